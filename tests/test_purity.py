@@ -1,0 +1,24 @@
+"""The data layer must stay free of terminal code, so it runs headless and fast."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import tui.data
+
+
+def test_data_layer_imports_no_textual_or_rich() -> None:
+    modules = ["tui.paths", "tui.config"] + [
+        f"tui.data.{m.name}" for m in pkgutil.iter_modules(tui.data.__path__)
+    ]
+    code = (
+        "import importlib, sys\n"
+        f"for m in {modules!r}: importlib.import_module(m)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "", f"data layer pulled in: {out.stdout}"
+    assert len(modules) >= 4

@@ -1,0 +1,3 @@
+"""Passerelle: triage your LinkedIn network from the data export, offline."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Headless subcommands: one module each, wired by `tui.__main__.COMMANDS`."""

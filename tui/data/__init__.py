@@ -1,0 +1,1 @@
+"""Pure data layer: Polars and the standard library only, no terminal code."""
