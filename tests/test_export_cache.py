@@ -1,0 +1,87 @@
+"""Reopening an unchanged export comes from the Parquet cache; a broken cache is re-parsed."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+from polars.testing import assert_frame_equal
+
+import tui.data.export_cache as export_cache
+from export_fixtures import SAMPLE_CONNECTIONS, connections_bytes, make_folder, sample_members, write_sample_export
+from tui.data.errors import ExportError
+from tui.data.export import load_export
+from tui.data.export_cache import load_export_cached
+
+
+def same(a, b) -> None:
+    for name in ("connections", "hidden", "invitations", "messages"):
+        assert_frame_equal(getattr(a, name), getattr(b, name))
+    assert (a.owner, a.report, a.exported_on, a.content_hash) == (b.owner, b.report, b.exported_on, b.content_hash)
+
+
+def test_second_open_is_served_from_cache_without_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = write_sample_export(tmp_path / "Basic_LinkedInDataExport_11-24-2025.zip")
+    cache = tmp_path / "cache"
+    first = load_export_cached(source, cache)
+    same(first, load_export(source))
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("CSV parsed again")
+
+    monkeypatch.setattr(export_cache, "load_export", no_parsing)
+    second = load_export_cached(source, cache)
+    same(first, second)
+    assert second.source == str(source)
+
+
+def test_cache_files_are_private(tmp_path: Path) -> None:
+    source = write_sample_export(tmp_path / "e.zip")
+    cache = tmp_path / "cache"
+    load_export_cached(source, cache)
+    files = [p for p in cache.rglob("*") if p.is_file()]
+    assert {p.name for p in files} >= {"connections.parquet", "meta.json"}
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in files)
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o700 for p in cache.rglob("*") if p.is_dir())
+
+
+def test_changed_source_is_parsed_again(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "export", sample_members())
+    cache = tmp_path / "cache"
+    assert load_export_cached(folder, cache).connections.height == 3
+    (folder / "Connections.csv").write_bytes(connections_bytes(SAMPLE_CONNECTIONS[:1]))
+    assert load_export_cached(folder, cache).connections.height == 1
+
+
+@pytest.mark.parametrize("damage", ["truncate_parquet", "garbage_meta", "delete_meta"])
+def test_corrupt_cache_is_ignored_and_rebuilt(tmp_path: Path, damage: str) -> None:
+    source = write_sample_export(tmp_path / "e.zip")
+    cache = tmp_path / "cache"
+    expected = load_export_cached(source, cache)
+    entry = next(cache.iterdir())
+    if damage == "truncate_parquet":
+        (entry / "invitations.parquet").write_bytes(b"PAR1 broken")
+    elif damage == "garbage_meta":
+        (entry / "meta.json").write_text("{not json")
+    else:
+        (entry / "meta.json").unlink()
+    same(load_export_cached(source, cache), expected)
+    same(load_export_cached(source, cache), expected)  # and the rebuilt entry reads back
+
+
+def test_bad_source_still_raises_export_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"PK\x03\x04 truncated")
+    with pytest.raises(ExportError):
+        load_export_cached(bad, tmp_path / "cache")
+    with pytest.raises(ExportError):
+        load_export_cached(tmp_path / "missing.zip", tmp_path / "cache")
+    assert not (tmp_path / "cache").exists() or not any((tmp_path / "cache").iterdir())
+
+
+def test_unwritable_cache_only_costs_speed(tmp_path: Path) -> None:
+    source = write_sample_export(tmp_path / "e.zip")
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be")
+    assert load_export_cached(source, blocker).connections.height == 3

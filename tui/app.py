@@ -1,0 +1,206 @@
+"""PasserelleApp: header, the four panes in a ContentSwitcher, global keys and palette."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Iterable
+
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Footer, Static
+from textual.worker import Worker, WorkerState
+
+from tui.context import AppContext
+from tui.messages import DecisionSaved, OpenComposer
+from tui.text import display_text, sanitize
+
+PANES = (
+    ("received", "tui.panes.received_pane", "ReceivedPane", "Received"),
+    ("sent", "tui.panes.sent_pane", "SentPane", "Sent"),
+    ("network", "tui.panes.network_pane", "NetworkPane", "Network"),
+    ("composer", "tui.panes.composer_pane", "ComposerPane", "Composer"),
+)
+# Actions a planted `[@click=…]` could abuse; we never bind them (defence in depth).
+REFUSED_ACTIONS = frozenset({
+    "screenshot", "simulate_key", "push_screen", "switch_screen", "switch_mode",
+    "add_class", "remove_class", "toggle_class",
+})
+
+
+class PaneMissing(Static):
+    """Stands in for a pane whose module is not there (yet) or failed to load."""
+
+    def __init__(self, title: str, reason: str, id: str) -> None:
+        super().__init__(
+            Content(f"The {title} pane is not available in this build.\n\n{sanitize(reason)}"),
+            id=id, classes="pane-missing",
+        )
+
+
+class PasserelleApp(App[int]):
+    """Keyboard triage of a LinkedIn export."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Passerelle"
+    BINDINGS = [
+        Binding("1", "show_pane('received')", "Received", id="show-received"),
+        Binding("2", "show_pane('sent')", "Sent", id="show-sent"),
+        Binding("3", "show_pane('network')", "Network", id="show-network"),
+        Binding("4", "show_pane('composer')", "Composer", id="show-composer"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("escape", "leave_field", "Leave the text field (then 1–4 switch panes)", show=False, id="leave-field"),
+    ]
+
+    def __init__(self, context: AppContext, notice: str | None = None) -> None:
+        super().__init__()
+        self.context = context
+        self.notice = notice
+
+    # ---- layout -------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static(id="title-bar")
+        yield Static(id="pane-tabs")
+        with ContentSwitcher(initial="received", id="panes"):
+            for pane_id, module, cls, title in PANES:
+                yield self._build_pane(pane_id, module, cls, title)
+        yield Footer()
+
+    def _build_pane(self, pane_id: str, module: str, cls: str, title: str) -> Widget:
+        """Import a pane lazily; a missing or broken module leaves a placeholder."""
+        try:
+            pane_class = getattr(importlib.import_module(module), cls)
+            pane = pane_class(self.context)
+        except Exception as exc:  # noqa: BLE001 - one pane must not take the app down
+            return PaneMissing(title, f"{type(exc).__name__}: {exc}", id=pane_id)
+        pane.id = pane_id
+        return pane
+
+    def on_mount(self) -> None:
+        keys = dict(getattr(self.context.settings, "keys", {}) or {})
+        if keys:
+            self.set_keymap(keys)
+        self.refresh_header()
+        self._focus_pane("received")
+        if self.notice:
+            self.notify(self.notice, title="Welcome", timeout=12, markup=False)
+
+    def refresh_header(self) -> None:
+        """Title line: export name, counts; tab line: which pane is shown."""
+        export = self.context.export
+        name = sanitize(getattr(export, "source", "") or "").rsplit("/", 1)[-1]
+        parts = [f"{export.connections.height:,} connections"]
+        received = self._pane("received")
+        pending = getattr(received, "pending_count", None)
+        if pending is not None:
+            parts.append(f"{pending:,} invitations waiting")
+        exported = getattr(export, "exported_on", None)
+        if exported:
+            parts.append(f"exported {exported:%Y-%m-%d}")
+        title = Content.assemble(("Passerelle", "bold"), "  ", display_text(name), "  ·  ", " · ".join(parts))
+        self.query_one("#title-bar", Static).update(title)
+        current = self.query_one(ContentSwitcher).current
+        tabs = []
+        for number, (pane_id, _m, _c, title_text) in enumerate(PANES, 1):
+            style = "bold reverse" if pane_id == current else "dim"
+            tabs += [(f" {number} {title_text} ", style), " "]
+        tabs.append(("   ? help · ctrl+p all actions · q quit", "dim"))
+        self.query_one("#pane-tabs", Static).update(Content.assemble(*tabs))
+
+    def _pane(self, pane_id: str) -> Widget | None:
+        try:
+            return self.query_one(f"#{pane_id}")
+        except Exception:  # noqa: BLE001 - not mounted yet
+            return None
+
+    def _focus_pane(self, pane_id: str) -> None:
+        pane = self._pane(pane_id)
+        if pane is None:
+            return
+        if hasattr(pane, "focus_default"):
+            pane.focus_default()
+            return
+        target = next((w for w in pane.query("*") if w.focusable), None)
+        (target or pane).focus() if (target or pane).focusable else self.set_focus(None)
+
+    # ---- actions ------------------------------------------------------------------------
+    def action_show_pane(self, pane_id: str) -> None:
+        """Switch to one of the four panes."""
+        if pane_id not in {p[0] for p in PANES}:
+            return
+        self.query_one(ContentSwitcher).current = pane_id
+        pane = self._pane(pane_id)
+        if hasattr(pane, "on_shown"):
+            pane.on_shown()
+        self._focus_pane(pane_id)
+        self.refresh_header()
+
+    def action_leave_field(self) -> None:
+        """Text fields keep digits and letters; escape hands the keys back to the app."""
+        from textual.widgets import Input, TextArea
+
+        if isinstance(self.focused, (Input, TextArea)):
+            self.set_focus(None)
+
+    def action_help(self) -> None:
+        """Show every key of every pane."""
+        from tui.screens.help_screen import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            before = self.focused  # Textual would refocus "*" (maybe a text field) on return
+            self.push_screen(HelpScreen(), lambda _: self.call_after_refresh(self.set_focus, before))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in REFUSED_ACTIONS:
+            return False
+        return super().check_action(action, parameters)
+
+    # ---- messages -----------------------------------------------------------------------
+    def on_open_composer(self, message: OpenComposer) -> None:
+        self.action_show_pane("composer")
+        composer = self._pane("composer")
+        if hasattr(composer, "set_recipient"):
+            composer.set_recipient(message.person)
+
+    def on_decision_saved(self, message: DecisionSaved) -> None:
+        for pane_id in ("received", "sent", "network"):
+            pane = self._pane(pane_id)
+            if pane is not message._sender and hasattr(pane, "decisions_changed"):
+                pane.decisions_changed()
+        self.refresh_header()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Any worker that fails shows why, instead of failing silently."""
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.notify(
+                f"{event.worker.name or 'A background task'} failed: {type(error).__name__}: {error}",
+                title="Something went wrong", severity="error", timeout=10, markup=False,
+            )
+
+    # ---- palette ------------------------------------------------------------------------
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every action as an "area: action" command, then Textual's own."""
+        for pane_id, _m, _c, title in PANES:
+            yield SystemCommand(f"app: show {title.lower()}", f"Switch to the {title} pane (key {PANES.index((pane_id, _m, _c, title)) + 1})",
+                                lambda pane_id=pane_id: self.action_show_pane(pane_id))
+        yield SystemCommand("app: help", "Every key of every pane (key ?)", self.action_help)
+        yield SystemCommand("app: quit", "Leave Passerelle; every decision is already saved (key q)", self.exit)
+        for pane_id, *_ in PANES:
+            pane = self._pane(pane_id)
+            for title, help_text, callback in getattr(pane, "palette_commands", lambda: [])():
+                yield SystemCommand(sanitize(title), sanitize(help_text), self._in_pane(pane_id, callback))
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Quit", "Screenshot"):
+                yield command
+
+    def _in_pane(self, pane_id: str, callback):
+        def run() -> None:
+            if self.query_one(ContentSwitcher).current != pane_id:
+                self.action_show_pane(pane_id)
+            callback()
+
+        return run

@@ -1,0 +1,93 @@
+"""`passerelle decisions`: the action sheet to carry out on LinkedIn by hand."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+from datetime import date, datetime
+from typing import Any
+
+from tui.paths import Paths
+
+HELP = "Print your decisions (name, profile URL, decision, when, reason) as CSV or JSON."
+
+COLUMNS = ("name", "profile_url", "decision", "decided_at", "reason", "until")
+HISTORY_COLUMNS = ("event", "in_effect")
+# C0/C1 controls, DEL, bidi overrides/isolates and zero-width marks: never useful in a sheet.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_BREAKS = re.compile(r"[\t\r\n]+")
+_FORMULA = ("=", "+", "-", "@")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("csv", "json"), default="csv",
+                        help="csv (for spreadsheets, formulas neutralised; default) or json (exact)")
+    parser.add_argument("--all", action="store_true",
+                        help="every event, including undone decisions and undo/redo")
+
+
+def spreadsheet_cell(value: Any) -> str:
+    """Text safe to open in a spreadsheet: no control characters, no formula."""
+    if value is None:
+        return ""
+    text = value.isoformat(sep=" ", timespec="seconds") if isinstance(value, datetime) else str(value)
+    risky = text[:1] in ("\t", "\r", "\n")
+    text = _CONTROL.sub("", _BREAKS.sub(" ", text))
+    if risky or text.lstrip(" ")[:1] in _FORMULA:
+        text = "'" + text
+    return text
+
+
+def _rows(paths: Paths, history: bool) -> list[dict[str, Any]]:
+    """Decisions from the store, read-only; no database yet → no rows (and nothing created)."""
+    if not paths.database.is_file():
+        return []
+    from tui.data.store import Store
+
+    store = Store.open(paths.database, read_only=True)
+    try:
+        frame = store.history() if history else store.decisions()
+    finally:
+        store.close()
+    out = []
+    for row in frame.iter_rows(named=True):
+        item = {
+            "name": row.get("name"),
+            "profile_url": row.get("url"),
+            "decision": row.get("decision"),
+            "decided_at": row.get("decided_at", row.get("at")),
+            "reason": row.get("reason"),
+            "until": row.get("until"),
+            "key": row.get("key"),
+        }
+        if history:
+            item["event"] = row.get("kind")
+            item["in_effect"] = row.get("active")
+        out.append(item)
+    return out
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def run(args: argparse.Namespace, paths: Paths) -> int:
+    rows = _rows(paths, args.all)
+    if args.format == "json":
+        data = [{k: _json_value(v) for k, v in row.items()} for row in rows]
+        # ensure_ascii: escapes and bidi characters in names can't reach the terminal raw.
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=True) + "\n")
+        return 0
+    columns = COLUMNS + (HISTORY_COLUMNS if args.all else ())
+    writer = csv.writer(sys.stdout, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([spreadsheet_cell(row.get(c)) for c in columns])
+    return 0

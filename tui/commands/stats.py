@@ -1,0 +1,169 @@
+"""`passerelle stats [SOURCE] [--json]`: network figures, headless and read-only."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.paths import Paths
+
+HELP = "Show the size, band and composition of your network (nothing is written)."
+SAMPLE_NAME = "Basic_LinkedInDataExport_11-20-2026.zip"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_source_arguments(parser)
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def add_source_arguments(parser: argparse.ArgumentParser) -> None:
+    """SOURCE and --qualify, shared with `passerelle report`."""
+    parser.add_argument("source", nargs="?", help="export ZIP, folder or CSV (default: last import, else the sample)")
+    parser.add_argument(
+        "--qualify",
+        action="append",
+        default=[],
+        metavar="FAMILY",
+        help="count contacts of this role family as qualified (repeatable; default: the strategy's targets)",
+    )
+
+
+def sample_source() -> Path:
+    """The bundled sample export."""
+    import tui
+
+    return Path(tui.__file__).parent.parent / "sample_data" / SAMPLE_NAME
+
+
+@dataclass(eq=False)
+class Loaded:
+    export: object
+    stats: dict
+    families: dict
+
+
+def load(args: argparse.Namespace, paths: Paths) -> Loaded:
+    """Load the export (SOURCE, last import, else sample) and compute every figure; write nothing."""
+    from tui.config import load_settings
+    from tui.data.export import load_export
+    from tui.data.changes import previous_frames
+    from tui.data.network import network_stats
+
+    settings = load_settings(paths.settings_file)
+    _check_families(args.qualify, settings.role_families)
+    records = _imports(paths)
+    if args.source:
+        source = Path(args.source)
+    elif records and Path(records[-1].source).exists():
+        source = Path(records[-1].source)
+    else:
+        source = sample_source()
+    export = load_export(source)
+    previous = previous_frames(records, export.content_hash)
+    strategy = _strategy(paths)
+    stats = network_stats(
+        export, settings, strategy=strategy, previous=previous, picked_families=tuple(args.qualify)
+    )
+    stats = {"source": str(source), **stats}
+    return Loaded(export, stats, dict(settings.role_families))
+
+
+def _check_families(picked: list[str], overrides: dict) -> None:
+    from tui.data.errors import ConfigError
+    from tui.data.roles import family_names, role_families
+
+    known = family_names(role_families(overrides))
+    for name in picked:
+        if name not in known:
+            raise ConfigError("--qualify", f"unknown role family '{name}' (known: {', '.join(known)})")
+
+
+def _imports(paths: Paths) -> list:
+    """Import records from the store, opened read-only; [] when there is no database."""
+    if not paths.database.is_file():
+        return []
+    from tui.data.store import Store
+
+    store = Store.open(paths.database, read_only=True)
+    try:
+        return store.imports()
+    finally:
+        store.close()
+
+
+def _strategy(paths: Paths):
+    if not paths.strategy_file.is_file():
+        return None
+    try:
+        from tui.data.strategy import load_strategy
+    except ImportError:
+        return None
+    return load_strategy(paths.strategy_file)
+
+
+def pct(share: float | None) -> str:
+    return "–" if share is None else f"{share * 100:.0f}%"
+
+
+def summary(stats: dict) -> str:
+    """A short readable summary for the terminal."""
+    inv = stats["invitations"]
+    nxt = stats["next_threshold"]
+    lines = [
+        f"Source: {clean(stats['source'])}",
+        f"Connections: {stats['connections']}  (+{stats['hidden_connections']} hidden)",
+        f"Band: {stats['band']} — {stats['band_explained']}",
+    ]
+    if nxt:
+        eta = f", at this pace by {nxt['eta']}" if nxt["eta"] else ", no new connections in the last 90 days"
+        lines.append(f"Next: {nxt['band']} at {nxt['at']} ({nxt['missing']} to go{eta})")
+    lines.append(
+        "Invitations: received {0[total]} ({0[open]} open), sent {1[total]} ({1[open]} open)".format(
+            inv["incoming"], inv["outgoing"]
+        )
+    )
+    q = stats["qualified"]
+    if q["count"] is not None:
+        lines.append(f"Qualified contacts: {q['count']} of {stats['connections']} ({pct(q['share'])}, {q['basis']})")
+    c = stats["concentration"]
+    if c["companies_for_half"] is not None:
+        lines.append(
+            f"Concentration: {c['companies_for_half']} of {c['companies']} companies hold half; "
+            f"top 20% hold {pct(c['top20_share'])}"
+        )
+    a = stats["active_estimate"]
+    lines.append(f"Silent majority: ~{a['members']} active ({pct(a['share'])}) → ~{a['weekly_posts']} posts a week")
+    m = stats["messaged"]
+    lines.append(f"Messaged: {m['ever']} ever ({pct(m['ever_share'])}), {m['last_year']} in the last year")
+    if stats["top_companies"]:
+        top = ", ".join(f"{clean(r['company'])} {r['count']}" for r in stats["top_companies"][:5])
+        lines.append(f"Top companies: {top}")
+    s = stats["since_last_import"]
+    if s:
+        lines.append(
+            f"Since last import: {s['new_connections']} new, {s['invitations_accepted']} accepted, "
+            f"{s['changed']} changed, {s['gone']} gone"
+        )
+    return "\n".join(lines)
+
+
+_INVISIBLE = {0x061C, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+
+
+def clean(text: str | None) -> str:
+    """Export text printed to a terminal or Markdown: control, bidi and zero-width chars → space."""
+    return "".join(
+        " " if (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 or ord(ch) in _INVISIBLE) else ch for ch in text or ""
+    )
+
+
+def run(args: argparse.Namespace, paths: Paths) -> int:
+    loaded = load(args, paths)
+    if args.json:
+        # ASCII escapes keep C1 and bidi characters from the export away from the terminal.
+        print(json.dumps(loaded.stats, indent=2))
+    else:
+        print(summary(loaded.stats))
+    return 0

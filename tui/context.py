@@ -1,0 +1,25 @@
+"""What every pane needs: the loaded export, the store, settings and folders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from tui.config import Settings
+from tui.paths import Paths
+
+if TYPE_CHECKING:
+    from tui.data.export import Export
+    from tui.data.store import Store
+
+
+@dataclass(eq=False)
+class AppContext:
+    """Shared, long-lived state handed to panes (never put in a reactive)."""
+
+    paths: Paths
+    settings: Settings
+    export: Export
+    store: Store
+    today: date

@@ -1,0 +1,203 @@
+"""What the network is made of: companies, role families, years, email, qualified contacts."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from tui.data.roles import OTHER, family_of, keywords_match_expr, role_families
+
+DIMENSIONS = ("company", "family", "year", "email", "qualified")
+NO_COMPANY = "(no company)"
+UNKNOWN = "unknown"
+WITH_EMAIL, WITHOUT_EMAIL = "with email", "without email"
+TABLE_SCHEMA = {"label": pl.Utf8, "value": pl.Utf8, "count": pl.Int64, "share": pl.Float64}
+
+
+@dataclass(frozen=True)
+class Targets:
+    """What makes a contact qualified: keywords (company/position) and/or role families."""
+
+    keywords: tuple[str, ...] = ()
+    families: tuple[str, ...] = ()
+    basis: str = "none"  # "strategy", "role families" or "none"
+
+    @property
+    def empty(self) -> bool:
+        return not self.keywords and not self.families
+
+
+@dataclass(frozen=True, eq=False)
+class WhoAt:
+    """Connections at a company, and invitations matched through info the user typed."""
+
+    query: str
+    connections: pl.DataFrame
+    invitations: pl.DataFrame
+    invitations_note: str = field(default="")
+
+
+def company_key(column: str = "company") -> pl.Expr:
+    """Trimmed, lower-cased company; null when blank (so 'ACME ' and 'Acme' group together)."""
+    key = pl.col(column).str.strip_chars().str.to_lowercase()
+    return pl.when(key.str.len_chars() > 0).then(key).otherwise(None)
+
+
+def with_family(connections: pl.DataFrame, families: Mapping[str, list[str]] | None) -> pl.DataFrame:
+    """Add a `family` column from the position."""
+    return connections.with_columns(family=family_of(connections, role_families(families)))
+
+
+def _finish(frame: pl.DataFrame, total: int) -> pl.DataFrame:
+    share = (pl.col("count") / total) if total else pl.lit(0.0)
+    return frame.with_columns(pl.col("count").cast(pl.Int64), share=share.cast(pl.Float64)).select(
+        list(TABLE_SCHEMA)
+    )
+
+
+def companies(connections: pl.DataFrame, limit: int | None = None) -> pl.DataFrame:
+    """Companies by number of connections (most common spelling shown), largest first."""
+    total = connections.height
+    # Most common spelling per company (ties → first in sort order) without a per-group mode().
+    grouped = (
+        connections.lazy()
+        .with_columns(_key=company_key(), _label=pl.col("company").str.strip_chars())
+        .filter(pl.col("_key").is_not_null())
+        .group_by("_key", "_label")
+        .agg(n=pl.len())
+        .sort(["n", "_label"], descending=[True, False])
+        .group_by("_key", maintain_order=True)
+        .agg(label=pl.col("_label").first(), count=pl.col("n").sum())
+        .sort(["count", "_key"], descending=[True, False])
+        .rename({"_key": "value"})
+        .collect()
+    )
+    if limit is not None:
+        grouped = grouped.head(limit)
+    return _finish(grouped, total)
+
+
+def families_table(connections: pl.DataFrame, families: Mapping[str, list[str]] | None) -> pl.DataFrame:
+    """Every role family (zero rows included), in display order, "other" last."""
+    names = [*role_families(families), OTHER]
+    counts = with_family(connections, families).group_by("family").agg(count=pl.len())
+    order = pl.DataFrame({"family": names, "_order": list(range(len(names)))})
+    joined = (
+        order.join(counts, on="family", how="left")
+        .with_columns(pl.col("count").fill_null(0), label=pl.col("family"), value=pl.col("family"))
+        .sort("_order")
+    )
+    return _finish(joined, connections.height)
+
+
+def years_table(connections: pl.DataFrame) -> pl.DataFrame:
+    """Connections per year connected, oldest first; unknown dates last."""
+    grouped = (
+        connections.group_by(year=pl.col("connected_on").dt.year())
+        .agg(count=pl.len())
+        .sort("year", nulls_last=True)
+        .with_columns(value=pl.col("year").cast(pl.Utf8).fill_null(UNKNOWN))
+        .with_columns(label=pl.col("value"))
+    )
+    return _finish(grouped, connections.height)
+
+
+def _has_email() -> pl.Expr:
+    return pl.col("email").fill_null("").str.strip_chars().str.len_chars() > 0
+
+
+def email_table(connections: pl.DataFrame) -> pl.DataFrame:
+    """How many connections share an email address in the export."""
+    with_email = connections.select(_has_email().sum()).item() if connections.height else 0
+    frame = pl.DataFrame(
+        {"label": [WITH_EMAIL, WITHOUT_EMAIL], "count": [with_email, connections.height - with_email]}
+    ).with_columns(value=pl.col("label"))
+    return _finish(frame, connections.height)
+
+
+def qualified_expr(frame: pl.DataFrame, targets: Targets, families: Mapping[str, list[str]] | None) -> pl.Expr:
+    """True for rows of `frame` matching the targets' keywords or role families."""
+    parts = []
+    if targets.keywords:
+        parts.append(keywords_match_expr([pl.col("company"), pl.col("position")], list(targets.keywords)))
+    if targets.families:
+        family = family_of(frame, role_families(families))
+        parts.append(family.is_in(list(targets.families)))
+    return pl.any_horizontal(parts) if parts else pl.lit(False)
+
+
+def qualified(connections: pl.DataFrame, targets: Targets, families: Mapping[str, list[str]] | None) -> dict:
+    """Count and share of qualified contacts; null (not 0) when no targets are set."""
+    if targets.empty:
+        return {"count": None, "share": None, "basis": "none"}
+    count = int(connections.select(qualified_expr(connections, targets, families).sum()).item() or 0)
+    share = count / connections.height if connections.height else 0.0
+    return {"count": count, "share": round(share, 4), "basis": targets.basis}
+
+
+def concentration(connections: pl.DataFrame, table: pl.DataFrame | None = None) -> dict:
+    """How many companies hold half the connections with a company; share of the top 20%.
+
+    `table` is `companies(connections)` when the caller already has it.
+    """
+    counts = (table if table is not None else companies(connections))["count"]
+    held = int(counts.sum()) if counts.len() else 0
+    if held == 0:
+        return {"companies": 0, "with_company": 0, "companies_for_half": None, "top20_share": None}
+    cumulative = counts.cum_sum()
+    for_half = int((cumulative < held / 2).sum()) + 1
+    top_n = max(1, math.ceil(counts.len() * 0.2))
+    top_share = int(counts.head(top_n).sum()) / held
+    return {
+        "companies": counts.len(),
+        "with_company": held,
+        "companies_for_half": for_half,
+        "top20_share": round(top_share, 4),
+    }
+
+
+def people_for(
+    export,
+    dimension: str,
+    value: str,
+    *,
+    families: Mapping[str, list[str]] | None = None,
+    targets: Targets | None = None,
+) -> pl.DataFrame:
+    """The connections behind one row of a composition table (most recent first)."""
+    frame = export.connections
+    if dimension == "company":
+        cond = company_key().is_null() if value == NO_COMPANY else company_key() == value.strip().lower()
+    elif dimension == "family":
+        cond = family_of(frame, role_families(families)) == value
+    elif dimension == "year":
+        year = pl.col("connected_on").dt.year()
+        cond = year.is_null() if value == UNKNOWN else year == int(value)
+    elif dimension == "email":
+        cond = _has_email() if value == WITH_EMAIL else ~_has_email()
+    elif dimension == "qualified":
+        cond = qualified_expr(frame, targets or Targets(), families)
+    else:
+        raise ValueError(f"unknown dimension {dimension!r} (known: {', '.join(DIMENSIONS)})")
+    return frame.filter(cond).sort(["connected_on", "full_name"], descending=[True, False], nulls_last=True)
+
+
+def who_at(export, company_query: str, info: pl.DataFrame | None = None) -> WhoAt:
+    """Connections whose company contains the query; invitations only via typed-in company."""
+    query = " ".join(company_query.split()).lower()
+    invitations = export.invitations.clear()
+    if not query:
+        return WhoAt(company_query, export.connections.clear(), invitations, "")
+    people = export.connections.filter(
+        pl.col("company").fill_null("").str.strip_chars().str.to_lowercase().str.contains(query, literal=True)
+    ).sort(["full_name"])
+    note = "The export has no company for invitations: only people whose company you typed in are matched."
+    if info is not None and info.height and "company" in info.columns:
+        keys = info.filter(
+            pl.col("company").fill_null("").str.to_lowercase().str.contains(query, literal=True)
+        )["key"]
+        invitations = export.invitations.filter(pl.col("key").is_in(keys.implode()))
+    return WhoAt(company_query, people, invitations, note)

@@ -1,0 +1,319 @@
+"""Decode and repair one CSV from an export, then hand Polars clean UTF-8.
+
+Polars 2.1 fails silently on real re-saved files (UTF-16 → one garbage column, CR-only → 0
+rows, ragged rows padded/truncated, no line numbers), so encoding, line endings, delimiter and
+header row are found here, and Python's csv module cross-checks every record with its line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+
+import polars as pl
+
+from tui.data.errors import ExportError
+
+HEADER_SCAN_LINES = 30
+# Control bytes that never occur in text CSVs (tab, LF, FF, CR excluded).
+_CONTROL_BYTES = [b for b in range(32) if b not in (9, 10, 12, 13)] + [127]
+DELIMITERS = (",", ";", "\t")
+
+# Lower-cased header text → canonical column, per kind (small alias table for re-saves).
+ALIASES: dict[str, dict[str, str]] = {
+    "connections": {
+        "first name": "first_name", "firstname": "first_name",
+        "last name": "last_name", "lastname": "last_name",
+        "url": "url", "profile url": "url",
+        "email address": "email", "email": "email", "e-mail address": "email",
+        "company": "company", "company name": "company",
+        "position": "position", "title": "position", "job title": "position",
+        "connected on": "connected_on", "connected": "connected_on",
+    },
+    "invitations": {
+        "from": "from_name", "to": "to_name", "sent at": "sent_at", "message": "message",
+        "direction": "direction",
+        "inviterprofileurl": "inviter_url", "inviter profile url": "inviter_url",
+        "inviteeprofileurl": "invitee_url", "invitee profile url": "invitee_url",
+        "inviterprofileurn": "inviter_urn", "inviteeprofileurn": "invitee_urn",
+    },
+    "messages": {
+        "conversation id": "conversation_id", "conversation title": "conversation_title",
+        "from": "from_name", "sender profile url": "sender_url", "to": "to_names",
+        "recipient profile urls": "recipient_urls", "date": "date", "subject": "subject",
+        "content": "content", "folder": "folder", "is message draft": "is_draft",
+        "direction": "direction", "attachments": "attachments",
+    },
+    "profile": {
+        "first name": "first_name", "last name": "last_name", "headline": "headline",
+        "maiden name": "maiden_name", "birth date": "birth_date",
+    },
+}
+REQUIRED = {
+    "connections": ("first_name", "last_name"),
+    "invitations": ("from_name", "to_name", "sent_at"),
+    "messages": ("from_name", "date"),
+    "profile": ("first_name", "last_name", "headline"),
+}
+# Optional columns whose absence the user should hear about (others come and go by year).
+EXPECTED = {
+    "connections": ("email", "company", "position", "connected_on"),
+    "invitations": ("message", "direction"),
+    "messages": ("content",),
+    "profile": (),
+}
+WHAT_WE_LOOK_FOR = {
+    "connections": "First Name, Last Name",
+    "invitations": "From, To, Sent At",
+    "messages": "CONVERSATION ID / FROM, DATE",
+    "profile": "First Name, Last Name, Headline",
+}
+
+
+@dataclass(frozen=True)
+class Table:
+    """One decoded CSV: canonical String columns plus `line` (1-based line of each row)."""
+
+    name: str
+    kind: str
+    encoding: str
+    delimiter: str
+    header_line: int
+    columns: tuple[str, ...]  # canonical columns found in the header
+    frame: pl.DataFrame
+    rows: int  # non-empty records read, set-aside ones included
+    set_aside: tuple[tuple[int, str], ...]
+    repairs: tuple[str, ...]
+    problems: tuple[str, ...]
+
+
+def decode(name: str, data: bytes) -> tuple[str, str, list[str]]:
+    """Bytes → (text with LF line ends, encoding label, repair notes); ExportError if not text."""
+    repairs: list[str] = []
+    if not data.strip():
+        raise ExportError(name, "empty file")
+    if data[:2] == b"PK":
+        raise ExportError(name, "is a ZIP or Excel workbook (.xlsx), not a CSV: save it as CSV")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        encoding = "UTF-16"
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ExportError(name, "UTF-16 file is damaged (cannot be decoded)") from None
+        repairs.append("decoded from UTF-16 (re-saved by a spreadsheet?)")
+    elif data[:3] == b"\xef\xbb\xbf":
+        encoding = "UTF-8 with BOM"
+        text = data[3:].decode("utf-8", errors="replace")
+        if "\ufffd" in text and b"\xef\xbf\xbd" not in data:
+            text = data[3:].decode("cp1252", errors="replace")
+            encoding = "Windows-1252"
+        repairs.append("byte-order mark removed")
+    else:
+        head = data[:8192]
+        controls = sum(head.count(b) for b in _CONTROL_BYTES)
+        if head.count(0) > max(8, len(head) // 100) or controls > max(8, len(head) // 20):
+            raise ExportError(name, "binary file, not a CSV")
+        try:
+            text = data.decode("utf-8")
+            encoding = "UTF-8"
+        except UnicodeDecodeError:
+            # cp1252 leaves 5 bytes undefined; latin-1 maps them so decoding never fails.
+            text = data.decode("cp1252", errors="replace")
+            if "\ufffd" in text:
+                text = data.decode("latin-1")
+            encoding = "Windows-1252"
+            repairs.append("not UTF-8: decoded as Windows-1252 (re-saved by Excel?)")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+        repairs.append("NUL characters removed")
+    if "\r" in text:
+        if "\r\n" in text:
+            repairs.append("CRLF line endings normalised")
+        if re.search(r"\r(?!\n)", text):
+            repairs.append("old-Mac CR line endings converted")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, encoding, repairs
+
+
+def _header_key(cell: str) -> str:
+    cell = cell.replace("\ufeff", "").strip().strip('"').replace("_", " ")
+    return " ".join(cell.split()).lower()
+
+
+def _match_kind(cells: list[str], kinds: tuple[str, ...]) -> str | None:
+    keys = {_header_key(c) for c in cells}
+    for kind in kinds:
+        found = {ALIASES[kind][k] for k in keys if k in ALIASES[kind]}
+        if not all(r in found for r in REQUIRED[kind]):
+            continue
+        if kind == "connections" and (
+            "headline" in keys or not found & {"connected_on", "position", "email", "url"}
+        ):
+            continue
+        if kind == "messages" and not found & {"conversation_id", "content"}:
+            continue
+        return kind
+    return None
+
+
+def find_header(name: str, text: str, kinds: tuple[str, ...]) -> tuple[int, str, str, list[str]]:
+    """(0-based header line, kind, delimiter, header cells) by content in the first lines."""
+    for index, line in enumerate(text.split("\n", HEADER_SCAN_LINES)[:HEADER_SCAN_LINES]):
+        if not line.strip():
+            continue
+        for delimiter in DELIMITERS:
+            if delimiter not in line and delimiter != ",":
+                continue
+            cells = next(csv.reader([line], delimiter=delimiter), [])
+            kind = _match_kind(cells, kinds)
+            if kind:
+                return index, kind, delimiter, cells
+    wanted = "; ".join(f"{k}: {WHAT_WE_LOOK_FOR[k]}" for k in kinds)
+    raise ExportError(name, f"no known header in the first {HEADER_SCAN_LINES} lines (looked for {wanted})")
+
+
+def _canonical_header(name: str, kind: str, cells: list[str]) -> list[str]:
+    """Unique names for Polars: canonical where known, `_extra_N` otherwise."""
+    seen: dict[str, int] = {}
+    out = []
+    for i, cell in enumerate(cells):
+        key = _header_key(cell)
+        if key and key in seen:
+            raise ExportError(name, f"header has the column name '{cell.strip()[:40]}' twice (columns {seen[key] + 1} and {i + 1})")
+        if key:
+            seen[key] = i
+        canon = ALIASES[kind].get(key)
+        out.append(canon if canon and canon not in out else f"_extra_{i}")
+    return out
+
+
+def read_table(name: str, data: bytes, kinds: tuple[str, ...], *, max_field: int) -> Table:
+    """Decode, find the header, set ragged rows aside with their line, parse with Polars."""
+    text, encoding, repairs = decode(name, data)
+    header_index, kind, delimiter, cells = find_header(name, text, kinds)
+    columns = _canonical_header(name, kind, cells)
+    if delimiter != ",":
+        label = "semicolon" if delimiter == ";" else "tab"
+        repairs.append(f"{label}-separated (re-saved by a spreadsheet?)")
+    body = text.split("\n", header_index)[-1] if header_index else text
+    width = len(columns)
+
+    csv.field_size_limit(max(max_field, 131072))
+    fast = _fast_lines(body, delimiter, width, header_index)
+    if fast is not None:
+        frame = _polars_frame(body, delimiter, columns, len(fast))
+        if frame is not None:
+            return _table(name, kind, encoding, delimiter, header_index, columns, frame, fast, [], repairs)
+    lines, set_aside, body = _diagnose(name, body, delimiter, width, header_index)
+    frame = _polars_frame(body, delimiter, columns, len(lines))
+    if frame is None:
+        repairs.append("parsed with the fallback reader")
+        frame = _fallback_frame(body, delimiter, columns)
+    if frame.height != len(lines):
+        raise ExportError(name, f"row count mismatch ({frame.height} parsed, {len(lines)} expected)")
+    return _table(name, kind, encoding, delimiter, header_index, columns, frame, lines, set_aside, repairs)
+
+
+def _table(name, kind, encoding, delimiter, header_index, columns, frame, lines, set_aside, repairs) -> Table:
+    frame = frame.select(c for c in columns if not c.startswith("_extra_")).with_columns(
+        line=pl.Series(lines, dtype=pl.Int64)
+    )
+    present = tuple(c for c in columns if not c.startswith("_extra_"))
+    problems = tuple(f"column missing: {c} (left empty)" for c in EXPECTED[kind] if c not in present)
+    return Table(name, kind, encoding, delimiter, header_index + 1, present, frame,
+                 len(lines) + len(set_aside), tuple(set_aside), tuple(repairs), problems)
+
+
+def _diagnose(name: str, body: str, delimiter: str, width: int, header_index: int):
+    """Every record with its first line; ragged rows set aside and cut out of `body`.
+
+    The only per-row Python loop: it gives the line numbers Polars cannot.
+    """
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter, strict=True)
+    lines: list[int] = []
+    set_aside: list[tuple[int, str]] = []
+    drop: list[tuple[int, int]] = []  # body line spans (1-based, inclusive) to remove
+    previous_end = 0  # csv line_num after the previous record (body lines, 1-based)
+    try:
+        next(reader, None)
+        previous_end = reader.line_num
+        for record in reader:
+            first, last = previous_end + 1, reader.line_num
+            previous_end = reader.line_num
+            if not any(record):
+                drop.append((first, last))
+                continue
+            if len(record) != width:
+                set_aside.append((first + header_index, f"has {len(record)} fields, expected {width}"))
+                drop.append((first, last))
+                continue
+            lines.append(first + header_index)
+    except csv.Error as exc:
+        line = previous_end + 1 + header_index
+        reason = str(exc)
+        if "unexpected end of data" in reason or "EOF" in reason:
+            reason = "unclosed quote: the file stops in the middle of a row"
+        elif "field larger" in reason:
+            reason = "a field is larger than the size limit"
+        else:
+            reason = f"malformed CSV ({reason})"
+        raise ExportError(name, reason, line=line) from None
+    if drop:
+        kept_lines: list[str | None] = list(body.split("\n"))
+        for first, last in drop:
+            for i in range(first - 1, min(last, len(kept_lines))):
+                kept_lines[i] = None
+        body = "\n".join(line for line in kept_lines if line is not None)
+    return lines, set_aside, body
+
+
+def _fast_lines(body: str, delimiter: str, width: int, header_index: int) -> list[int] | None:
+    """Line numbers when every line is one whole record of `width` fields, else None.
+
+    Counted in Polars (quoted fields removed, delimiters counted per line), so untouched
+    LinkedIn files skip the slow csv-module pass. Anything unusual (blank lines, ragged rows,
+    quoted line breaks, stray quotes) returns None, and so does Polars disagreeing later
+    (rows of only delimiters): then `_diagnose` runs.
+    """
+    trimmed = body[:-1] if body.endswith("\n") else body
+    d = re.escape(delimiter)
+    rows = pl.DataFrame({"l": trimmed.split("\n")}).select(
+        bare=pl.col("l").str.replace_all(f'(^|{d})"(?:[^"]|"")*"', "${1}")
+    ).select(
+        n=pl.col("bare").str.count_matches(delimiter, literal=True) + 1,
+        stray=pl.col("bare").str.contains('"', literal=True),
+    )
+    ok = rows.select((pl.col("n") == width).all() & ~pl.col("stray").any()).item()
+    if not ok:
+        return None
+    return list(range(header_index + 2, header_index + 1 + rows.height))
+
+
+def _not_blank(columns: list[str]) -> pl.Expr:
+    return pl.any_horizontal(pl.col(c).fill_null("").str.len_bytes() > 0 for c in columns)
+
+
+def _polars_frame(body: str, delimiter: str, columns: list[str], expected: int) -> pl.DataFrame | None:
+    """Fast path; None when Polars disagrees with the csv module (then the fallback runs)."""
+    try:
+        frame = pl.read_csv(
+            io.BytesIO(body.encode("utf-8")), separator=delimiter, infer_schema=False,
+            has_header=True, new_columns=columns, quote_char='"',
+        )
+    except Exception:  # Polars raises several error types on malformed text.
+        return None
+    if frame.width != len(columns):
+        return None
+    frame = frame.filter(_not_blank(columns))
+    return frame if frame.height == expected else None
+
+
+def _fallback_frame(body: str, delimiter: str, columns: list[str]) -> pl.DataFrame:
+    records = [r for r in csv.reader(io.StringIO(body, newline=""), delimiter=delimiter) if any(r)]
+    data = list(zip(*records[1:])) if len(records) > 1 else [() for _ in columns]
+    frame = pl.DataFrame(
+        {c: pl.Series(c, list(v), dtype=pl.String) for c, v in zip(columns, data)}
+    )
+    return frame.with_columns(pl.all().replace("", None))

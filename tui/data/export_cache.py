@@ -1,0 +1,124 @@
+"""Reopen an export without parsing CSV again: frames cached as Parquet, keyed by the bytes.
+
+Layout: `cache_dir/<sha256>/{connections,hidden,invitations,messages}.parquet` + `meta.json`,
+all 0600 and written atomically. Anything unreadable in the cache is ignored and re-parsed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import stat
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+
+from tui import __version__
+from tui.data.export import (
+    CONNECTIONS_SCHEMA, HIDDEN_SCHEMA, INVITATIONS_SCHEMA, MESSAGES_SCHEMA, Export, FileReport,
+    ImportReport, Owner, load_export,
+)
+from tui.data.export_source import read_source
+from tui.data.files import write_atomic, write_text_atomic
+from tui.paths import make_private_dir
+
+# Bump when the frames or the report change shape, so old caches are simply not found.
+CACHE_FORMAT = 1
+FRAMES = {
+    "connections": CONNECTIONS_SCHEMA, "hidden": HIDDEN_SCHEMA,
+    "invitations": INVITATIONS_SCHEMA, "messages": MESSAGES_SCHEMA,
+}
+
+
+def source_fingerprint(source: Path) -> str | None:
+    """sha256 over the source's bytes (file) or its known members (folder); None if unusual."""
+    digest = hashlib.sha256(f"passerelle {__version__} cache {CACHE_FORMAT}\0".encode())
+    try:
+        info = os.stat(source)
+        if stat.S_ISREG(info.st_mode):
+            digest.update(f"{info.st_size}\0".encode())
+            with open(source, "rb") as handle:
+                for chunk in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(chunk)
+        elif stat.S_ISDIR(info.st_mode):
+            for kind, (name, data) in sorted(read_source(source).members.items()):
+                digest.update(f"{kind}\0{name}\0{len(data)}\0".encode())
+                digest.update(data)
+        else:
+            return None
+    except Exception:  # any trouble: let load_export report it properly
+        return None
+    return digest.hexdigest()
+
+
+def load_export_cached(source: Path, cache_dir: Path, **kwargs) -> Export:
+    """`load_export`, but frames come from the Parquet cache when the source is unchanged."""
+    key = source_fingerprint(Path(source))
+    if key is None:
+        return load_export(source, **kwargs)
+    folder = Path(cache_dir) / key
+    cached = _read_cache(folder, str(source))
+    if cached is not None:
+        return cached
+    export = load_export(source, **kwargs)
+    try:
+        _write_cache(folder, export)
+    except OSError:
+        pass  # a cache we cannot write only costs speed next time
+    return export
+
+
+def _write_cache(folder: Path, export: Export) -> None:
+    make_private_dir(folder.parent)
+    make_private_dir(folder)
+    for name in FRAMES:
+        buffer = io.BytesIO()
+        getattr(export, name).write_parquet(buffer)
+        write_atomic(folder / f"{name}.parquet", buffer.getvalue())
+    owner = export.owner
+    meta = {
+        "format": CACHE_FORMAT,
+        "content_hash": export.content_hash,
+        "exported_on": export.exported_on.isoformat() if export.exported_on else None,
+        "owner": None if owner is None else owner.__dict__,
+        "report": export.report.to_dict(),
+    }
+    # meta.json last: its presence marks a complete entry.
+    write_text_atomic(folder / "meta.json", json.dumps(meta))
+
+
+def _read_cache(folder: Path, source: str) -> Export | None:
+    try:
+        meta = json.loads((folder / "meta.json").read_text("utf-8"))
+        if meta.get("format") != CACHE_FORMAT:
+            return None
+        frames = {}
+        for name, schema in FRAMES.items():
+            frame = pl.read_parquet(folder / f"{name}.parquet")
+            if frame.schema != schema:
+                return None
+            frames[name] = frame
+        owner = Owner(**meta["owner"]) if meta["owner"] else None
+        report = _report_from_dict(meta["report"])
+        exported_on = date.fromisoformat(meta["exported_on"]) if meta["exported_on"] else None
+        return Export(source, str(meta["content_hash"]), frames["connections"], frames["hidden"],
+                      frames["invitations"], frames["messages"], owner, report, exported_on)
+    except Exception:  # corrupt or partial cache: parse the source again
+        return None
+
+
+def _report_from_dict(data: dict) -> ImportReport:
+    files = tuple(
+        FileReport(
+            name=f["name"], kind=f["kind"], vintage=f["vintage"], encoding=f["encoding"],
+            rows=int(f["rows"]), kept=int(f["kept"]),
+            set_aside=tuple((int(s["line"]), str(s["reason"])) for s in f["set_aside"]),
+            date_failures=int(f["date_failures"]), repairs=tuple(f["repairs"]),
+            problems=tuple(f["problems"]),
+        )
+        for f in data["files"]
+    )
+    return ImportReport(files, tuple(data.get("problems", ())))

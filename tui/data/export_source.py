@@ -1,0 +1,204 @@
+"""Find the known CSVs in a ZIP, a folder or a single file, and read them in memory, capped.
+
+Nothing is ever extracted: member names are only compared, never used as paths.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from tui.data.errors import ExportError
+
+# Basenames we read, by kind. coach_messages.csv & co share the messages header but are
+# AI conversations, so only the exact name `messages.csv` counts.
+KNOWN = {
+    "connections.csv": "connections",
+    "invitations.csv": "invitations",
+    "messages.csv": "messages",
+    "profile.csv": "profile",
+}
+MAX_MEMBERS = 5_000
+MAX_MEMBER_BYTES = 300 * 1024 * 1024
+MAX_TOTAL_BYTES = 1024 * 1024 * 1024
+MAX_FOLDER_DEPTH = 4
+_DATE_IN_NAME = re.compile(r"(\d{2})-(\d{2})-(\d{4})")
+
+
+@dataclass
+class Source:
+    """The raw bytes of each known file found (key: kind), plus notes for the report."""
+
+    members: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    single: bool = False
+
+
+def exported_on_from_name(path: Path) -> date | None:
+    """`Basic_LinkedInDataExport_05-12-2026.zip.zip` → 2026-05-12 (MM-DD-YYYY)."""
+    match = _DATE_IN_NAME.search(path.name)
+    if not match:
+        return None
+    month, day, year = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _unsafe(name: str) -> bool:
+    parts = name.replace("\\", "/").split("/")
+    return name.startswith(("/", "\\")) or ".." in parts or bool(re.match(r"^[A-Za-z]:", name))
+
+
+def _ignored(name: str) -> bool:
+    parts = name.replace("\\", "/").split("/")
+    return "__MACOSX" in parts or parts[-1].startswith("._")
+
+
+def _choose(where: str, found: dict[str, list[tuple[int, str]]]) -> dict[str, str]:
+    """Shallowest copy of each basename; two copies at the same depth → error."""
+    chosen = {}
+    for base, copies in found.items():
+        copies.sort()
+        if len(copies) > 1 and copies[0][0] == copies[1][0]:
+            raise ExportError(where, f"holds {base} twice ({copies[0][1]} and {copies[1][1]}): keep one")
+        chosen[base] = copies[0][1]
+    return chosen
+
+
+def read_source(path: Path, *, max_bytes: int = MAX_MEMBER_BYTES,
+                max_total: int = MAX_TOTAL_BYTES, max_members: int = MAX_MEMBERS) -> Source:
+    """Read the known files of `path` (ZIP by magic bytes, folder, or one CSV)."""
+    where = str(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise ExportError(where, "no such file or folder") from None
+    except OSError as exc:
+        raise ExportError(where, f"cannot be read ({exc.strerror or 'error'})") from None
+    if stat.S_ISDIR(info.st_mode):
+        return _read_folder(path, max_bytes, max_total, max_members)
+    if not stat.S_ISREG(info.st_mode):
+        raise ExportError(where, "not a regular file or folder (a pipe or device?)")
+    if info.st_size == 0:
+        raise ExportError(where, "empty file")
+    head = _read_file(path, 4, where)
+    if head.startswith(b"PK"):
+        if head not in (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08"):
+            raise ExportError(where, "not a valid ZIP or download incomplete")
+        return _read_zip(path, max_bytes, max_total, max_members)
+    if path.name.lower().endswith(".zip"):
+        # An HTML error page or a half-written download saved under the ZIP's name.
+        raise ExportError(where, "not a valid ZIP or download incomplete")
+    if info.st_size > max_bytes:
+        raise ExportError(where, f"file is larger than the {max_bytes // 2**20} MB limit")
+    source = Source(single=True)
+    source.members[""] = (path.name, _read_file(path, max_bytes + 1, where))
+    return source
+
+
+def _read_file(path: Path, limit: int, where: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit)
+    except PermissionError:
+        raise ExportError(where, "cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise ExportError(where, f"cannot be read ({exc.strerror or 'error'})") from None
+    return data
+
+
+def _read_folder(path: Path, max_bytes: int, max_total: int, max_members: int) -> Source:
+    where = str(path)
+    source = Source()
+    found: dict[str, list[tuple[int, str]]] = {}
+    seen = 0
+    for root, dirs, files in os.walk(path, onerror=None, followlinks=False):
+        rel = Path(root).relative_to(path)
+        depth = len(rel.parts)
+        dirs[:] = [d for d in dirs if d != "__MACOSX" and depth < MAX_FOLDER_DEPTH]
+        seen += len(files)
+        if seen > max_members:
+            raise ExportError(where, f"folder holds more than {max_members} files: not an export")
+        for name in files:
+            base = name.lower()
+            if base in KNOWN and not name.startswith("._"):
+                found.setdefault(base, []).append((depth, str(rel / name)))
+    total = 0
+    for base, rel in _choose(where, found).items():
+        member = path / rel
+        label = f"{path.name}/{rel}"
+        try:
+            info = os.stat(member)
+        except OSError:
+            raise ExportError(label, "cannot be read") from None
+        if not stat.S_ISREG(info.st_mode):
+            raise ExportError(label, "not a regular file")
+        total += info.st_size
+        if info.st_size > max_bytes or total > max_total:
+            raise ExportError(label, "file is larger than the size limit")
+        data = _read_file(member, max_bytes + 1, label)
+        if len(data) > max_bytes:
+            raise ExportError(label, "file is larger than the size limit")
+        source.members[KNOWN[base]] = (rel, data)
+    return source
+
+
+def _read_zip(path: Path, max_bytes: int, max_total: int, max_members: int) -> Source:
+    where = str(path)
+    source = Source()
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            if len(infos) > max_members:
+                raise ExportError(where, f"archive holds {len(infos)} entries (limit {max_members}): refused")
+            found: dict[str, list[tuple[int, str]]] = {}
+            by_name = {}
+            for info in infos:
+                name = info.filename
+                if info.is_dir() or _ignored(name):
+                    continue
+                if _unsafe(name):
+                    source.notes.append("ignored an archive entry with an unsafe path (.. or absolute)")
+                    continue
+                if stat.S_ISLNK(info.external_attr >> 16):
+                    source.notes.append("ignored a symbolic link in the archive")
+                    continue
+                base = name.replace("\\", "/").rsplit("/", 1)[-1].lower()
+                if base in KNOWN:
+                    found.setdefault(base, []).append((name.count("/"), name))
+                    by_name[name] = info
+            chosen = _choose(where, found)
+            declared = sum(by_name[n].file_size for n in chosen.values())
+            if declared > max_total:
+                raise ExportError(where, "archive expands past the size limit (possible zip bomb): refused")
+            for base, name in chosen.items():
+                info = by_name[name]
+                if info.file_size > max_bytes:
+                    raise ExportError(f"{path.name}:{name}", "expands past the size limit (possible zip bomb): refused")
+                if info.flag_bits & 0x1:
+                    raise ExportError(f"{path.name}:{name}", "encrypted: re-download the export from LinkedIn")
+                with archive.open(info) as handle:
+                    data = handle.read(max_bytes + 1)
+                if len(data) > max_bytes:
+                    raise ExportError(f"{path.name}:{name}", "expands past the size limit (possible zip bomb): refused")
+                source.members[KNOWN[base]] = (name, data)
+    except ExportError:
+        raise
+    except RuntimeError:
+        raise ExportError(where, "encrypted archive: re-download the export from LinkedIn") from None
+    except NotImplementedError:
+        raise ExportError(where, "unsupported compression method: re-download the export from LinkedIn") from None
+    except zipfile.BadZipFile as exc:
+        reason = "possible zip bomb (overlapping entries)" if "verlap" in str(exc) else "not a valid ZIP or download incomplete"
+        raise ExportError(where, reason) from None
+    except (zlib.error, EOFError, ValueError, OSError, KeyError, IndexError, OverflowError, MemoryError):
+        raise ExportError(where, "not a valid ZIP or download incomplete") from None
+    return source

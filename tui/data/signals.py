@@ -1,0 +1,108 @@
+"""Signals for the detail pane: what a queue row says about a person, with reasons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Literal
+
+Tone = Literal["good", "warn", "bad", "info"]
+CIRCLE_MANY = 10
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One line of the detail pane: a short label and the reason behind it."""
+
+    kind: str
+    label: str
+    reason: str
+    tone: Tone = "info"
+
+
+def _when(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    return "an unknown date"
+
+
+def _days(n: int) -> str:
+    return "1 day" if n == 1 else f"{n} days"
+
+
+def band_of(count: int | None) -> str | None:
+    """starting (<100), selective (100–499), generous (≥500); None when unknown."""
+    if count is None:
+        return None
+    return "starting" if count < 100 else "selective" if count < 500 else "generous"
+
+
+BAND_ADVICE = {
+    "starting": "uses LinkedIn rarely or is just starting: they may never see a note",
+    "selective": "chooses whom they accept: a note matters",
+    "generous": "accepts widely: a note is optional",
+}
+
+
+def signals(row: dict[str, Any], today: date | None = None) -> list[Signal]:
+    """Signals for one received-queue row (keys as in `received_queue`)."""
+    out: list[Signal] = []
+    length = row.get("note_length") or 0
+    if row.get("has_note"):
+        size = "a long" if length >= 150 else "a short" if length < 60 else "a"
+        out.append(Signal("note", f"wrote {size} personal note ({length} characters)",
+                          "someone who introduces themselves deserves attention", "good"))
+    else:
+        out.append(Signal("mass_invite", "no note: mass-invite look",
+                          "many invitations without a note come from people who never read the profile",
+                          "warn"))
+    reasons = list(row.get("suspicious_reasons") or [])
+    if reasons:
+        out.append(Signal("suspicious", "suspicious signs", "; ".join(reasons), "bad"))
+    decision = row.get("decision")
+    if decision:
+        what = f"decided '{decision}' on {_when(row.get('decided_at'))}"
+        if row.get("decision_reason"):
+            what += f" ({row['decision_reason']})"
+        if row.get("later_due"):
+            out.append(Signal("decided", "back from 'later'", what, "info"))
+        else:
+            out.append(Signal("decided", "already decided", what, "info"))
+    if row.get("messaged_before"):
+        out.append(Signal("messages", "already in your messages",
+                          "you have exchanged messages before", "good"))
+    company, position = row.get("company"), row.get("position")
+    if company or position:
+        role = " at ".join(p for p in (position, company) if p)
+        out.append(Signal("identity", role, "typed in by you", "info"))
+    else:
+        out.append(Signal("identity", "company and role unknown — press e to add",
+                          "the export does not hold them for people you're not connected to",
+                          "info"))
+    count = row.get("company_count")
+    if company and count is not None:
+        if count == 0:
+            out.append(Signal("circle", "a bridge to a new circle",
+                              "none of your connections work there yet", "good"))
+        elif count >= CIRCLE_MANY:
+            out.append(Signal("circle", f"inside a circle you already have ({count} people)",
+                              "many of your connections already work there", "info"))
+        else:
+            people = "1 person" if count == 1 else f"{count} people"
+            out.append(Signal("circle", f"you know {people} there",
+                              "a circle you've started to know", "info"))
+    band = band_of(row.get("connection_count"))
+    if band:
+        out.append(Signal("band", f"{band} ({row['connection_count']} connections)",
+                          BAND_ADVICE[band], "info"))
+    else:
+        out.append(Signal("band", "their network size is unknown",
+                          "the export doesn't hold other people's counts — press e to add", "info"))
+    waited = row.get("waited_days")
+    if waited is not None:
+        tone: Tone = "warn" if waited >= 30 else "info"
+        out.append(Signal("waited", f"waiting for {_days(int(waited))}",
+                          f"sent {_when(row.get('sent_at'))}", tone))
+    return out

@@ -1,0 +1,580 @@
+"""The state store: decisions as an append-only event log in SQLite, plus notes, tags, drafts.
+
+Decisions are the only data the user cannot get back from LinkedIn, so every write is one
+`BEGIN IMMEDIATE … COMMIT` in WAL mode with synchronous=FULL: when a method returns, the
+change is on disk. Undo and redo are new events, never deletions.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import polars as pl
+
+from tui.data.errors import StoreError
+from tui.data.files import create_private
+from tui.paths import make_private_dir
+
+RECEIVED_DECISIONS = ("accept", "ignore", "later", "follow", "suspicious")
+SENT_DECISIONS = ("followed_up", "withdrawn")
+DECISIONS = RECEIVED_DECISIONS + SENT_DECISIONS
+DRAFT_STATES = ("draft", "sent", "accepted", "abandoned")
+APPLICATION_ID = 0x50617373  # "Pass": tells our database apart from any other SQLite file
+BUSY_TIMEOUT = 5.0
+KEEP_BACKUPS = 3
+KEPT = "the file was kept untouched"
+
+# Forward migrations: MIGRATIONS[n] takes the schema from version n to n + 1. Plain
+# statements, not executescript (which would COMMIT), so one migration = one transaction.
+MIGRATIONS: list[tuple[str, ...]] = [
+    (
+        """CREATE TABLE imports (id INTEGER PRIMARY KEY, source TEXT NOT NULL,
+            content_hash TEXT NOT NULL, exported_on TEXT, imported_at TEXT NOT NULL,
+            counts TEXT NOT NULL DEFAULT '{}', snapshot TEXT)""",
+        "CREATE INDEX imports_hash ON imports(content_hash)",
+        """CREATE TABLE batches (id INTEGER PRIMARY KEY, at TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('decide', 'undo', 'redo')),
+            ref INTEGER REFERENCES batches(id), decision TEXT,
+            reason TEXT NOT NULL DEFAULT '', until TEXT)""",
+        "CREATE INDEX batches_ref ON batches(ref)",
+        """CREATE TABLE decision_rows (batch INTEGER NOT NULL REFERENCES batches(id),
+            key TEXT NOT NULL, name TEXT, url TEXT, PRIMARY KEY (batch, key))""",
+        "CREATE INDEX decision_rows_key ON decision_rows(key)",
+        """CREATE TABLE person_info (key TEXT PRIMARY KEY, company TEXT, position TEXT,
+            connection_count INTEGER, updated_at TEXT NOT NULL)""",
+        """CREATE TABLE notes (id INTEGER PRIMARY KEY, key TEXT NOT NULL, text TEXT NOT NULL,
+            created_at TEXT NOT NULL)""",
+        "CREATE INDEX notes_key ON notes(key)",
+        """CREATE TABLE tags (key TEXT NOT NULL, tag TEXT NOT NULL, created_at TEXT NOT NULL,
+            PRIMARY KEY (key, tag))""",
+        """CREATE TABLE drafts (id INTEGER PRIMARY KEY, template TEXT, key TEXT, name TEXT,
+            url TEXT, text TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('draft', 'sent', 'accepted', 'abandoned')),
+            created_at TEXT NOT NULL, sent_at TEXT, follow_up_on TEXT)""",
+    ),
+]
+
+# A decide batch is in effect unless the last undo/redo event naming it is an undo.
+_ACTIVE = """SELECT b.* FROM batches b WHERE b.kind = 'decide' AND coalesce(
+    (SELECT u.kind FROM batches u WHERE u.ref = b.id ORDER BY u.id DESC LIMIT 1), 'redo') <> 'undo'"""
+
+_TS = "%Y-%m-%dT%H:%M:%S%.f"
+DECISIONS_SCHEMA = {
+    "key": pl.Utf8, "name": pl.Utf8, "url": pl.Utf8, "decision": pl.Utf8, "reason": pl.Utf8,
+    "until": pl.Date, "decided_at": pl.Datetime("us"),
+}
+HISTORY_SCHEMA = {
+    "batch": pl.Int64, "at": pl.Datetime("us"), "kind": pl.Utf8, "ref": pl.Int64,
+    "key": pl.Utf8, "name": pl.Utf8, "url": pl.Utf8, "decision": pl.Utf8, "reason": pl.Utf8,
+    "until": pl.Date, "active": pl.Boolean,
+}
+INFO_SCHEMA = {"key": pl.Utf8, "company": pl.Utf8, "position": pl.Utf8, "connection_count": pl.Int64}
+NOTES_SCHEMA = {"id": pl.Int64, "key": pl.Utf8, "text": pl.Utf8, "created_at": pl.Datetime("us")}
+TAGS_SCHEMA = {"key": pl.Utf8, "tag": pl.Utf8, "created_at": pl.Datetime("us")}
+DRAFTS_SCHEMA = {
+    "id": pl.Int64, "template": pl.Utf8, "key": pl.Utf8, "name": pl.Utf8, "url": pl.Utf8,
+    "text": pl.Utf8, "state": pl.Utf8, "created_at": pl.Datetime("us"),
+    "sent_at": pl.Datetime("us"), "follow_up_on": pl.Date,
+}
+
+
+@dataclass(frozen=True)
+class Person:
+    """Who a decision or draft is about: the profile key plus what to show and link."""
+
+    key: str
+    name: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Batch:
+    """One event: `kind` decide, or undo/redo of batch `ref` (then decision/keys are its)."""
+
+    id: int
+    decision: str
+    keys: tuple[str, ...]
+    at: datetime
+    kind: str = "decide"
+    ref: int | None = None
+
+
+@dataclass(frozen=True)
+class ImportRecord:
+    id: int
+    source: str
+    content_hash: str
+    exported_on: date | None
+    imported_at: datetime
+    counts: dict = field(default_factory=dict, compare=False)
+    snapshot: Path | None = None
+
+
+def _frame(rows: list[tuple], schema: dict) -> pl.DataFrame:
+    """SQL rows (dates and times as ISO text) → a typed frame; empty keeps the schema."""
+    text = {n: (pl.Utf8 if t in (pl.Date, pl.Datetime("us")) else t) for n, t in schema.items()}
+    df = pl.DataFrame(rows, schema=text, orient="row")
+    casts = [
+        pl.col(n).str.to_date("%Y-%m-%d") if t == pl.Date else pl.col(n).str.to_datetime(_TS, time_unit="us")
+        for n, t in schema.items()
+        if t in (pl.Date, pl.Datetime("us"))
+    ]
+    return df.with_columns(casts) if casts else df
+
+
+def _iso_date(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _why(exc: BaseException) -> str:
+    """What went wrong, without any row contents (SQLite/OS messages carry none)."""
+    if isinstance(exc, OSError):
+        return exc.strerror or type(exc).__name__
+    return str(exc) or type(exc).__name__
+
+
+class Store:
+    """One open state database. Use `Store.open(path)`; every method is one transaction."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, now: Callable[[], datetime], read_only: bool) -> None:
+        self.path = path
+        self._conn = conn
+        self._now = now
+        self._lock = threading.RLock()  # Textual workers may call from other threads
+        self.read_only = read_only
+
+    # ---------------------------------------------------------------- opening
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        *,
+        timeout: float = BUSY_TIMEOUT,
+        read_only: bool = False,
+        now: Callable[[], datetime] = datetime.now,
+    ) -> Store:
+        """Open (or create) the database; StoreError if it can't be used safely.
+
+        Never overwrites, renames or deletes a file it can't read. `read_only=True` opens
+        an existing database for reading only: every write then raises StoreError.
+        """
+        path = Path(path)
+        try:
+            if not read_only:
+                if not (path.parent.is_dir() and path.parent.stat().st_mode & stat.S_ISVTX):
+                    make_private_dir(path.parent)  # never chmod a shared folder such as /tmp
+                if path.exists() and not os.access(path, os.W_OK):
+                    raise StoreError(path, "the database file is read-only; nothing can be saved")
+                if not os.access(path.parent, os.W_OK):
+                    raise StoreError(path.parent, "the data folder is read-only; nothing can be saved")
+                if not path.exists():
+                    create_private(path)
+                if not path.is_file():
+                    raise StoreError(path, "is not a regular file")
+                os.chmod(path, 0o600)
+            elif not path.is_file():
+                raise StoreError(path, "no database here")
+        except OSError as exc:
+            raise StoreError(path, f"cannot prepare the database file: {_why(exc)}") from exc
+        try:
+            target = f"{path.absolute().as_uri()}?mode=ro" if read_only else str(path)
+            conn = sqlite3.connect(
+                target, uri=read_only, timeout=timeout, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(path, f"cannot open the database: {_why(exc)}") from exc
+        try:
+            cls._check(path, conn)
+            if not read_only:
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=FULL")
+                if sys.platform == "darwin":  # plain fsync doesn't reach the disk on macOS
+                    conn.execute("PRAGMA fullfsync=ON")
+            conn.execute("PRAGMA foreign_keys=ON")
+            store = cls(path, conn, now, read_only)
+            store._migrate()
+            for suffix in ("-wal", "-shm"):
+                side = Path(f"{path}{suffix}")
+                if side.exists() and not read_only:
+                    os.chmod(side, 0o600)
+            return store
+        except StoreError:
+            conn.close()
+            raise
+        except (sqlite3.Error, OSError) as exc:
+            conn.close()
+            raise StoreError(path, f"cannot use the database ({_why(exc)}); {KEPT}") from exc
+
+    @staticmethod
+    def _check(path: Path, conn: sqlite3.Connection) -> None:
+        """Refuse foreign, damaged or newer databases before anything is written."""
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+            problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(path, f"not a readable database ({_why(exc)}); {KEPT}") from exc
+        if problems != ["ok"]:
+            raise StoreError(
+                path, f"the database is damaged ({len(problems)}+ problems found); {KEPT} (restore a backup or move it aside)"
+            )
+        if tables and app_id != APPLICATION_ID:
+            raise StoreError(path, f"this is not a Passerelle database; {KEPT}")
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                path,
+                f"made by a newer Passerelle (schema {version}, this version knows up to "
+                f"{len(MIGRATIONS)}); upgrade Passerelle. {KEPT[0].upper()}{KEPT[1:]}",
+            )
+
+    def _migrate(self) -> None:
+        """Bring the schema forward in one transaction, after a backup copy."""
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        if version == len(MIGRATIONS):
+            return
+        if self.read_only:
+            raise StoreError(self.path, "the database needs an upgrade, which a read-only open cannot do")
+        if version > 0:
+            self._backup(version)
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+            # Another process may have migrated while we waited for the write lock.
+            version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+            for step in MIGRATIONS[version:]:
+                for statement in step:
+                    self._conn.execute(statement)
+            self._conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            self._conn.execute(f"PRAGMA user_version={len(MIGRATIONS)}")
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            busy = " (another Passerelle window is writing? try again)" if "locked" in str(exc) else ""
+            raise StoreError(
+                self.path, f"could not upgrade the database ({_why(exc)}){busy}; it was left as it was"
+            ) from exc
+
+    def _backup(self, version: int) -> None:
+        """Copy the live database with the backup API (never a plain file copy); keep 3."""
+        stamp = self._now().strftime("%Y%m%d-%H%M%S-%f")
+        target = self.path.with_name(f"{self.path.name}.v{version}-{stamp}.backup")
+        create_private(target)
+        try:
+            copy = sqlite3.connect(target)
+            try:
+                self._conn.backup(copy)
+            finally:
+                copy.close()
+        except BaseException:
+            target.unlink(missing_ok=True)  # a half-made copy is worse than none
+            raise
+        old = sorted(self.path.parent.glob(f"{self.path.name}.v*.backup"), key=lambda p: p.stat().st_mtime_ns)
+        for stale in old[:-KEEP_BACKUPS]:
+            stale.unlink()
+
+    def backups(self) -> list[Path]:
+        """The pre-migration copies kept next to the database, oldest first."""
+        return sorted(self.path.parent.glob(f"{self.path.name}.v*.backup"), key=lambda p: p.stat().st_mtime_ns)
+
+    def close(self) -> None:
+        with self._lock:
+            try:
+                self._conn.close()
+            except sqlite3.Error:
+                pass
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------- plumbing
+    def _stamp(self) -> str:
+        return self._now().isoformat(sep="T", timespec="microseconds")
+
+    def _rollback(self) -> None:
+        if self._conn.in_transaction:
+            try:
+                self._conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+
+    @contextmanager
+    def _write(self, what: str) -> Iterator[sqlite3.Connection]:
+        """One BEGIN IMMEDIATE … COMMIT; on any failure nothing of it is kept."""
+        if self.read_only:
+            raise StoreError(self.path, f"opened read-only: {what} was not saved")
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                self._rollback()
+                if "locked" in str(exc) or "busy" in str(exc):
+                    raise StoreError(
+                        self.path,
+                        f"the database is busy (another Passerelle window?): {what} was not saved; try again",
+                    ) from exc
+                raise StoreError(self.path, f"{what} was not saved ({_why(exc)})") from exc
+            except sqlite3.Error as exc:
+                raise StoreError(self.path, f"{what} was not saved ({_why(exc)})") from exc
+            try:
+                yield self._conn
+                self._conn.execute("COMMIT")
+            except (sqlite3.Error, OSError) as exc:
+                self._rollback()
+                raise StoreError(self.path, f"{what} was not saved ({_why(exc)})") from exc
+            except BaseException:
+                self._rollback()
+                raise
+
+    def _read(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise StoreError(self.path, f"cannot read the database ({_why(exc)})") from exc
+
+    # ---------------------------------------------------------------- decisions
+    def decide(self, people: Sequence[Person], decision: str, reason: str = "", until: date | None = None) -> int:
+        """Record one decision for everyone in `people` as one batch; returns after COMMIT."""
+        if decision not in DECISIONS:
+            raise ValueError(f"unknown decision {decision!r}; expected one of {', '.join(DECISIONS)}")
+        unique = {p.key: p for p in people if p.key}
+        if not unique:
+            raise ValueError("decide() needs at least one person with a key")
+        with self._write("the decision") as conn:
+            cur = conn.execute(
+                "INSERT INTO batches(at, kind, decision, reason, until) VALUES (?, 'decide', ?, ?, ?)",
+                (self._stamp(), decision, reason or "", _iso_date(until)),
+            )
+            batch = cur.lastrowid
+            conn.executemany(
+                "INSERT INTO decision_rows(batch, key, name, url) VALUES (?, ?, ?, ?)",
+                [(batch, p.key, p.name, p.url) for p in unique.values()],
+            )
+        return int(batch)
+
+    def undo(self) -> Batch | None:
+        """Cancel the most recent decision batch still in effect (a new 'undo' event)."""
+        with self._write("the undo") as conn:
+            row = conn.execute(f"SELECT id, decision FROM ({_ACTIVE}) ORDER BY id DESC LIMIT 1").fetchone()
+            if row is None:
+                return None
+            return self._event(conn, "undo", row[0], row[1])
+
+    def redo(self) -> Batch | None:
+        """Re-apply the most recently undone batch, if no decision was made since."""
+        with self._write("the redo") as conn:
+            rows = conn.execute(
+                "SELECT kind, ref FROM batches WHERE id > coalesce("
+                "(SELECT max(id) FROM batches WHERE kind = 'decide'), 0) ORDER BY id"
+            ).fetchall()
+            stack: list[int] = []
+            for kind, ref in rows:  # undo/redo events since the last decision: a stack
+                if kind == "undo":
+                    stack.append(ref)
+                elif stack:
+                    stack.pop()
+            if not stack:
+                return None
+            decision = conn.execute("SELECT decision FROM batches WHERE id = ?", (stack[-1],)).fetchone()[0]
+            return self._event(conn, "redo", stack[-1], decision)
+
+    def _event(self, conn: sqlite3.Connection, kind: str, ref: int, decision: str) -> Batch:
+        at = self._now()
+        cur = conn.execute(
+            "INSERT INTO batches(at, kind, ref, decision) VALUES (?, ?, ?, ?)",
+            (at.isoformat(timespec="microseconds"), kind, ref, decision),
+        )
+        keys = tuple(r[0] for r in conn.execute("SELECT key FROM decision_rows WHERE batch = ? ORDER BY key", (ref,)))
+        return Batch(int(cur.lastrowid), decision, keys, at, kind, ref)
+
+    def decisions(self) -> pl.DataFrame:
+        """Current decision per key (undone ones fall back to the one before, if any)."""
+        rows = self._read(
+            f"""WITH active AS MATERIALIZED (SELECT id, decision, reason, until, at FROM ({_ACTIVE})),
+            latest AS (SELECT r.key, max(r.batch) AS batch FROM decision_rows r
+                       JOIN active a ON a.id = r.batch GROUP BY r.key)
+            SELECT r.key, r.name, r.url, a.decision, a.reason, a.until, a.at FROM latest l
+            JOIN decision_rows r ON r.batch = l.batch AND r.key = l.key
+            JOIN active a ON a.id = l.batch ORDER BY a.at, r.key"""
+        )
+        return _frame(rows, DECISIONS_SCHEMA)
+
+    def history(self) -> pl.DataFrame:
+        """Every event, one row per person: decide rows, and undo/redo rows naming the
+        batch they act on (`ref`) with its decision. `active`: that decision is in effect."""
+        rows = self._read(
+            f"""SELECT b.id, b.at, b.kind, b.ref, r.key, r.name, r.url, d.decision, d.reason, d.until,
+                   d.id IN (SELECT id FROM ({_ACTIVE}))
+            FROM batches b JOIN batches d ON d.id = coalesce(b.ref, b.id)
+            JOIN decision_rows r ON r.batch = d.id ORDER BY b.id, r.key"""
+        )
+        return _frame(rows, HISTORY_SCHEMA).with_columns(pl.col("active").cast(pl.Boolean))
+
+    # ---------------------------------------------------------------- typed-in info
+    def set_info(
+        self, key: str, company: str | None = None, position: str | None = None, connection_count: int | None = None
+    ) -> None:
+        """Remember what the user typed about a person. None keeps a field, "" clears it."""
+        with self._write("the person's details") as conn:
+            conn.execute(
+                """INSERT INTO person_info(key, company, position, connection_count, updated_at)
+                VALUES (?1, nullif(?2, ''), nullif(?3, ''), ?4, ?5)
+                ON CONFLICT(key) DO UPDATE SET
+                  company = CASE WHEN ?2 IS NULL THEN company ELSE nullif(?2, '') END,
+                  position = CASE WHEN ?3 IS NULL THEN position ELSE nullif(?3, '') END,
+                  connection_count = coalesce(?4, connection_count), updated_at = ?5""",
+                (key, company, position, connection_count, self._stamp()),
+            )
+
+    def info(self) -> pl.DataFrame:
+        rows = self._read("SELECT key, company, position, connection_count FROM person_info ORDER BY key")
+        return _frame(rows, INFO_SCHEMA)
+
+    # ---------------------------------------------------------------- notes and tags
+    def add_note(self, key: str, text: str) -> int:
+        with self._write("the note") as conn:
+            cur = conn.execute("INSERT INTO notes(key, text, created_at) VALUES (?, ?, ?)", (key, text, self._stamp()))
+        return int(cur.lastrowid)
+
+    def notes(self, key: str | None = None) -> pl.DataFrame:
+        """Notes for one person (or everyone), oldest first: id, key, text, created_at."""
+        where, params = ("WHERE key = ?", (key,)) if key is not None else ("", ())
+        return _frame(self._read(f"SELECT id, key, text, created_at FROM notes {where} ORDER BY id", params), NOTES_SCHEMA)
+
+    def tag(self, key: str, tag: str) -> None:
+        with self._write("the tag") as conn:
+            conn.execute("INSERT OR IGNORE INTO tags(key, tag, created_at) VALUES (?, ?, ?)", (key, tag, self._stamp()))
+
+    def untag(self, key: str, tag: str) -> None:
+        with self._write("removing the tag") as conn:
+            conn.execute("DELETE FROM tags WHERE key = ? AND tag = ?", (key, tag))
+
+    def tags(self, key: str | None = None) -> pl.DataFrame:
+        where, params = ("WHERE key = ?", (key,)) if key is not None else ("", ())
+        return _frame(self._read(f"SELECT key, tag, created_at FROM tags {where} ORDER BY key, tag", params), TAGS_SCHEMA)
+
+    # ---------------------------------------------------------------- drafts
+    def save_draft(self, template: str | None, person: Person, text: str) -> int:
+        with self._write("the draft") as conn:
+            cur = conn.execute(
+                "INSERT INTO drafts(template, key, name, url, text, state, created_at) VALUES (?, ?, ?, ?, ?, 'draft', ?)",
+                (template, person.key, person.name, person.url, text, self._stamp()),
+            )
+        return int(cur.lastrowid)
+
+    def update_draft(self, draft_id: int, text: str) -> None:
+        self._draft_update(draft_id, "the draft", "text = ?", (text,))
+
+    def mark_sent(self, draft_id: int, follow_up_on: date | None = None) -> None:
+        """The user sent it on LinkedIn: state 'sent', sent now, follow up on a date."""
+        self._draft_update(
+            draft_id, "marking the draft sent", "state = 'sent', sent_at = ?, follow_up_on = ?",
+            (self._stamp(), _iso_date(follow_up_on)),
+        )
+
+    def set_draft_state(self, draft_id: int, state: str) -> None:
+        if state not in DRAFT_STATES:
+            raise ValueError(f"unknown draft state {state!r}; expected one of {', '.join(DRAFT_STATES)}")
+        self._draft_update(draft_id, "the draft state", "state = ?", (state,))
+
+    def _draft_update(self, draft_id: int, what: str, assignments: str, params: tuple) -> None:
+        with self._write(what) as conn:
+            cur = conn.execute(f"UPDATE drafts SET {assignments} WHERE id = ?", (*params, draft_id))
+            if cur.rowcount == 0:
+                raise StoreError(self.path, f"no draft number {draft_id}")
+
+    def drafts(self) -> pl.DataFrame:
+        rows = self._read(
+            "SELECT id, template, key, name, url, text, state, created_at, sent_at, follow_up_on FROM drafts ORDER BY id"
+        )
+        return _frame(rows, DRAFTS_SCHEMA)
+
+    # ---------------------------------------------------------------- imports
+    def record_import(
+        self, source: str, content_hash: str, exported_on: date | None, counts: dict, snapshot: Path | None
+    ) -> ImportRecord:
+        at = self._now()
+        with self._write("the import record") as conn:
+            cur = conn.execute(
+                "INSERT INTO imports(source, content_hash, exported_on, imported_at, counts, snapshot) VALUES (?, ?, ?, ?, ?, ?)",
+                (str(source), content_hash, _iso_date(exported_on), at.isoformat(timespec="microseconds"),
+                 json.dumps(counts, sort_keys=True), str(snapshot) if snapshot else None),
+            )
+        return ImportRecord(int(cur.lastrowid), str(source), content_hash, exported_on, at, dict(counts), snapshot)
+
+    _IMPORT_SQL = "SELECT id, source, content_hash, exported_on, imported_at, counts, snapshot FROM imports"
+
+    @staticmethod
+    def _import_record(row: tuple) -> ImportRecord:
+        id_, source, digest, exported_on, imported_at, counts, snapshot = row
+        return ImportRecord(
+            id_, source, digest, date.fromisoformat(exported_on) if exported_on else None,
+            datetime.fromisoformat(imported_at), json.loads(counts or "{}"), Path(snapshot) if snapshot else None,
+        )
+
+    def imports(self) -> list[ImportRecord]:
+        return [self._import_record(r) for r in self._read(f"{self._IMPORT_SQL} ORDER BY id")]
+
+    def last_import(self) -> ImportRecord | None:
+        rows = self._read(f"{self._IMPORT_SQL} ORDER BY id DESC LIMIT 1")
+        return self._import_record(rows[0]) if rows else None
+
+    def find_import(self, content_hash: str) -> ImportRecord | None:
+        rows = self._read(f"{self._IMPORT_SQL} WHERE content_hash = ? ORDER BY id DESC LIMIT 1", (content_hash,))
+        return self._import_record(rows[0]) if rows else None
+
+
+def set_aside(path: Path, now: Callable[[], datetime] = datetime.now) -> Path:
+    """Only on the user's explicit request: rename a damaged database (and its -wal/-shm)
+    to `<name>.corrupt-<ts>` so a fresh one can be started. Nothing is deleted."""
+    path = Path(path)
+    target = path.with_name(f"{path.name}.corrupt-{now().strftime('%Y%m%d-%H%M%S')}")
+    try:
+        for suffix in ("-wal", "-shm", ""):
+            side = Path(f"{path}{suffix}")
+            if side.exists():
+                os.replace(side, Path(f"{target}{suffix}"))
+    except OSError as exc:
+        raise StoreError(path, f"could not move the database aside: {_why(exc)}") from exc
+    return target
+
+
+_NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "afpfs", "fuse.sshfs", "9p", "davfs", "fuse.rclone", "ceph", "glusterfs"}
+_SYNC_DIRS = ("dropbox", "onedrive", "google drive", "googledrive", "icloud", "mobile documents", "nextcloud", "syncthing")
+
+
+def warn_if_network_fs(path: Path) -> str | None:
+    """A warning when `path` sits on a network or sync folder (WAL needs local shared memory)."""
+    resolved = Path(path).expanduser().absolute()
+    lowered = str(resolved).lower()
+    for name in _SYNC_DIRS:
+        if f"/{name}" in lowered:
+            return f"{resolved.parent} looks like a sync folder ({name}); keep the Passerelle data folder on a local disk"
+    try:
+        mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    best, fstype = "", ""
+    for line in mounts:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        point = parts[1].replace("\\040", " ")
+        if (lowered == point.lower() or str(resolved).startswith(point.rstrip("/") + "/")) and len(point) > len(best):
+            best, fstype = point, parts[2]
+    if fstype in _NETWORK_FS:
+        return f"{resolved.parent} is on a network file system ({fstype}); keep the Passerelle data folder on a local disk"
+    return None

@@ -1,0 +1,296 @@
+"""Safe placeholder rendering for invitation notes: a linear tokenizer, never str.format.
+
+Grammar: `{name}`, `{name|fallback text}`, `{{` and `}}` for literal braces. `name` must be
+one of PLACEHOLDERS; anything else (attribute access, indexes, format specs, conversions)
+is reported as a problem and shown verbatim, never evaluated.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+PLACEHOLDERS: tuple[str, ...] = (
+    "first_name",
+    "last_name",
+    "full_name",
+    "company",
+    "position",
+    "my_first_name",
+    "my_name",
+    "event",
+    "relay_name",
+)
+
+# What each placeholder holds, for help texts and the CLI.
+PLACEHOLDER_HELP: dict[str, str] = {
+    "first_name": "recipient's first name",
+    "last_name": "recipient's last name",
+    "full_name": "recipient's full name",
+    "company": "recipient's company",
+    "position": "recipient's position",
+    "my_first_name": "your first name (settings: my_name)",
+    "my_name": "your full name (settings: my_name)",
+    "event": "an event you both attended (typed in the composer)",
+    "relay_name": "the person you ask the recipient to introduce you to (typed in the composer)",
+}
+
+ERROR = "error"
+WARNING = "warning"
+
+# Bidi controls (Trojan Source) and other invisible format characters that must not
+# travel inside a note; ZWJ (U+200D) stays because emoji sequences need it.
+_BIDI = frozenset(
+    [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+    + ["\u200e", "\u200f", "\u061c", "\u200b", "\ufeff"]
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a template: [start, end) offsets in the template text."""
+
+    start: int
+    end: int
+    message: str
+    severity: str = ERROR
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """One `{name}` or `{name|fallback}` occurrence in a template."""
+
+    name: str
+    fallback: str | None
+    start: int
+    end: int
+    raw: str
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered note: its text, what is wrong with it, and its perceived length."""
+
+    text: str
+    problems: tuple[Problem, ...]
+    length: int
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == ERROR)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == WARNING)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def clean_value(value: object) -> str:
+    """A value as it may enter a note: no control or bidi characters, trimmed."""
+    if value is None:
+        return ""
+    text = str(value)
+    out = []
+    for ch in text:
+        if ch in "\n\t\r":
+            out.append(" ")
+        elif ch in _BIDI or unicodedata.category(ch) in ("Cc", "Cs"):
+            continue
+        else:
+            out.append(ch)
+    return " ".join("".join(out).split())
+
+
+def _clean_literal(text: str) -> str:
+    """Template text keeps its newlines but loses other control characters."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch for ch in text if ch == "\n" or not (ch in _BIDI or unicodedata.category(ch) in ("Cc", "Cs"))
+    )
+
+
+def _unknown(raw: str, name: str, start: int, end: int) -> Problem:
+    shown = raw if len(raw) <= 40 else raw[:37] + "…"
+    if name and all(c.isascii() and (c.isalpha() or c == "_") for c in name):
+        close = difflib.get_close_matches(name.lower(), PLACEHOLDERS, n=1, cutoff=0.6)
+        if close:
+            return Problem(start, end, f"unknown placeholder {shown}: did you mean {{{close[0]}}}?")
+    head = name[: len(name) - len(name.lstrip("abcdefghijklmnopqrstuvwxyz_"))]
+    if head in PLACEHOLDERS:
+        return Problem(
+            start,
+            end,
+            f"unknown placeholder {shown}: no attributes, indexes, formats or conversions; "
+            f"did you mean {{{head}}}?",
+        )
+    return Problem(
+        start,
+        end,
+        f"unknown placeholder {shown}: only plain names like {{first_name}} are allowed "
+        f"(known: {', '.join(PLACEHOLDERS)})",
+    )
+
+
+def parse(text: str) -> tuple[list[str | Placeholder], list[Problem]]:
+    """Split `text` into literal strings and placeholders, in one left-to-right pass."""
+    tokens: list[str | Placeholder] = []
+    problems: list[Problem] = []
+    buf: list[str] = []
+    i, n = 0, len(text)
+    # Next '{' / '}' at or after a position, cached so every search moves forward: linear time.
+    at = {"{": -1, "}": -1}
+
+    def find(brace: str, start: int) -> int:
+        if at[brace] != n and at[brace] < start:
+            found = text.find(brace, start)
+            at[brace] = n if found < 0 else found
+        return at[brace]
+
+    while i < n:
+        # Jump to the next brace: literal runs are copied in slices, not char by char.
+        nxt = min(find("{", i), find("}", i))
+        if nxt > i:
+            buf.append(text[i:nxt])
+            i = nxt
+            continue
+        ch = text[i]
+        if ch == "}":
+            if text.startswith("}}", i):
+                buf.append("}")
+                i += 2
+            else:
+                problems.append(Problem(i, i + 1, f"unmatched '}}' at position {i + 1}: write }}}} for a literal brace"))
+                buf.append("}")
+                i += 1
+            continue
+        if text.startswith("{{", i):
+            buf.append("{")
+            i += 2
+            continue
+        # A placeholder runs to the next '}'; another '{' first means this one is unclosed.
+        k_close, k_open = find("}", i + 1), find("{", i + 1)
+        if k_open < k_close or k_close == n:
+            stop = k_open
+            problems.append(
+                Problem(i, stop, f"unclosed '{{' at position {i + 1}: close it with }} or write {{{{ for a literal brace")
+            )
+            buf.append(text[i:stop])
+            i = stop
+            continue
+        raw = text[i : k_close + 1]
+        body = raw[1:-1]
+        name, bar, fallback = body.partition("|")
+        name = name.strip()
+        if name in PLACEHOLDERS:
+            if buf:
+                tokens.append("".join(buf))
+                buf = []
+            tokens.append(Placeholder(name, fallback.strip() if bar else None, i, k_close + 1, raw))
+        else:
+            problems.append(_unknown(raw, name, i, k_close + 1))
+            buf.append(raw)
+        i = k_close + 1
+    if buf:
+        tokens.append("".join(buf))
+    return tokens, problems
+
+
+def lint(text: str) -> list[Problem]:
+    """Syntax problems of a template (unknown placeholders, unbalanced braces)."""
+    return parse(text)[1]
+
+
+def placeholders_used(text: str) -> list[str]:
+    """Whitelisted placeholder names used in `text`, in first-use order, once each."""
+    seen: dict[str, None] = {}
+    for token in parse(text)[0]:
+        if isinstance(token, Placeholder):
+            seen.setdefault(token.name, None)
+    return list(seen)
+
+
+def render(text: str, values: Mapping[str, str | None]) -> Rendered:
+    """Fill placeholders with `values` (inserted literally, cleaned of control characters).
+
+    A value that is missing or empty with no fallback leaves the placeholder visible and
+    adds a warning; the note is never silently blanked.
+    """
+    tokens, problems = parse(text)
+    out: list[str] = []
+    for token in tokens:
+        if isinstance(token, str):
+            out.append(_clean_literal(token))
+            continue
+        value = clean_value(values.get(token.name))
+        if value:
+            out.append(value)
+        elif token.fallback is not None:
+            out.append(clean_value(token.fallback))
+        else:
+            out.append(_clean_literal(token.raw))
+            how = "set my_name in config.toml" if token.name.startswith("my_") else "fill it in"
+            problems.append(
+                Problem(
+                    token.start,
+                    token.end,
+                    f"no value for {{{token.name}}} and no fallback: {how}, or write {{{token.name}|…}}",
+                    WARNING,
+                )
+            )
+    problems.sort(key=lambda p: (p.start, p.end))
+    rendered = "".join(out)
+    return Rendered(rendered, tuple(problems), note_length(rendered))
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of `offset` in `text`, for pointing at a problem."""
+    offset = max(0, min(offset, len(text)))
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def _is_extender(cp: int, cat: str) -> bool:
+    return (
+        cat in ("Mn", "Me", "Mc")
+        or 0xFE00 <= cp <= 0xFE0F  # variation selectors
+        or 0xE0100 <= cp <= 0xE01EF
+        or 0x1F3FB <= cp <= 0x1F3FF  # skin-tone modifiers
+        or 0xE0020 <= cp <= 0xE007F  # tag characters (subdivision flags)
+    )
+
+
+def note_length(s: str) -> int:
+    """User-perceived characters (grapheme approximation): 'é', 'e\u0301', '👍🏽', '👩‍💻', '🇫🇷' count 1."""
+    if s.isascii():
+        return len(s) - s.count("\r\n")
+    count = 0
+    prev_zwj = False
+    ri_open = False  # last cluster is a lone regional indicator waiting for its pair
+    prev = ""
+    for ch in s:
+        cp = ord(ch)
+        if count and (prev_zwj or cp == 0x200D or _is_extender(cp, unicodedata.category(ch))):
+            prev_zwj = cp == 0x200D
+            prev = ch
+            continue
+        if count and ch == "\n" and prev == "\r":
+            prev = ch
+            continue
+        is_ri = 0x1F1E6 <= cp <= 0x1F1FF
+        if is_ri and ri_open:
+            ri_open = False
+            prev = ch
+            continue
+        count += 1
+        ri_open = is_ri
+        prev_zwj = cp == 0x200D
+        prev = ch
+    return count

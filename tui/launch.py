@@ -1,0 +1,105 @@
+"""Build the app's context (export, store, settings) and run the app.
+
+The export is read BEFORE the app starts and before any folder or database is created:
+a bad export prints one line and exits 2 with nothing written. Reading is fast (Polars,
+plus the Parquet cache when present), well under the framework's own start time, so a
+loading worker would buy little and would break that rule.
+"""
+
+from __future__ import annotations
+
+import importlib
+from datetime import date
+from pathlib import Path
+
+import tui
+from tui.config import load_settings
+from tui.context import AppContext
+from tui.data.errors import ExportError
+from tui.paths import Paths
+
+SAMPLE = Path(tui.__file__).resolve().parent.parent / "sample_data" / "Basic_LinkedInDataExport_11-20-2026.zip"
+
+
+def _last_import_source(paths: Paths) -> Path | None:
+    """The source of the last import, read only when a database already exists."""
+    if not paths.database.exists():
+        return None
+    from tui.data.store import Store
+
+    store = Store.open(paths.database)
+    try:
+        record = store.last_import()
+    finally:
+        store.close()
+    if record is None or not getattr(record, "source", None):
+        return None
+    return Path(record.source)
+
+
+def pick_source(source: str | Path | None, paths: Paths) -> tuple[Path, str | None]:
+    """The export to open and a notice for the user when we fell back to something."""
+    if source is not None:
+        return Path(source), None
+    last = _last_import_source(paths)
+    if last is not None and last.exists():
+        return last, None
+    if SAMPLE.exists():
+        notice = "Showing the bundled sample export. Open yours with: passerelle PATH/TO/export.zip"
+        if last is not None:
+            notice = f"The last imported export is gone ({last.name}). {notice}"
+        return SAMPLE, notice
+    raise ExportError("passerelle", "no export given and no previous import; run: passerelle EXPORT.zip")
+
+
+def load(source: Path, paths: Paths):
+    """Load the export, through the Parquet cache when the cache module exists."""
+    try:
+        cache = importlib.import_module("tui.data.export_cache")
+    except ModuleNotFoundError:
+        cache = None
+    if cache is not None and hasattr(cache, "load_export_cached"):
+        return cache.load_export_cached(source, paths.frames_cache)
+    from tui.data.export import load_export
+
+    return load_export(source)
+
+
+def build_context(source: str | Path | None, paths: Paths) -> AppContext:
+    """Read settings and the export, then create folders and open the store."""
+    settings = load_settings(paths.settings_file)
+    path, _notice = pick_source(source, paths)
+    export = load(path, paths)
+    paths.ensure()
+    from tui.data.store import Store
+
+    store = Store.open(paths.database)
+    if path.resolve() != SAMPLE:
+        _remember(store, path, export)
+    return AppContext(paths=paths, settings=settings, export=export, store=store, today=date.today())
+
+
+def _remember(store, path: Path, export) -> None:
+    """Record an export opened by path, so the next plain `passerelle` reopens it."""
+    if store.find_import(export.content_hash) is not None:
+        return
+    counts = {
+        "connections": export.connections.height,
+        "invitations": export.invitations.height,
+        "messages": export.messages.height,
+    }
+    store.record_import(str(path.resolve()), export.content_hash, export.exported_on, counts, None)
+
+
+def run_app(source: str | None, paths: Paths) -> int:
+    """`passerelle [SOURCE]`: build the context (errors raise before the app starts), run."""
+    path, notice = pick_source(source, paths)
+    context = build_context(path, paths)
+    from tui.app import PasserelleApp
+
+    app = PasserelleApp(context, notice=notice)
+    try:
+        app.run()
+    finally:
+        context.store.close()
+    return app.return_code or 0

@@ -1,0 +1,394 @@
+"""NetworkPane (key 3): maturity gauge, growth, composition with drill-down, who-at."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, Sparkline, Static
+
+from tui.context import AppContext
+from tui.data import composition as comp
+from tui.data.network import BAND_ADVICE, BAND_MEANING, monthly, network_stats, targets_for
+from tui.text import display_text
+from tui.widgets.frame_table import Column, FrameTable
+from tui.widgets.network_gauge import NetworkGauge
+
+TABLES = (
+    ("company", "Top companies"),
+    ("family", "Role families"),
+    ("year", "Year connected"),
+    ("email", "Email available"),
+    ("qualified", "Qualified contacts"),
+)
+
+
+def _pct(share: float | None) -> str:
+    return "–" if share is None else f"{share * 100:.0f}%"
+
+
+@dataclass(frozen=True, eq=False)
+class NetworkView:
+    """Everything the pane shows, computed off the UI thread."""
+
+    stats: dict
+    tables: dict[str, pl.DataFrame]
+    per_month: list[int]
+    strategy_note: str
+    changes: object = None  # tui.data.changes.Changes, or None without an earlier import
+    targets: comp.Targets = comp.Targets()
+
+
+def _strategy(context: AppContext):
+    path = context.paths.strategy_file
+    if not path.is_file():
+        return None, ""
+    try:
+        from tui.data.strategy import load_strategy
+
+        return load_strategy(path), ""
+    except Exception as exc:  # noqa: BLE001 - a broken strategy must not hide the network figures
+        return None, f"strategy not used: {exc}"
+
+
+def _previous(context: AppContext):
+    from tui.data.changes import previous_frames
+
+    try:
+        return previous_frames(context.store.imports(), context.export.content_hash)
+    except Exception:  # noqa: BLE001 - a missing snapshot only hides "since last import"
+        return None
+
+
+def compute_view(context: AppContext, picked: tuple[str, ...]) -> NetworkView:
+    """All figures and tables (runs in a thread worker)."""
+    export, settings = context.export, context.settings
+    strategy, note = _strategy(context)
+    # Pace and "last year" are measured from the export's date, not from the day it is opened.
+    today = getattr(export, "exported_on", None) or context.today
+    previous = _previous(context)
+    stats = network_stats(
+        export, settings, strategy=strategy, previous=previous, today=today,
+        picked_families=picked,
+    )
+    people = export.connections
+    families = settings.role_families
+    tables = {
+        "company": comp.companies(people),
+        "family": comp.families_table(people, families),
+        "year": comp.years_table(people),
+        "email": comp.email_table(people),
+    }
+    targets = targets_for(strategy, picked)
+    q = stats["qualified"]
+    label = f"qualified ({q['basis']})" if q["count"] is not None else "no targets: pick role families with p"
+    tables["qualified"] = pl.DataFrame(
+        {"label": [label], "value": ["qualified"], "count": [q["count"] or 0], "share": [q["share"] or 0.0]},
+        schema=comp.TABLE_SCHEMA,
+    )
+    diff = None
+    if previous is not None:
+        from tui.data.changes import changes
+
+        diff = changes(export, previous)
+    return NetworkView(stats, tables, monthly(export)["count"].to_list(), note, diff, targets)
+
+
+def since_frame(diff) -> pl.DataFrame:
+    """New connections, then people whose company or position changed ("before → now")."""
+    cols = ["key", "full_name", "url", "company", "position", "connected_on"]
+    changed = diff.changed.select(
+        "key", "full_name", "url",
+        company=pl.concat_str(pl.col("company_before").fill_null("–"), pl.lit(" → "), pl.col("company").fill_null("–")),
+        position=pl.concat_str(pl.col("position_before").fill_null("–"), pl.lit(" → "), pl.col("position").fill_null("–")),
+        connected_on=pl.lit(None, pl.Date),
+    )
+    return pl.concat([diff.new.select(cols), changed.select(cols)])
+
+
+class NetworkPane(Vertical):
+    """How big the network is, what it is made of, how it grows; enter drills to people."""
+
+    BINDINGS = [
+        Binding("t", "next_table", "Next table", id="network-next-table"),
+        Binding("w", "who_at", "Who do I know at…", id="network-who-at"),
+        Binding("p", "pick_family", "Qualify family", id="network-pick-family"),
+        Binding("n", "since_last_import", "Since last import", id="network-since-last-import"),
+        Binding("c", "compose", "Compose", id="network-compose"),
+        Binding("escape", "back", "Back", show=False, id="network-back"),
+    ]
+    DEFAULT_CSS = """
+    NetworkPane { padding: 0 1; }
+    NetworkPane #network-top { height: 6; }
+    NetworkPane #network-gauge-box { width: 3fr; }
+    NetworkPane #network-growth-box { width: 2fr; padding-left: 2; }
+    NetworkPane #network-sparkline { height: 3; }
+    NetworkPane #network-figures { height: auto; margin: 1 0; }
+    NetworkPane #network-tables { height: 1fr; }
+    NetworkPane #network-left { width: 1fr; }
+    NetworkPane #network-right { width: 1fr; padding-left: 2; }
+    NetworkPane .network-title { text-style: bold; }
+    NetworkPane FrameTable { height: 1fr; }
+    """
+
+    class FiguresComputed(Message):
+        """The figures were computed."""
+
+        def __init__(self, view: NetworkView) -> None:
+            super().__init__()
+            self.view = view
+
+    class PeopleFound(Message):
+        """People behind a table row or a who-at query were found."""
+
+        def __init__(self, title: Content, frame: pl.DataFrame, note: str = "") -> None:
+            super().__init__()
+            self.title = title
+            self.frame = frame
+            self.note = note
+
+    def __init__(self, context: AppContext, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.context = context
+        self.view: NetworkView | None = None
+        self.table_index = 0
+        self.picked: tuple[str, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("Computing the network figures…"), id="network-status")
+        with Horizontal(id="network-top"):
+            with Vertical(id="network-gauge-box"):
+                yield NetworkGauge(id="network-gauge")
+                yield Static(Content(""), id="network-band")
+                yield Static(Content(""), id="network-next")
+            with Vertical(id="network-growth-box"):
+                yield Sparkline([], summary_function=max, id="network-sparkline")
+                yield Static(Content(""), id="network-growth")
+        yield Static(Content(""), id="network-figures")
+        with Horizontal(id="network-tables"):
+            with Vertical(id="network-left"):
+                yield Static(Content(""), id="network-table-title", classes="network-title")
+                yield FrameTable(
+                    [
+                        Column("label", "", ratio=3),
+                        Column("count", "people", width=7, align="right"),
+                        Column("share", "share", width=6, align="right", formatter=_pct),
+                    ],
+                    key_column="value", empty_text="No connections.", id="network-composition",
+                )
+            with Vertical(id="network-right"):
+                yield Input(placeholder="Who do I know at…? type a company, enter", id="network-who-at")
+                yield Static(Content("enter on a row shows the people behind it"), id="network-people-title",
+                             classes="network-title")
+                yield FrameTable(
+                    [
+                        Column("full_name", "name", ratio=2),
+                        Column("company", "company", ratio=2),
+                        Column("position", "position", ratio=3),
+                        Column("connected_on", "since", width=10, formatter=lambda d: d.isoformat() if d else ""),
+                    ],
+                    empty_text="Nobody here.", id="network-people",
+                )
+
+    def on_mount(self) -> None:
+        self.query_one("#network-tables").loading = True
+        self._compute(self.picked)
+
+    # ---- workers ----------------------------------------------------------------------
+    @work(thread=True, exclusive=True, exit_on_error=False, group="network-figures", name="network figures")
+    def _compute(self, picked: tuple[str, ...]) -> None:
+        self.post_message(self.FiguresComputed(compute_view(self.context, picked)))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="network-people", name="network drill-down")
+    def _drill(self, dimension: str, value: str, label: str) -> None:
+        export, settings = self.context.export, self.context.settings
+        targets = self.view.targets if self.view else comp.Targets()
+        frame = comp.people_for(export, dimension, value, families=settings.role_families, targets=targets)
+        title = Content.assemble(display_text(label, 60), f" — {frame.height:,} people")
+        self.post_message(self.PeopleFound(title, frame))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="network-people", name="network who-at")
+    def _who_at(self, query: str) -> None:
+        try:
+            info = self.context.store.info()
+        except Exception:  # noqa: BLE001 - without typed-in info only connections are searched
+            info = None
+        result = comp.who_at(self.context.export, query, info)
+        frame = result.connections
+        extra = result.invitations
+        if extra.height:  # invitations matched through typed-in company, shown after connections
+            frame = pl.concat([
+                frame.select("key", "full_name", "company", "position", "connected_on"),
+                extra.select(
+                    "key", full_name="counterpart_name",
+                    company=pl.lit("invitation ") + pl.col("direction").str.to_lowercase(),
+                    position=pl.lit(None, pl.Utf8), connected_on=pl.col("connected_on"),
+                ),
+            ])
+        title = Content.assemble(
+            "At ", display_text(query, 40), f": {result.connections.height:,} connections, "
+            f"{result.invitations.height:,} invitations"
+        )
+        self.post_message(self.PeopleFound(title, frame, result.invitations_note))
+
+    # ---- messages ---------------------------------------------------------------------
+    def on_network_pane_figures_computed(self, message: FiguresComputed) -> None:
+        self.view = message.view
+        s = message.view.stats
+        self.query_one("#network-tables").loading = False
+        self.query_one("#network-status", Static).update(Content.assemble(
+            ("Network", "bold"), f"  {s['connections']:,} connections · {s['hidden_connections']:,} hidden "
+            "(members who hid or closed their profile, counted apart)",
+            *(["  ·  ", display_text(message.view.strategy_note)] if message.view.strategy_note else []),
+        ))
+        self.query_one(NetworkGauge).show(s["connections"])
+        band = s["band"]
+        self.query_one("#network-band", Static).update(
+            Content.assemble((band, "bold"), f" — {BAND_MEANING[band].split(': ', 1)[1]} {BAND_ADVICE[band]}")
+        )
+        self.query_one("#network-next", Static).update(Content(self._next_line(s)))
+        self.query_one(Sparkline).data = message.view.per_month or [0]
+        self.query_one("#network-growth", Static).update(Content(self._growth_line(s)))
+        self.query_one("#network-figures", Static).update(Content(self._figures(s)))
+        self._show_table()
+
+    def on_network_pane_people_found(self, message: PeopleFound) -> None:
+        title = message.title if not message.note else Content.assemble(message.title, ("\n" + message.note, "dim"))
+        self.query_one("#network-people-title", Static).update(title)
+        self.query_one("#network-people", FrameTable).set_frame(message.frame)
+
+    def on_frame_table_row_selected(self, event: FrameTable.RowSelected) -> None:
+        if event.table.id == "network-composition":
+            event.stop()
+            dimension = TABLES[self.table_index][0]
+            self._drill(dimension, str(event.row["value"]), str(event.row["label"]))
+            self.query_one("#network-people", FrameTable).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "network-who-at":
+            event.stop()
+            if event.value.strip():
+                self._who_at(event.value)
+                self.query_one("#network-people", FrameTable).focus()
+
+    # ---- actions ----------------------------------------------------------------------
+    def action_next_table(self) -> None:
+        self.table_index = (self.table_index + 1) % len(TABLES)
+        self._show_table()
+
+    def action_who_at(self) -> None:
+        self.query_one("#network-who-at", Input).focus()
+
+    def action_since_last_import(self) -> None:
+        """List new connections and changed companies/positions since the previous import."""
+        diff = self.view.changes if self.view else None
+        if diff is None:
+            self.notify("No earlier import to compare with.", markup=False)
+            return
+        title = Content(f"Since the last import: {diff.new.height:,} new, {diff.changed.height:,} changed "
+                        f"(company/position before → now), {diff.accepted.height:,} invitations accepted")
+        self.post_message(self.PeopleFound(title, since_frame(diff)))
+        self.query_one("#network-people", FrameTable).focus()
+
+    def action_back(self) -> None:
+        self.query_one("#network-composition", FrameTable).focus()
+
+    def action_pick_family(self) -> None:
+        """Toggle the highlighted role family as 'qualified' (when no strategy sets targets)."""
+        if TABLES[self.table_index][0] != "family":
+            self.table_index = [t[0] for t in TABLES].index("family")
+            self._show_table()
+            return
+        row = self.query_one("#network-composition", FrameTable).current_row()
+        if row is None:
+            return
+        value = row["value"]
+        self.picked = tuple(f for f in self.picked if f != value) if value in self.picked else (*self.picked, value)
+        self._compute(self.picked)
+
+    def action_compose(self) -> None:
+        row = self.query_one("#network-people", FrameTable).current_row()
+        if row is None or not row.get("key"):
+            return
+        from tui.data.store import Person
+        from tui.messages import OpenComposer
+
+        self.post_message(OpenComposer(Person(row["key"], row.get("full_name"), row.get("url"))))
+
+    # ---- app hooks --------------------------------------------------------------------
+    def focus_default(self) -> None:
+        self.query_one("#network-composition", FrameTable).focus()
+
+    def palette_commands(self) -> list[tuple[str, str, object]]:
+        return [
+            ("network: who do I know at…", "Type a company to see your connections there (key w)", self.action_who_at),
+            ("network: next table", "Companies, role families, years, email (key t)", self.action_next_table),
+            ("network: since last import", "New connections and changed companies (key n)",
+             self.action_since_last_import),
+            ("network: qualify role family", "Count the highlighted role family as qualified (key p)",
+             self.action_pick_family),
+        ]
+
+    # ---- rendering --------------------------------------------------------------------
+    def _show_table(self) -> None:
+        if self.view is None:
+            return
+        dimension, title = TABLES[self.table_index]
+        table = self.query_one("#network-composition", FrameTable)
+        hint = "  (t: next table · enter: people" + (" · p: qualify family)" if dimension == "family" else ")")
+        self.query_one("#network-table-title", Static).update(Content.assemble(title, (hint, "dim")))
+        table.clear_marks()
+        table.set_frame(self.view.tables[dimension])
+        if dimension == "family":
+            table.mark_all(self.picked)
+
+    @staticmethod
+    def _next_line(s: dict) -> str:
+        nxt, pace = s["next_threshold"], s["pace"]
+        if nxt is None:
+            return f"Past the last threshold. {pace['connections']} new in the last {pace['days']} days."
+        when = (f"at this pace ({pace['per_week']:g} a week) around {nxt['eta']}" if nxt["eta"]
+                else f"no new connections in the last {pace['days']} days")
+        return f"Next: {nxt['band']} at {nxt['at']:,} — {nxt['missing']:,} to go, {when}."
+
+    @staticmethod
+    def _growth_line(s: dict) -> str:
+        g = s["growth"]
+        if g["first"] is None:
+            return "No connection dates yet."
+        busiest = ", ".join(f"{b['month']} ({b['count']})" for b in g["busiest"])
+        return f"Per month since {g['first']} · latest {g['latest']}\nBusiest: {busiest}"
+
+    @staticmethod
+    def _figures(s: dict) -> str:
+        q, c, a, m = s["qualified"], s["concentration"], s["active_estimate"], s["messaged"]
+        inv = s["invitations"]
+        if q["count"] is None:
+            quality = "Quality in quantity: no targets yet — pick role families with p on the role families table."
+        else:
+            quality = (f"Quality in quantity: {q['count']:,} qualified contacts of {s['connections']:,} "
+                       f"({_pct(q['share'])}, by {q['basis']}).")
+        if c["companies_for_half"] is None:
+            conc = "Concentration: no company names."
+        else:
+            conc = (f"Concentration: {c['companies_for_half']:,} of {c['companies']:,} companies hold half of "
+                    f"the connections with a company; the top 20% hold {_pct(c['top20_share'])}.")
+        silent = (f"Silent majority: ~{a['members']:,} active members ({_pct(a['share'])}) → ~{a['weekly_posts']:,} "
+                  f"posts a week to read. Messaged: {m['ever']:,} ({_pct(m['ever_share'])}) ever, "
+                  f"{m['last_year']:,} in the last year.")
+        invites = (f"Invitations: received {inv['incoming']['total']:,} ({inv['incoming']['open']:,} open) · "
+                   f"sent {inv['outgoing']['total']:,} ({inv['outgoing']['open']:,} open).")
+        since = s["since_last_import"]
+        if since is None:
+            change = "Since the last import: no earlier import to compare with."
+        else:
+            change = (f"Since the last import: {since['new_connections']:,} new · "
+                      f"{since['invitations_accepted']:,} invitations accepted · "
+                      f"{since['changed']:,} changed company or position · {since['gone']:,} gone (n: list).")
+        return "\n".join([quality, conc, silent, invites, change])

@@ -1,0 +1,307 @@
+"""ReceivedPane: the default screen — clear received invitations one key at a time."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import polars as pl
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import ProgressBar, Static
+
+from tui.data import strategy as strategy_mod
+from tui.data.triage import VIEWS, Filter, FilterError, apply_filter, parse_filter, received_queue, signals, view_counts, view_expr
+from tui.panes.triage_base import TriagePane
+from tui.widgets.filter_bar import FilterBar
+from tui.widgets.frame_table import Column, FrameTable
+from tui.widgets.invitation_detail import InvitationDetail
+from tui.widgets.view_tabs import ViewTabs
+
+COLUMNS = [
+    Column("name", "Name", ratio=3, formatter=lambda n: n if n and n.strip() else "(no name)"),
+    Column("waited_days", "Waited", width=7, align="right", formatter=lambda d: "" if d is None else f"{d}d"),
+    Column("note", "Note", ratio=4, formatter=lambda n: n.strip() if n and n.strip() else "— no note"),
+    Column("_flags", "Signals", width=18),
+    Column("_status", "Suggests", width=10),
+]
+FLAGS = pl.concat_str(
+    [
+        pl.when(pl.col("suspicious")).then(pl.lit("suspicious")),
+        pl.when(pl.col("later_due")).then(pl.lit("later due")),
+        pl.when(pl.col("messaged_before")).then(pl.lit("talked")),
+        pl.when(pl.col("bridge")).then(pl.lit("bridge")),
+    ],
+    separator=" ", ignore_nulls=True,
+)
+
+
+class ReceivedPane(TriagePane):
+    """Views bar, queue, detail, progress; each decision key saves before moving on."""
+
+    AREA = "received"
+    BINDINGS = [
+        Binding("a", "decide('accept')", "Accept", id="accept-invitation"),
+        Binding("i", "decide('ignore')", "Ignore", id="ignore-invitation"),
+        Binding("l", "later", "Later", id="later-invitation"),
+        Binding("f", "decide('follow')", "Follow", id="follow-instead"),
+        Binding("s", "decide('suspicious')", "Suspicious", id="mark-suspicious"),
+        Binding("enter", "take_suggestion", "Take suggestion", id="take-suggestion"),
+        Binding("u", "undo", "Undo", id="undo-decision"),
+        Binding("U", "redo", "Redo", show=False, id="redo-decision"),
+        Binding("space", "toggle_mark", "Mark", id="toggle-mark"),
+        Binding("asterisk", "mark_shown", "Mark all shown", show=False, id="mark-shown"),
+        Binding("escape", "clear", "Clear marks/filter", show=False, id="clear-marks"),
+        Binding("slash", "filter", "Filter", id="open-filter"),
+        Binding("v", "next_view", "Next view", id="next-view"),
+        Binding("V", "next_view(-1)", "Previous view", show=False, id="previous-view"),
+        Binding("o", "open_profile", "Open profile", show=False, id="open-profile"),
+        Binding("y", "copy_url", "Copy URL", show=False, id="copy-url"),
+        Binding("e", "edit_info", "Edit company/role", show=False, id="edit-info"),
+        Binding("c", "compose", "Compose", show=False, id="compose-to"),
+        Binding("R", "reload_strategy", "Reload strategy", show=False, id="reload-strategy"),
+    ]
+    DEFAULT_CSS = """
+    ReceivedPane { height: 1fr; }
+    ReceivedPane #received-main { height: 1fr; }
+    ReceivedPane FrameTable { width: 3fr; }
+    ReceivedPane InvitationDetail { width: 2fr; }
+    ReceivedPane #received-foot { height: 1; padding: 0 1; }
+    ReceivedPane ProgressBar { width: 22; }
+    ReceivedPane #received-progress-label { width: auto; padding-right: 1; }
+    ReceivedPane .status-line { width: 1fr; height: 1; padding: 0 1; }
+    ReceivedPane #strategy-banner { height: auto; display: none; background: $error 20%; padding: 0 1; }
+    ReceivedPane #strategy-banner.shown { display: block; }
+    """
+
+    def __init__(self, context, **kwargs) -> None:
+        super().__init__(context, **kwargs)
+        self.view = "All"
+        self.filter = Filter()
+        self.base: pl.DataFrame = pl.DataFrame()
+        self.shown: pl.DataFrame = pl.DataFrame()
+        self.strategy = None
+        self.strategy_error: str | None = None
+        self.session_keys: set[str] = set()
+
+    def compose(self) -> ComposeResult:
+        yield ViewTabs(VIEWS, id="received-views")
+        yield Static(id="strategy-banner")
+        yield FilterBar(id="received-filter")
+        with Horizontal(id="received-main"):
+            yield FrameTable(COLUMNS, empty_text="Nothing in this view.", id="received-table")
+            yield InvitationDetail(id="received-detail")
+        with Horizontal(id="received-foot"):
+            yield Static(id="received-progress-label")
+            yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="received-progress")
+        yield Static(classes="status-line")
+
+    def on_mount(self) -> None:
+        self._load_strategy(initial=True)
+        self.reload()
+        self.session_keys = set(self.base.filter(pl.col("pending"))["key"].drop_nulls().to_list())
+        self._update_progress()
+        self.status("Decide the highlighted invitation with a key below; each one is saved at once. ? lists every key.", "dim")
+
+    @property
+    def pending_count(self) -> int:
+        return int(self.base["pending"].sum()) if self.base.height else 0
+
+    # ---- data -------------------------------------------------------------------------
+    def reload(self, keep_key: Any = None) -> None:
+        """Recompute the queue from the store, then the view and filter (all Polars)."""
+        store, ctx = self.context.store, self.context
+        base = received_queue(ctx.export, store.decisions(), store.info(), ctx.today)
+        if self.strategy is not None:
+            base = strategy_mod.suggest(base, self.strategy)
+        else:
+            base = base.with_columns(*(pl.lit(None, dtype=pl.Utf8).alias(c) for c in ("suggestion", "suggestion_reason", "rule")))
+        self.base = base.with_columns(
+            FLAGS.alias("_flags"),
+            pl.when(pl.col("decision").is_not_null() & ~pl.col("later_due")).then(pl.col("decision"))
+            .otherwise(pl.col("suggestion")).fill_null("").alias("_status"),
+        )
+        self._apply(keep_key)
+
+    def _apply(self, keep_key: Any = None) -> None:
+        self.shown = apply_filter(self.base.filter(view_expr(self.view)), self.filter, self.context.today)
+        self.table.set_frame(self.shown, keep_cursor_key=keep_key)
+        hint = f"filter: {self.query_one(FilterBar).value}" if not self.filter.empty else "v switches view · / filters"
+        self.query_one(ViewTabs).show(self.view, view_counts(self.base, self.context.today, self.filter), hint)
+        self._update_progress()
+        if self.shown.height == 0:
+            self._show_summary()
+
+    def _update_progress(self) -> None:
+        total = max(len(self.session_keys), 1)
+        done = sum(1 for k in self.session_keys if k in self.session)
+        self.query_one(ProgressBar).update(total=total, progress=done)
+        self.query_one("#received-progress-label", Static).update(
+            Content(f"This session: {done} of {len(self.session_keys)} decided"))
+
+    def _show_summary(self) -> None:
+        counts: dict[str, int] = {}
+        for decision in self.session.values():
+            counts[decision] = counts.get(decision, 0) + 1
+        lines = [Content.assemble(("Nothing left in this view.", "bold"))]
+        if self.filter.empty and self.view == "All":
+            lines[0] = Content.assemble(("Queue clear — every received invitation has a decision.", "bold green"))
+        if counts:
+            lines.append(Content("This session: " + ", ".join(f"{n} {d}" for d, n in sorted(counts.items()))))
+            lines.append(Content("Carry them out on LinkedIn: run `passerelle decisions` for the list."))
+        else:
+            lines.append(Content("No decisions in this session yet."))
+        lines.append(Content.assemble(("v shows another view · escape clears the filter · 2 shows sent invitations", "dim")))
+        self.query_one(InvitationDetail).show(Content("\n").join(lines))
+
+    def _load_strategy(self, initial: bool = False):
+        new, error = strategy_mod.reload(self.context.paths.strategy_file, self.strategy)
+        banner = self.query_one("#strategy-banner", Static)
+        if error is not None:
+            self.strategy_error = str(error)
+            banner.update(Content(f"Strategy file has an error, using the last good one: {error}  (R reloads)"))
+            banner.add_class("shown")
+            if not initial:
+                self.app.notify(f"Strategy not reloaded: {error}", severity="error", timeout=10, markup=False)
+            return None
+        self.strategy_error = None
+        banner.remove_class("shown")
+        if initial:
+            self.strategy = new if (new.rules or new.protected or new.refused) else None
+        return new
+
+    # ---- events -----------------------------------------------------------------------
+    def on_frame_table_row_highlighted(self, event: FrameTable.RowHighlighted) -> None:
+        if event.row is None:
+            if self.shown.height == 0:
+                self._show_summary()
+            return
+        note = None
+        if self.strategy is None:
+            note = ("No strategy file yet: `passerelle strategy --init` writes a starter you can edit, "
+                    "then R reloads it here.")
+        self.query_one(InvitationDetail).show_received(event.row, signals(event.row, self.context.today), note)
+
+    def on_frame_table_row_selected(self, event: FrameTable.RowSelected) -> None:
+        event.stop()
+        self.action_take_suggestion()
+
+    def on_view_tabs_chosen(self, event: ViewTabs.Chosen) -> None:
+        self.view = event.view
+        self._apply()
+
+    def on_filter_bar_changed(self, event: FilterBar.Changed) -> None:
+        bar = self.query_one(FilterBar)
+        try:
+            self.filter = parse_filter(event.text)
+        except FilterError as exc:
+            bar.show_error(str(exc))
+            return
+        bar.show_error(None)
+        self._apply()
+
+    def on_filter_bar_done(self, event: FilterBar.Done) -> None:
+        self.table.focus()
+
+    # ---- actions ----------------------------------------------------------------------
+    def action_decide(self, decision: str) -> None:
+        """Save one of accept / ignore / follow / suspicious for the row or the marked rows."""
+        self.decide(decision)
+
+    def action_later(self) -> None:
+        """Put it aside: it comes back in the Later (due) view after later_days."""
+        self.decide("later", until=self.context.today + timedelta(days=self.context.settings.later_days))
+
+    def action_take_suggestion(self) -> None:
+        """Take what the strategy suggests for the row under the cursor."""
+        row = self.table.current_row()
+        if not row:
+            return
+        suggestion = row.get("suggestion")
+        if not suggestion:
+            self.status("No suggestion for this one: decide with a, i, l, f or s.", "yellow")
+            return
+        until = self.context.today + timedelta(days=self.context.settings.later_days) if suggestion == "later" else None
+        self.decide(suggestion, reason=f"rule {row.get('rule')}: {row.get('suggestion_reason') or ''}", until=until)
+
+    def action_mark_shown(self) -> None:
+        """Mark every invitation the current view and filter show."""
+        self.table.mark_all(self.shown["key"].drop_nulls().to_list())
+        self._marks_changed()
+
+    def action_clear(self) -> None:
+        if self.table.marked:
+            self.table.clear_marks()
+            self._marks_changed()
+        elif not self.filter.empty:
+            self.query_one(FilterBar).action_close()
+
+    def action_filter(self) -> None:
+        self.query_one(FilterBar).open()
+
+    def action_next_view(self, step: int = 1) -> None:
+        """Cycle through the saved views."""
+        self.view = VIEWS[(VIEWS.index(self.view) + step) % len(VIEWS)]
+        self._apply()
+
+    def action_edit_info(self) -> None:
+        """Type in the company, role or connection count LinkedIn's export leaves out."""
+        from tui.screens.person_info_modal import PersonInfoModal
+
+        row = self.table.current_row()
+        if not row or not row.get("key"):
+            return
+        key = row["key"]
+
+        def save(values: dict | None) -> None:
+            if values is None:
+                return
+            try:
+                self.context.store.set_info(key, **values)
+            except Exception as exc:  # noqa: BLE001 - StoreError or a bad value: say it, keep going
+                self.status(f"NOT SAVED — {getattr(exc, 'reason', exc)}", "bold red")
+                return
+            self.status("✓ saved the details", "green")
+            self.reload(keep_key=key)
+
+        self.app.push_screen(PersonInfoModal(row), save)
+
+    def action_reload_strategy(self) -> None:
+        """Re-read the strategy file; preview what each rule would decide, then apply or cancel."""
+        from tui.screens.strategy_preview_modal import StrategyPreviewModal
+
+        new = self._load_strategy()
+        if new is None:
+            return
+        rows = strategy_mod.preview(self.base, self.strategy, new)
+
+        def apply(ok: bool | None) -> None:
+            if ok:
+                self.strategy = new
+                self.reload(keep_key=self.table.current_key())
+                self.app.notify("Strategy applied.", markup=False)
+
+        self.app.push_screen(StrategyPreviewModal(rows), apply)
+
+    def palette_commands(self) -> list[tuple[str, str, Any]]:
+        """"received: …" commands for the palette."""
+        return [
+            ("received: accept", "Accept the invitation (a)", lambda: self.action_decide("accept")),
+            ("received: ignore", "Ignore the invitation (i)", lambda: self.action_decide("ignore")),
+            ("received: later", "Put it aside for later_days (l)", self.action_later),
+            ("received: follow instead", "Follow rather than connect (f)", lambda: self.action_decide("follow")),
+            ("received: suspicious", "Flag as suspicious/spam (s)", lambda: self.action_decide("suspicious")),
+            ("received: take suggestion", "Take the strategy's suggestion (enter)", self.action_take_suggestion),
+            ("received: undo", "Undo the last decision (u)", self.action_undo),
+            ("received: redo", "Redo (U)", self.action_redo),
+            ("received: mark all shown", "Mark everything the view shows (*)", self.action_mark_shown),
+            ("received: filter", "Filter the queue (/)", self.action_filter),
+            ("received: next view", "Cycle views (v)", self.action_next_view),
+            ("received: open profile", "Open the profile in the browser (o)", self.action_open_profile),
+            ("received: copy profile URL", "Copy the profile URL (y)", self.action_copy_url),
+            ("received: edit company/role", "Type in company, role, connection count (e)", self.action_edit_info),
+            ("received: compose", "Write to this person (c)", self.action_compose),
+            ("received: reload strategy", "Re-read the strategy file with a preview (R)", self.action_reload_strategy),
+        ]

@@ -1,0 +1,159 @@
+"""What the received and sent panes share: deciding with feedback, undo/redo, profile links."""
+
+from __future__ import annotations
+
+import webbrowser
+from datetime import date
+from functools import partial
+from typing import Any
+
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from tui.data.errors import PasserelleError
+from tui.data.store import Person
+from tui.messages import DecisionSaved, OpenComposer
+from tui.text import display_text, sanitize
+from tui.widgets.frame_table import FrameTable
+
+
+def person_of(row: dict) -> Person | None:
+    """The store's Person for a queue row, or None when the row has no identity."""
+    key = row.get("key")
+    return Person(key=key, name=row.get("name"), url=row.get("url")) if key else None
+
+
+def is_web_url(url: Any) -> bool:
+    return isinstance(url, str) and url.lower().startswith(("https://", "http://"))
+
+
+class TriagePane(Vertical):
+    """Base for panes with a FrameTable queue whose keys write decisions to the store."""
+
+    AREA = "triage"
+
+    def __init__(self, context, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.context = context
+        self.session: dict[str, str] = {}  # key → decision made in this session
+
+    @property
+    def table(self) -> FrameTable:
+        return self.query_one(FrameTable)
+
+    def focus_default(self) -> None:
+        self.table.focus()
+
+    def status(self, text: Content | str, tone: str = "") -> None:
+        """One line under the queue: what just happened."""
+        content = text if isinstance(text, Content) else Content(sanitize(text))
+        self.query_one(".status-line", Static).update(content.stylize(tone) if tone else content)
+
+    def reload(self, keep_key: Any = None) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def targets(self) -> list[dict]:
+        """Marked rows if any, else the row under the cursor."""
+        table = self.table
+        if table.marked:
+            return table.marked_rows().to_dicts()
+        row = table.current_row()
+        return [row] if row else []
+
+    def decide(self, decision: str, reason: str = "", until: date | None = None) -> int | None:
+        """Write the decision durably, THEN move on; on failure say so and stay put."""
+        rows = self.targets()
+        people = [p for p in (person_of(r) for r in rows) if p is not None]
+        if not people:
+            self.status("Nothing to decide here: no invitation under the cursor.", "yellow")
+            return None
+        try:
+            batch = self.context.store.decide(people, decision, reason=reason, until=until)
+        except PasserelleError as exc:
+            self.status(f"NOT SAVED — {exc.reason}. Nothing moved; try again or check the data folder.", "bold red")
+            self.app.notify(f"Decision not saved: {exc}", severity="error", markup=False)
+            return None
+        for person in people:
+            self.session[person.key] = decision
+        self.table.clear_marks()
+        who = display_text(people[0].name or people[0].key, 60) if len(people) == 1 else Content(f"{len(people)} people")
+        label = decision.replace("_", " ")
+        extra = f" until {until:%Y-%m-%d}" if until else ""
+        self.status(Content.assemble(("✓ saved ", "bold green"), f"{label}{extra}: ", who, ("   u undoes", "dim")))
+        self.reload()
+        self.post_message(DecisionSaved(batch))
+        return batch
+
+    def _undo_redo(self, redo: bool) -> None:
+        store = self.context.store
+        try:
+            batch = store.redo() if redo else store.undo()
+        except PasserelleError as exc:
+            self.status(f"NOT SAVED — {exc.reason}", "bold red")
+            return
+        if batch is None:
+            self.status("Nothing to redo." if redo else "Nothing to undo.", "yellow")
+            return
+        for key in batch.keys:
+            if redo:
+                self.session[key] = batch.decision
+            else:
+                self.session.pop(key, None)
+        verb = "redone" if redo else "undone"
+        count = len(batch.keys)
+        self.status(Content.assemble((f"✓ {verb} ", "bold green"),
+                                     f"{batch.decision.replace('_', ' ')} for {count} {'person' if count == 1 else 'people'}"))
+        self.reload(keep_key=batch.keys[0] if batch.keys and not redo else None)
+        self.post_message(DecisionSaved(batch.id))
+
+    def action_undo(self) -> None:
+        """Undo the last decision (works after a restart too)."""
+        self._undo_redo(redo=False)
+
+    def action_redo(self) -> None:
+        """Redo the decision just undone."""
+        self._undo_redo(redo=True)
+
+    def action_open_profile(self) -> None:
+        """Open the profile in the browser (in a thread: browsers can block)."""
+        row = self.table.current_row() or {}
+        url = row.get("url")
+        if not is_web_url(url):
+            self.app.notify("No profile link for this person in the export.", severity="warning", markup=False)
+            return
+        self.run_worker(partial(webbrowser.open, url), thread=True, exit_on_error=False,
+                        group="browser", name="Opening the browser")
+        self.app.notify(f"Opening {sanitize(url)}", markup=False)
+
+    def action_copy_url(self) -> None:
+        """Copy the profile URL to the clipboard."""
+        row = self.table.current_row() or {}
+        url = row.get("url")
+        if not url:
+            self.app.notify("No profile link for this person in the export.", severity="warning", markup=False)
+            return
+        self.app.copy_to_clipboard(sanitize(url))
+        self.app.notify(f"Copied {sanitize(url)} (your terminal must allow clipboard writes)", markup=False)
+
+    def action_compose(self) -> None:
+        """Write an invitation or message to this person in the composer."""
+        person = person_of(self.table.current_row() or {})
+        if person is not None:
+            self.post_message(OpenComposer(person))
+
+    def action_toggle_mark(self) -> None:
+        self.table.toggle_mark()
+        self.table.action_cursor_down()
+        self._marks_changed()
+
+    def _marks_changed(self) -> None:
+        count = len(self.table.marked)
+        if count:
+            self.status(f"{count} marked: the next decision key applies to all of them (escape clears).", "cyan")
+        else:
+            self.status("")
+
+    def decisions_changed(self) -> None:
+        """Another pane saved or undid a decision: refresh this queue."""
+        self.reload(keep_key=self.table.current_key())

@@ -1,0 +1,85 @@
+"""HelpScreen: every key of every pane, as the keymap currently sets them."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.text import sanitize
+
+INTRO = (
+    "Passerelle reads your LinkedIn export and never goes online. Each decision key saves "
+    "at once to your local database; `u` undoes, `U` redoes, even after a restart. "
+    "Carry the decisions out on LinkedIn by hand: `passerelle decisions` prints the list."
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    """A scrollable list of keys per area; any of escape, ? or q closes it."""
+
+    BINDINGS = [
+        Binding("escape,question_mark,q", "dismiss", "Close", id="close-help"),
+    ]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll { width: 90; max-width: 95%; height: 90%; border: round $primary;
+        background: $surface; padding: 0 1; }
+    HelpScreen .help-area { text-style: bold; color: $accent; margin-top: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as scroll:
+            scroll.border_title = "Keys"
+            scroll.border_subtitle = "escape closes"
+            yield Static(Content(INTRO))
+            for area, rows in self.sections():
+                yield Static(Content(area), classes="help-area")
+                yield Static(Content("\n".join(f"  {key:<14} {text}" for key, text in rows)))
+
+    def _key(self, binding: Binding) -> str:
+        keymap = getattr(self.app, "_keymap", {}) or {}
+        keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
+        shown = []
+        for key in keys.split(","):
+            shown.append(self.app.get_key_display(Binding(key.strip(), "")))
+        return sanitize(" ".join(dict.fromkeys(shown)))
+
+    def _rows(self, bindings) -> list[tuple[str, str]]:
+        rows = []
+        for binding in bindings:
+            if isinstance(binding, tuple):
+                binding = Binding(*binding)
+            text = binding.tooltip or binding.description or binding.action
+            rows.append((self._key(binding), sanitize(text)))
+        return rows
+
+    def sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """(area, [(key, what it does)]) for the app, each pane and the tables."""
+        from tui.app import PANES
+
+        app = self.app
+        out = [("Everywhere", self._rows(type(app).BINDINGS) + [("ctrl+p", "all actions, searchable")])]
+        seen: set[type] = set()
+        for pane_id, _module, _cls, title in PANES:
+            try:
+                pane = app.query_one(f"#{pane_id}")
+            except Exception:  # noqa: BLE001 - pane not mounted
+                continue
+            rows = []
+            for widget in [pane, *pane.query("*")]:
+                kind = type(widget)
+                own = kind.__dict__.get("BINDINGS")  # not the scroll keys inherited from Textual
+                if kind in seen or not own or kind.__module__.startswith("textual.") or kind.__name__ == "FrameTable":
+                    continue
+                seen.add(kind)
+                rows += self._rows(own)
+            if rows:
+                out.append((f"{title} pane", rows))
+        from tui.widgets.frame_table import FrameTable
+
+        out.insert(1, ("Lists (received, sent)", self._rows(FrameTable.BINDINGS)))
+        return out

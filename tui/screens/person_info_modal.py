@@ -1,0 +1,67 @@
+"""PersonInfoModal: type in a person's company, role and connection count."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from tui.text import display_text
+
+
+class PersonInfoModal(ModalScreen[dict | None]):
+    """Returns {company, position, connection_count} or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-info")]
+    DEFAULT_CSS = """
+    PersonInfoModal { align: center middle; }
+    PersonInfoModal > Vertical { width: 70; height: auto; border: round $primary; background: $surface; padding: 0 1; }
+    PersonInfoModal Horizontal { height: auto; align-horizontal: right; }
+    PersonInfoModal #info-error { color: $error; height: auto; }
+    """
+
+    def __init__(self, row: dict) -> None:
+        super().__init__()
+        self.row = row
+
+    def compose(self) -> ComposeResult:
+        count = self.row.get("connection_count")
+        with Vertical() as box:
+            box.border_title = "What you know about this person"
+            yield Static(display_text(self.row.get("name") or "", 60).stylize("bold"))
+            yield Label(Content("Company"))
+            yield Input(self.row.get("company") or "", id="info-company")
+            yield Label(Content("Role"))
+            yield Input(self.row.get("position") or "", id="info-position")
+            yield Label(Content("Connections (the number on their profile; empty = unknown)"))
+            yield Input("" if count is None else str(count), id="info-count", type="integer")
+            yield Static(id="info-error")
+            with Horizontal():
+                yield Button(Content("Save"), variant="primary", id="info-save")
+                yield Button(Content("Cancel"), id="info-cancel")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "info-save":
+            self._save()
+        else:
+            self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._save()
+
+    def _save(self) -> None:
+        raw = self.query_one("#info-count", Input).value.strip()
+        if raw and not raw.isdigit():
+            self.query_one("#info-error", Static).update(Content("Connections must be a whole number."))
+            return
+        self.dismiss({
+            "company": self.query_one("#info-company", Input).value.strip() or None,
+            "position": self.query_one("#info-position", Input).value.strip() or None,
+            "connection_count": int(raw) if raw else None,
+        })
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,149 @@
+"""The composer's recipient picker: fuzzy finder over people, plus ad-hoc fields."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import polars as pl
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.data.composer import Recipient, find_people
+from tui.data.keys import profile_key
+from tui.data.templates import clean_value
+from tui.text import display_text
+
+TOP = 50
+
+
+class ComposerRecipient(Vertical):
+    """Pick a person from the export, or type one; posts Changed with the effective recipient."""
+
+    DEFAULT_CSS = """
+    ComposerRecipient { height: auto; }
+    ComposerRecipient #recipient-list { height: 7; }
+    ComposerRecipient .field { height: 1; }
+    ComposerRecipient .field-label { width: 9; color: $text-muted; }
+    ComposerRecipient .field Input { width: 1fr; }
+    ComposerRecipient .heading { text-style: bold; color: $accent; }
+    """
+
+    class Changed(Message):
+        """The recipient or the extra values (event, relay name) changed."""
+
+        def __init__(self, recipient: Recipient | None, event: str, relay_name: str) -> None:
+            super().__init__()
+            self.recipient = recipient
+            self.event = event
+            self.relay_name = relay_name
+
+    def __init__(self, people: pl.DataFrame, info: pl.DataFrame | None = None, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.people = people
+        self.info = info
+        self.matches = people.head(0)
+        self.picked: Recipient | None = None
+        self._filling = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("Recipient"), classes="heading")
+        yield Input(placeholder="find: name, company, position", id="recipient-search", compact=True)
+        yield OptionList(id="recipient-list", markup=False)
+        fields = (
+            ("Name", Input(placeholder="or type someone new", id="adhoc-name", compact=True)),
+            ("Company", Input(id="adhoc-company", compact=True)),
+            ("Position", Input(id="adhoc-position", compact=True)),
+            ("Contacts", Input(placeholder="their connection count, if known", id="connection-count",
+                               compact=True, type="integer")),
+            ("Event", Input(placeholder="{event}: event, school, company", id="event-input", compact=True)),
+            ("Relay to", Input(placeholder="{relay_name}: who to meet", id="relay-input", compact=True)),
+        )
+        for label, field in fields:
+            with Horizontal(classes="field"):
+                yield Static(Content(label), classes="field-label")
+                yield field
+
+    def on_mount(self) -> None:
+        self.filter("")
+
+    def filter(self, query: str) -> None:
+        """Show the top matches (filtered in Polars) in the list."""
+        self.matches = find_people(self.people, query, TOP)
+        options = []
+        for i, row in enumerate(self.matches.iter_rows(named=True)):
+            extra = " · ".join(v for v in (row.get("company"), row.get("source")) if v)
+            options.append(Option(display_text(f"{row.get('full_name') or '?'} — {extra}", 80), id=str(i)))
+        option_list = self.query_one("#recipient-list", OptionList)
+        option_list.clear_options()
+        option_list.add_options(options)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if event.input.id == "recipient-search":
+            self.filter(event.value)
+        elif not self._filling:
+            self._changed()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "recipient-search" and self.matches.height:
+            event.stop()
+            self.pick_row(self.matches.row(0, named=True))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id != "recipient-list" or event.option.id is None:
+            return
+        event.stop()
+        self.pick_row(self.matches.row(int(event.option.id), named=True))
+
+    def _known_count(self, key: str | None) -> int | None:
+        if key is None or self.info is None or self.info.height == 0:
+            return None
+        found = self.info.filter(pl.col("key") == key)["connection_count"].drop_nulls()
+        return int(found[0]) if len(found) else None
+
+    def pick_row(self, row: dict) -> None:
+        """Use a person of the export as the recipient and show their values in the fields."""
+        self.pick(Recipient.from_row(row, self._known_count(row.get("key"))))
+
+    def pick(self, recipient: Recipient) -> None:
+        self.picked = recipient
+        self._filling = True
+        try:
+            self.query_one("#adhoc-name", Input).value = recipient.full_name
+            self.query_one("#adhoc-company", Input).value = recipient.company
+            self.query_one("#adhoc-position", Input).value = recipient.position
+            count = recipient.connection_count
+            self.query_one("#connection-count", Input).value = "" if count is None else str(count)
+        finally:
+            self._filling = False
+        self._changed()
+
+    def current(self) -> Recipient | None:
+        """The recipient as the fields say: the picked person (with edits), or an ad-hoc one."""
+        name = clean_value(self.query_one("#adhoc-name", Input).value)
+        if not name:
+            return None
+        company = clean_value(self.query_one("#adhoc-company", Input).value)
+        position = clean_value(self.query_one("#adhoc-position", Input).value)
+        raw_count = self.query_one("#connection-count", Input).value.strip()
+        count = int(raw_count) if raw_count.isdigit() else None
+        if self.picked is not None and name == self.picked.full_name:
+            return replace(self.picked, company=company, position=position, connection_count=count)
+        first, _, last = name.partition(" ")
+        return Recipient(
+            full_name=name, first_name=first, last_name=last, company=company, position=position,
+            key=profile_key(None, name), connection_count=count,
+        )
+
+    def extras(self) -> tuple[str, str]:
+        return (
+            clean_value(self.query_one("#event-input", Input).value),
+            clean_value(self.query_one("#relay-input", Input).value),
+        )
+
+    def _changed(self) -> None:
+        self.post_message(self.Changed(self.current(), *self.extras()))
