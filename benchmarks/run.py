@@ -103,7 +103,7 @@ def main() -> int:
     subprocess.run(
         [py, str(REPO / "sample_data" / "generate.py"), "--connections", str(args.connections),
          "--invitations", str(args.invitations), "--messages", str(args.messages),
-         "--out", str(work), "--zip"],
+         "--out", str(work), "--zip", "--unpacked"],
         check=True, stdout=subprocess.DEVNULL,
     )
     gen_s = time.perf_counter() - t0
@@ -152,7 +152,7 @@ def main() -> int:
         per_call(lambda p=typed[:i]: apply_filter(queue, parse_filter(p), today), 5)
         for i in range(1, len(typed) + 1)
     )
-    from tui.data.network import who_at
+    from tui.data.composition import who_at
 
     worst_people = max(per_call(lambda p=typed[:i]: who_at(export, p), 5) for i in range(1, len(typed) + 1))
     rows.append(("keystroke: filter received queue", f"{worst_queue:.1f} ms worst ({queue.height:,} rows)",
@@ -162,7 +162,7 @@ def main() -> int:
 
     # Deciding: key → durable commit (WAL, synchronous=FULL).
     first = queue.row(0, named=True)
-    person = Person(first["key"], first["counterpart_name"], first["counterpart_url"])
+    person = Person(first["key"], first["name"], first["url"])
     decide_ms = per_call(lambda: store.decide([person], "later"), 200)
     rows.append(("decision → durable commit", f"{decide_ms:.2f} ms median", "< 5 ms", decide_ms < 5))
     store.close()

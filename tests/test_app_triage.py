@@ -204,3 +204,35 @@ async def test_edit_info_and_strategy_reload(export: Path, passerelle_home) -> N
         assert pane.strategy is not None  # the last good one stays
         assert "line" in str(pane.strategy_error)
     context.store.close()
+
+
+async def test_keys_remapped_from_settings(export: Path, passerelle_home) -> None:
+    passerelle_home.config.mkdir(parents=True)
+    passerelle_home.settings_file.write_text('[keys]\naccept-invitation = "x"\n', encoding="utf-8")
+    context = build_context(export, passerelle_home)
+    app = PasserelleApp(context)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        row = current(app)
+        await pilot.press("x")
+        assert decided(context) == {row["key"]: "accept"}
+        listed = {area: dict(rows) for area, rows in (await _help_sections(app, pilot))}
+        assert listed["Received pane"]["x"] == "Accept"
+    context.store.close()
+
+
+async def _help_sections(app, pilot):
+    await pilot.press("question_mark")
+    await pilot.pause()
+    return app.screen.sections()
+
+
+def test_bad_export_exits_2_and_writes_nothing(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.zip"
+    bad.write_bytes(b"not a zip at all")
+    home = tmp_path / "fresh-home"
+    result = subprocess.run([sys.executable, "-m", "tui", "--home", str(home), str(bad)],
+                            cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr.startswith("passerelle: ") and len(result.stderr.strip().splitlines()) == 1
+    assert not home.exists()

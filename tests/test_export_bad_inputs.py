@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import struct
 import zipfile
 from pathlib import Path
@@ -14,6 +15,7 @@ from export_fixtures import (
     write_sample_export, zip_bytes,
 )
 from tui.data.errors import ExportError
+from unprivileged import give_away, reachable_folder, run_unprivileged
 from tui.data.export import load_export
 
 SECRET = "Zyxwvut"  # a name that must never appear in an error message
@@ -193,12 +195,23 @@ def test_folder_where_a_csv_is_expected(tmp_path: Path) -> None:
     refuse(folder, "no LinkedIn export files")
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads any file")
-def test_unreadable_file(tmp_path: Path) -> None:
-    path = tmp_path / "Connections.csv"
-    path.write_bytes(connections_bytes())
-    path.chmod(0)
-    refuse(path, "permission denied")
+def test_unreadable_file() -> None:
+    """A file the user may not read: as root, checked in a child that dropped to nobody."""
+    folder = reachable_folder()
+    try:
+        path = folder / "Connections.csv"
+        path.write_bytes(connections_bytes())
+        give_away(path)
+        path.chmod(0)
+        outcome, value = run_unprivileged(lambda: load_export(path))
+        assert outcome == "raised", "the unreadable file was read"
+        kind, message = value
+        assert kind == "ExportError" and "\n" not in message
+        assert str(path) in message and "permission denied" in message
+        assert SECRET not in message
+        assert sorted(p.name for p in folder.iterdir()) == ["Connections.csv"]  # nothing written
+    finally:
+        shutil.rmtree(folder)
 
 
 def test_csv_stopping_mid_row_names_the_line(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 
 from tui.data.errors import StoreError
 from tui.data.store import Person, Store
+from unprivileged import IS_ROOT, give_away, mode, reachable_folder, run_unprivileged
 
 
 def people(prefix: str, n: int) -> list[Person]:
@@ -107,12 +109,62 @@ def test_a_folder_in_place_of_the_database_file(db: Path) -> None:
         Store.open(db)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes through file modes")
-def test_read_only_database_file_is_refused(db: Path) -> None:
-    filled(db, 3)
-    os.chmod(db, 0o400)
-    with pytest.raises(StoreError, match="read-only"):
-        Store.open(db)
+def test_read_only_database_file_is_refused() -> None:
+    """A 0400 database: as root, checked in a child that dropped to nobody (root writes anyway)."""
+    folder = reachable_folder()
+    try:
+        db = folder / "passerelle.db"
+        filled(db, 3)
+        give_away(db)
+        os.chmod(db, 0o400)
+        before, names = digest(db), siblings(db)
+        outcome, value = run_unprivileged(lambda: Store.open(db))
+        assert outcome == "raised", "a read-only database was opened for writing"
+        kind, message = value
+        assert kind == "StoreError" and "read-only" in message and "nothing can be saved" in message
+        assert digest(db) == before and siblings(db) == names
+        assert mode(db) == 0o400  # not "fixed" behind the user's back
+        # Reading is still possible: the decisions can be exported from a read-only file.
+        outcome, value = run_unprivileged(lambda: _count_read_only(db))
+        assert (outcome, value) == ("ok", 3)
+    finally:
+        shutil.rmtree(folder)
+
+
+def _count_read_only(db: Path) -> int:
+    store = Store.open(db, read_only=True)
+    try:
+        return store._conn.execute("SELECT count(*) FROM decision_rows").fetchone()[0]
+    finally:
+        store.close()
+
+
+def _open_and_close(db: Path) -> str:
+    Store.open(db).close()
+    return "opened"
+
+
+def test_data_folder_owned_by_someone_else_is_refused() -> None:
+    """The database is the user's but its folder is not writable by them: refused, untouched."""
+    folder = reachable_folder()
+    try:
+        data = folder / "data"
+        db = data / "passerelle.db"
+        filled(db, 2)
+        give_away(db)
+        os.chmod(data, 0o755)  # owned by root when we are root: no -wal, no chmod possible
+        before = digest(db)
+        outcome, value = run_unprivileged(lambda: _open_and_close(db))
+        if not IS_ROOT:  # our own folder: the app may tighten it back to 0700 and go on
+            assert outcome == "ok" or value[0] == "StoreError", value
+            return
+        assert outcome == "raised", value
+        assert value[0] == "StoreError", value
+        assert "read-only" in value[1] or "cannot prepare" in value[1], value
+        assert digest(db) == before
+        assert sorted(p.name for p in data.iterdir()) == ["passerelle.db"]
+    finally:
+        shutil.rmtree(folder)
 
 
 @pytest.mark.skipif(not Path("/sys/kernel").is_dir(), reason="needs Linux sysfs")

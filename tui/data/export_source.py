@@ -25,8 +25,10 @@ KNOWN = {
     "profile.csv": "profile",
 }
 MAX_MEMBERS = 5_000
-MAX_MEMBER_BYTES = 300 * 1024 * 1024
-MAX_TOTAL_BYTES = 1024 * 1024 * 1024
+# A 30,000-connection export holds ~4 MB of Connections and tens of MB of messages: a
+# known file over 128 MB is not an export (or is a bomb), and reading it would eat memory.
+MAX_MEMBER_BYTES = 128 * 1024 * 1024
+MAX_TOTAL_BYTES = 512 * 1024 * 1024
 MAX_FOLDER_DEPTH = 4
 _DATE_IN_NAME = re.compile(r"(\d{2})-(\d{2})-(\d{4})")
 
@@ -50,6 +52,11 @@ def exported_on_from_name(path: Path) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def _mb(limit: int) -> str:
+    """A limit for a message: `128 MB`, or bytes when tests use tiny caps."""
+    return f"{limit // 2**20} MB" if limit >= 2**20 else f"{limit} bytes"
 
 
 def _unsafe(name: str) -> bool:
@@ -98,7 +105,7 @@ def read_source(path: Path, *, max_bytes: int = MAX_MEMBER_BYTES,
         # An HTML error page or a half-written download saved under the ZIP's name.
         raise ExportError(where, "not a valid ZIP or download incomplete")
     if info.st_size > max_bytes:
-        raise ExportError(where, f"file is larger than the {max_bytes // 2**20} MB limit")
+        raise ExportError(where, f"file is larger than the {_mb(max_bytes)} size limit: not a LinkedIn export file?")
     source = Source(single=True)
     source.members[""] = (path.name, _read_file(path, max_bytes + 1, where))
     return source
@@ -142,11 +149,13 @@ def _read_folder(path: Path, max_bytes: int, max_total: int, max_members: int) -
         if not stat.S_ISREG(info.st_mode):
             raise ExportError(label, "not a regular file")
         total += info.st_size
-        if info.st_size > max_bytes or total > max_total:
-            raise ExportError(label, "file is larger than the size limit")
+        if info.st_size > max_bytes:
+            raise ExportError(label, f"file is larger than the {_mb(max_bytes)} size limit")
+        if total > max_total:
+            raise ExportError(label, f"the export's files add up to more than the {_mb(max_total)} size limit")
         data = _read_file(member, max_bytes + 1, label)
         if len(data) > max_bytes:
-            raise ExportError(label, "file is larger than the size limit")
+            raise ExportError(label, f"file is larger than the {_mb(max_bytes)} size limit")
         source.members[KNOWN[base]] = (rel, data)
     return source
 
@@ -178,17 +187,17 @@ def _read_zip(path: Path, max_bytes: int, max_total: int, max_members: int) -> S
             chosen = _choose(where, found)
             declared = sum(by_name[n].file_size for n in chosen.values())
             if declared > max_total:
-                raise ExportError(where, "archive expands past the size limit (possible zip bomb): refused")
+                raise ExportError(where, f"archive expands past the {_mb(max_total)} size limit (possible zip bomb): refused")
             for base, name in chosen.items():
                 info = by_name[name]
                 if info.file_size > max_bytes:
-                    raise ExportError(f"{path.name}:{name}", "expands past the size limit (possible zip bomb): refused")
+                    raise ExportError(f"{path.name}:{name}", f"expands past the {_mb(max_bytes)} size limit (possible zip bomb): refused")
                 if info.flag_bits & 0x1:
                     raise ExportError(f"{path.name}:{name}", "encrypted: re-download the export from LinkedIn")
                 with archive.open(info) as handle:
                     data = handle.read(max_bytes + 1)
                 if len(data) > max_bytes:
-                    raise ExportError(f"{path.name}:{name}", "expands past the size limit (possible zip bomb): refused")
+                    raise ExportError(f"{path.name}:{name}", f"expands past the {_mb(max_bytes)} size limit (possible zip bomb): refused")
                 source.members[KNOWN[base]] = (name, data)
     except ExportError:
         raise
