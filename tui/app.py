@@ -55,10 +55,9 @@ class PasserelleApp(App[int]):
         Binding("escape", "leave_field", "Leave the text field (then 1–4 switch panes)", show=False, id="leave-field"),
     ]
 
-    def __init__(self, context: AppContext, notice: str | None = None) -> None:
+    def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        self.notice = notice
 
     # ---- layout -------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -85,8 +84,8 @@ class PasserelleApp(App[int]):
             self.set_keymap(keys)
         self.refresh_header()
         self._focus_pane("received")
-        if self.notice:
-            self.notify(self.notice, title="Welcome", timeout=12, markup=False)
+        for notice in self.context.notices:
+            self.notify(notice, title="Passerelle", timeout=12, markup=False)
 
     def refresh_header(self) -> None:
         """Title line: export name, counts; tab line: which pane is shown."""
@@ -96,7 +95,7 @@ class PasserelleApp(App[int]):
         received = self._pane("received")
         pending = getattr(received, "pending_count", None)
         if pending is not None:
-            parts.append(f"{pending:,} invitations waiting")
+            parts.append(f"{pending:,} people waiting for your answer")
         exported = getattr(export, "exported_on", None)
         if exported:
             parts.append(f"exported {exported:%Y-%m-%d}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -23,3 +23,4 @@ class AppContext:
     export: Export
     store: Store
     today: date
+    notices: list[str] = field(default_factory=list)  # shown once the app starts

@@ -68,36 +68,44 @@ def load(source: Path, paths: Paths):
 def build_context(source: str | Path | None, paths: Paths) -> AppContext:
     """Read settings and the export, then create folders and open the store."""
     settings = load_settings(paths.settings_file)
-    path, _notice = pick_source(source, paths)
+    path, notice = pick_source(source, paths)
     export = load(path, paths)
     paths.ensure()
     from tui.data.store import Store
 
     store = Store.open(paths.database)
+    context = AppContext(paths=paths, settings=settings, export=export, store=store, today=date.today())
     if path.resolve() != SAMPLE:
-        _remember(store, path, export)
-    return AppContext(paths=paths, settings=settings, export=export, store=store, today=date.today())
+        notice = _remember(context, path)
+    if notice:
+        context.notices.append(notice)
+    return context
 
 
-def _remember(store, path: Path, export) -> None:
-    """Record an export opened by path, so the next plain `passerelle` reopens it."""
-    if store.find_import(export.content_hash) is not None:
-        return
-    counts = {
-        "connections": export.connections.height,
-        "invitations": export.invitations.height,
-        "messages": export.messages.height,
-    }
-    store.record_import(str(path.resolve()), export.content_hash, export.exported_on, counts, None)
+def _remember(context: AppContext, path: Path) -> str | None:
+    """Make an export opened by path the current one (with a snapshot, as `import` does).
+
+    An export older than the last import is opened but not made current; the returned
+    notice tells the user how to make it current.
+    """
+    from tui.data.imports import record_export
+
+    outcome = record_export(context.store, context.export, path, context.paths.snapshots, allow_older=False)
+    if outcome.status == "older" and outcome.record is None:
+        return (
+            f"This export ({outcome.exported_on}) is older than your last import "
+            f"({outcome.previous.exported_on}): shown, but not made current. "
+            "To make it current: passerelle import PATH --yes"
+        )
+    return None
 
 
 def run_app(source: str | None, paths: Paths) -> int:
     """`passerelle [SOURCE]`: build the context (errors raise before the app starts), run."""
-    path, notice = pick_source(source, paths)
-    context = build_context(path, paths)
+    context = build_context(source, paths)
     from tui.app import PasserelleApp
 
-    app = PasserelleApp(context, notice=notice)
+    app = PasserelleApp(context)
     try:
         app.run()
     finally:

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-from datetime import date
 from pathlib import Path
-
-import polars as pl
 
 from tui.paths import Paths
 
@@ -20,27 +16,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", help="the export ZIP, its unpacked folder, or a CSV file")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--yes", action="store_true", help="import even if it is older than the last import")
-
-
-def export_date(export: object) -> date | None:
-    """The export's date: from the archive name, else the newest connection/invitation."""
-    if getattr(export, "exported_on", None) is not None:
-        return export.exported_on  # type: ignore[attr-defined]
-    candidates = [
-        export.connections.select(pl.col("connected_on").max()).item(),  # type: ignore[attr-defined]
-        export.invitations.select(pl.col("sent_at").max().dt.date()).item(),  # type: ignore[attr-defined]
-    ]
-    seen = [d for d in candidates if d is not None]
-    return max(seen) if seen else None
-
-
-def counts_of(export: object) -> dict[str, int]:
-    return {
-        "connections": export.connections.height,  # type: ignore[attr-defined]
-        "hidden_connections": export.hidden.height,  # type: ignore[attr-defined]
-        "invitations": export.invitations.height,  # type: ignore[attr-defined]
-        "messages": export.messages.height,  # type: ignore[attr-defined]
-    }
 
 
 def _files(export: object) -> list[dict]:
@@ -71,43 +46,27 @@ def _record_dict(record: object) -> dict:
 
 def run(args: argparse.Namespace, paths: Paths) -> int:
     from tui.data.export import load_export
-    from tui.data.snapshot import write_snapshot
+    from tui.data.imports import record_export
     from tui.data.store import Store
 
     # Load first: a bad export must leave no trace (no folders, no database).
     export = load_export(Path(args.source))
-    exported_on = export_date(export)
-    source = os.path.abspath(args.source)
-
     paths.ensure()
     with Store.open(paths.database) as store:
-        previous = store.last_import()
-        record = store.find_import(export.content_hash)
-        status = "unchanged" if record is not None else "new"
-        if record is None and previous is not None and previous.exported_on and exported_on:
-            if exported_on < previous.exported_on:
-                status = "older"
-                if not args.yes:
-                    if args.json:
-                        print(json.dumps(_payload(export, None, "older"), indent=2))
-                    print(
-                        f"passerelle: this export ({exported_on}) is older than the last import "
-                        f"({previous.exported_on}); nothing was imported. Run again with --yes to import it anyway.",
-                        file=sys.stderr,
-                    )
-                    return 2
-        if record is None:
-            snapshot = write_snapshot(export, paths.snapshots)
-            try:
-                record = store.record_import(source, export.content_hash, exported_on, counts_of(export), snapshot)
-            except BaseException:
-                snapshot.unlink(missing_ok=True)  # no record, no orphan snapshot
-                raise
-
+        outcome = record_export(store, export, Path(args.source), paths.snapshots, allow_older=args.yes)
+    if outcome.record is None:  # older than the last import, and not confirmed
+        if args.json:
+            print(json.dumps(_payload(export, None, "older"), indent=2))
+        print(
+            f"passerelle: this export ({outcome.exported_on}) is older than the last import "
+            f"({outcome.previous.exported_on}); nothing was imported. Run again with --yes to import it anyway.",
+            file=sys.stderr,
+        )
+        return 2
     if args.json:
-        print(json.dumps(_payload(export, record, status), indent=2))
+        print(json.dumps(_payload(export, outcome.record, outcome.status), indent=2))
         return 0
-    _print_human(export, record, status)
+    _print_human(export, outcome.record, outcome.status)
     return 0
 
 

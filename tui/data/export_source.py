@@ -160,6 +160,16 @@ def _read_folder(path: Path, max_bytes: int, max_total: int, max_members: int) -
     return source
 
 
+def _overlapping(infos: list[zipfile.ZipInfo]) -> bool:
+    """Entries whose data share bytes ("quoted-overlap" bombs; Python < 3.12 doesn't check).
+
+    A local header is at least 30 bytes, so each entry ends no earlier than
+    offset + 30 + compressed size; the next one may not start before that.
+    """
+    spans = sorted((i.header_offset, i.header_offset + 30 + i.compress_size) for i in infos)
+    return any(start < end for (_, end), (start, _) in zip(spans, spans[1:]))
+
+
 def _read_zip(path: Path, max_bytes: int, max_total: int, max_members: int) -> Source:
     where = str(path)
     source = Source()
@@ -168,6 +178,8 @@ def _read_zip(path: Path, max_bytes: int, max_total: int, max_members: int) -> S
             infos = archive.infolist()
             if len(infos) > max_members:
                 raise ExportError(where, f"archive holds {len(infos)} entries (limit {max_members}): refused")
+            if _overlapping(infos):
+                raise ExportError(where, "entries overlap (possible zip bomb): refused")
             found: dict[str, list[tuple[int, str]]] = {}
             by_name = {}
             for info in infos:
