@@ -154,3 +154,14 @@ def test_people_and_find_person() -> None:
     assert (rec.first_name, rec.last_name) == ("Cy", "Dupont")
     values = values_for(rec, my_name="Alex Durand", event="Vivatech")
     assert values["my_first_name"] == "Alex" and values["event"] == "Vivatech" and values["company"] == ""
+
+
+def test_sender_name_comes_from_the_export_owner_when_not_configured() -> None:
+    from types import SimpleNamespace
+
+    from tui.data.composer import my_name_for
+
+    owner = SimpleNamespace(full_name="Élodie Marchand")
+    assert my_name_for("", owner) == "Élodie Marchand"
+    assert my_name_for("Ana Quist", owner) == "Ana Quist"
+    assert my_name_for("  ", None) == ""

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.data.keys import profile_key, profile_key_expr
+from tui.data.keys import add_profile_key, profile_key, profile_key_expr
 
 IN = "https://www.linkedin.com/in/"
 
@@ -63,3 +63,19 @@ slug_chars = st.lists(
 def test_python_and_polars_keys_agree(slug: str, name: str | None, bare: bool) -> None:
     url = None if bare else IN + slug
     assert keys([url], [name]) == [profile_key(url, name)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(rows=st.lists(
+    st.tuples(st.one_of(st.none(), st.just("https://www.linkedin.com/in"), slug_chars.map(IN.__add__)),
+              st.one_of(st.none(), st.text(max_size=12))),
+    max_size=8,
+))
+def test_frame_keys_match_the_python_key_row_by_row(rows: list[tuple[str | None, str | None]]) -> None:
+    frame = pl.DataFrame({"u": [u for u, _ in rows], "n": [n for _, n in rows]},
+                         schema={"u": pl.String, "n": pl.String})
+    got = add_profile_key(frame, "u", "n")
+    assert got.columns == ["u", "n", "key"]
+    assert got["key"].to_list() == [profile_key(u, n) for u, n in rows]
+    assert add_profile_key(frame, None, "n")["key"].to_list() == [profile_key(None, n) for _, n in rows]
+    assert add_profile_key(frame, "u", None)["key"].to_list() == [profile_key(u, None) for u, _ in rows]

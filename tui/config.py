@@ -41,6 +41,8 @@ def load_settings(path: Path) -> Settings:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
         raise ConfigError(path, "not UTF-8 text") from None
+    except OSError as exc:  # a folder in its place, no permission, a disk error
+        raise ConfigError(path, f"cannot be read ({exc.strerror or type(exc).__name__})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, f"invalid TOML: {exc}") from None
     values = {}

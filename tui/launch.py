@@ -13,9 +13,9 @@ from datetime import date
 from pathlib import Path
 
 import tui
-from tui.config import load_settings
+from tui.config import Settings, load_settings
 from tui.context import AppContext
-from tui.data.errors import ExportError
+from tui.data.errors import ConfigError, ExportError
 from tui.paths import Paths
 
 SAMPLE = Path(tui.__file__).resolve().parent.parent / "sample_data" / "Basic_LinkedInDataExport_11-20-2026.zip"
@@ -67,7 +67,10 @@ def load(source: Path, paths: Paths):
 
 def build_context(source: str | Path | None, paths: Paths) -> AppContext:
     """Read settings and the export, then create folders and open the store."""
-    settings = load_settings(paths.settings_file)
+    try:
+        settings, config_notice = load_settings(paths.settings_file), None
+    except ConfigError as exc:  # the app still starts: defaults, and the user is told why
+        settings, config_notice = Settings(), f"Settings not loaded, using the defaults. {exc}"
     path, notice = pick_source(source, paths)
     export = load(path, paths)
     paths.ensure()
@@ -77,6 +80,8 @@ def build_context(source: str | Path | None, paths: Paths) -> AppContext:
     context = AppContext(paths=paths, settings=settings, export=export, store=store, today=date.today())
     if path.resolve() != SAMPLE:
         notice = _remember(context, path)
+    if config_notice:
+        context.notices.append(config_notice)
     if notice:
         context.notices.append(notice)
     return context

@@ -43,7 +43,7 @@ def _source(args: argparse.Namespace, paths: Paths) -> Path:
 
 def run(args: argparse.Namespace, paths: Paths) -> int:
     from tui.config import load_settings
-    from tui.data.composer import Recipient, find_person, people_frame, values_for
+    from tui.data.composer import Recipient, find_person, my_name_for, people_frame, values_for
     from tui.data.export import load_export
     from tui.data.template_files import ensure_starters, load_templates
     from tui.data.templates import clean_value, line_col, render
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     export = load_export(_source(args, paths))
     person = find_person(people_frame(export.connections, export.invitations), args.to)
     recipient = Recipient.from_row(person)
-    values = values_for(recipient, settings.my_name, clean_value(args.event), clean_value(args.relay_name))
+    values = values_for(recipient, my_name_for(settings.my_name, export.owner), clean_value(args.event), clean_value(args.relay_name))
     out = render(template.text, values)
     if out.errors:
         first = out.errors[0]

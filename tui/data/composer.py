@@ -93,6 +93,13 @@ MASS_WARNING = (
 )
 
 
+def my_name_for(configured: str, owner: object | None) -> str:
+    """The sender's name: the one set in config.toml, else the export owner's (Profile.csv)."""
+    if configured.strip():
+        return configured.strip()
+    return (getattr(owner, "full_name", "") or "").strip()
+
+
 def values_for(recipient: Recipient, my_name: str = "", event: str = "", relay_name: str = "") -> dict[str, str]:
     """Placeholder values for a recipient; empty strings count as missing."""
     return {

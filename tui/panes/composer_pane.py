@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from tui.data.composer import Recipient, advice, budgets, ledger, ledger_rows, people_frame, values_for
+from tui.data.composer import Recipient, advice, budgets, ledger, ledger_rows, my_name_for, people_frame, values_for
 from tui.data.errors import PasserelleError
 from tui.data.files import write_text_atomic
 from tui.data.store import Person
@@ -217,7 +217,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         """Render for the recipient; count, problems and advice follow every keystroke."""
         settings = self.context.settings
         text = self.editor_text()
-        values = values_for(self.recipient or Recipient(""), settings.my_name, self.event_value, self.relay_value)
+        values = values_for(self.recipient or Recipient(""), my_name_for(settings.my_name, self.context.export.owner), self.event_value, self.relay_value)
         self.rendered = out = render(text, values)
         # render() already dropped control and bidi characters; keep ZWJ emoji whole.
         self.query_one("#preview", TextArea).load_text(out.text)
