@@ -98,6 +98,14 @@ async def test_compose_edit_count_draft_and_mark_sent(context) -> None:
         assert context.store.drafts().height == 1, "the saved draft was marked, not a copy"
         assert "Personalised notes this month 1/5" in text_of(pane, "#notes-label")
         assert "Keep in touch (en): 0/1 accepted" in text_of(pane, "#ledger")
+
+        # The note marked sent shows in the Sent pane with its follow-up date.
+        await pilot.press("escape", "2")
+        await pilot.pause()
+        sent = app.query_one("#sent")
+        rows = sent.frame.filter(sent.frame["key"] == "in:bo-chen")
+        assert rows.height == 1
+        assert rows.row(0, named=True)["follow_up_due"] == context.today + timedelta(days=7)
         assert app.is_running
 
 

@@ -111,8 +111,31 @@ def run_app(source: str | None, paths: Paths) -> int:
     from tui.app import PasserelleApp
 
     app = PasserelleApp(context)
+    _exit_cleanly_on_signals(app)
     try:
         app.run()
     finally:
         context.store.close()
     return app.return_code or 0
+
+
+def _exit_cleanly_on_signals(app) -> None:
+    """SIGTERM and SIGHUP (terminal closed) leave like `q`, so the terminal is restored.
+
+    Textual installs no handler: the default action killed the process mid-screen, leaving
+    the terminal in raw mode on the alternate screen. Decisions are committed before the UI
+    moves on, so leaving at once loses nothing; only the terminal needed this.
+    """
+    import asyncio
+    import signal
+
+    def leave(signum: int, _frame: object) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # before or after the app's event loop: just stop
+            raise SystemExit(128 + signum) from None
+        loop.call_soon_threadsafe(lambda: app.exit(return_code=128 + signum))
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), leave)

@@ -14,7 +14,7 @@ from tui.data.errors import ExportError
 from tui.data.export_source import (
     KNOWN, MAX_MEMBER_BYTES, MAX_MEMBERS, MAX_TOTAL_BYTES, exported_on_from_name, read_source,
 )
-from tui.data.keys import add_profile_key, profile_key_expr, profile_key, slug_expr
+from tui.data.keys import add_profile_key, profile_key, slug_expr
 
 S, D, DT, B = pl.String, pl.Date, pl.Datetime("us"), pl.Boolean
 CONNECTIONS_SCHEMA = pl.Schema({
@@ -95,11 +95,7 @@ class Export:
 
 def _blank_to_null(columns: list[str]) -> list[pl.Expr]:
     """Strip and turn empty strings into null (Polars keeps quoted "" as "")."""
-    return [
-        pl.when(pl.col(c).str.strip_chars().str.len_bytes() > 0)
-        .then(pl.col(c).str.strip_chars()).otherwise(None).alias(c)
-        for c in columns
-    ]
+    return [pl.col(columns).str.strip_chars().replace("", None)] if columns else []
 
 
 def _with_columns(frame: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
@@ -107,14 +103,29 @@ def _with_columns(frame: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
     return frame.with_columns(missing) if missing else frame
 
 
-def _parse_dates(col: str, formats: tuple[str, ...], dtype: pl.DataType) -> pl.Expr:
-    parsed = [pl.col(col).str.strptime(pl.Datetime("us"), f, strict=False) for f in formats]
-    out = pl.coalesce(parsed)
-    return out.dt.date() if dtype == D else out
+def _parse_dates(frame: pl.DataFrame, col: str, formats: tuple[str, ...], dtype: pl.DataType,
+                 out: str) -> tuple[pl.DataFrame, int]:
+    """`frame` plus `out` parsed from `col` (first format that fits wins) and the failure count.
 
-
-def _date_failures(frame: pl.DataFrame, raw: str, parsed: str) -> int:
-    return frame.select((pl.col(raw).is_not_null() & pl.col(parsed).is_null()).sum()).item()
+    A file uses one format, so the next format is tried only while some value is left
+    unparsed, and only on those values: most files cost one strptime pass.
+    """
+    raw = pl.col(col)
+    frame = frame.with_columns(raw.str.strptime(DT, formats[0], strict=False).alias(out))
+    missing = raw.is_not_null() & pl.col(out).is_null()
+    failures = frame.select(missing.sum()).item()
+    for fmt in formats[1:]:
+        if not failures:
+            break
+        retry = frame.filter(missing).select(raw).unique()
+        found = retry.with_columns(__d=raw.str.strptime(DT, fmt, strict=False)).drop_nulls("__d")
+        if found.height:
+            frame = frame.join(found, on=col, how="left", maintain_order="left").with_columns(
+                pl.coalesce(out, "__d").alias(out)).drop("__d")
+            failures = frame.select(missing.sum()).item()
+    if dtype == D:
+        frame = frame.with_columns(pl.col(out).dt.date())
+    return frame, failures
 
 
 def _connections(table: Table) -> tuple[pl.DataFrame, pl.DataFrame, FileReport]:
@@ -123,9 +134,8 @@ def _connections(table: Table) -> tuple[pl.DataFrame, pl.DataFrame, FileReport]:
     frame = raw.with_columns(
         full_name=pl.concat_str("first_name", "last_name", separator=" ", ignore_nulls=True)
         .str.strip_chars().replace("", None),
-        connected_date=_parse_dates("connected_on", CONNECTED_ON_FORMATS, D),
     )
-    failures = _date_failures(frame, "connected_on", "connected_date")
+    frame, failures = _parse_dates(frame, "connected_on", CONNECTED_ON_FORMATS, D, "connected_date")
     blank = pl.all_horizontal(pl.col(c).is_null() for c in cols[:-1])
     hidden = frame.filter(blank).select(connected_on="connected_date")
     people = add_profile_key(frame.filter(~blank), "url", "full_name").with_columns(
@@ -157,9 +167,9 @@ def _invitations(table: Table, connections: pl.DataFrame, has_conn_urls: bool) -
     cols = ["from_name", "to_name", "sent_at", "message", "direction", "inviter_url", "invitee_url"]
     raw = _with_columns(table.frame, cols).with_columns(_blank_to_null(cols))
     outgoing = pl.col("direction") == "OUTGOING"
+    raw, failures = _parse_dates(raw, "sent_at", SENT_AT_FORMATS, DT, "sent_parsed")
     frame = raw.with_columns(
         direction=pl.col("direction").str.to_uppercase(),
-        sent_parsed=_parse_dates("sent_at", SENT_AT_FORMATS, DT),
         inviter_url=_profile_url("inviter_url"),
         invitee_url=_profile_url("invitee_url"),
     ).with_columns(
@@ -168,7 +178,6 @@ def _invitations(table: Table, connections: pl.DataFrame, has_conn_urls: bool) -
     )
     frame = add_profile_key(add_profile_key(frame, "counterpart_url", "counterpart_name"),
                             None, "counterpart_name", "name_key")
-    failures = _date_failures(frame, "sent_at", "sent_parsed")
     conn = add_profile_key(connections.select("key", "connected_on", "url", "full_name"),
                            None, "full_name", "name_key")
     by_key = conn.filter(pl.col("key").is_not_null()).unique("key", keep="first", maintain_order=True)
@@ -235,8 +244,8 @@ def _messages(table: Table, owner: Owner | None) -> tuple[pl.DataFrame, FileRepo
     url_keys = add_profile_key(urls, "u", None)
     frame = add_profile_key(add_profile_key(raw, "sender_url", "from_name", "sender_key"),
                             None, "to_names", "to_key")
+    frame, failures = _parse_dates(frame, "date", MESSAGE_DATE_FORMATS, DT, "sent_at")
     frame = frame.with_columns(
-        sent_at=_parse_dates("date", MESSAGE_DATE_FORMATS, DT),
         is_draft=pl.col("is_draft").str.to_lowercase().is_in(["yes", "true"]).fill_null(False),
         recipient_keys=pl.when(pl.col("recipient_urls").is_not_null())
         .then(split.list.eval(pl.element().replace_strict(
@@ -244,12 +253,12 @@ def _messages(table: Table, owner: Owner | None) -> tuple[pl.DataFrame, FileRepo
         )).list.drop_nulls())
         .otherwise(pl.concat_list("to_key").list.drop_nulls()),
     )
-    failures = _date_failures(frame, "date", "sent_at")
     legacy = pl.col("direction").str.to_uppercase()
     if owner is not None and owner.key:
         name_key = profile_key(None, owner.full_name)
+        # Without a sender URL, sender_key already is the key of from_name.
         mine = (pl.col("sender_key") == owner.key) | (
-            pl.col("sender_url").is_null() & (profile_key_expr(pl.lit(None, dtype=S), pl.col("from_name")) == name_key)
+            pl.col("sender_url").is_null() & (pl.col("sender_key") == name_key)
         )
         direction = pl.when(mine.fill_null(False)).then(pl.lit("OUTGOING")).otherwise(pl.lit("INCOMING"))
     else:
