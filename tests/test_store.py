@@ -19,7 +19,8 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 from tui.data import store as store_module
 from tui.data.errors import StoreError
 from tui.data.snapshot import read_snapshot, write_snapshot
-from tui.data.store import DECISIONS, Person, Store, warn_if_network_fs
+from tui.data.files import warn_if_network_fs
+from tui.data.store import DECISIONS, Person, Store
 
 ADA = Person("in:ada", "Ada Lovelace", "https://www.linkedin.com/in/ada")
 BOB = Person("in:bob", "Bob Marley", None)

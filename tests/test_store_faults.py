@@ -265,16 +265,3 @@ def test_undo_while_locked_changes_nothing(db: Path) -> None:
     store.close()
 
 
-def test_set_aside_on_request_keeps_the_damaged_file_and_starts_fresh(db: Path) -> None:
-    from tui.data.store import set_aside
-
-    filled(db, 20)
-    with open(db, "r+b") as handle:
-        handle.truncate(db.stat().st_size // 2)
-    before = digest(db)
-    with pytest.raises(StoreError):
-        Store.open(db)
-    kept = set_aside(db)
-    assert kept.name.startswith("passerelle.db.corrupt-") and digest(kept) == before
-    with Store.open(db) as fresh:
-        assert fresh.decisions().height == 0

@@ -84,6 +84,10 @@ def build_context(source: str | Path | None, paths: Paths) -> AppContext:
         context.notices.append(config_notice)
     if notice:
         context.notices.append(notice)
+    from tui.data.files import warn_if_network_fs
+
+    if warning := warn_if_network_fs(paths.database):
+        context.notices.append(warning)
     return context
 
 

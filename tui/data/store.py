@@ -24,6 +24,17 @@ import polars as pl
 from tui.data.errors import StoreError
 from tui.data.files import create_private
 from tui.paths import make_private_dir
+from tui.data.store_schema import (  # noqa: F401 - the schemas are part of the store's API
+    ACTIVE_BATCHES_SQL,
+    TIMESTAMP_FORMAT,
+    DECISIONS_SCHEMA,
+    DRAFTS_SCHEMA,
+    HISTORY_SCHEMA,
+    INFO_SCHEMA,
+    MIGRATIONS,
+    NOTES_SCHEMA,
+    TAGS_SCHEMA,
+)
 
 RECEIVED_DECISIONS = ("accept", "ignore", "later", "follow", "suspicious")
 SENT_DECISIONS = ("followed_up", "withdrawn")
@@ -33,60 +44,6 @@ APPLICATION_ID = 0x50617373  # "Pass": tells our database apart from any other S
 BUSY_TIMEOUT = 5.0
 KEEP_BACKUPS = 3
 KEPT = "the file was kept untouched"
-
-# Forward migrations: MIGRATIONS[n] takes the schema from version n to n + 1. Plain
-# statements, not executescript (which would COMMIT), so one migration = one transaction.
-MIGRATIONS: list[tuple[str, ...]] = [
-    (
-        """CREATE TABLE imports (id INTEGER PRIMARY KEY, source TEXT NOT NULL,
-            content_hash TEXT NOT NULL, exported_on TEXT, imported_at TEXT NOT NULL,
-            counts TEXT NOT NULL DEFAULT '{}', snapshot TEXT)""",
-        "CREATE INDEX imports_hash ON imports(content_hash)",
-        """CREATE TABLE batches (id INTEGER PRIMARY KEY, at TEXT NOT NULL,
-            kind TEXT NOT NULL CHECK (kind IN ('decide', 'undo', 'redo')),
-            ref INTEGER REFERENCES batches(id), decision TEXT,
-            reason TEXT NOT NULL DEFAULT '', until TEXT)""",
-        "CREATE INDEX batches_ref ON batches(ref)",
-        """CREATE TABLE decision_rows (batch INTEGER NOT NULL REFERENCES batches(id),
-            key TEXT NOT NULL, name TEXT, url TEXT, PRIMARY KEY (batch, key))""",
-        "CREATE INDEX decision_rows_key ON decision_rows(key)",
-        """CREATE TABLE person_info (key TEXT PRIMARY KEY, company TEXT, position TEXT,
-            connection_count INTEGER, updated_at TEXT NOT NULL)""",
-        """CREATE TABLE notes (id INTEGER PRIMARY KEY, key TEXT NOT NULL, text TEXT NOT NULL,
-            created_at TEXT NOT NULL)""",
-        "CREATE INDEX notes_key ON notes(key)",
-        """CREATE TABLE tags (key TEXT NOT NULL, tag TEXT NOT NULL, created_at TEXT NOT NULL,
-            PRIMARY KEY (key, tag))""",
-        """CREATE TABLE drafts (id INTEGER PRIMARY KEY, template TEXT, key TEXT, name TEXT,
-            url TEXT, text TEXT NOT NULL,
-            state TEXT NOT NULL CHECK (state IN ('draft', 'sent', 'accepted', 'abandoned')),
-            created_at TEXT NOT NULL, sent_at TEXT, follow_up_on TEXT)""",
-    ),
-]
-
-# A decide batch is in effect unless the last undo/redo event naming it is an undo.
-_ACTIVE = """SELECT b.* FROM batches b WHERE b.kind = 'decide' AND coalesce(
-    (SELECT u.kind FROM batches u WHERE u.ref = b.id ORDER BY u.id DESC LIMIT 1), 'redo') <> 'undo'"""
-
-_TS = "%Y-%m-%dT%H:%M:%S%.f"
-DECISIONS_SCHEMA = {
-    "key": pl.Utf8, "name": pl.Utf8, "url": pl.Utf8, "decision": pl.Utf8, "reason": pl.Utf8,
-    "until": pl.Date, "decided_at": pl.Datetime("us"),
-}
-HISTORY_SCHEMA = {
-    "batch": pl.Int64, "at": pl.Datetime("us"), "kind": pl.Utf8, "ref": pl.Int64,
-    "key": pl.Utf8, "name": pl.Utf8, "url": pl.Utf8, "decision": pl.Utf8, "reason": pl.Utf8,
-    "until": pl.Date, "active": pl.Boolean,
-}
-INFO_SCHEMA = {"key": pl.Utf8, "company": pl.Utf8, "position": pl.Utf8, "connection_count": pl.Int64}
-NOTES_SCHEMA = {"id": pl.Int64, "key": pl.Utf8, "text": pl.Utf8, "created_at": pl.Datetime("us")}
-TAGS_SCHEMA = {"key": pl.Utf8, "tag": pl.Utf8, "created_at": pl.Datetime("us")}
-DRAFTS_SCHEMA = {
-    "id": pl.Int64, "template": pl.Utf8, "key": pl.Utf8, "name": pl.Utf8, "url": pl.Utf8,
-    "text": pl.Utf8, "state": pl.Utf8, "created_at": pl.Datetime("us"),
-    "sent_at": pl.Datetime("us"), "follow_up_on": pl.Date,
-}
-
 
 @dataclass(frozen=True)
 class Person:
@@ -125,7 +82,7 @@ def _frame(rows: list[tuple], schema: dict) -> pl.DataFrame:
     text = {n: (pl.Utf8 if t in (pl.Date, pl.Datetime("us")) else t) for n, t in schema.items()}
     df = pl.DataFrame(rows, schema=text, orient="row")
     casts = [
-        pl.col(n).str.to_date("%Y-%m-%d") if t == pl.Date else pl.col(n).str.to_datetime(_TS, time_unit="us")
+        pl.col(n).str.to_date("%Y-%m-%d") if t == pl.Date else pl.col(n).str.to_datetime(TIMESTAMP_FORMAT, time_unit="us")
         for n, t in schema.items()
         if t in (pl.Date, pl.Datetime("us"))
     ]
@@ -368,7 +325,7 @@ class Store:
     def undo(self) -> Batch | None:
         """Cancel the most recent decision batch still in effect (a new 'undo' event)."""
         with self._write("the undo") as conn:
-            row = conn.execute(f"SELECT id, decision FROM ({_ACTIVE}) ORDER BY id DESC LIMIT 1").fetchone()
+            row = conn.execute(f"SELECT id, decision FROM ({ACTIVE_BATCHES_SQL}) ORDER BY id DESC LIMIT 1").fetchone()
             if row is None:
                 return None
             return self._event(conn, "undo", row[0], row[1])
@@ -403,7 +360,7 @@ class Store:
     def decisions(self) -> pl.DataFrame:
         """Current decision per key (undone ones fall back to the one before, if any)."""
         rows = self._read(
-            f"""WITH active AS MATERIALIZED (SELECT id, decision, reason, until, at FROM ({_ACTIVE})),
+            f"""WITH active AS MATERIALIZED (SELECT id, decision, reason, until, at FROM ({ACTIVE_BATCHES_SQL})),
             latest AS (SELECT r.key, max(r.batch) AS batch FROM decision_rows r
                        JOIN active a ON a.id = r.batch GROUP BY r.key)
             SELECT r.key, r.name, r.url, a.decision, a.reason, a.until, a.at FROM latest l
@@ -417,7 +374,7 @@ class Store:
         batch they act on (`ref`) with its decision. `active`: that decision is in effect."""
         rows = self._read(
             f"""SELECT b.id, b.at, b.kind, b.ref, r.key, r.name, r.url, d.decision, d.reason, d.until,
-                   d.id IN (SELECT id FROM ({_ACTIVE}))
+                   d.id IN (SELECT id FROM ({ACTIVE_BATCHES_SQL}))
             FROM batches b JOIN batches d ON d.id = coalesce(b.ref, b.id)
             JOIN decision_rows r ON r.batch = d.id ORDER BY b.id, r.key"""
         )
@@ -535,46 +492,3 @@ class Store:
     def find_import(self, content_hash: str) -> ImportRecord | None:
         rows = self._read(f"{self._IMPORT_SQL} WHERE content_hash = ? ORDER BY id DESC LIMIT 1", (content_hash,))
         return self._import_record(rows[0]) if rows else None
-
-
-def set_aside(path: Path, now: Callable[[], datetime] = datetime.now) -> Path:
-    """Only on the user's explicit request: rename a damaged database (and its -wal/-shm)
-    to `<name>.corrupt-<ts>` so a fresh one can be started. Nothing is deleted."""
-    path = Path(path)
-    target = path.with_name(f"{path.name}.corrupt-{now().strftime('%Y%m%d-%H%M%S')}")
-    try:
-        for suffix in ("-wal", "-shm", ""):
-            side = Path(f"{path}{suffix}")
-            if side.exists():
-                os.replace(side, Path(f"{target}{suffix}"))
-    except OSError as exc:
-        raise StoreError(path, f"could not move the database aside: {_why(exc)}") from exc
-    return target
-
-
-_NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "afpfs", "fuse.sshfs", "9p", "davfs", "fuse.rclone", "ceph", "glusterfs"}
-_SYNC_DIRS = ("dropbox", "onedrive", "google drive", "googledrive", "icloud", "mobile documents", "nextcloud", "syncthing")
-
-
-def warn_if_network_fs(path: Path) -> str | None:
-    """A warning when `path` sits on a network or sync folder (WAL needs local shared memory)."""
-    resolved = Path(path).expanduser().absolute()
-    lowered = str(resolved).lower()
-    for name in _SYNC_DIRS:
-        if f"/{name}" in lowered:
-            return f"{resolved.parent} looks like a sync folder ({name}); keep the Passerelle data folder on a local disk"
-    try:
-        mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return None
-    best, fstype = "", ""
-    for line in mounts:
-        parts = line.split()
-        if len(parts) < 3:
-            continue
-        point = parts[1].replace("\\040", " ")
-        if (lowered == point.lower() or str(resolved).startswith(point.rstrip("/") + "/")) and len(point) > len(best):
-            best, fstype = point, parts[2]
-    if fstype in _NETWORK_FS:
-        return f"{resolved.parent} is on a network file system ({fstype}); keep the Passerelle data folder on a local disk"
-    return None
