@@ -147,8 +147,10 @@ async def test_restart_finds_every_decision_in_store_and_cli(export: Path, passe
     env = {**os.environ, "PASSERELLE_HOME": str(passerelle_home.config.parent)}
     out = subprocess.run([sys.executable, "-m", "tui", "decisions", "--format", "json"],
                          cwd=REPO, env=env, capture_output=True, text=True, check=True).stdout
-    cli = {row["key"]: row["decision"] for row in json.loads(out)}
+    rows = json.loads(out)
+    cli = {row["key"]: row["decision"] for row in rows}
     assert cli == made
+    assert all(row["reason"].startswith("by hand") for row in rows), "the action sheet says why"
 
 
 async def test_help_palette_and_pane_keys(export: Path, passerelle_home) -> None:

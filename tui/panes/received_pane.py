@@ -208,11 +208,22 @@ class ReceivedPane(TriagePane):
     # ---- actions ----------------------------------------------------------------------
     def action_decide(self, decision: str) -> None:
         """Save one of accept / ignore / follow / suspicious for the row or the marked rows."""
-        self.decide(decision)
+        self.decide(decision, reason=self._manual_reason(decision))
 
     def action_later(self) -> None:
         """Put it aside: it comes back in the Later (due) view after later_days."""
-        self.decide("later", until=self.context.today + timedelta(days=self.context.settings.later_days))
+        until = self.context.today + timedelta(days=self.context.settings.later_days)
+        self.decide("later", reason=self._manual_reason("later"), until=until)
+
+    def _manual_reason(self, decision: str) -> str:
+        """Why, for the action sheet: by hand, and what the strategy said when it disagreed."""
+        rows = self.targets()
+        if len(rows) > 1:
+            return f"by hand, a batch of {len(rows)}"
+        suggestion = rows[0].get("suggestion") if rows else None
+        if suggestion and suggestion != decision:
+            return f"by hand (the strategy suggested {suggestion}, rule {rows[0].get('rule')})"
+        return "by hand"
 
     def action_take_suggestion(self) -> None:
         """Take what the strategy suggests for the row under the cursor."""

@@ -61,7 +61,7 @@ class TriagePane(Vertical):
         row = table.current_row()
         return [row] if row else []
 
-    def decide(self, decision: str, reason: str = "", until: date | None = None) -> int | None:
+    def decide(self, decision: str, reason: str = "by hand", until: date | None = None) -> int | None:
         """Write the decision durably, THEN move on; on failure say so and stay put."""
         rows = self.targets()
         people = [p for p in (person_of(r) for r in rows) if p is not None]
