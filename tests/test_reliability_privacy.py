@@ -85,6 +85,7 @@ async def test_files_are_private_after_import_and_app_session_under_umask_000(tm
     assert {".db", ".parquet", ".toml"} <= kinds, sorted(after)
     loose = {name: oct(m) for name, m in {**during, **after}.items() if m not in (0o600, 0o700)}
     assert loose == {}, f"not private: {loose}"
+    assert mode(home) == 0o700, "the --home folder itself is private too"
 
 
 def _modes(home: Path) -> dict[str, int]:
@@ -150,3 +151,20 @@ def test_fatal_parse_errors_name_the_line_not_the_row(tmp_path: Path) -> None:
     assert "(line " in result.stderr and "unclosed quote" in result.stderr
     assert MARKER not in result.stderr and MARKER not in result.stdout
     assert not home.exists()
+
+
+def test_existing_loose_folders_and_files_are_tightened(tmp_path: Path, passerelle_home) -> None:
+    """A data folder made 0755 by hand (or an old version) and a 0644 database: made private."""
+    home = passerelle_home.config.parent
+    for folder in (passerelle_home.config, passerelle_home.data, passerelle_home.cache):
+        folder.mkdir(parents=True)
+        folder.chmod(0o755)
+    from tui.data.store import Store
+
+    Store.open(passerelle_home.database).close()
+    passerelle_home.database.chmod(0o644)
+    code, _out, err = cli("import", str(ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")),
+                          "--home", str(home))
+    assert code == 0, err
+    loose = {name: oct(m) for name, m in _modes(home).items() if m not in (0o600, 0o700)}
+    assert loose == {}, f"not private: {loose}"

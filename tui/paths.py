@@ -64,6 +64,12 @@ class Paths:
 
 
 def make_private_dir(folder: Path) -> None:
-    """mkdir -p with mode 0700, and chmod 0700 if it was already there."""
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """mkdir -p where every folder created is 0700, and chmod 0700 if it was already there.
+
+    Folders that already existed above `folder` (such as ~/.config) are left as they are.
+    """
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    for parent in reversed(missing):
+        parent.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(parent, 0o700)
     os.chmod(folder, 0o700)
