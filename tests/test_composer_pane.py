@@ -199,3 +199,21 @@ async def test_broken_and_hostile_template_files(context) -> None:
         assert "[bold]Esc[/]" in text_of(pane, "#editor-title")
         assert "did you mean {first_name}?" in text_of(pane, "#problems")
         assert app.is_running
+
+
+async def test_a_template_whose_file_breaks_keeps_its_last_good_version(context) -> None:
+    app = PasserelleApp(context)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("4")
+        pane = app.query_one(ComposerPane)
+        await pilot.pause()
+        current = pane.template
+        assert current is not None and current.path is not None
+        good_text = current.text
+        current.path.write_text('name = "broken\ntext = [', encoding="utf-8")  # broken on disk
+        pane.reload_templates()
+        await pilot.pause()
+        assert pane.template is not None and pane.template.text == good_text
+        assert pane.query_one("#template-editor", TextArea).text == good_text
+        assert "last good version" in text_of(pane, "#template-errors")
+        assert app.is_running

@@ -157,10 +157,21 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
 
     # ---- templates ------------------------------------------------------------------------
     def reload_templates(self, select: str | None = None) -> None:
-        """Read the templates folder; broken files are listed, the others load."""
+        """Read the templates folder; broken files are listed, the others load.
+
+        A template already open whose file broke (or vanished with unsaved edits) keeps its
+        last good version, so nothing the user was working on disappears.
+        """
         loaded = load_templates(self.context.paths.templates_dir)
-        self.templates = loaded.templates
-        errors = [f"skipped {e}" for e in loaded.errors]
+        fresh = {self._tid(t) for t in loaded.templates}
+        broken = {e.where for e in loaded.errors}
+        kept = [
+            t for t in self.templates
+            if self._tid(t) not in fresh and (self._tid(t) in broken or self._tid(t) in self.edits)
+        ]
+        self.templates = (*loaded.templates, *kept)
+        errors = [f"skipped {e}" for e in loaded.errors if e.where not in {self._tid(t) for t in kept}]
+        errors += [f"{self._tid(t)}: the file is broken or gone; the last good version stays open here" for t in kept]
         self.query_one("#template-errors", Static).update(Content(sanitize("\n".join(errors))))
         options = []
         for i, template in enumerate(self.templates):
