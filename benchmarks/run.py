@@ -23,26 +23,46 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+# Both start scripts print the seconds from launch (argv: the parent's time.time() just
+# before spawning) to the first paint of their content: the received table's first rows for
+# Passerelle, the "hello" Static for the empty app. Teardown is not counted for either.
 START_APP = """
-import sys, asyncio
+import sys, time, asyncio
 from pathlib import Path
 from tui.paths import Paths
 from tui.launch import build_context
 from tui.app import PasserelleApp
+from tui.widgets.frame_table import FrameTable
+
+painted = []
+render_line = FrameTable.render_line
+def spy(self, y):
+    if not painted and self.id == "received-table" and self.row_count:
+        painted.append(time.time())
+    return render_line(self, y)
+FrameTable.render_line = spy
 
 async def main():
     app = PasserelleApp(build_context(Path(sys.argv[1]), Paths.resolve(sys.argv[2])))
     async with app.run_test(size=(160, 50)) as pilot:
-        table = app.query_one("#received FrameTable")
-        while table.row_count == 0 or not app.is_running:
+        while not painted:
             await pilot.pause(0.005)
+    print(painted[0] - float(sys.argv[3]))
 asyncio.run(main())
 """
 
 START_EMPTY = """
-import asyncio
+import sys, time, asyncio
 from textual.app import App
 from textual.widgets import Static
+
+painted = []
+render = Static.render
+def spy(self):
+    if not painted:
+        painted.append(time.time())
+    return render(self)
+Static.render = spy
 
 class Empty(App):
     def compose(self):
@@ -50,9 +70,22 @@ class Empty(App):
 
 async def main():
     async with Empty().run_test(size=(160, 50)) as pilot:
-        await pilot.pause(0.005)
+        while not painted:
+            await pilot.pause(0.005)
+    print(painted[0] - float(sys.argv[1]))
 asyncio.run(main())
 """
+
+
+def first_paint(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Median seconds from launch to first paint (printed by the child), and median process time."""
+    paints, totals = [], []
+    for _ in range(runs):
+        t0 = time.time()
+        out = subprocess.run([*cmd, repr(t0)], check=True, capture_output=True, text=True, env=env)
+        totals.append(time.time() - t0)
+        paints.append(float(out.stdout.strip().splitlines()[-1]))
+    return statistics.median(paints), statistics.median(totals)
 
 
 def wall(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> tuple[float, int]:
@@ -75,9 +108,9 @@ def per_call(fn, repeat: int) -> float:
     return statistics.median(samples)
 
 
-def peak_rss_kb(cmd: list[str]) -> int:
+def peak_rss_kb(cmd: list[str], env: dict[str, str] | None = None) -> int:
     """Peak RSS of one run of `cmd`, read from GNU time."""
-    out = subprocess.run(["/usr/bin/time", "-v", *cmd], capture_output=True, text=True, check=True)
+    out = subprocess.run(["/usr/bin/time", "-v", *cmd], capture_output=True, text=True, check=True, env=env)
     line = next(l for l in out.stderr.splitlines() if "Maximum resident set size" in l)
     return int(line.rsplit(":", 1)[1])
 
@@ -97,6 +130,10 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="passerelle-bench-"))
     home = work / "home"
+    # Bytecode as an installed package has it (pip compiles .pyc), kept out of the repo; this
+    # machine sets PYTHONDONTWRITEBYTECODE, which would recompile every module at each start.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
     env = {**os.environ, "PASSERELLE_HOME": str(home)}
     py = sys.executable
     t0 = time.perf_counter()
@@ -125,19 +162,29 @@ def main() -> int:
 
     # Start: launch → first rows of the received pane, against an empty Textual app.
     subprocess.run([py, "-m", "tui", "import", str(source)], check=True, env=env, stdout=subprocess.DEVNULL)
-    empty_s, _ = wall([py, "-c", START_EMPTY], args.runs)
-    app_s, _ = wall([py, "-c", START_APP, str(source), str(home)], args.runs, env)
+    first_paint([py, "-c", START_EMPTY], 1)  # warm the file cache for both
+    first_paint([py, "-c", START_APP, str(source), str(home)], 1, env)
+    empty_s, empty_total = first_paint([py, "-c", START_EMPTY], args.runs)
+    app_s, app_total = first_paint([py, "-c", START_APP, str(source), str(home)], args.runs, env)
     ratio = app_s / empty_s
-    rows.append(("start to first rows", f"{app_s:.2f} s vs empty app {empty_s:.2f} s = {ratio:.2f}×",
-                 "≤ 1.5×", ratio <= 1.5))
+    rows.append(("start to first rows (cache present)",
+                 f"{app_s:.2f} s vs empty app {empty_s:.2f} s = {ratio:.2f}×", "≤ 1.5×", ratio <= 1.5))
+    rows.append(("  (whole process, with teardown)",
+                 f"{app_total:.2f} s vs empty app {empty_total:.2f} s = {app_total / empty_total:.2f}×", "info", True))
 
-    # Headless: stats --json against VisiData loading Connections.csv in batch mode.
-    vd = shutil.which("vd")
+    # Headless: stats --json against VisiData loading Connections.csv in batch mode. stats reads
+    # the Parquet cache the app start above left (it never writes one); the first run on a
+    # new export parses the CSVs, shown on its own line.
+    vd = shutil.which("vd") or shutil.which("vd", path=str(Path(sys.executable).parent))
     stats_s, _ = wall([py, "-m", "tui", "stats", str(source), "--json"], args.runs, env)
+    cold_env = {**os.environ, "PASSERELLE_HOME": str(work / "cold-home")}
+    cold_s, _ = wall([py, "-m", "tui", "stats", str(source), "--json"], args.runs, cold_env)
     if vd:
         vd_s, _ = wall([vd, "-b", str(folder / "Connections.csv"), "-o", str(work / "vd.tsv")], args.runs)
-        rows.append(("stats --json", f"{stats_s:.2f} s vs VisiData {vd_s:.2f} s = {stats_s / vd_s:.2f}×",
+        rows.append(("stats --json (export opened before)", f"{stats_s:.2f} s vs VisiData {vd_s:.2f} s = {stats_s / vd_s:.2f}×",
                      "≤ 0.5×", stats_s / vd_s <= 0.5))
+        rows.append(("  stats --json, first run (CSV parse)", f"{cold_s:.2f} s vs VisiData {vd_s:.2f} s = {cold_s / vd_s:.2f}×",
+                     "info", True))
     else:
         rows.append(("stats --json", f"{stats_s:.2f} s (VisiData not installed: pip install visidata)",
                      "≤ 0.5× VisiData", False))
@@ -168,8 +215,14 @@ def main() -> int:
     store.close()
 
     # Memory: peak RSS of the app start on the full export.
-    rss_mb = peak_rss_kb([py, "-c", START_APP, str(source), str(home)]) / 1024
-    rows.append(("peak RSS, app on full export", f"{rss_mb:.0f} MB", "< 250 MB", rss_mb < 250))
+    # Memory: peak RSS of the app's first start on the full export (CSV parse, cache written),
+    # the worse case; then of a start from the cache.
+    rss_home = work / "rss-home"
+    rss_env = {**os.environ, "PASSERELLE_HOME": str(rss_home)}
+    rss_mb = peak_rss_kb([py, "-c", START_APP, str(source), str(rss_home), repr(time.time())], rss_env) / 1024
+    warm_mb = peak_rss_kb([py, "-c", START_APP, str(source), str(home), repr(time.time())], env) / 1024
+    rows.append(("peak RSS, app first start on full export", f"{rss_mb:.0f} MB (from the cache: {warm_mb:.0f} MB)",
+                 "< 250 MB", rss_mb < 250 and warm_mb < 250))
 
     print(f"\nPasserelle benchmarks — {args.connections:,} connections, {args.invitations:,} invitations, "
           f"{args.messages:,} messages (generated in {gen_s:.1f} s)")

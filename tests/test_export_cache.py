@@ -85,3 +85,13 @@ def test_unwritable_cache_only_costs_speed(tmp_path: Path) -> None:
     blocker = tmp_path / "cache"
     blocker.write_text("a file where the cache folder should be")
     assert load_export_cached(source, blocker).connections.height == 3
+
+
+def test_read_only_use_reads_the_cache_but_never_writes_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = write_sample_export(tmp_path / "e.zip")
+    cache = tmp_path / "cache"
+    same(load_export_cached(source, cache, write=False), load_export(source))
+    assert not cache.exists()
+    first = load_export_cached(source, cache)
+    monkeypatch.setattr(export_cache, "load_export", lambda *a, **k: pytest.fail("CSV parsed again"))
+    same(first, load_export_cached(source, cache, write=False))

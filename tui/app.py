@@ -9,7 +9,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Footer, Static
 from textual.worker import Worker, WorkerState
 
@@ -58,15 +58,24 @@ class PasserelleApp(App[int]):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
+        self._others: AwaitMount | None = None
 
     # ---- layout -------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
         yield Static(id="pane-tabs")
         with ContentSwitcher(initial="received", id="panes"):
-            for pane_id, module, cls, title in PANES:
-                yield self._build_pane(pane_id, module, cls, title)
+            yield self._build_pane(*PANES[0])  # the others come after the first frame
         yield Footer()
+
+    def _mount_other_panes(self) -> AwaitMount:
+        """Build the hidden panes once the received queue is on screen (it shows sooner)."""
+        if self._others is None:
+            panes = [self._build_pane(*spec) for spec in PANES[1:]]
+            for pane in panes:
+                pane.display = False  # ContentSwitcher only hides the children it starts with
+            self._others = self.query_one(ContentSwitcher).mount_all(panes)
+        return self._others
 
     def _build_pane(self, pane_id: str, module: str, cls: str, title: str) -> Widget:
         """Import a pane lazily; a missing or broken module leaves a placeholder."""
@@ -84,6 +93,7 @@ class PasserelleApp(App[int]):
             self.set_keymap(keys)
         self.refresh_header()
         self._focus_pane("received")
+        self.call_after_refresh(self._mount_other_panes)
         for notice in self.context.notices:
             self.notify(notice, title="Passerelle", timeout=12, markup=False)
 
@@ -130,12 +140,19 @@ class PasserelleApp(App[int]):
         """Switch to one of the four panes."""
         if pane_id not in {p[0] for p in PANES}:
             return
+        if self._pane(pane_id) is None:  # pressed within the first frames: build, then show
+            self.call_later(self._show_when_mounted, pane_id)
+            return
         self.query_one(ContentSwitcher).current = pane_id
         pane = self._pane(pane_id)
         if hasattr(pane, "on_shown"):
             pane.on_shown()
         self._focus_pane(pane_id)
         self.refresh_header()
+
+    async def _show_when_mounted(self, pane_id: str) -> None:
+        await self._mount_other_panes()
+        self.action_show_pane(pane_id)
 
     def action_leave_field(self) -> None:
         """Text fields keep digits and letters; escape hands the keys back to the app."""
@@ -158,7 +175,8 @@ class PasserelleApp(App[int]):
         return super().check_action(action, parameters)
 
     # ---- messages -----------------------------------------------------------------------
-    def on_open_composer(self, message: OpenComposer) -> None:
+    async def on_open_composer(self, message: OpenComposer) -> None:
+        await self._mount_other_panes()
         self.action_show_pane("composer")
         composer = self._pane("composer")
         if hasattr(composer, "set_recipient"):

@@ -47,7 +47,7 @@ class Loaded:
 def load(args: argparse.Namespace, paths: Paths) -> Loaded:
     """Load the export (SOURCE, last import, else sample) and compute every figure; write nothing."""
     from tui.config import load_settings
-    from tui.data.export import load_export
+    from tui.data.export_cache import load_export_cached
     from tui.data.changes import previous_frames
     from tui.data.network import network_stats
 
@@ -60,7 +60,8 @@ def load(args: argparse.Namespace, paths: Paths) -> Loaded:
         source = Path(records[-1].source)
     else:
         source = sample_source()
-    export = load_export(source)
+    # Read-only: reuse the Parquet cache the app or `import` left, never write one.
+    export = load_export_cached(source, paths.frames_cache, write=False)
     previous = previous_frames(records, export.content_hash)
     strategy = _strategy(paths)
     stats = network_stats(

@@ -191,7 +191,12 @@ def who_at(export, company_query: str, info: pl.DataFrame | None = None) -> WhoA
     invitations = export.invitations.clear()
     if not query:
         return WhoAt(company_query, export.connections.clear(), invitations, "")
-    people = export.connections.filter(
+    # `search` (lower-cased name, company, role, precomputed at load) narrows the rows
+    # cheaply; the company test then runs only on those.
+    people = export.connections
+    if "search" in people.columns:
+        people = people.filter(pl.col("search").str.contains(query, literal=True))
+    people = people.filter(
         pl.col("company").fill_null("").str.strip_chars().str.to_lowercase().str.contains(query, literal=True)
     ).sort(["full_name"])
     note = "The export has no company for invitations: only people whose company you typed in are matched."

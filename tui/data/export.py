@@ -282,27 +282,33 @@ def load_export(source: Path, *, max_bytes: int = MAX_MEMBER_BYTES,
     """Read `source` (ZIP, folder or one CSV) → Export; any bad input raises ExportError."""
     path = Path(source)
     raw = read_source(path, max_bytes=max_bytes, max_total=max_total, max_members=max_members)
-    tables: dict[str, Table] = {}
-    if raw.single:
-        name, data = raw.members[""]
-        table = read_table(name, data, ("profile", "connections", "invitations", "messages"), max_field=max_bytes)
-        lowered = name.lower()
-        if table.kind == "messages" and lowered.endswith("_messages.csv"):
-            raise ExportError(path, "holds conversations with a LinkedIn AI assistant, not messages with people")
-        tables[table.kind] = table
-    else:
-        if not raw.members:
-            wanted = ", ".join(n for n in ("Connections.csv", "Invitations.csv", "messages.csv", "Profile.csv"))
-            raise ExportError(path, f"no LinkedIn export files found (looked for {wanted})")
-        for kind, (name, data) in raw.members.items():
-            tables[kind] = read_table(name, data, (kind,), max_field=max_bytes)
     digest = hashlib.sha256()
     for kind in sorted(raw.members):
         name, data = raw.members[kind]
         digest.update(f"{name.rsplit('/', 1)[-1].lower()}\0{len(data)}\0".encode())
         digest.update(data)
+    # Each file's bytes are let go once parsed: they would otherwise add to the peak below.
+    members, single, notes = dict(raw.members), raw.single, raw.notes
+    raw = data = None
+    tables: dict[str, Table] = {}
+    if single:
+        name, data = members.pop("")
+        table = read_table(name, data, ("profile", "connections", "invitations", "messages"), max_field=max_bytes)
+        del data
+        lowered = name.lower()
+        if table.kind == "messages" and lowered.endswith("_messages.csv"):
+            raise ExportError(path, "holds conversations with a LinkedIn AI assistant, not messages with people")
+        tables[table.kind] = table
+    else:
+        if not members:
+            wanted = ", ".join(n for n in ("Connections.csv", "Invitations.csv", "messages.csv", "Profile.csv"))
+            raise ExportError(path, f"no LinkedIn export files found (looked for {wanted})")
+        for kind in list(members):
+            name, data = members.pop(kind)
+            tables[kind] = read_table(name, data, (kind,), max_field=max_bytes)
+            del data
 
-    files, problems = [], list(dict.fromkeys(raw.notes))
+    files, problems = [], list(dict.fromkeys(notes))
     if "connections" in tables:
         connections, hidden, rep = _connections(tables["connections"])
         files.append(rep)

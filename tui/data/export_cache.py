@@ -26,7 +26,7 @@ from tui.data.files import write_atomic, write_text_atomic
 from tui.paths import make_private_dir
 
 # Bump when the frames or the report change shape, so old caches are simply not found.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: LZ4 pages (faster to read at start than zstd)
 FRAMES = {
     "connections": CONNECTIONS_SCHEMA, "hidden": HIDDEN_SCHEMA,
     "invitations": INVITATIONS_SCHEMA, "messages": MESSAGES_SCHEMA,
@@ -54,8 +54,11 @@ def source_fingerprint(source: Path) -> str | None:
     return digest.hexdigest()
 
 
-def load_export_cached(source: Path, cache_dir: Path, **kwargs) -> Export:
-    """`load_export`, but frames come from the Parquet cache when the source is unchanged."""
+def load_export_cached(source: Path, cache_dir: Path, *, write: bool = True, **kwargs) -> Export:
+    """`load_export`, but frames come from the Parquet cache when the source is unchanged.
+
+    `write=False` only reads the cache (for read-only commands such as `stats`).
+    """
     key = source_fingerprint(Path(source))
     if key is None:
         return load_export(source, **kwargs)
@@ -64,6 +67,8 @@ def load_export_cached(source: Path, cache_dir: Path, **kwargs) -> Export:
     if cached is not None:
         return cached
     export = load_export(source, **kwargs)
+    if not write:
+        return export
     try:
         _write_cache(folder, export)
     except OSError:
@@ -76,7 +81,7 @@ def _write_cache(folder: Path, export: Export) -> None:
     make_private_dir(folder)
     for name in FRAMES:
         buffer = io.BytesIO()
-        getattr(export, name).write_parquet(buffer)
+        getattr(export, name).write_parquet(buffer, compression="lz4")
         write_atomic(folder / f"{name}.parquet", buffer.getvalue())
     owner = export.owner
     meta = {

@@ -132,7 +132,9 @@ def messaged(export, today: date | None = None) -> dict:
     """Share of connections ever messaged (drafts excluded), and within the last 365 days."""
     today = _today(export, today)
     size = export.connections.height
-    msgs = export.messages.filter(~pl.col("is_draft").fill_null(False))
+    # Select before filtering, so the message texts are never copied.
+    msgs = export.messages.select("sent_at", "sender_key", "recipient_keys", "is_draft").filter(
+        ~pl.col("is_draft").fill_null(False))
     people = (
         msgs.select(
             "sent_at",

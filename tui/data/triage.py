@@ -60,7 +60,8 @@ def _keys_in_messages(messages: pl.DataFrame) -> pl.Series:
     """Every person key that sent or received a non-draft message."""
     if messages.height == 0:
         return pl.Series("key", [], dtype=pl.Utf8)
-    sent = messages.filter(~pl.col("is_draft").fill_null(False))
+    # Select before filtering, so the message texts are never copied.
+    sent = messages.select("sender_key", "recipient_keys", "is_draft").filter(~pl.col("is_draft").fill_null(False))
     keys = pl.concat(
         [
             sent.select(pl.col("sender_key").alias("key")),
