@@ -8,6 +8,7 @@ from typing import Iterable
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Footer, Static
@@ -28,16 +29,6 @@ REFUSED_ACTIONS = frozenset({
     "screenshot", "simulate_key", "push_screen", "switch_screen", "switch_mode",
     "add_class", "remove_class", "toggle_class",
 })
-
-
-class PaneMissing(Static):
-    """Stands in for a pane whose module is not there (yet) or failed to load."""
-
-    def __init__(self, title: str, reason: str, id: str) -> None:
-        super().__init__(
-            Content(f"The {title} pane is not available in this build.\n\n{sanitize(reason)}"),
-            id=id, classes="pane-missing",
-        )
 
 
 class PasserelleApp(App[int]):
@@ -78,12 +69,8 @@ class PasserelleApp(App[int]):
         return self._others
 
     def _build_pane(self, pane_id: str, module: str, cls: str, title: str) -> Widget:
-        """Import a pane lazily; a missing or broken module leaves a placeholder."""
-        try:
-            pane_class = getattr(importlib.import_module(module), cls)
-            pane = pane_class(self.context)
-        except Exception as exc:  # noqa: BLE001 - one pane must not take the app down
-            return PaneMissing(title, f"{type(exc).__name__}: {exc}", id=pane_id)
+        """Import a pane's module only when the pane is built (keeps start-up imports small)."""
+        pane = getattr(importlib.import_module(module), cls)(self.context)
         pane.id = pane_id
         return pane
 
@@ -122,7 +109,7 @@ class PasserelleApp(App[int]):
     def _pane(self, pane_id: str) -> Widget | None:
         try:
             return self.query_one(f"#{pane_id}")
-        except Exception:  # noqa: BLE001 - not mounted yet
+        except NoMatches:  # not mounted yet
             return None
 
     def _focus_pane(self, pane_id: str) -> None:

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import Input, Sparkline, Static
 
 from tui.context import AppContext
+from tui.data.errors import ConfigError, PasserelleError
 from tui.data import composition as comp
 from tui.data.network import BAND_ADVICE, BAND_MEANING, monthly, network_stats, targets_for
 from tui.text import display_text
@@ -53,7 +54,7 @@ def _strategy(context: AppContext):
         from tui.data.strategy import load_strategy
 
         return load_strategy(path), ""
-    except Exception as exc:  # noqa: BLE001 - a broken strategy must not hide the network figures
+    except ConfigError as exc:  # a broken strategy must not hide the network figures
         return None, f"strategy not used: {exc}"
 
 
@@ -62,7 +63,7 @@ def _previous(context: AppContext):
 
     try:
         return previous_frames(context.store.imports(), context.export.content_hash)
-    except Exception:  # noqa: BLE001 - a missing snapshot only hides "since last import"
+    except (PasserelleError, OSError, pl.exceptions.PolarsError):  # a lost snapshot only hides "since last import"
         return None
 
 
@@ -217,7 +218,7 @@ class NetworkPane(Vertical):
     def _who_at(self, query: str) -> None:
         try:
             info = self.context.store.info()
-        except Exception:  # noqa: BLE001 - without typed-in info only connections are searched
+        except PasserelleError:  # without typed-in info only connections are searched
             info = None
         result = comp.who_at(self.context.export, query, info)
         frame = result.connections

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widgets import ProgressBar, Static
 
 from tui.data import strategy as strategy_mod
+from tui.data.errors import PasserelleError
 from tui.data.triage import VIEWS, Filter, FilterError, apply_filter, parse_filter, received_queue, signals, view_counts, view_expr
 from tui.panes.triage_base import TriagePane
 from tui.widgets.filter_bar import FilterBar
@@ -271,7 +272,7 @@ class ReceivedPane(TriagePane):
                 return
             try:
                 self.context.store.set_info(key, **values)
-            except Exception as exc:  # noqa: BLE001 - StoreError or a bad value: say it, keep going
+            except (PasserelleError, ValueError) as exc:  # say it, keep going
                 self.status(f"NOT SAVED — {getattr(exc, 'reason', exc)}", "bold red")
                 return
             self.status("✓ saved the details", "green")

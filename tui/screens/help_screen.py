@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.css.query import NoMatches
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -67,7 +68,7 @@ class HelpScreen(ModalScreen[None]):
         for pane_id, _module, _cls, title in PANES:
             try:
                 pane = app.query_one(f"#{pane_id}")
-            except Exception:  # noqa: BLE001 - pane not mounted
+            except NoMatches:  # pane not mounted yet
                 continue
             rows = []
             for widget in [pane, *pane.query("*")]:

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import OptionList, ProgressBar, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui.data.composer import Advice, Budgets
 from tui.text import display_text, sanitize
@@ -77,7 +77,7 @@ class ComposerSide(VerticalScroll):
         if highlighted is not None:
             try:
                 option_list.highlighted = option_list.get_option_index(highlighted)
-            except Exception:  # noqa: BLE001 - the draft left the list
+            except OptionDoesNotExist:  # the draft left the list
                 pass
 
     def show_ledger(self, ledger: pl.DataFrame) -> None:
