@@ -95,3 +95,35 @@ def test_read_only_use_reads_the_cache_but_never_writes_one(tmp_path: Path, monk
     first = load_export_cached(source, cache)
     monkeypatch.setattr(export_cache, "load_export", lambda *a, **k: pytest.fail("CSV parsed again"))
     same(first, load_export_cached(source, cache, write=False))
+
+
+def test_oversized_file_is_refused_before_hashing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Size caps are checked from the file's size, before a byte is hashed, with the reader's error."""
+    csv_file = tmp_path / "Connections.csv"
+    csv_file.write_bytes(connections_bytes())
+    archive = write_sample_export(tmp_path / "e.zip")
+
+    def no_hashing(*args, **kwargs):
+        raise AssertionError("source hashed")
+
+    monkeypatch.setattr(export_cache, "source_fingerprint", no_hashing)
+    with pytest.raises(ExportError) as cached_error:
+        load_export_cached(csv_file, tmp_path / "cache", max_bytes=100)
+    with pytest.raises(ExportError) as reader_error:
+        load_export(csv_file, max_bytes=100)
+    assert str(cached_error.value) == str(reader_error.value)
+    assert "size limit" in str(cached_error.value)
+    with pytest.raises(ExportError, match="size limit"):
+        load_export_cached(archive, tmp_path / "cache", max_total=100)
+    assert not (tmp_path / "cache").exists()
+
+
+def test_stats_columns_read_only_those_columns_from_the_cache(tmp_path: Path) -> None:
+    source = write_sample_export(tmp_path / "e.zip")
+    cache = tmp_path / "cache"
+    full = load_export_cached(source, cache)
+    wanted = ("sent_at", "sender_key", "recipient_keys", "is_draft")
+    part = load_export_cached(source, cache, write=False, columns={"messages": wanted})
+    assert part.messages.columns == list(wanted)
+    assert_frame_equal(part.messages, full.messages.select(wanted))
+    assert_frame_equal(part.connections, full.connections)

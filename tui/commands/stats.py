@@ -11,6 +11,13 @@ from tui.paths import Paths
 
 HELP = "Show the size, band and composition of your network (nothing is written)."
 SAMPLE_NAME = "Basic_LinkedInDataExport_11-20-2026.zip"
+# The only columns the figures use: the cache is read without the message texts and the
+# search columns (a parse, on the first run, still gives every column).
+STATS_COLUMNS = {
+    "connections": ("full_name", "url", "key", "email", "company", "position", "connected_on"),
+    "invitations": ("direction", "key", "connected"),
+    "messages": ("sent_at", "sender_key", "recipient_keys", "is_draft"),
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -61,7 +68,7 @@ def load(args: argparse.Namespace, paths: Paths) -> Loaded:
     else:
         source = sample_source()
     # Read-only: reuse the Parquet cache the app or `import` left, never write one.
-    export = load_export_cached(source, paths.frames_cache, write=False)
+    export = load_export_cached(source, paths.frames_cache, write=False, columns=STATS_COLUMNS)
     previous = previous_frames(records, export.content_hash)
     strategy = _strategy(paths)
     stats = network_stats(

@@ -62,12 +62,15 @@ def companies(connections: pl.DataFrame, limit: int | None = None) -> pl.DataFra
     """Companies by number of connections (most common spelling shown), largest first."""
     total = connections.height
     # Most common spelling per company (ties → first in sort order) without a per-group mode().
+    # Counted per distinct raw spelling first, so the string work runs once per spelling.
     grouped = (
         connections.lazy()
+        .group_by("company")
+        .agg(_n=pl.len())
         .with_columns(_key=company_key(), _label=pl.col("company").str.strip_chars())
         .filter(pl.col("_key").is_not_null())
         .group_by("_key", "_label")
-        .agg(n=pl.len())
+        .agg(n=pl.col("_n").sum())
         .sort(["n", "_label"], descending=[True, False])
         .group_by("_key", maintain_order=True)
         .agg(label=pl.col("_label").first(), count=pl.col("n").sum())
@@ -83,7 +86,9 @@ def companies(connections: pl.DataFrame, limit: int | None = None) -> pl.DataFra
 def families_table(connections: pl.DataFrame, families: Mapping[str, list[str]] | None) -> pl.DataFrame:
     """Every role family (zero rows included), in display order, "other" last."""
     names = [*role_families(families), OTHER]
-    counts = with_family(connections, families).group_by("family").agg(count=pl.len())
+    # Counted per distinct position first: the family is then mapped on those rows only.
+    positions = connections.group_by("position").agg(_n=pl.len())
+    counts = with_family(positions, families).group_by("family").agg(count=pl.col("_n").sum())
     order = pl.DataFrame({"family": names, "_order": list(range(len(names)))})
     joined = (
         order.join(counts, on="family", how="left")

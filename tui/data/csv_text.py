@@ -7,6 +7,7 @@ header row are found here, and Python's csv module cross-checks every record wit
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -92,10 +93,7 @@ class Table:
 def decode(name: str, data: bytes) -> tuple[str, str, list[str]]:
     """Bytes → (text with LF line ends, encoding label, repair notes); ExportError if not text."""
     repairs: list[str] = []
-    if not data.strip():
-        raise ExportError(name, "empty file")
-    if data[:2] == b"PK":
-        raise ExportError(name, "is a ZIP or Excel workbook (.xlsx), not a CSV: save it as CSV")
+    _check_text(name, data)
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         encoding = "UTF-16"
         try:
@@ -111,10 +109,6 @@ def decode(name: str, data: bytes) -> tuple[str, str, list[str]]:
             encoding = "Windows-1252"
         repairs.append("byte-order mark removed")
     else:
-        head = data[:8192]
-        controls = sum(head.count(b) for b in _CONTROL_BYTES)
-        if head.count(0) > max(8, len(head) // 100) or controls > max(8, len(head) // 20):
-            raise ExportError(name, "binary file, not a CSV")
         try:
             text = data.decode("utf-8")
             encoding = "UTF-8"
@@ -135,6 +129,71 @@ def decode(name: str, data: bytes) -> tuple[str, str, list[str]]:
             repairs.append("old-Mac CR line endings converted")
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, encoding, repairs
+
+
+def _check_text(name: str, data: bytes) -> None:
+    """ExportError for empty, ZIP/xlsx and (when no BOM says otherwise) binary input."""
+    if not data or data.isspace():  # as `not data.strip()`, without copying the bytes
+        raise ExportError(name, "empty file")
+    if data[:2] == b"PK":
+        raise ExportError(name, "is a ZIP or Excel workbook (.xlsx), not a CSV: save it as CSV")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:3] == b"\xef\xbb\xbf":
+        return
+    head = data[:8192]
+    controls = sum(head.count(b) for b in _CONTROL_BYTES)
+    if head.count(0) > max(8, len(head) // 100) or controls > max(8, len(head) // 20):
+        raise ExportError(name, "binary file, not a CSV")
+
+
+_CHUNK = 1 << 20
+
+
+def _valid_utf8(data: bytes) -> bool:
+    """Strict UTF-8 (as `data.decode("utf-8")`), checked in 1 MB chunks: no whole-file str."""
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    view = memoryview(data)
+    try:
+        for start in range(0, len(data), _CHUNK):
+            decoder.decode(view[start:start + _CHUNK], final=False)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    finally:
+        view.release()
+    return True
+
+
+def decode_plain(name: str, data: bytes) -> tuple[bytes, list[str]] | None:
+    """Plain UTF-8 input (no BOM, no NUL, LF or CRLF) → (bytes with LF line ends, repairs).
+
+    The common case, kept in bytes: `decode` would build a str of up to 4 bytes a character
+    (48 MB for a 12 MB messages.csv with emoji). None for anything else, which `decode`
+    handles; the repairs and errors are the ones `decode` gives for the same input.
+    """
+    _check_text(name, data)
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:3] == b"\xef\xbb\xbf":
+        return None
+    if b"\x00" in data or not _valid_utf8(data):
+        return None
+    repairs: list[str] = []
+    if b"\r" in data:
+        crlf = data.count(b"\r\n")
+        if crlf != data.count(b"\r"):  # a lone CR (old Mac): the str path converts those
+            return None
+        repairs.append("CRLF line endings normalised")
+        data = data.replace(b"\r\n", b"\n")
+    return data, repairs
+
+
+def _line_start(data: bytes, index: int) -> int:
+    """Byte offset of 0-based line `index` (len(data) when there are fewer lines)."""
+    start = 0
+    for _ in range(index):
+        end = data.find(b"\n", start)
+        if end < 0:
+            return len(data)
+        start = end + 1
+    return start
 
 
 def _header_key(cell: str) -> str:
@@ -203,22 +262,37 @@ def _canonical_header(name: str, kind: str, cells: list[str]) -> list[str]:
 
 def read_table(name: str, data: bytes, kinds: tuple[str, ...], *, max_field: int) -> Table:
     """Decode, find the header, set ragged rows aside with their line, parse with Polars."""
-    text, encoding, repairs = decode(name, data)
-    header_index, kind, delimiter, cells = find_header(name, text, kinds)
+    plain = decode_plain(name, data)
+    body: str | None = None
+    encoded: bytes | None = None
+    if plain is not None:
+        # Plain UTF-8: only the header lines become a str; the body stays bytes.
+        encoded, repairs = plain
+        encoding = "UTF-8"
+        del plain, data
+        head_end = _line_start(encoded, HEADER_SCAN_LINES)
+        header_index, kind, delimiter, cells = find_header(name, encoded[:head_end].decode("utf-8"), kinds)
+        if header_index:
+            encoded = encoded[_line_start(encoded, header_index):]
+    else:
+        text, encoding, repairs = decode(name, data)
+        del data
+        header_index, kind, delimiter, cells = find_header(name, text, kinds)
+        body = text.split("\n", header_index)[-1] if header_index else text
+        del text  # a 12 MB file with emoji is a 48 MB str: keep only the bytes on the fast path
     columns = _canonical_header(name, kind, cells)
     if delimiter != ",":
         label = "semicolon" if delimiter == ";" else "tab"
         repairs.append(f"{label}-separated (re-saved by a spreadsheet?)")
-    body: str | None = text.split("\n", header_index)[-1] if header_index else text
-    del text  # a 12 MB file with emoji is a 48 MB str: keep only the bytes on the fast path
     width = len(columns)
 
     csv.field_size_limit(max(max_field, 131072))
-    try:
-        encoded: bytes | None = body.encode("utf-8")  # once, for both fast-path steps
-        body = None
-    except UnicodeEncodeError:  # lone surrogates: let the careful path decide
-        encoded = None
+    if encoded is None:
+        try:
+            encoded = body.encode("utf-8")  # once, for both fast-path steps
+            body = None
+        except UnicodeEncodeError:  # lone surrogates: let the careful path decide
+            encoded = None
     fast = _fast_lines(encoded, delimiter, width, header_index) if encoded is not None else None
     if fast is not None:
         frame = _polars_frame(encoded, delimiter, columns, len(fast))
@@ -301,11 +375,36 @@ def _fast_lines(body: bytes, delimiter: str, width: int, header_index: int) -> l
     delimiter, in two capture-free passes (both much cheaper than Python str work on a
     12 MB messages.csv).
     """
+    # Checked in ~1 MB pieces cut after a line break: every line is checked on its own, so
+    # the answer is the same as for the whole body, and Polars' working set (lines, two
+    # rewritten copies) stays a few MB instead of ~90 MB for a 12 MB messages.csv.
+    count, start, size = 0, 0, len(body)
+    while True:
+        cut = start + _FAST_CHUNK
+        if cut >= size:
+            end = size
+        else:
+            newline = body.find(b"\n", cut)
+            end = size if newline < 0 else newline + 1
+        piece = _piece_lines(body[start:end], delimiter, width)
+        if piece is None:
+            return None
+        count += piece
+        start = end
+        if start >= size:
+            break
+    return list(range(header_index + 2, header_index + 1 + count))
+
+
+_FAST_CHUNK = 1 << 20
+
+
+def _piece_lines(piece: bytes, delimiter: str, width: int) -> int | None:
+    """Lines in `piece` when each is one whole record of `width` fields, else None."""
     d = re.escape(delimiter)
     quoted = '"(?:[^"]|"")*"'
-    # Intermediates are dropped as soon as used: this runs on the largest file's bytes.
-    text = pl.Series([body], dtype=pl.Binary).cast(pl.String)
-    if body.endswith(b"\n"):
+    text = pl.Series([piece], dtype=pl.Binary).cast(pl.String)
+    if piece.endswith(b"\n"):
         text = text.str.strip_suffix("\n")
     lines = text.str.split("\n").explode()
     del text
@@ -317,7 +416,7 @@ def _fast_lines(body: bytes, delimiter: str, width: int, header_index: int) -> l
         return None
     if not (bare.str.count_matches(delimiter, literal=True) == width - 1).all():
         return None
-    return list(range(header_index + 2, header_index + 1 + count))
+    return count
 
 
 def _not_blank(columns: list[str]) -> pl.Expr:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -238,7 +238,11 @@ def _owner(profile: Table | None, invitations: pl.DataFrame) -> Owner | None:
 def _messages(table: Table, owner: Owner | None) -> tuple[pl.DataFrame, FileReport]:
     cols = ["conversation_id", "conversation_title", "from_name", "sender_url", "to_names",
             "recipient_urls", "date", "subject", "content", "folder", "is_draft", "direction"]
-    raw = _with_columns(table.frame, cols).with_columns(_blank_to_null(cols))
+    # The largest file: the parsed text is let go as soon as it is cleaned (the caller pops the
+    # table), so the raw and the cleaned message texts are not both held to the end.
+    frame, table = table.frame, replace(table, frame=pl.DataFrame())
+    raw = _with_columns(frame, cols).with_columns(_blank_to_null(cols))
+    del frame
     split = pl.col("recipient_urls").str.split(",").list.eval(pl.element().str.strip_chars())
     urls = raw.select(u=split.explode()).unique().drop_nulls()
     url_keys = add_profile_key(urls, "u", None)
@@ -327,7 +331,7 @@ def load_export(source: Path, *, max_bytes: int = MAX_MEMBER_BYTES,
         files.append(_report(profile, "profile", profile.frame.height, 0))
     owner = _owner(profile, invitations)
     if "messages" in tables:
-        messages, rep = _messages(tables["messages"], owner)
+        messages, rep = _messages(tables.pop("messages"), owner)
         files.append(rep)
     else:
         messages = MESSAGES_SCHEMA.to_frame()

@@ -18,10 +18,10 @@ import polars as pl
 
 from tui import __version__
 from tui.data.export import (
-    CONNECTIONS_SCHEMA, HIDDEN_SCHEMA, INVITATIONS_SCHEMA, MESSAGES_SCHEMA, Export, FileReport,
+    CONNECTIONS_SCHEMA, HIDDEN_SCHEMA, INVITATIONS_SCHEMA, MESSAGES_SCHEMA, Export, ExportError, FileReport,
     ImportReport, Owner, load_export,
 )
-from tui.data.export_source import read_source
+from tui.data.export_source import MAX_MEMBER_BYTES, MAX_TOTAL_BYTES, _mb, read_source
 from tui.data.files import write_atomic, write_text_atomic
 from tui.paths import make_private_dir
 
@@ -54,16 +54,41 @@ def source_fingerprint(source: Path) -> str | None:
     return digest.hexdigest()
 
 
-def load_export_cached(source: Path, cache_dir: Path, *, write: bool = True, **kwargs) -> Export:
+def check_size(source: Path, *, max_bytes: int = MAX_MEMBER_BYTES, max_total: int = MAX_TOTAL_BYTES) -> None:
+    """ExportError, as the reader gives, for a file over the caps: checked before hashing it.
+
+    A ZIP (by its magic bytes) may be up to `max_total`, any other file up to `max_bytes`.
+    Folders are checked member by member by the reader itself.
+    """
+    try:
+        info = os.stat(source)
+        if not stat.S_ISREG(info.st_mode):
+            return
+        with open(source, "rb") as handle:
+            head = handle.read(4)
+    except OSError:
+        return  # the reader reports it properly
+    where = str(source)
+    if head.startswith(b"PK"):
+        if info.st_size > max_total:
+            raise ExportError(where, f"file is larger than the {_mb(max_total)} size limit: not a LinkedIn export file?")
+    elif info.st_size > max_bytes and not Path(source).name.lower().endswith(".zip"):
+        raise ExportError(where, f"file is larger than the {_mb(max_bytes)} size limit: not a LinkedIn export file?")
+
+
+def load_export_cached(source: Path, cache_dir: Path, *, write: bool = True,
+                       columns: dict[str, tuple[str, ...]] | None = None, **kwargs) -> Export:
     """`load_export`, but frames come from the Parquet cache when the source is unchanged.
 
-    `write=False` only reads the cache (for read-only commands such as `stats`).
+    `write=False` only reads the cache (for read-only commands such as `stats`). `columns`
+    reads only those columns of the named frames from the cache (a parse keeps them all).
     """
+    check_size(Path(source), **{k: kwargs[k] for k in ("max_bytes", "max_total") if k in kwargs})
     key = source_fingerprint(Path(source))
     if key is None:
         return load_export(source, **kwargs)
     folder = Path(cache_dir) / key
-    cached = _read_cache(folder, str(source))
+    cached = _read_cache(folder, str(source), columns or {})
     if cached is not None:
         return cached
     export = load_export(source, **kwargs)
@@ -95,14 +120,17 @@ def _write_cache(folder: Path, export: Export) -> None:
     write_text_atomic(folder / "meta.json", json.dumps(meta))
 
 
-def _read_cache(folder: Path, source: str) -> Export | None:
+def _read_cache(folder: Path, source: str, columns: dict[str, tuple[str, ...]] | None = None) -> Export | None:
     try:
         meta = json.loads((folder / "meta.json").read_text("utf-8"))
         if meta.get("format") != CACHE_FORMAT:
             return None
         frames = {}
         for name, schema in FRAMES.items():
-            frame = pl.read_parquet(folder / f"{name}.parquet")
+            wanted = (columns or {}).get(name)
+            if wanted is not None:
+                schema = pl.Schema({c: schema[c] for c in wanted})
+            frame = pl.read_parquet(folder / f"{name}.parquet", columns=list(schema.names()))
             if frame.schema != schema:
                 return None
             frames[name] = frame

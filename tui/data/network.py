@@ -132,20 +132,23 @@ def messaged(export, today: date | None = None) -> dict:
     """Share of connections ever messaged (drafts excluded), and within the last 365 days."""
     today = _today(export, today)
     size = export.connections.height
-    # Select before filtering, so the message texts are never copied.
-    msgs = export.messages.select("sent_at", "sender_key", "recipient_keys", "is_draft").filter(
+    # Lazy, so only these columns are read (the message texts are never copied); senders and
+    # recipients are stacked rather than exploded from a concatenated list, and only keys of
+    # connections are grouped. One row per connection row that was ever messaged.
+    msgs = export.messages.lazy().select("sent_at", "sender_key", "recipient_keys", "is_draft").filter(
         ~pl.col("is_draft").fill_null(False))
+    contacts = pl.concat([
+        msgs.select(keys="sender_key", last="sent_at"),
+        msgs.select("recipient_keys", "sent_at").explode("recipient_keys")
+        .select(keys="recipient_keys", last="sent_at"),
+    ])
+    keys = export.connections.lazy().select("key")
     people = (
-        msgs.select(
-            "sent_at",
-            keys=pl.concat_list(pl.col("sender_key"), pl.col("recipient_keys").fill_null([])),
-        )
-        .explode("keys")
-        .drop_nulls("keys")
+        contacts.join(keys, left_on="keys", right_on="key", how="semi")
         .group_by("keys")
-        .agg(last=pl.col("sent_at").max())
+        .agg(pl.col("last").max())
     )
-    joined = export.connections.select("key").join(people, left_on="key", right_on="keys", how="inner")
+    joined = keys.join(people, left_on="key", right_on="keys", how="inner").collect()
     ever = joined.height
     cutoff = today - timedelta(days=365)
     recent = joined.filter(pl.col("last").dt.date() >= cutoff).height
