@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from tui.data.plain import BIDI, ZERO_WIDTH
+
 BIDI_MARK = "⇆"  # stands in for an invisible direction override (Trojan Source)
 ZERO_WIDTH_MARK = "·"  # stands in for an invisible zero-width character
 C1_MARK = "\ufffd"
 
-_BIDI = [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-_ZERO_WIDTH = [0x200B, 0x200C, 0x200D, 0xFEFF]
 
 
 def _table() -> dict[int, str]:
@@ -28,9 +28,9 @@ def _table() -> dict[int, str]:
         table[code] = C1_MARK
     for code in range(0xD800, 0xE000):  # lone surrogates cannot be written to a terminal
         table[code] = C1_MARK
-    for code in _BIDI:
+    for code in BIDI:
         table[code] = BIDI_MARK
-    for code in _ZERO_WIDTH:
+    for code in ZERO_WIDTH:
         table[code] = ZERO_WIDTH_MARK
     return table
 

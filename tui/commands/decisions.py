@@ -10,14 +10,13 @@ import sys
 from datetime import date, datetime
 from typing import Any
 
+from tui.data.plain import strip_unsafe
 from tui.paths import Paths
 
 HELP = "Print your decisions (name, profile URL, decision, when, reason) as CSV or JSON."
 
 COLUMNS = ("name", "profile_url", "decision", "decided_at", "reason", "until")
 HISTORY_COLUMNS = ("event", "in_effect")
-# C0/C1 controls, DEL, bidi overrides/isolates and zero-width marks: never useful in a sheet.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _BREAKS = re.compile(r"[\t\r\n]+")
 _FORMULA = ("=", "+", "-", "@")
 
@@ -35,7 +34,7 @@ def spreadsheet_cell(value: Any) -> str:
         return ""
     text = value.isoformat(sep=" ", timespec="seconds") if isinstance(value, datetime) else str(value)
     risky = text[:1] in ("\t", "\r", "\n")
-    text = _CONTROL.sub("", _BREAKS.sub(" ", text))
+    text = strip_unsafe(_BREAKS.sub(" ", text))
     if risky or text.lstrip(" ")[:1] in _FORMULA:
         text = "'" + text
     return text

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.data.plain import strip_unsafe
 from tui.paths import Paths
 
 HELP = "Show the size, band and composition of your network (nothing is written)."
@@ -157,14 +158,9 @@ def summary(stats: dict) -> str:
     return "\n".join(lines)
 
 
-_INVISIBLE = {0x061C, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
-
-
 def clean(text: str | None) -> str:
     """Export text printed to a terminal or Markdown: control, bidi and zero-width chars → space."""
-    return "".join(
-        " " if (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 or ord(ch) in _INVISIBLE) else ch for ch in text or ""
-    )
+    return strip_unsafe(text or "", replacement=" ")
 
 
 def run(args: argparse.Namespace, paths: Paths) -> int:

@@ -12,6 +12,8 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from tui.data.plain import strip_unsafe
+
 PLACEHOLDERS: tuple[str, ...] = (
     "first_name",
     "last_name",
@@ -40,13 +42,8 @@ PLACEHOLDER_HELP: dict[str, str] = {
 ERROR = "error"
 WARNING = "warning"
 
-# Bidi controls (Trojan Source) and other invisible format characters that must not
-# travel inside a note; ZWJ (U+200D) stays because emoji sequences need it.
-_BIDI = frozenset(
-    [chr(c) for c in range(0x202A, 0x202F)]
-    + [chr(c) for c in range(0x2066, 0x206A)]
-    + ["\u200e", "\u200f", "\u061c", "\u200b", "\ufeff"]
-)
+# ZWJ and ZWNJ stay inside notes: emoji sequences and some scripts need them.
+_KEEP_JOINERS = "\u200c\u200d"
 
 
 @dataclass(frozen=True)
@@ -95,25 +92,13 @@ def clean_value(value: object) -> str:
     """A value as it may enter a note: no control or bidi characters, trimmed."""
     if value is None:
         return ""
-    text = str(value)
-    out = []
-    for ch in text:
-        if ch in "\n\t\r":
-            out.append(" ")
-        elif ch in _BIDI or unicodedata.category(ch) in ("Cc", "Cs"):
-            continue
-        else:
-            out.append(ch)
-    return " ".join("".join(out).split())
+    text = str(value).replace("\n", " ").replace("\t", " ").replace("\r", " ")
+    return " ".join(strip_unsafe(text, keep=_KEEP_JOINERS).split())
 
 
 def _clean_literal(text: str) -> str:
     """Template text keeps its newlines but loses other control characters."""
-    if text.isprintable():
-        return text
-    return "".join(
-        ch for ch in text if ch == "\n" or not (ch in _BIDI or unicodedata.category(ch) in ("Cc", "Cs"))
-    )
+    return strip_unsafe(text, keep="\n" + _KEEP_JOINERS)
 
 
 def _unknown(raw: str, name: str, start: int, end: int) -> Problem:
