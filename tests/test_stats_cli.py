@@ -14,13 +14,11 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import unquote
 
-import pytest
 
 from tests.conftest import REPO, SAMPLE_DIR
 from tui.paths import Paths
 
 SAMPLE_ZIP = SAMPLE_DIR / "Basic_LinkedInDataExport_11-20-2026.zip"
-pytestmark = pytest.mark.skipif(not SAMPLE_ZIP.exists(), reason="sample export not generated yet")
 
 
 def passerelle(*args: str) -> subprocess.CompletedProcess:
