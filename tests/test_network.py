@@ -12,7 +12,7 @@ import pytest
 from tui.config import Settings
 from tui.data import composition as comp
 from tui.data.changes import changes
-from tui.data.network import band, band_lines, gauge, growth, messaged, network_stats
+from tui.data.network import BAND_MEANING, band, gauge, growth, messaged, network_stats
 
 CONN = {
     "first_name": pl.Utf8, "last_name": pl.Utf8, "full_name": pl.Utf8, "url": pl.Utf8,
@@ -100,7 +100,7 @@ def small() -> SimpleNamespace:
 )
 def test_band_boundaries_are_exact(n, expected) -> None:
     assert band(n) == expected
-    assert band_lines(n)[0].startswith(expected)
+    assert BAND_MEANING[band(n)].startswith({"starting": "0–99", "selective": "100–499", "generous": "500+", "unknown": "Connection count not known"}[expected])
 
 
 def test_gauge_next_threshold_and_eta() -> None:

@@ -21,7 +21,3 @@ class DecisionSaved(Message):
     def __init__(self, batch_id: int | None) -> None:
         super().__init__()
         self.batch_id = batch_id
-
-
-class ExportReloaded(Message):
-    """The export behind the app changed (a new import)."""

@@ -9,38 +9,12 @@ from datetime import date, timedelta
 import polars as pl
 
 from tui.data import composition as comp
+from tui.data.bands import BAND_ADVICE, BAND_MEANING, band  # noqa: F401 - re-exported for the panes
 from tui.data.changes import since_last_import
 from tui.data.composition import Targets
 
 BANDS = (("starting", 0), ("selective", 100), ("generous", 500))
-BAND_MEANING = {
-    "starting": "0–99 connections: episodic use or just starting out.",
-    "selective": "100–499 connections: selective, deliberate use; people choose whom they accept.",
-    "generous": "500+ connections: generous use; LinkedIn shows “500+” and invitations are widely accepted.",
-    "unknown": "Connection count not known: the export does not hold other people's counts.",
-}
-BAND_ADVICE = {
-    "starting": "They may never see an invitation: try an email or phone number and follow up outside LinkedIn.",
-    "selective": "They choose whom they accept: add a note.",
-    "generous": "A note is optional: they accept widely.",
-    "unknown": "Band unknown: type in their connection count if you know it.",
-}
 PACE_DAYS = 90
-
-
-def band(n: int | None) -> str:
-    """Maturity band of a connection count: 99 starting, 100 selective, 500 generous."""
-    if n is None or n < 0:
-        return "unknown"
-    if n < 100:
-        return "starting"
-    return "selective" if n < 500 else "generous"
-
-
-def band_lines(n: int | None) -> list[str]:
-    """The band named and explained, then what it means for someone inviting."""
-    name = band(n)
-    return [f"{name}: {BAND_MEANING[name]}", BAND_ADVICE[name]]
 
 
 def _today(export, today: date | None) -> date:

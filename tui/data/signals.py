@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
+from tui.data.bands import BAND_ADVICE
+from tui.data.bands import band as band_of
+
 Tone = Literal["good", "warn", "bad", "info"]
 CIRCLE_MANY = 10
 
@@ -30,20 +33,6 @@ def _when(value: Any) -> str:
 
 def _days(n: int) -> str:
     return "1 day" if n == 1 else f"{n} days"
-
-
-def band_of(count: int | None) -> str | None:
-    """starting (<100), selective (100–499), generous (≥500); None when unknown."""
-    if count is None:
-        return None
-    return "starting" if count < 100 else "selective" if count < 500 else "generous"
-
-
-BAND_ADVICE = {
-    "starting": "uses LinkedIn rarely or is just starting: they may never see a note",
-    "selective": "chooses whom they accept: a note matters",
-    "generous": "accepts widely: a note is optional",
-}
 
 
 def signals(row: dict[str, Any], today: date | None = None) -> list[Signal]:
@@ -93,8 +82,9 @@ def signals(row: dict[str, Any], today: date | None = None) -> list[Signal]:
             people = "1 person" if count == 1 else f"{count} people"
             out.append(Signal("circle", f"you know {people} there",
                               "a circle you've started to know", "info"))
-    band = band_of(row.get("connection_count"))
-    if band:
+    count = row.get("connection_count")
+    if count is not None:
+        band = band_of(count)
         out.append(Signal("band", f"{band} ({row['connection_count']} connections)",
                           BAND_ADVICE[band], "info"))
     else:

@@ -11,6 +11,8 @@ from typing import Any
 
 import polars as pl
 
+from tui.data.bands import band_expr
+
 # Scam vocabulary (English and French). Matched case-insensitively on word boundaries by
 # Polars' linear-time regex engine; the matched word is shown as the reason.
 SCAM_WORDS = (
@@ -95,15 +97,6 @@ def _newest_per_key(frame: pl.DataFrame) -> pl.DataFrame:
 
 def _waited(today: date) -> pl.Expr:
     return (pl.lit(today) - pl.col("sent_at").dt.date()).dt.total_days().cast(pl.Int64)
-
-
-def _band(count: pl.Expr) -> pl.Expr:
-    return (
-        pl.when(count.is_null()).then(None)
-        .when(count < 100).then(pl.lit("starting"))
-        .when(count < 500).then(pl.lit("selective"))
-        .otherwise(pl.lit("generous"))
-    )
 
 
 def _suspicious_reasons(name: pl.Expr, note: pl.Expr) -> pl.Expr:
@@ -195,7 +188,7 @@ def received_queue(export: Any, decisions: pl.DataFrame | None, info: pl.DataFra
         (pl.col("decision").eq("later") & (pl.col("until").is_null() | (pl.col("until") <= today)))
         .fill_null(False).alias("later_due"),
         _waited(today).alias("waited_days"),
-        _band(pl.col("connection_count")).alias("band"),
+        band_expr(pl.col("connection_count")).alias("band"),
         pl.concat_str(
             [pl.col("name"), pl.col("note"), pl.col("company"), pl.col("position")],
             separator=" ", ignore_nulls=True,
