@@ -30,24 +30,30 @@ START_APP = """
 import sys, time, asyncio
 from pathlib import Path
 from tui.paths import Paths
-from tui.launch import build_context
-from tui.app import PasserelleApp
-from tui.widgets.frame_table import FrameTable
+from tui.launch import open_app, save_first_page
+from tui.widgets.frame_table import FrameTable, RowList
 
-painted = []
+painted, live = [], []
 render_line = FrameTable.render_line
 def spy(self, y):
-    if not painted and self.id == "received-table" and self.row_count:
-        painted.append(time.time())
+    if self.id == "received-table" and self.row_count:
+        if not painted:
+            painted.append(time.time())
+        if not live and not isinstance(self.frame, RowList):
+            live.append(time.time())
     return render_line(self, y)
 FrameTable.render_line = spy
 
 async def main():
-    app = PasserelleApp(build_context(Path(sys.argv[1]), Paths.resolve(sys.argv[2])))
+    app = open_app(Path(sys.argv[1]), Paths.resolve(sys.argv[2]))
     async with app.run_test(size=(160, 50)) as pilot:
-        while not painted:
+        while not live:
             await pilot.pause(0.005)
-    print(painted[0] - float(sys.argv[3]))
+    save_first_page(app.context, app.source)  # as `passerelle` does on leaving
+    app.context.store.close()
+    start = float(sys.argv[3])
+    print(live[0] - start)
+    print(painted[0] - start)
 asyncio.run(main())
 """
 

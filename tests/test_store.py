@@ -53,9 +53,9 @@ def test_a_decision_is_there_after_reopening(db: Path) -> None:
 def test_empty_store_frames_keep_their_schema(db: Path) -> None:
     with Store.open(db) as store:
         assert store.decisions().height == 0
-        assert store.decisions().schema == pl.Schema(store_module.DECISIONS_SCHEMA)
-        assert store.history().schema == pl.Schema(store_module.HISTORY_SCHEMA)
-        assert store.drafts().schema == pl.Schema(store_module.DRAFTS_SCHEMA)
+        assert store.decisions().schema == store_module.polars_schema(store_module.DECISIONS_SCHEMA)
+        assert store.history().schema == store_module.polars_schema(store_module.HISTORY_SCHEMA)
+        assert store.drafts().schema == store_module.polars_schema(store_module.DRAFTS_SCHEMA)
         assert store.info().columns == ["key", "company", "position", "connection_count"]
         assert store.undo() is None and store.redo() is None
         assert store.last_import() is None and store.imports() == []
@@ -410,3 +410,38 @@ def test_a_worker_thread_can_decide(db: Path) -> None:
         thread.start()
         thread.join()
         assert errors == [] and current(store) == {"in:ada": "follow"}
+
+
+def test_every_write_raises_the_revision_and_reads_do_not(db: Path) -> None:
+    """The first page saved at exit is trusted only while the revision is unchanged."""
+    with Store.open(db) as store:
+        seen = [store.revision()]
+        store.decisions(), store.info(), store.drafts()
+        assert store.revision() == seen[-1]
+        for write in (lambda: store.decide([ADA], "accept"), store.undo, store.redo,
+                      lambda: store.set_info("in:ada", company="Acme"), lambda: store.add_note("in:ada", "met"),
+                      lambda: store.tag("in:ada", "x"), lambda: store.untag("in:ada", "x"),
+                      lambda: store.save_draft(None, ADA, "hi")):
+            write()
+            assert store.revision() > seen[-1]
+            seen.append(store.revision())
+    with Store.open(db) as store:
+        assert store.revision() == seen[-1]
+
+
+def test_a_version_1_database_gains_the_revision_and_keeps_its_decisions(db: Path) -> None:
+    """A database made before the revision counter existed opens, after a backup, unchanged."""
+    db.parent.mkdir(mode=0o700)
+    with sqlite3.connect(db) as old:
+        for statement in store_module.MIGRATIONS[0]:
+            old.execute(statement)
+        old.execute(f"PRAGMA application_id={store_module.APPLICATION_ID}")
+        old.execute("PRAGMA user_version=1")
+        old.execute("INSERT INTO batches(at, kind, decision) VALUES ('2026-11-01T10:00:00.000000', 'decide', 'accept')")
+        old.execute("INSERT INTO decision_rows(batch, key, name) VALUES (1, 'in:ada', 'Ada')")
+    with Store.open(db) as store:
+        assert current(store) == {"in:ada": "accept"}
+        assert store.revision() == 0
+        assert len(store.backups()) == 1
+        store.decide([ADA], "ignore")
+        assert store.revision() == 1

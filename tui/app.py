@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+from functools import partial
+from pathlib import Path
 from typing import Iterable
 
 from textual.app import App, ComposeResult, SystemCommand
@@ -15,6 +17,7 @@ from textual.widgets import ContentSwitcher, Footer, Static
 from textual.worker import Worker, WorkerState
 
 from tui.context import AppContext
+from tui.data.first_page import FirstPage
 from tui.messages import DecisionSaved, OpenComposer
 from tui.text import display_text, sanitize
 
@@ -24,6 +27,7 @@ PANES = (
     ("network", "tui.panes.network_pane", "NetworkPane", "Network"),
     ("composer", "tui.panes.composer_pane", "ComposerPane", "Composer"),
 )
+FIRST_PAGE_ID = "received-first-page"  # the received pane's stand-in while the export loads
 # Actions a planted `[@click=…]` could abuse; we never bind them (defence in depth).
 REFUSED_ACTIONS = frozenset({
     "screenshot", "simulate_key", "push_screen", "switch_screen", "switch_mode",
@@ -46,17 +50,28 @@ class PasserelleApp(App[int]):
         Binding("escape", "leave_field", "Leave the text field (then 1–4 switch panes)", show=False, id="leave-field"),
     ]
 
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext, source: Path | None = None, first_page: FirstPage | None = None) -> None:
+        """`first_page`: start on it and read `source` in a worker (`context.export` is None)."""
         super().__init__()
         self.context = context
+        self.source = source
+        self.first_page = first_page
+        self.startup_error: Exception | None = None  # the export could not be read after all
         self._others: AwaitMount | None = None
+        self._wanted_pane: str | None = None  # asked for while the export was loading
 
     # ---- layout -------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
         yield Static(id="pane-tabs")
-        with ContentSwitcher(initial="received", id="panes"):
-            yield self._build_pane(*PANES[0])  # the others come after the first frame
+        if self.context.export is None:
+            from tui.panes.first_page_pane import FirstPagePane
+
+            with ContentSwitcher(initial=FIRST_PAGE_ID, id="panes"):
+                yield FirstPagePane(self.first_page, id=FIRST_PAGE_ID)
+        else:
+            with ContentSwitcher(initial="received", id="panes"):
+                yield self._build_pane(*PANES[0])  # the others come after the first frame
         yield Footer()
 
     def _mount_other_panes(self) -> AwaitMount:
@@ -79,26 +94,69 @@ class PasserelleApp(App[int]):
         if keys:
             self.set_keymap(keys)
         self.refresh_header()
-        self._focus_pane("received")
-        self.call_after_refresh(self._mount_other_panes)
-        for notice in self.context.notices:
+        if self.context.export is None:
+            self.query_one(f"#{FIRST_PAGE_ID}").focus_default()
+            self.call_after_refresh(self._read_export)
+        else:
+            self._focus_pane("received")
+            self.call_after_refresh(self._mount_other_panes)
+        self._notify(self.context.notices)
+
+    def _notify(self, notices: list[str]) -> None:
+        for notice in notices:
             self.notify(notice, title="Passerelle", timeout=12, markup=False)
+
+    def _read_export(self) -> None:
+        """After the first page is on screen: read the export (Polars and all) in a thread."""
+        from tui.launch import load
+
+        self.run_worker(partial(load, self.source, self.context.paths), thread=True, exit_on_error=False,
+                        group="export", name="Reading the export")
+
+    async def _export_ready(self, export) -> None:
+        """Put the live received pane where the first page was, on the same row, then the rest."""
+        from tui.launch import after_load
+
+        try:
+            first = self.query_one(f"#{FIRST_PAGE_ID}")
+        except NoMatches:  # leaving already
+            return
+        self.context.export = export
+        self._notify(after_load(self.context, self.source))
+        pane = self._build_pane(*PANES[0])
+        pane.display = False
+        switcher = self.query_one(ContentSwitcher)
+        await switcher.mount(pane)
+        pane.table.move_cursor(first.table.cursor_row)
+        had_focus = first.screen.focused is first.table
+        switcher.current = "received"
+        await first.remove()
+        if had_focus:
+            self._focus_pane("received")
+        self.refresh_header()
+        if self._wanted_pane:
+            self.action_show_pane(self._wanted_pane)
+        else:
+            self.call_after_refresh(self._mount_other_panes)
 
     def refresh_header(self) -> None:
         """Title line: export name, counts; tab line: which pane is shown."""
-        export = self.context.export
-        name = sanitize(getattr(export, "source", "") or "").rsplit("/", 1)[-1]
-        parts = [f"{export.connections.height:,} connections"]
-        received = self._pane("received")
-        pending = getattr(received, "pending_count", None)
+        export, page = self.context.export, self.first_page
+        if export is not None:
+            source, connections, exported = export.source, export.connections.height, export.exported_on
+            pending = getattr(self._pane("received"), "pending_count", None)
+        else:
+            source, connections, pending, exported = page.source, page.connections, page.pending, page.exported_on
+        name = sanitize(str(source or "")).rsplit("/", 1)[-1]
+        parts = [f"{connections:,} connections"]
         if pending is not None:
             parts.append(f"{pending:,} people waiting for your answer")
-        exported = getattr(export, "exported_on", None)
         if exported:
-            parts.append(f"exported {exported:%Y-%m-%d}")
+            parts.append(f"exported {str(exported)[:10]}")
         title = Content.assemble(("Passerelle", "bold"), "  ", display_text(name), "  ·  ", " · ".join(parts))
         self.query_one("#title-bar", Static).update(title)
         current = self.query_one(ContentSwitcher).current
+        current = "received" if current == FIRST_PAGE_ID else current
         tabs = []
         for number, (pane_id, _m, _c, title_text) in enumerate(PANES, 1):
             style = "bold reverse" if pane_id == current else "dim"
@@ -126,6 +184,9 @@ class PasserelleApp(App[int]):
     def action_show_pane(self, pane_id: str) -> None:
         """Switch to one of the four panes."""
         if pane_id not in {p[0] for p in PANES}:
+            return
+        if self.context.export is None:  # the first page is showing: switch once it is read
+            self._wanted_pane = None if pane_id == "received" else pane_id
             return
         if self._pane(pane_id) is None:  # pressed within the first frames: build, then show
             self.call_later(self._show_when_mounted, pane_id)
@@ -176,8 +237,16 @@ class PasserelleApp(App[int]):
                 pane.decisions_changed()
         self.refresh_header()
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """Any worker that fails shows why, instead of failing silently."""
+    async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The export read at start goes in (or the app leaves with its error); any other
+        worker that fails shows why, instead of failing silently."""
+        if event.worker.group == "export":
+            if event.state == WorkerState.SUCCESS:
+                await self._export_ready(event.worker.result)
+            elif event.state == WorkerState.ERROR:
+                self.startup_error = event.worker.error
+                self.exit(return_code=2)
+            return
         if event.state == WorkerState.ERROR:
             error = event.worker.error
             self.notify(

@@ -20,7 +20,7 @@ class AppContext:
 
     paths: Paths
     settings: Settings
-    export: Export
+    export: Export | None  # None only while a start on the saved first page reads it
     store: Store
     today: date
     notices: list[str] = field(default_factory=list)  # shown once the app starts

@@ -1,9 +1,10 @@
 """Build the app's context (export, store, settings) and run the app.
 
-The export is read BEFORE the app starts and before any folder or database is created:
-a bad export prints one line and exits 2 with nothing written. Reading is fast (Polars,
-plus the Parquet cache when present), well under the framework's own start time, so a
-loading worker would buy little and would break that rule.
+A first start on an export reads it BEFORE the app starts and before any folder or
+database is created: a bad export prints one line and exits 2 with nothing written.
+Later starts on the same export (same bytes, same store, same day: see
+`tui/data/first_page.py`) show the first page saved at exit at once, and read the export
+in a worker; importing Polars alone costs about as much as Textual's whole start.
 """
 
 from __future__ import annotations
@@ -65,30 +66,90 @@ def load(source: Path, paths: Paths):
     return load_export(source)
 
 
+def _settings(paths: Paths) -> tuple[Settings, list[str]]:
+    """The settings, or the defaults and a notice saying why (the app still starts)."""
+    try:
+        return load_settings(paths.settings_file), []
+    except ConfigError as exc:
+        return Settings(), [f"Settings not loaded, using the defaults. {exc}"]
+
+
 def build_context(source: str | Path | None, paths: Paths) -> AppContext:
     """Read settings and the export, then create folders and open the store."""
-    try:
-        settings, config_notice = load_settings(paths.settings_file), None
-    except ConfigError as exc:  # the app still starts: defaults, and the user is told why
-        settings, config_notice = Settings(), f"Settings not loaded, using the defaults. {exc}"
+    settings, notices = _settings(paths)
     path, notice = pick_source(source, paths)
+    return _loaded_context(path, paths, settings, notices + ([notice] if notice else []))
+
+
+def _loaded_context(path: Path, paths: Paths, settings: Settings, notices: list[str]) -> AppContext:
     export = load(path, paths)
     paths.ensure()
     from tui.data.store import Store
 
-    store = Store.open(paths.database)
-    context = AppContext(paths=paths, settings=settings, export=export, store=store, today=date.today())
-    if path.resolve() != SAMPLE:
-        notice = _remember(context, path)
-    if config_notice:
-        context.notices.append(config_notice)
-    if notice:
-        context.notices.append(notice)
+    context = AppContext(paths=paths, settings=settings, export=export, store=Store.open(paths.database),
+                         today=date.today(), notices=notices)
+    context.notices += after_load(context, path)
+    return context
+
+
+def after_load(context: AppContext, path: Path) -> list[str]:
+    """Once the export is read: make it current (unless it is the sample); notices to show."""
+    notices = [] if path.resolve() == SAMPLE else [n for n in [_remember(context, path)] if n]
     from tui.data.files import warn_if_network_fs
 
-    if warning := warn_if_network_fs(paths.database):
-        context.notices.append(warning)
-    return context
+    if warning := warn_if_network_fs(context.paths.database):
+        notices.append(warning)
+    return notices
+
+
+def _saved_first_page(path: Path, paths: Paths, today: date):
+    """The first page saved at the last exit, with the open store, if it still matches."""
+    if not (paths.first_page.exists() and paths.database.exists()):
+        return None, None
+    from tui.data.first_page import page_key, read_page
+    from tui.data.store import Store
+
+    store = Store.open(paths.database)
+    page = read_page(paths.first_page, path, lambda: page_key(
+        path, store.revision(), today, paths.strategy_file, paths.settings_file))
+    if page is None:
+        store.close()
+        return None, None
+    return page, store
+
+
+def save_first_page(context: AppContext, path: Path) -> None:
+    """At exit: save what the next start on `path` would show first (it then shows at once)."""
+    if context.export is None:  # left before the export loaded: nothing changed
+        return
+    from tui.data.errors import PasserelleError
+    from tui.data.first_page import write_page
+    from tui.data.received import first_page
+
+    try:
+        page = first_page(context.export, context.store, path, context.today,
+                          context.paths.strategy_file, context.paths.settings_file)
+    except (PasserelleError, OSError):
+        return  # only costs speed at the next start
+    if page is not None:
+        write_page(context.paths.first_page, page)
+
+
+def open_app(source: str | Path | None, paths: Paths):
+    """The app, ready to run. With a matching first page it starts on that page and reads
+    the export in a worker; otherwise the export is read first (errors raise before the app
+    starts, with nothing created)."""
+    from tui.app import PasserelleApp
+
+    settings, notices = _settings(paths)
+    path, notice = pick_source(source, paths)
+    notices += [notice] if notice else []
+    today = date.today()
+    page, store = _saved_first_page(path, paths, today)
+    if page is None:
+        return PasserelleApp(_loaded_context(path, paths, settings, notices), source=path)
+    context = AppContext(paths=paths, settings=settings, export=None, store=store, today=today, notices=notices)
+    return PasserelleApp(context, source=path, first_page=page)
 
 
 def _remember(context: AppContext, path: Path) -> str | None:
@@ -110,16 +171,18 @@ def _remember(context: AppContext, path: Path) -> str | None:
 
 
 def run_app(source: str | None, paths: Paths) -> int:
-    """`passerelle [SOURCE]`: build the context (errors raise before the app starts), run."""
-    context = build_context(source, paths)
-    from tui.app import PasserelleApp
-
-    app = PasserelleApp(context)
+    """`passerelle [SOURCE]`: open (errors raise before the app starts), run, save the first page."""
+    app = open_app(source, paths)
     _exit_cleanly_on_signals(app)
     try:
         app.run()
     finally:
-        context.store.close()
+        try:
+            save_first_page(app.context, app.source)
+        finally:
+            app.context.store.close()
+    if app.startup_error is not None:  # the export could not be read after all
+        raise app.startup_error
     return app.return_code or 0
 
 

@@ -6,7 +6,6 @@ all 0600 and written atomically. Anything unreadable in the cache is ignored and
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import os
@@ -21,7 +20,8 @@ from tui.data.export import (
     CONNECTIONS_SCHEMA, HIDDEN_SCHEMA, INVITATIONS_SCHEMA, MESSAGES_SCHEMA, Export, ExportError, FileReport,
     ImportReport, Owner, load_export,
 )
-from tui.data.export_source import MAX_MEMBER_BYTES, MAX_TOTAL_BYTES, _mb, read_source
+from tui.data.export_source import MAX_MEMBER_BYTES, MAX_TOTAL_BYTES, _mb
+from tui.data.fingerprint import source_fingerprint
 from tui.data.files import write_atomic, write_text_atomic
 from tui.paths import make_private_dir
 
@@ -31,27 +31,6 @@ FRAMES = {
     "connections": CONNECTIONS_SCHEMA, "hidden": HIDDEN_SCHEMA,
     "invitations": INVITATIONS_SCHEMA, "messages": MESSAGES_SCHEMA,
 }
-
-
-def source_fingerprint(source: Path) -> str | None:
-    """sha256 over the source's bytes (file) or its known members (folder); None if unusual."""
-    digest = hashlib.sha256(f"passerelle {__version__} cache {CACHE_FORMAT}\0".encode())
-    try:
-        info = os.stat(source)
-        if stat.S_ISREG(info.st_mode):
-            digest.update(f"{info.st_size}\0".encode())
-            with open(source, "rb") as handle:
-                for chunk in iter(lambda: handle.read(1 << 20), b""):
-                    digest.update(chunk)
-        elif stat.S_ISDIR(info.st_mode):
-            for kind, (name, data) in sorted(read_source(source).members.items()):
-                digest.update(f"{kind}\0{name}\0{len(data)}\0".encode())
-                digest.update(data)
-        else:
-            return None
-    except Exception:  # any trouble: let load_export report it properly
-        return None
-    return digest.hexdigest()
 
 
 def check_size(source: Path, *, max_bytes: int = MAX_MEMBER_BYTES, max_total: int = MAX_TOTAL_BYTES) -> None:
@@ -84,7 +63,7 @@ def load_export_cached(source: Path, cache_dir: Path, *, write: bool = True,
     reads only those columns of the named frames from the cache (a parse keeps them all).
     """
     check_size(Path(source), **{k: kwargs[k] for k in ("max_bytes", "max_total") if k in kwargs})
-    key = source_fingerprint(Path(source))
+    key = source_fingerprint(Path(source), f"passerelle {__version__} cache {CACHE_FORMAT}")
     if key is None:
         return load_export(source, **kwargs)
     folder = Path(cache_dir) / key

@@ -18,8 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-
-import polars as pl
+from typing import TYPE_CHECKING
 
 from tui.data.errors import StoreError
 from tui.data.files import create_private
@@ -35,6 +34,9 @@ from tui.data.store_schema import (  # noqa: F401 - the schemas are part of the 
     NOTES_SCHEMA,
     TAGS_SCHEMA,
 )
+
+if TYPE_CHECKING:
+    import polars as pl
 
 RECEIVED_DECISIONS = ("accept", "ignore", "later", "follow", "suspicious")
 SENT_DECISIONS = ("followed_up", "withdrawn")
@@ -77,15 +79,27 @@ class ImportRecord:
     snapshot: Path | None = None
 
 
-def _frame(rows: list[tuple], schema: dict) -> pl.DataFrame:
-    """SQL rows (dates and times as ISO text) → a typed frame; empty keeps the schema."""
-    text = {n: (pl.Utf8 if t in (pl.Date, pl.Datetime("us")) else t) for n, t in schema.items()}
-    df = pl.DataFrame(rows, schema=text, orient="row")
+def polars_schema(schema: dict[str, str]) -> pl.Schema:
+    """A store schema (column → type name) as Polars types."""
+    import polars as pl  # here, not at the top: the app opens the store before it needs Polars
+
+    types = {"str": pl.Utf8, "int": pl.Int64, "bool": pl.Boolean, "date": pl.Date, "datetime": pl.Datetime("us")}
+    return pl.Schema({name: types[kind] for name, kind in schema.items()})
+
+
+def _frame(rows: list[tuple], schema: dict[str, str]) -> pl.DataFrame:
+    """SQL rows (dates and times as ISO text, booleans as 0/1) → a typed frame; empty keeps the schema."""
+    import polars as pl
+
+    typed = polars_schema(schema)
+    loaded = {n: pl.Utf8 if k in ("date", "datetime") else pl.Int64 if k == "bool" else typed[n] for n, k in schema.items()}
     casts = [
-        pl.col(n).str.to_date("%Y-%m-%d") if t == pl.Date else pl.col(n).str.to_datetime(TIMESTAMP_FORMAT, time_unit="us")
-        for n, t in schema.items()
-        if t in (pl.Date, pl.Datetime("us"))
+        pl.col(n).str.to_date("%Y-%m-%d") if k == "date"
+        else pl.col(n).str.to_datetime(TIMESTAMP_FORMAT, time_unit="us") if k == "datetime"
+        else pl.col(n).cast(pl.Boolean)
+        for n, k in schema.items() if k in ("date", "datetime", "bool")
     ]
+    df = pl.DataFrame(rows, schema=loaded, orient="row")
     return df.with_columns(casts) if casts else df
 
 
@@ -287,6 +301,7 @@ class Store:
                 raise StoreError(self.path, f"{what} was not saved ({_why(exc)})") from exc
             try:
                 yield self._conn
+                self._conn.execute("UPDATE revision SET n = n + 1")
                 self._conn.execute("COMMIT")
             except (sqlite3.Error, OSError) as exc:
                 self._rollback()
@@ -301,6 +316,10 @@ class Store:
                 return self._conn.execute(sql, params).fetchall()
             except sqlite3.Error as exc:
                 raise StoreError(self.path, f"cannot read the database ({_why(exc)})") from exc
+
+    def revision(self) -> int:
+        """A number every committed write raises: the same number means the same data."""
+        return int(self._read("SELECT n FROM revision")[0][0])
 
     # ---------------------------------------------------------------- decisions
     def decide(self, people: Sequence[Person], decision: str, reason: str = "", until: date | None = None) -> int:
@@ -378,7 +397,7 @@ class Store:
             FROM batches b JOIN batches d ON d.id = coalesce(b.ref, b.id)
             JOIN decision_rows r ON r.batch = d.id ORDER BY b.id, r.key"""
         )
-        return _frame(rows, HISTORY_SCHEMA).with_columns(pl.col("active").cast(pl.Boolean))
+        return _frame(rows, HISTORY_SCHEMA)
 
     # ---------------------------------------------------------------- typed-in info
     def set_info(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import polars as pl
-
 # Forward migrations: MIGRATIONS[n] takes the schema from version n to n + 1. Plain
 # statements, not executescript (which would COMMIT), so one migration = one transaction.
 MIGRATIONS: list[tuple[str, ...]] = [
@@ -32,6 +30,11 @@ MIGRATIONS: list[tuple[str, ...]] = [
             state TEXT NOT NULL CHECK (state IN ('draft', 'sent', 'accepted', 'abandoned')),
             created_at TEXT NOT NULL, sent_at TEXT, follow_up_on TEXT)""",
     ),
+    # 1 → 2: a counter every write bumps, so a saved view of the data can tell it is stale.
+    (
+        "CREATE TABLE revision (n INTEGER NOT NULL)",
+        "INSERT INTO revision(n) VALUES (0)",
+    ),
 ]
 
 # A decide batch is in effect unless the last undo/redo event naming it is an undo.
@@ -39,20 +42,22 @@ ACTIVE_BATCHES_SQL = """SELECT b.* FROM batches b WHERE b.kind = 'decide' AND co
     (SELECT u.kind FROM batches u WHERE u.ref = b.id ORDER BY u.id DESC LIMIT 1), 'redo') <> 'undo'"""
 
 TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%S%.f"
+# Frame schemas by type name (str, int, bool, date, datetime): Polars types are made only
+# when a frame is (`store.polars_schema`), so opening the store does not import Polars.
 DECISIONS_SCHEMA = {
-    "key": pl.Utf8, "name": pl.Utf8, "url": pl.Utf8, "decision": pl.Utf8, "reason": pl.Utf8,
-    "until": pl.Date, "decided_at": pl.Datetime("us"),
+    "key": "str", "name": "str", "url": "str", "decision": "str", "reason": "str",
+    "until": "date", "decided_at": "datetime",
 }
 HISTORY_SCHEMA = {
-    "batch": pl.Int64, "at": pl.Datetime("us"), "kind": pl.Utf8, "ref": pl.Int64,
-    "key": pl.Utf8, "name": pl.Utf8, "url": pl.Utf8, "decision": pl.Utf8, "reason": pl.Utf8,
-    "until": pl.Date, "active": pl.Boolean,
+    "batch": "int", "at": "datetime", "kind": "str", "ref": "int",
+    "key": "str", "name": "str", "url": "str", "decision": "str", "reason": "str",
+    "until": "date", "active": "bool",
 }
-INFO_SCHEMA = {"key": pl.Utf8, "company": pl.Utf8, "position": pl.Utf8, "connection_count": pl.Int64}
-NOTES_SCHEMA = {"id": pl.Int64, "key": pl.Utf8, "text": pl.Utf8, "created_at": pl.Datetime("us")}
-TAGS_SCHEMA = {"key": pl.Utf8, "tag": pl.Utf8, "created_at": pl.Datetime("us")}
+INFO_SCHEMA = {"key": "str", "company": "str", "position": "str", "connection_count": "int"}
+NOTES_SCHEMA = {"id": "int", "key": "str", "text": "str", "created_at": "datetime"}
+TAGS_SCHEMA = {"key": "str", "tag": "str", "created_at": "datetime"}
 DRAFTS_SCHEMA = {
-    "id": pl.Int64, "template": pl.Utf8, "key": pl.Utf8, "name": pl.Utf8, "url": pl.Utf8,
-    "text": pl.Utf8, "state": pl.Utf8, "created_at": pl.Datetime("us"),
-    "sent_at": pl.Datetime("us"), "follow_up_on": pl.Date,
+    "id": "int", "template": "str", "key": "str", "name": "str", "url": "str",
+    "text": "str", "state": "str", "created_at": "datetime",
+    "sent_at": "datetime", "follow_up_on": "date",
 }

@@ -146,6 +146,10 @@ class Strategy:
     def targets(self) -> tuple[str, ...]:
         return self.sectors + self.roles + self.keywords
 
+    @property
+    def suggests_anything(self) -> bool:
+        return bool(self.rules or self.protected or self.refused)
+
 
 class _Lines:
     """Find the line a key sits on, within the n-th [[table]] block when known."""

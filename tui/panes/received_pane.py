@@ -7,78 +7,29 @@ from typing import Any
 
 import polars as pl
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import ProgressBar, Static
 
 from tui.data import strategy as strategy_mod
 from tui.data.errors import PasserelleError
-from tui.data.triage import VIEWS, Filter, FilterError, apply_filter, parse_filter, received_queue, signals, view_counts, view_expr
+from tui.data.received import received_rows
+from tui.data.triage import VIEWS, Filter, FilterError, apply_filter, parse_filter, signals, view_counts, view_expr
+from tui.panes.received_layout import BINDINGS, START_STATUS, VIEW_HINT, compose_received, progress_label
 from tui.panes.triage_base import TriagePane
 from tui.widgets.filter_bar import FilterBar
-from tui.widgets.frame_table import Column, FrameTable
+from tui.widgets.frame_table import FrameTable
 from tui.widgets.invitation_detail import InvitationDetail
 from tui.widgets.view_tabs import ViewTabs
-
-COLUMNS = [
-    Column("name", "Name", ratio=3, formatter=lambda n: n if n and n.strip() else "(no name)"),
-    Column("waited_days", "Waited", width=7, align="right", formatter=lambda d: "" if d is None else f"{d}d"),
-    Column("note", "Note", ratio=4, formatter=lambda n: n.strip() if n and n.strip() else "— no note"),
-    Column("_flags", "Signals", width=18),
-    Column("_status", "Suggests", width=10),
-]
-FLAGS = pl.concat_str(
-    [
-        pl.when(pl.col("suspicious")).then(pl.lit("suspicious")),
-        pl.when(pl.col("later_due")).then(pl.lit("later due")),
-        pl.when(pl.col("messaged_before")).then(pl.lit("talked")),
-        pl.when(pl.col("bridge")).then(pl.lit("bridge")),
-    ],
-    separator=" ", ignore_nulls=True,
-)
 
 
 class ReceivedPane(TriagePane):
     """Views bar, queue, detail, progress; each decision key saves before moving on."""
 
     AREA = "received"
-    BINDINGS = [
-        Binding("a", "decide('accept')", "Accept", id="accept-invitation"),
-        Binding("i", "decide('ignore')", "Ignore", id="ignore-invitation"),
-        Binding("l", "later", "Later", id="later-invitation"),
-        Binding("f", "decide('follow')", "Follow", id="follow-instead"),
-        Binding("s", "decide('suspicious')", "Suspicious", id="mark-suspicious"),
-        Binding("enter", "take_suggestion", "Take suggestion", id="take-suggestion"),
-        Binding("u", "undo", "Undo", id="undo-decision"),
-        Binding("U", "redo", "Redo", show=False, id="redo-decision"),
-        Binding("space", "toggle_mark", "Mark", id="toggle-mark"),
-        Binding("asterisk", "mark_shown", "Mark all shown", show=False, id="mark-shown"),
-        Binding("escape", "clear", "Clear marks/filter", show=False, id="clear-marks"),
-        Binding("slash", "filter", "Filter", id="open-filter"),
-        Binding("v", "next_view", "Next view", id="next-view"),
-        Binding("V", "next_view(-1)", "Previous view", show=False, id="previous-view"),
-        Binding("o", "open_profile", "Open profile", show=False, id="open-profile"),
-        Binding("y", "copy_url", "Copy URL", show=False, id="copy-url"),
-        Binding("e", "edit_info", "Edit company/role", show=False, id="edit-info"),
-        Binding("c", "compose", "Compose", show=False, id="compose-to"),
-        Binding("R", "reload_strategy", "Reload strategy", show=False, id="reload-strategy"),
-    ]
-    DEFAULT_CSS = """
-    ReceivedPane { height: 1fr; }
-    ReceivedPane #received-main { height: 1fr; }
-    ReceivedPane FrameTable { width: 3fr; }
-    ReceivedPane InvitationDetail { width: 2fr; }
-    ReceivedPane #received-foot { height: 1; padding: 0 1; }
-    ReceivedPane ProgressBar { width: 22; }
-    ReceivedPane #received-progress-label { width: auto; padding-right: 1; }
-    ReceivedPane .status-line { width: 1fr; height: 1; padding: 0 1; }
-    ReceivedPane #strategy-banner { height: auto; display: none; background: $error 20%; padding: 0 1; }
-    ReceivedPane #strategy-banner.shown { display: block; }
-    """
+    BINDINGS = BINDINGS
 
     def __init__(self, context, **kwargs) -> None:
-        super().__init__(context, **kwargs)
+        super().__init__(context, classes="received-layout", **kwargs)
         self.view = "All"
         self.filter = Filter()
         self.base: pl.DataFrame = pl.DataFrame()
@@ -88,23 +39,14 @@ class ReceivedPane(TriagePane):
         self.session_keys: set[str] = set()
 
     def compose(self) -> ComposeResult:
-        yield ViewTabs(VIEWS, id="received-views")
-        yield Static(id="strategy-banner")
-        yield FilterBar(id="received-filter")
-        with Horizontal(id="received-main"):
-            yield FrameTable(COLUMNS, empty_text="Nothing in this view.", id="received-table")
-            yield InvitationDetail(id="received-detail")
-        with Horizontal(id="received-foot"):
-            yield Static(id="received-progress-label")
-            yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="received-progress")
-        yield Static(classes="status-line")
+        return compose_received(VIEWS)
 
     def on_mount(self) -> None:
         self._load_strategy(initial=True)
         self.reload()
         self.session_keys = set(self.base.filter(pl.col("pending"))["key"].drop_nulls().to_list())
         self._update_progress()
-        self.status("Decide the highlighted invitation with a key below; each one is saved at once. ? lists every key.", "dim")
+        self.status(START_STATUS, "dim")
 
     @property
     def pending_count(self) -> int:
@@ -114,22 +56,13 @@ class ReceivedPane(TriagePane):
     def reload(self, keep_key: Any = None) -> None:
         """Recompute the queue from the store, then the view and filter (all Polars)."""
         store, ctx = self.context.store, self.context
-        base = received_queue(ctx.export, store.decisions(), store.info(), ctx.today)
-        if self.strategy is not None:
-            base = strategy_mod.suggest(base, self.strategy)
-        else:
-            base = base.with_columns(*(pl.lit(None, dtype=pl.Utf8).alias(c) for c in ("suggestion", "suggestion_reason", "rule")))
-        self.base = base.with_columns(
-            FLAGS.alias("_flags"),
-            pl.when(pl.col("decision").is_not_null() & ~pl.col("later_due")).then(pl.col("decision"))
-            .otherwise(pl.col("suggestion")).fill_null("").alias("_status"),
-        )
+        self.base = received_rows(ctx.export, store.decisions(), store.info(), ctx.today, self.strategy)
         self._apply(keep_key)
 
     def _apply(self, keep_key: Any = None) -> None:
         self.shown = apply_filter(self.base.filter(view_expr(self.view)), self.filter, self.context.today)
         self.table.set_frame(self.shown, keep_cursor_key=keep_key)
-        hint = f"filter: {self.query_one(FilterBar).value}" if not self.filter.empty else "v switches view · / filters"
+        hint = f"filter: {self.query_one(FilterBar).value}" if not self.filter.empty else VIEW_HINT
         self.query_one(ViewTabs).show(self.view, view_counts(self.base, self.context.today, self.filter), hint)
         self._update_progress()
         if self.shown.height == 0:
@@ -139,8 +72,7 @@ class ReceivedPane(TriagePane):
         total = max(len(self.session_keys), 1)
         done = sum(1 for k in self.session_keys if k in self.session)
         self.query_one(ProgressBar).update(total=total, progress=done)
-        self.query_one("#received-progress-label", Static).update(
-            Content(f"This session: {done} of {len(self.session_keys)} decided"))
+        self.query_one("#received-progress-label", Static).update(progress_label(done, len(self.session_keys)))
 
     def _show_summary(self) -> None:
         counts: dict[str, int] = {}
@@ -170,7 +102,7 @@ class ReceivedPane(TriagePane):
         self.strategy_error = None
         banner.remove_class("shown")
         if initial:
-            self.strategy = new if (new.rules or new.protected or new.refused) else None
+            self.strategy = new if new.suggests_anything else None
         return new
 
     # ---- events -----------------------------------------------------------------------

@@ -1,12 +1,15 @@
-"""FrameTable: a virtual table over a Polars DataFrame that renders only visible rows."""
+"""FrameTable: a virtual table over a Polars DataFrame that renders only visible rows.
+
+It also shows a `RowList` (the first rows as dicts) so the start can paint before Polars
+is imported; Polars is imported only where a real frame is used.
+"""
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-import polars as pl
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
@@ -18,7 +21,31 @@ from textual.strip import Strip
 
 from tui.text import display_text, one_line
 
+if TYPE_CHECKING:
+    import polars as pl
+
 MARK = "●"
+LOADING = "…"
+
+
+class RowList:
+    """The first `len(rows)` of `height` rows, as dicts: what a frame offers the table, minus Polars."""
+
+    def __init__(self, rows: list[dict[str, Any]], height: int | None = None) -> None:
+        self.rows = rows
+        self.height = max(len(rows), height or 0)
+        self.columns = list(rows[0]) if rows else []
+
+    def row(self, index: int, named: bool = True) -> dict[str, Any] | None:
+        """Row `index`, or None for one not loaded yet."""
+        return self.rows[index] if index < len(self.rows) else None
+
+    def __getitem__(self, where: tuple[int, str]) -> Any:
+        row = self.row(where[0])
+        return None if row is None else row.get(where[1])
+
+    def index_of(self, column: str, value: Any) -> int | None:
+        return next((i for i, row in enumerate(self.rows) if row.get(column) == value), None)
 
 
 @dataclass(frozen=True)
@@ -90,7 +117,7 @@ class FrameTable(ScrollView, can_focus=True):
         self.columns = list(columns)
         self.key_column = key_column
         self.empty_text = empty_text
-        self.frame: pl.DataFrame = pl.DataFrame()
+        self.frame: pl.DataFrame | RowList = RowList([])
         self.cursor_row = 0
         self.marked: set[Any] = set()
         self._cells: OrderedDict[int, list[str]] = OrderedDict()  # row → formatted cells (LRU)
@@ -101,20 +128,26 @@ class FrameTable(ScrollView, can_focus=True):
     def row_count(self) -> int:
         return self.frame.height
 
-    def set_frame(self, frame: pl.DataFrame, keep_cursor_key: Any = None) -> None:
+    def set_frame(self, frame: pl.DataFrame | RowList, keep_cursor_key: Any = None) -> None:
         """Show `frame`; keep the cursor on `keep_cursor_key` if present, else at the same index."""
         self.frame = frame
         self._cells.clear()
         index = None
         if keep_cursor_key is not None and self.key_column in frame.columns and frame.height:
-            hits = frame.select(pl.arg_where(pl.col(self.key_column) == keep_cursor_key)).to_series()
-            if hits.len():
-                index = int(hits[0])
+            index = self._index_of(keep_cursor_key)
         self.cursor_row = index if index is not None else min(self.cursor_row, max(frame.height - 1, 0))
         self.virtual_size = Size(self.size.width, frame.height + 1)
         self._scroll_cursor_visible()
         self.refresh()
         self.post_message(self.RowHighlighted(self, self.current_row()))
+
+    def _index_of(self, key: Any) -> int | None:
+        if isinstance(self.frame, RowList):
+            return self.frame.index_of(self.key_column, key)
+        import polars as pl
+
+        hits = self.frame.select(pl.arg_where(pl.col(self.key_column) == key)).to_series()
+        return int(hits[0]) if hits.len() else None
 
     def current_row(self) -> dict | None:
         """The row under the cursor as a dict, or None when the table is empty."""
@@ -145,6 +178,8 @@ class FrameTable(ScrollView, can_focus=True):
 
     def marked_rows(self) -> pl.DataFrame:
         """Rows of the current frame whose key is marked."""
+        import polars as pl
+
         if not self.marked or self.key_column not in self.frame.columns:
             return self.frame.clear()
         return self.frame.filter(pl.col(self.key_column).is_in(list(self.marked)))
@@ -217,6 +252,8 @@ class FrameTable(ScrollView, can_focus=True):
         cells = self._cells.get(index)
         if cells is None:
             row = self.frame.row(index, named=True)
+            if row is None:  # a RowList row not loaded yet
+                return [LOADING] + [""] * (len(self.columns) - 1)
             cells = []
             for column in self.columns:
                 value = row.get(column.key)

@@ -1,0 +1,161 @@
+"""The first page saved at exit: trusted only while nothing it was computed from changed,
+shown at once on the next start, then replaced by the live queue on the same row."""
+
+from __future__ import annotations
+
+import os
+import threading
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from ui_export import ui_export
+
+from tui.app import FIRST_PAGE_ID, PasserelleApp
+from tui.data.errors import ExportError
+from tui.data.first_page import PAGE_ROWS, ROW_FIELDS, page_key, read_page
+from tui.data.received import first_page, received_rows
+from tui.data.store import Person
+from tui.data.triage import view_expr
+from tui import launch
+from tui.launch import build_context, open_app, save_first_page
+from tui.panes.received_layout import COLUMNS
+from tui.widgets.frame_table import FrameTable, RowList
+
+SIZE = (140, 40)
+
+
+@pytest.fixture
+def export(tmp_path: Path) -> Path:
+    return ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
+
+
+def leave(context, source: Path) -> None:
+    """What `passerelle` does on the way out."""
+    save_first_page(context, source)
+    context.store.close()
+
+
+def screen_text(app: PasserelleApp) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def test_the_page_holds_what_the_live_pane_shows_first(export: Path, passerelle_home) -> None:
+    context = build_context(export, passerelle_home)
+    page = first_page(context.export, context.store, export, context.today,
+                      passerelle_home.strategy_file, passerelle_home.settings_file)
+    live = received_rows(context.export, context.store.decisions(), context.store.info(), context.today, None)
+    shown = live.filter(view_expr("All"))
+    assert page.rows == shown.head(PAGE_ROWS).select(ROW_FIELDS).to_dicts()
+    assert page.pending == shown.height and page.counts["All"] == shown.height
+    assert page.connections == context.export.connections.height
+    assert {column.key for column in COLUMNS} <= set(ROW_FIELDS)
+    context.store.close()
+
+
+def test_any_change_to_what_the_page_is_made_of_changes_its_key(export: Path, passerelle_home, tmp_path: Path) -> None:
+    paths = passerelle_home
+    paths.ensure()
+    today = date(2026, 11, 23)
+
+    def key(source: Path = export, revision: int = 3, day: date = today) -> str:
+        return page_key(source, revision, day, paths.strategy_file, paths.settings_file)
+
+    first = key()
+    assert key() == first
+    assert key(revision=4) != first
+    assert key(day=today + timedelta(days=1)) != first  # waited days and due "later"s move daily
+    copy = tmp_path / "copy.zip"
+    copy.write_bytes(export.read_bytes())
+    assert key(copy) != first  # the name is on screen
+    paths.strategy_file.write_text('[[rule]]\nwhen = "flag:suspicious"\nthen = "ignore"\n')
+    assert key() != first
+    second = key()
+    paths.settings_file.write_text("later_days = 3\n")
+    assert key() != second
+    export.write_bytes(export.read_bytes() + b"\0")
+    assert key() not in (first, second)
+
+
+def test_a_page_from_another_source_or_an_edited_file_is_not_read(export: Path, passerelle_home) -> None:
+    context = build_context(export, passerelle_home)
+    leave(context, export)
+    page_file = passerelle_home.first_page
+    assert read_page(page_file, export, lambda: read_page_key(passerelle_home, export)) is not None
+    os.utime(export, ns=(0, 0))  # touched: not hashed at all, just not trusted
+    assert read_page(page_file, export, lambda: pytest.fail("hashed")) is None
+    page_file.write_text("{not json")
+    assert read_page(page_file, export, lambda: pytest.fail("hashed")) is None
+
+
+def read_page_key(paths, source: Path) -> str:
+    from tui.data.store import Store
+
+    with Store.open(paths.database) as store:
+        return page_key(source, store.revision(), date.today(), paths.strategy_file, paths.settings_file)
+
+
+async def test_a_second_start_shows_the_saved_page_then_the_live_queue_on_the_same_row(export: Path, passerelle_home) -> None:
+    leave(build_context(export, passerelle_home), export)
+    app = open_app(export, passerelle_home)
+    assert app.context.export is None  # nothing read yet: the page is enough to paint
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.query_one(f"#{FIRST_PAGE_ID} FrameTable", FrameTable)
+        assert isinstance(table.frame, RowList)
+        first_rows = [row["name"] for row in table.frame.rows]
+        await pilot.press("down", "down")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        live = app.query_one("#received #received-table", FrameTable)
+        assert not app.query(f"#{FIRST_PAGE_ID}")
+        assert live.frame["name"].to_list()[: len(first_rows)] == first_rows
+        assert live.cursor_row == 2 and app.focused is live
+        assert "Loading the details" not in screen_text(app)
+        row = live.current_row()
+        await pilot.press("a")  # the live pane takes keys
+        assert app.context.store.decisions()["key"].to_list() == [row["key"]]
+    leave(app.context, export)
+
+
+async def test_keys_pressed_on_the_saved_page_are_not_taken_and_it_says_so(
+        export: Path, passerelle_home, monkeypatch: pytest.MonkeyPatch) -> None:
+    leave(build_context(export, passerelle_home), export)
+    reading = threading.Event()
+    real_load = launch.load
+    monkeypatch.setattr(launch, "load", lambda *args: reading.wait(10) and real_load(*args))  # hold the read
+    app = open_app(export, passerelle_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "a", "enter", "slash")
+        assert "was not taken" in screen_text(app)
+        assert app.query_one(f"#{FIRST_PAGE_ID} FrameTable", FrameTable).cursor_row == 1  # arrows work
+        assert app.context.store.decisions().height == 0
+        reading.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.query(f"#{FIRST_PAGE_ID}")
+        assert app.context.store.decisions().height == 0  # not replayed later either
+    leave(app.context, export)
+
+
+def test_a_decision_or_another_day_means_the_ordinary_start(export: Path, passerelle_home) -> None:
+    context = build_context(export, passerelle_home)
+    leave(context, export)
+    app = open_app(export, passerelle_home)
+    assert app.first_page is not None
+    app.context.store.decide([Person("x", "X")], "accept")  # e.g. `passerelle` in another window
+    app.context.store.close()
+    again = open_app(export, passerelle_home)
+    assert again.first_page is None and again.context.export is not None
+    again.context.store.close()
+
+
+async def test_an_export_gone_after_the_page_was_shown_exits_with_its_error(export: Path, passerelle_home) -> None:
+    leave(build_context(export, passerelle_home), export)
+    app = open_app(export, passerelle_home)
+    export.unlink()  # removed while the saved page was being shown
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert app.return_code == 2
+    assert isinstance(app.startup_error, ExportError) and export.name in str(app.startup_error)
+    app.context.store.close()

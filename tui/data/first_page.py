@@ -1,0 +1,88 @@
+"""The received queue's first page, saved at exit so the next start can show it at once.
+
+Importing Polars costs about as much as Textual's own start. When the saved page still
+matches what a start would compute (same export bytes and path, same store revision, same
+day, same strategy and settings files, same Passerelle), the app shows it while a worker
+loads the frames, then puts the live queue in its place. Any doubt — no file, an
+unreadable one, another key — means the ordinary start. Imports no Polars.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tui import __version__
+from tui.data.fingerprint import source_fingerprint
+from tui.data.files import write_text_atomic
+
+FORMAT = 1
+PAGE_ROWS = 200  # more rows than any terminal shows at once
+ROW_FIELDS = ("key", "name", "waited_days", "note", "_flags", "_status")
+
+
+@dataclass(frozen=True)
+class FirstPage:
+    """What the received pane shows first: header figures, view counts and the top rows."""
+
+    key: str
+    source: str
+    size: int
+    mtime_ns: int
+    connections: int
+    pending: int
+    exported_on: str | None
+    counts: dict[str, int]  # view → rows, in the views' order
+    rows: list[dict[str, Any]]  # the first PAGE_ROWS rows of the All view, ROW_FIELDS each
+
+
+def page_key(source: Path, revision: int, today: date, strategy_file: Path, settings_file: Path) -> str | None:
+    """Everything the first page is computed from, as one digest; None if the source can't be hashed."""
+    fingerprint = source_fingerprint(source, f"passerelle {__version__} first page {FORMAT}")
+    if fingerprint is None:
+        return None
+    digest = hashlib.sha256()
+    for part in (fingerprint, str(Path(source).absolute()), str(revision), today.isoformat()):
+        digest.update(f"{part}\0".encode())
+    for file in (strategy_file, settings_file):
+        try:
+            digest.update(file.read_bytes())
+        except FileNotFoundError:
+            digest.update(b"(none)")
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def source_stamp(source: Path) -> tuple[int, int]:
+    """Size and modification time: a change in either skips the hashing altogether."""
+    info = os.stat(source)
+    return info.st_size, info.st_mtime_ns
+
+
+def read_page(file: Path, source: Path, key_of: Any) -> FirstPage | None:
+    """The saved page if it was made from `source` and `key_of()` (computed only then) matches."""
+    try:
+        data = json.loads(file.read_text("utf-8"))
+        if data.pop("format", None) != FORMAT or data["source"] != str(Path(source).absolute()):
+            return None
+        if (data["size"], data["mtime_ns"]) != source_stamp(source):
+            return None
+        page = FirstPage(**data)
+        if not (isinstance(page.rows, list) and isinstance(page.counts, dict)):
+            return None
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    return page if page.key == key_of() else None
+
+
+def write_page(file: Path, page: FirstPage) -> None:
+    """Save atomically (0600); a page that can't be written only costs speed next time."""
+    try:
+        write_text_atomic(file, json.dumps({"format": FORMAT, **asdict(page)}, default=str))
+    except OSError:
+        pass
