@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -83,15 +84,21 @@ asyncio.run(main())
 """
 
 
-def first_paint(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Median seconds from launch to first paint (printed by the child), and median process time."""
-    paints, totals = [], []
+def first_paint(cmd: list[str], runs: int, env: dict[str, str] | None = None,
+                before: Callable[[], None] | None = None) -> tuple[float, float, float]:
+    """Median seconds from launch to first paint and to the first figure printed by the child
+    (the live queue for Passerelle), and median process time. `before` runs before each launch."""
+    paints, firsts, totals = [], [], []
     for _ in range(runs):
+        if before is not None:
+            before()
         t0 = time.time()
         out = subprocess.run([*cmd, repr(t0)], check=True, capture_output=True, text=True, env=env)
         totals.append(time.time() - t0)
-        paints.append(float(out.stdout.strip().splitlines()[-1]))
-    return statistics.median(paints), statistics.median(totals)
+        figures = [float(line) for line in out.stdout.split()]
+        paints.append(figures[-1])
+        firsts.append(figures[0])
+    return statistics.median(paints), statistics.median(firsts), statistics.median(totals)
 
 
 def wall(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> tuple[float, int]:
@@ -133,6 +140,7 @@ def main() -> int:
     from tui.data.export_cache import load_export_cached
     from tui.data.store import Person, Store
     from tui.data.triage import apply_filter, parse_filter, received_queue
+    from tui.paths import Paths
 
     work = Path(tempfile.mkdtemp(prefix="passerelle-bench-"))
     home = work / "home"
@@ -166,15 +174,22 @@ def main() -> int:
     rows.append(("reopen (cache hit)", f"{hit_ms:.0f} ms ({hit_ms / read_ms:.2f}× a parse)",
                  "skips CSV parsing", hit_ms < read_ms))
 
-    # Start: launch → first rows of the received pane, against an empty Textual app.
+    # Start: launch → first rows of the received pane, against an empty Textual app. The
+    # first app start after `import` has no saved first page (it reads the export first, as on
+    # the first start of a day); every later one starts on the page saved on leaving.
     subprocess.run([py, "-m", "tui", "import", str(source)], check=True, env=env, stdout=subprocess.DEVNULL)
     first_paint([py, "-c", START_EMPTY], 1)  # warm the file cache for both
     first_paint([py, "-c", START_APP, str(source), str(home)], 1, env)
-    empty_s, empty_total = first_paint([py, "-c", START_EMPTY], args.runs)
-    app_s, app_total = first_paint([py, "-c", START_APP, str(source), str(home)], args.runs, env)
+    empty_s, _, empty_total = first_paint([py, "-c", START_EMPTY], args.runs)
+    app_s, live_s, app_total = first_paint([py, "-c", START_APP, str(source), str(home)], args.runs, env)
+    page = Paths.resolve(home).first_page
+    cold_s, _, _ = first_paint([py, "-c", START_APP, str(source), str(home)], args.runs, env,
+                               before=lambda: page.unlink(missing_ok=True))
     ratio = app_s / empty_s
-    rows.append(("start to first rows (cache present)",
+    rows.append(("start to first rows (page saved at last exit)",
                  f"{app_s:.2f} s vs empty app {empty_s:.2f} s = {ratio:.2f}×", "≤ 1.5×", ratio <= 1.5))
+    rows.append(("  live queue in (frames read in a worker)", f"{live_s:.2f} s = {live_s / empty_s:.2f}×", "info", True))
+    rows.append(("  start without a saved page (first of a day)", f"{cold_s:.2f} s = {cold_s / empty_s:.2f}×", "info", True))
     rows.append(("  (whole process, with teardown)",
                  f"{app_total:.2f} s vs empty app {empty_total:.2f} s = {app_total / empty_total:.2f}×", "info", True))
 
@@ -205,12 +220,15 @@ def main() -> int:
         per_call(lambda p=typed[:i]: apply_filter(queue, parse_filter(p), today), 5)
         for i in range(1, len(typed) + 1)
     )
-    from tui.data.composition import who_at
+    from tui.data.composition import company_index, who_at
 
-    worst_people = max(per_call(lambda p=typed[:i]: who_at(export, p), 5) for i in range(1, len(typed) + 1))
+    index_ms = per_call(lambda: company_index(people), 5)
+    index = company_index(people)  # the network pane builds it at the first who-at query
+    worst_people = max(per_call(lambda p=typed[:i]: who_at(export, p, index=index), 5) for i in range(1, len(typed) + 1))
     rows.append(("keystroke: filter received queue", f"{worst_queue:.1f} ms worst ({queue.height:,} rows)",
                  "< 10 ms", worst_queue < 10))
-    rows.append(("keystroke: who-at over connections", f"{worst_people:.1f} ms worst ({people.height:,} rows)",
+    rows.append(("keystroke: who-at over connections",
+                 f"{worst_people:.1f} ms worst ({people.height:,} rows; index once: {index_ms:.0f} ms)",
                  "< 10 ms", worst_people < 10))
 
     # Deciding: key → durable commit (WAL, synchronous=FULL).
@@ -220,7 +238,6 @@ def main() -> int:
     rows.append(("decision → durable commit", f"{decide_ms:.2f} ms median", "< 5 ms", decide_ms < 5))
     store.close()
 
-    # Memory: peak RSS of the app start on the full export.
     # Memory: peak RSS of the app's first start on the full export (CSV parse, cache written),
     # the worse case; then of a start from the cache.
     rss_home = work / "rss-home"

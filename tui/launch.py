@@ -122,6 +122,8 @@ def save_first_page(context: AppContext, path: Path) -> None:
     """At exit: save what the next start on `path` would show first (it then shows at once)."""
     if context.export is None:  # left before the export loaded: nothing changed
         return
+    from polars.exceptions import PolarsError
+
     from tui.data.errors import PasserelleError
     from tui.data.first_page import write_page
     from tui.data.received import first_page
@@ -129,8 +131,8 @@ def save_first_page(context: AppContext, path: Path) -> None:
     try:
         page = first_page(context.export, context.store, path, context.today,
                           context.paths.strategy_file, context.paths.settings_file)
-    except (PasserelleError, OSError):
-        return  # only costs speed at the next start
+    except (PasserelleError, OSError, PolarsError):
+        return  # only costs speed at the next start: the decisions are all saved already
     if page is not None:
         write_page(context.paths.first_page, page)
 

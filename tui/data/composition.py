@@ -190,20 +190,27 @@ def people_for(
     return frame.filter(cond).sort(["connected_on", "full_name"], descending=[True, False], nulls_last=True)
 
 
-def who_at(export, company_query: str, info: pl.DataFrame | None = None) -> WhoAt:
-    """Connections whose company contains the query; invitations only via typed-in company."""
+def company_index(connections: pl.DataFrame) -> pl.DataFrame:
+    """Connections by name with a lower-cased company, built once: each who-at keystroke is then
+    one filter over it (a sort and a lower-casing per keystroke cost ~5× more)."""
+    return connections.select(
+        "key", "full_name", "company", "position", "connected_on",
+        _company=pl.col("company").fill_null("").str.strip_chars().str.to_lowercase(),
+    ).sort("full_name", maintain_order=True)
+
+
+def who_at(export, company_query: str, info: pl.DataFrame | None = None,
+           index: pl.DataFrame | None = None) -> WhoAt:
+    """Connections whose company contains the query; invitations only via typed-in company.
+
+    `index`: `company_index(export.connections)`, when the caller keeps one between keystrokes.
+    """
     query = " ".join(company_query.split()).lower()
     invitations = export.invitations.clear()
+    index = company_index(export.connections) if index is None else index
     if not query:
-        return WhoAt(company_query, export.connections.clear(), invitations, "")
-    # `search` (lower-cased name, company, role, precomputed at load) narrows the rows
-    # cheaply; the company test then runs only on those.
-    people = export.connections
-    if "search" in people.columns:
-        people = people.filter(pl.col("search").str.contains(query, literal=True))
-    people = people.filter(
-        pl.col("company").fill_null("").str.strip_chars().str.to_lowercase().str.contains(query, literal=True)
-    ).sort(["full_name"])
+        return WhoAt(company_query, index.clear().drop("_company"), invitations, "")
+    people = index.filter(pl.col("_company").str.contains(query, literal=True)).drop("_company")
     note = "The export has no company for invitations: only people whose company you typed in are matched."
     if info is not None and info.height and "company" in info.columns:
         keys = info.filter(

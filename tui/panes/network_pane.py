@@ -160,6 +160,7 @@ class NetworkPane(Vertical):
         self.view: NetworkView | None = None
         self.table_index = 0
         self.picked: tuple[str, ...] = ()
+        self._company_index: pl.DataFrame | None = None  # built at the first who-at query
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Computing the network figures…"), id="network-status")
@@ -220,7 +221,9 @@ class NetworkPane(Vertical):
             info = self.context.store.info()
         except PasserelleError:  # without typed-in info only connections are searched
             info = None
-        result = comp.who_at(self.context.export, query, info)
+        if self._company_index is None:  # once per session: then each keystroke is one filter
+            self._company_index = comp.company_index(self.context.export.connections)
+        result = comp.who_at(self.context.export, query, info, self._company_index)
         frame = result.connections
         extra = result.invitations
         if extra.height:  # invitations matched through typed-in company, shown after connections
