@@ -109,7 +109,7 @@ async def test_a_second_start_shows_the_saved_page_then_the_live_queue_on_the_sa
         live = app.query_one("#received #received-table", FrameTable)
         assert not app.query(f"#{FIRST_PAGE_ID}")
         assert live.frame["name"].to_list()[: len(first_rows)] == first_rows
-        assert live.cursor_row == 2 and app.focused is live
+        assert live.cursor_row == 2 and live.scroll_y == 0 and app.focused is live
         assert "Loading the details" not in screen_text(app)
         row = live.current_row()
         await pilot.press("a")  # the live pane takes keys
@@ -117,24 +117,46 @@ async def test_a_second_start_shows_the_saved_page_then_the_live_queue_on_the_sa
     leave(app.context, export)
 
 
-async def test_keys_pressed_on_the_saved_page_are_not_taken_and_it_says_so(
+async def test_triage_keys_work_on_the_page_before_the_export_is_read(
         export: Path, passerelle_home, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Deciding needs the store, not the frames: saved at the key press, then the live pane
+    carries on with the same session; keys that need the frames say they were not taken."""
     leave(build_context(export, passerelle_home), export)
     reading = threading.Event()
     real_load = launch.load
     monkeypatch.setattr(launch, "load", lambda *args: reading.wait(10) and real_load(*args))  # hold the read
     app = open_app(export, passerelle_home)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down", "a", "enter", "slash")
-        assert "was not taken" in screen_text(app)
-        assert app.query_one(f"#{FIRST_PAGE_ID} FrameTable", FrameTable).cursor_row == 1  # arrows work
-        assert app.context.store.decisions().height == 0
+        page = app.query_one(f"#{FIRST_PAGE_ID}")
+        table = page.query_one(FrameTable)
+        await pilot.press("down")
+        chosen = table.current_row()
+        await pilot.press("a")
+        assert decided(app) == {chosen["key"]: "accept"}  # durable before anything is read
+        assert chosen["key"] not in [row["key"] for row in table.frame.rows]
+        assert "saved accept" in screen_text(app) and "7 people waiting" in screen_text(app)
+        assert "All 7" in screen_text(app) and "Decided 1" in screen_text(app)
+        await pilot.press("u")
+        assert decided(app) == {}
+        assert table.current_row()["key"] == chosen["key"]  # back, under the cursor
+        await pilot.press("a", "slash")
+        assert "was not taken" in screen_text(app)  # the filter needs the frames
+        page_views = app.query_one(f"#{FIRST_PAGE_ID} ViewTabs").counts
         reading.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert not app.query(f"#{FIRST_PAGE_ID}")
-        assert app.context.store.decisions().height == 0  # not replayed later either
+        live = app.query_one("#received-table", FrameTable)
+        assert chosen["key"] not in live.frame["key"].to_list()
+        assert app.query_one("#received-views").counts == page_views
+        assert "This session: 1 of 8 decided" in screen_text(app)
+        assert decided(app) == {chosen["key"]: "accept"}
     leave(app.context, export)
+
+
+def decided(app: PasserelleApp) -> dict[str, str]:
+    frame = app.context.store.decisions()
+    return dict(zip(frame["key"].to_list(), frame["decision"].to_list()))
 
 
 def test_a_decision_or_another_day_means_the_ordinary_start(export: Path, passerelle_home) -> None:

@@ -68,7 +68,7 @@ class PasserelleApp(App[int]):
             from tui.panes.first_page_pane import FirstPagePane
 
             with ContentSwitcher(initial=FIRST_PAGE_ID, id="panes"):
-                yield FirstPagePane(self.first_page, id=FIRST_PAGE_ID)
+                yield FirstPagePane(self.context, self.first_page, id=FIRST_PAGE_ID)
         else:
             with ContentSwitcher(initial="received", id="panes"):
                 yield self._build_pane(*PANES[0])  # the others come after the first frame
@@ -124,12 +124,13 @@ class PasserelleApp(App[int]):
         self.context.export = export
         self._notify(after_load(self.context, self.source))
         pane = self._build_pane(*PANES[0])
+        pane.session.update(first.session)  # decisions made on the page count in this session
         pane.display = False
         switcher = self.query_one(ContentSwitcher)
         await switcher.mount(pane)
-        pane.table.move_cursor(first.table.cursor_row)
         had_focus = first.screen.focused is first.table
         switcher.current = "received"
+        self.call_after_refresh(pane.table.move_cursor, first.table.cursor_row)  # once laid out
         await first.remove()
         if had_focus:
             self._focus_pane("received")
@@ -144,9 +145,9 @@ class PasserelleApp(App[int]):
         export, page = self.context.export, self.first_page
         if export is not None:
             source, connections, exported = export.source, export.connections.height, export.exported_on
-            pending = getattr(self._pane("received"), "pending_count", None)
         else:
-            source, connections, pending, exported = page.source, page.connections, page.pending, page.exported_on
+            source, connections, exported = page.source, page.connections, page.exported_on
+        pending = getattr(self._pane("received") or self._pane(FIRST_PAGE_ID), "pending_count", None)
         name = sanitize(str(source or "")).rsplit("/", 1)[-1]
         parts = [f"{connections:,} connections"]
         if pending is not None:

@@ -21,9 +21,14 @@ from tui import __version__
 from tui.data.fingerprint import source_fingerprint
 from tui.data.files import write_text_atomic
 
-FORMAT = 1
+FORMAT = 2  # 2: rows carry what deciding on the page needs
 PAGE_ROWS = 200  # more rows than any terminal shows at once
-ROW_FIELDS = ("key", "name", "waited_days", "note", "_flags", "_status")
+# Shown, then what a decision on the page needs (link, the strategy's say) and what moves
+# the view counts when a row is decided.
+ROW_FIELDS = (
+    "key", "name", "waited_days", "note", "_flags", "_status",
+    "url", "suggestion", "suggestion_reason", "rule", "has_note", "suspicious", "later_due",
+)
 
 
 @dataclass(frozen=True)
@@ -86,3 +91,16 @@ def write_page(file: Path, page: FirstPage) -> None:
         write_text_atomic(file, json.dumps({"format": FORMAT, **asdict(page)}, default=str))
     except OSError:
         pass
+
+
+def counts_after(page: FirstPage, decided: list[dict[str, Any]]) -> dict[str, int]:
+    """The view counts once `decided` (rows of the page) have a decision that is not due:
+    they leave All and their note/suspicious/due views, and join Decided."""
+    counts = dict(page.counts)
+    for row in decided:
+        leaving = ["All", "With note" if row["has_note"] else "No note"]
+        leaving += ["Suspicious"] * bool(row["suspicious"]) + ["Later (due)"] * bool(row["later_due"])
+        for view in leaving:
+            counts[view] -= 1
+        counts["Decided"] += 1
+    return counts

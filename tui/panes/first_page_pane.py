@@ -1,65 +1,73 @@
 """FirstPagePane: the received queue's saved first page, shown while the export loads.
 
-It looks exactly like the received pane (same layout, columns, keys in the footer) and
-the arrow keys move through it; decision keys are not taken until the live pane replaces
-it, a fraction of a second later, and the status line says so rather than guessing.
+It looks exactly like the received pane (same layout, columns, keys in the footer) and the
+triage keys work on it at once: a decision needs the store, not the frames, so a / i / l /
+f / s / enter / u / U save durably as on the live pane, which then takes over the session.
+Keys that need the frames (marks, filter, views, edit, compose, strategy) say so instead.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import ProgressBar, Static
 
-from tui.data.first_page import FirstPage
-from tui.panes.received_layout import BINDINGS, START_STATUS, VIEW_HINT, compose_received, progress_label
+from tui.data.first_page import FirstPage, counts_after
+from tui.panes.received_layout import BINDINGS, START_STATUS, VIEW_HINT, DecisionKeys, compose_received, progress_label
+from tui.panes.triage_base import TriagePane
 from tui.widgets.frame_table import FrameTable, RowList
 from tui.widgets.invitation_detail import InvitationDetail
 from tui.widgets.view_tabs import ViewTabs
 
 LOADING_DETAIL = "Loading the details…"
+NEEDS_FRAMES = ("toggle_mark", "mark_shown", "filter", "next_view", "edit_info", "compose", "reload_strategy")
 
 
-class FirstPagePane(Vertical):
+class FirstPagePane(DecisionKeys, TriagePane):
     """A stand-in for ReceivedPane built from a FirstPage; no Polars involved."""
 
+    AREA = "received"
     BINDINGS = BINDINGS
 
-    def __init__(self, page: FirstPage, **kwargs) -> None:
-        super().__init__(classes="received-layout", **kwargs)
+    def __init__(self, context, page: FirstPage, **kwargs) -> None:
+        super().__init__(context, classes="received-layout", **kwargs)
         self.page = page
-
-    @property
-    def table(self) -> FrameTable:
-        return self.query_one(FrameTable)
 
     def compose(self) -> ComposeResult:
         return compose_received(tuple(self.page.counts))
 
     def on_mount(self) -> None:
-        self.query_one(ViewTabs).show("All", self.page.counts, VIEW_HINT)
-        self.table.set_frame(RowList(self.page.rows, self.page.pending))
+        self.reload()
         self.query_one(InvitationDetail).show(Content.styled(LOADING_DETAIL, "dim"))
-        self.query_one(ProgressBar).update(total=max(self.page.pending, 1), progress=0)
-        self.query_one("#received-progress-label", Static).update(progress_label(0, self.page.pending))
-        self.query_one(".status-line", Static).update(Content.styled(START_STATUS, "dim"))
+        self.status(START_STATUS, "dim")
 
-    def focus_default(self) -> None:
-        self.table.focus()
+    @property
+    def pending_count(self) -> int:
+        return self.page.pending - len(self._decided())
+
+    def _decided(self) -> list[dict]:
+        """Rows of the page decided in this session (an undo brings a row back)."""
+        return [row for row in self.page.rows if row["key"] in self.session]
+
+    def reload(self, keep_key=None) -> None:
+        """The page minus what was decided on it: the live pane's rows, without the frames."""
+        decided = self._decided()
+        rows = [row for row in self.page.rows if row["key"] not in self.session]
+        self.table.set_frame(RowList(rows, self.page.pending - len(decided)), keep_cursor_key=keep_key)
+        self.query_one(ViewTabs).show("All", counts_after(self.page, decided), VIEW_HINT)
+        self.query_one(ProgressBar).update(total=max(self.page.pending, 1), progress=len(decided))
+        self.query_one("#received-progress-label", Static).update(progress_label(len(decided), self.page.pending))
 
     def on_frame_table_row_highlighted(self, event: FrameTable.RowHighlighted) -> None:
         event.stop()  # the detail fills in with the live pane
 
-    def on_frame_table_row_selected(self, event: FrameTable.RowSelected) -> None:
-        event.stop()
-        self.not_yet()
+    def action_clear(self) -> None:
+        """Nothing to clear: the page has no marks or filter."""
 
     def not_yet(self, *_args: object) -> None:
-        """A pane key pressed before the live queue is in: say it was not taken."""
-        self.query_one(".status-line", Static).update(
-            Content.styled("Still loading the queue: that key was not taken — press it again in a moment.", "yellow"))
+        """A key that needs the frames, pressed before they are read: say so."""
+        self.status("Still loading the queue: that key was not taken — press it again in a moment.", "yellow")
 
 
-for _action in {binding.action.split("(")[0] for binding in BINDINGS}:
+for _action in NEEDS_FRAMES:
     setattr(FirstPagePane, f"action_{_action}", FirstPagePane.not_yet)

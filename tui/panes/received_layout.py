@@ -1,10 +1,13 @@
-"""The received pane's columns, keys and layout, shared with the first page shown at start.
+"""The received pane's columns, keys, layout and decision keys, shared with the first page.
 
 Imports no Polars: the first page (`first_page_pane.py`) is built from these before the
-frames are loaded, and must look exactly like the live pane that replaces it.
+frames are loaded, must look exactly like the live pane that replaces it, and decides the
+same way (a decision needs the store, not the frames).
 """
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -65,3 +68,43 @@ def compose_received(views: tuple[str, ...]) -> ComposeResult:
 
 def progress_label(done: int, total: int) -> Content:
     return Content(f"This session: {done} of {total} decided")
+
+
+class DecisionKeys:
+    """a / i / l / f / s / enter for a TriagePane whose rows carry `suggestion`, `rule` and
+    `suggestion_reason`: the reason recorded says whether it was by hand or by a rule."""
+
+    def action_decide(self, decision: str) -> None:
+        """Save one of accept / ignore / follow / suspicious for the row or the marked rows."""
+        self.decide(decision, reason=self._manual_reason(decision))
+
+    def action_later(self) -> None:
+        """Put it aside: it comes back in the Later (due) view after later_days."""
+        until = self.context.today + timedelta(days=self.context.settings.later_days)
+        self.decide("later", reason=self._manual_reason("later"), until=until)
+
+    def _manual_reason(self, decision: str) -> str:
+        """Why, for the action sheet: by hand, and what the strategy said when it disagreed."""
+        rows = self.targets()
+        if len(rows) > 1:
+            return f"by hand, a batch of {len(rows)}"
+        suggestion = rows[0].get("suggestion") if rows else None
+        if suggestion and suggestion != decision:
+            return f"by hand (the strategy suggested {suggestion}, rule {rows[0].get('rule')})"
+        return "by hand"
+
+    def action_take_suggestion(self) -> None:
+        """Take what the strategy suggests for the row under the cursor."""
+        row = self.table.current_row()
+        if not row:
+            return
+        suggestion = row.get("suggestion")
+        if not suggestion:
+            self.status("No suggestion for this one: decide with a, i, l, f or s.", "yellow")
+            return
+        until = self.context.today + timedelta(days=self.context.settings.later_days) if suggestion == "later" else None
+        self.decide(suggestion, reason=f"rule {row.get('rule')}: {row.get('suggestion_reason') or ''}", until=until)
+
+    def on_frame_table_row_selected(self, event: FrameTable.RowSelected) -> None:
+        event.stop()
+        self.action_take_suggestion()

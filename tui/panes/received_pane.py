@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 import polars as pl
@@ -14,7 +13,7 @@ from tui.data import strategy as strategy_mod
 from tui.data.errors import PasserelleError
 from tui.data.received import received_rows
 from tui.data.triage import VIEWS, Filter, FilterError, apply_filter, parse_filter, signals, view_counts, view_expr
-from tui.panes.received_layout import BINDINGS, START_STATUS, VIEW_HINT, compose_received, progress_label
+from tui.panes.received_layout import BINDINGS, START_STATUS, DecisionKeys, VIEW_HINT, compose_received, progress_label
 from tui.panes.triage_base import TriagePane
 from tui.widgets.filter_bar import FilterBar
 from tui.widgets.frame_table import FrameTable
@@ -22,7 +21,7 @@ from tui.widgets.invitation_detail import InvitationDetail
 from tui.widgets.view_tabs import ViewTabs
 
 
-class ReceivedPane(TriagePane):
+class ReceivedPane(DecisionKeys, TriagePane):
     """Views bar, queue, detail, progress; each decision key saves before moving on."""
 
     AREA = "received"
@@ -44,7 +43,8 @@ class ReceivedPane(TriagePane):
     def on_mount(self) -> None:
         self._load_strategy(initial=True)
         self.reload()
-        self.session_keys = set(self.base.filter(pl.col("pending"))["key"].drop_nulls().to_list())
+        # The people waiting at the start of the session (some maybe decided on the first page).
+        self.session_keys = set(self.base.filter(pl.col("pending"))["key"].drop_nulls().to_list()) | set(self.session)
         self._update_progress()
         self.status(START_STATUS, "dim")
 
@@ -117,10 +117,6 @@ class ReceivedPane(TriagePane):
                     "then R reloads it here.")
         self.query_one(InvitationDetail).show_received(event.row, signals(event.row, self.context.today), note)
 
-    def on_frame_table_row_selected(self, event: FrameTable.RowSelected) -> None:
-        event.stop()
-        self.action_take_suggestion()
-
     def on_view_tabs_chosen(self, event: ViewTabs.Chosen) -> None:
         self.view = event.view
         self._apply()
@@ -139,37 +135,6 @@ class ReceivedPane(TriagePane):
         self.table.focus()
 
     # ---- actions ----------------------------------------------------------------------
-    def action_decide(self, decision: str) -> None:
-        """Save one of accept / ignore / follow / suspicious for the row or the marked rows."""
-        self.decide(decision, reason=self._manual_reason(decision))
-
-    def action_later(self) -> None:
-        """Put it aside: it comes back in the Later (due) view after later_days."""
-        until = self.context.today + timedelta(days=self.context.settings.later_days)
-        self.decide("later", reason=self._manual_reason("later"), until=until)
-
-    def _manual_reason(self, decision: str) -> str:
-        """Why, for the action sheet: by hand, and what the strategy said when it disagreed."""
-        rows = self.targets()
-        if len(rows) > 1:
-            return f"by hand, a batch of {len(rows)}"
-        suggestion = rows[0].get("suggestion") if rows else None
-        if suggestion and suggestion != decision:
-            return f"by hand (the strategy suggested {suggestion}, rule {rows[0].get('rule')})"
-        return "by hand"
-
-    def action_take_suggestion(self) -> None:
-        """Take what the strategy suggests for the row under the cursor."""
-        row = self.table.current_row()
-        if not row:
-            return
-        suggestion = row.get("suggestion")
-        if not suggestion:
-            self.status("No suggestion for this one: decide with a, i, l, f or s.", "yellow")
-            return
-        until = self.context.today + timedelta(days=self.context.settings.later_days) if suggestion == "later" else None
-        self.decide(suggestion, reason=f"rule {row.get('rule')}: {row.get('suggestion_reason') or ''}", until=until)
-
     def action_mark_shown(self) -> None:
         """Mark every invitation the current view and filter show."""
         self.table.mark_all(self.shown["key"].drop_nulls().to_list())
