@@ -9,7 +9,6 @@ from typing import Iterable
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.content import Content
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
@@ -19,7 +18,8 @@ from textual.worker import Worker, WorkerState
 from tui.context import AppContext
 from tui.data.first_page import FirstPage
 from tui.messages import DecisionSaved, OpenComposer
-from tui.text import display_text, sanitize
+from tui.text import sanitize
+from tui.widgets.header_lines import tabs_line, title_line
 
 PANES = (
     ("received", "tui.panes.received_pane", "ReceivedPane", "Received"),
@@ -67,11 +67,11 @@ class PasserelleApp(App[int]):
         if self.context.export is None:
             from tui.panes.first_page_pane import FirstPagePane
 
-            with ContentSwitcher(initial=FIRST_PAGE_ID, id="panes"):
-                yield FirstPagePane(self.context, self.first_page, id=FIRST_PAGE_ID)
+            first = FirstPagePane(self.context, self.first_page, id=FIRST_PAGE_ID)
         else:
-            with ContentSwitcher(initial="received", id="panes"):
-                yield self._build_pane(*PANES[0])  # the others come after the first frame
+            first = self._build_pane(*PANES[0])  # the others come after the first frame
+        with ContentSwitcher(initial=first.id, id="panes"):
+            yield first
         yield Footer()
 
     def _mount_other_panes(self) -> AwaitMount:
@@ -94,12 +94,8 @@ class PasserelleApp(App[int]):
         if keys:
             self.set_keymap(keys)
         self.refresh_header()
-        if self.context.export is None:
-            self.query_one(f"#{FIRST_PAGE_ID}").focus_default()
-            self.call_after_refresh(self._read_export)
-        else:
-            self._focus_pane("received")
-            self.call_after_refresh(self._mount_other_panes)
+        self._focus_pane(self.query_one(ContentSwitcher).current)
+        self.call_after_refresh(self._read_export if self.context.export is None else self._mount_other_panes)
         self._notify(self.context.notices)
 
     def _notify(self, notices: list[str]) -> None:
@@ -148,22 +144,11 @@ class PasserelleApp(App[int]):
         else:
             source, connections, exported = page.source, page.connections, page.exported_on
         pending = getattr(self._pane("received") or self._pane(FIRST_PAGE_ID), "pending_count", None)
-        name = sanitize(str(source or "")).rsplit("/", 1)[-1]
-        parts = [f"{connections:,} connections"]
-        if pending is not None:
-            parts.append(f"{pending:,} people waiting for your answer")
-        if exported:
-            parts.append(f"exported {str(exported)[:10]}")
-        title = Content.assemble(("Passerelle", "bold"), "  ", display_text(name), "  ·  ", " · ".join(parts))
-        self.query_one("#title-bar", Static).update(title)
+        self.query_one("#title-bar", Static).update(title_line(source, connections, pending, exported))
         current = self.query_one(ContentSwitcher).current
-        current = "received" if current == FIRST_PAGE_ID else current
-        tabs = []
-        for number, (pane_id, _m, _c, title_text) in enumerate(PANES, 1):
-            style = "bold reverse" if pane_id == current else "dim"
-            tabs += [(f" {number} {title_text} ", style), " "]
-        tabs.append(("   ? help · ctrl+p all actions · q quit", "dim"))
-        self.query_one("#pane-tabs", Static).update(Content.assemble(*tabs))
+        ids = [p[0] for p in PANES]
+        shown = 0 if current == FIRST_PAGE_ID else ids.index(current) if current in ids else -1
+        self.query_one("#pane-tabs", Static).update(tabs_line([p[3] for p in PANES], shown))
 
     def _pane(self, pane_id: str) -> Widget | None:
         try:
