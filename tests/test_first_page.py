@@ -3,6 +3,7 @@ shown at once on the next start, then replaced by the live queue on the same row
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from datetime import date, timedelta
@@ -81,9 +82,15 @@ def test_a_page_from_another_source_or_an_edited_file_is_not_read(export: Path, 
     context = build_context(export, passerelle_home)
     leave(context, export)
     page_file = passerelle_home.first_page
+    stamp = export.stat()
     assert read_page(page_file, export, lambda: read_page_key(passerelle_home, export)) is not None
     os.utime(export, ns=(0, 0))  # touched: not hashed at all, just not trusted
     assert read_page(page_file, export, lambda: pytest.fail("hashed")) is None
+    os.utime(export, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    saved = json.loads(page_file.read_text())
+    saved["rows"][0].pop("key")  # damaged, though its key still matches
+    page_file.write_text(json.dumps(saved))
+    assert read_page(page_file, export, lambda: read_page_key(passerelle_home, export)) is None
     page_file.write_text("{not json")
     assert read_page(page_file, export, lambda: pytest.fail("hashed")) is None
 

@@ -78,11 +78,21 @@ def read_page(file: Path, source: Path, key_of: Any) -> FirstPage | None:
         if (data["size"], data["mtime_ns"]) != source_stamp(source):
             return None
         page = FirstPage(**data)
-        if not (isinstance(page.rows, list) and isinstance(page.counts, dict)):
+        if not _well_formed(page):
             return None
     except (OSError, ValueError, TypeError, KeyError):
         return None
     return page if page.key == key_of() else None
+
+
+def _well_formed(page: FirstPage) -> bool:
+    """Rows and counts as `write_page` writes them (the key does not cover them)."""
+    return (
+        isinstance(page.rows, list) and isinstance(page.counts, dict)
+        and all(isinstance(n, int) for n in page.counts.values())
+        and all(isinstance(row, dict) and set(ROW_FIELDS) <= row.keys() and isinstance(row["key"], str)
+                for row in page.rows)
+    )
 
 
 def write_page(file: Path, page: FirstPage) -> None:
