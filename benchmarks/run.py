@@ -175,8 +175,8 @@ def main() -> int:
                  "skips CSV parsing", hit_ms < read_ms))
 
     # Start: launch → first rows of the received pane, against an empty Textual app. The
-    # first app start after `import` has no saved first page (it reads the export first, as on
-    # the first start of a day); every later one starts on the page saved on leaving.
+    # first app start after `import` has no saved first page (it reads the export first);
+    # every later one starts on the page saved on leaving.
     subprocess.run([py, "-m", "tui", "import", str(source)], check=True, env=env, stdout=subprocess.DEVNULL)
     first_paint([py, "-c", START_EMPTY], 1)  # warm the file cache for both
     first_paint([py, "-c", START_APP, str(source), str(home)], 1, env)
@@ -189,7 +189,7 @@ def main() -> int:
     rows.append(("start to first rows (page saved at last exit)",
                  f"{app_s:.2f} s vs empty app {empty_s:.2f} s = {ratio:.2f}×", "≤ 1.5×", ratio <= 1.5))
     rows.append(("  live queue in (frames read in a worker)", f"{live_s:.2f} s = {live_s / empty_s:.2f}×", "info", True))
-    rows.append(("  start without a saved page (first of a day)", f"{cold_s:.2f} s = {cold_s / empty_s:.2f}×", "info", True))
+    rows.append(("  start without a saved page (first on an export)", f"{cold_s:.2f} s = {cold_s / empty_s:.2f}×", "info", True))
     rows.append(("  (whole process, with teardown)",
                  f"{app_total:.2f} s vs empty app {empty_total:.2f} s = {app_total / empty_total:.2f}×", "info", True))
 

@@ -88,7 +88,7 @@ def test_a_page_from_another_source_or_an_edited_file_is_not_read(export: Path, 
     assert read_page(page_file, export, lambda: pytest.fail("hashed")) is None
     os.utime(export, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
     saved = json.loads(page_file.read_text())
-    saved["rows"][0].pop("key")  # damaged, though its key still matches
+    saved["pages"][0]["rows"][0].pop("key")  # damaged, though its key still matches
     page_file.write_text(json.dumps(saved))
     assert read_page(page_file, export, lambda: read_page_key(passerelle_home, export)) is None
     page_file.write_text("{not json")
@@ -166,7 +166,21 @@ def decided(app: PasserelleApp) -> dict[str, str]:
     return dict(zip(frame["key"].to_list(), frame["decision"].to_list()))
 
 
-def test_a_decision_or_another_day_means_the_ordinary_start(export: Path, passerelle_home) -> None:
+def test_the_page_saved_yesterday_for_today_is_used(export: Path, passerelle_home) -> None:
+    """Pages are saved for the day and the next: the first start of a day is quick too."""
+    for days_ago, used in ((1, True), (2, False)):
+        context = build_context(export, passerelle_home)
+        live = received_rows(context.export, context.store.decisions(), context.store.info(), context.today, None)
+        context.today -= timedelta(days=days_ago)  # as if left then
+        leave(context, export)
+        app = open_app(export, passerelle_home)
+        assert (app.first_page is not None) == used
+        if used:  # waited days as of today, not as of the day it was saved
+            assert app.first_page.rows[0]["waited_days"] == live.filter(view_expr("All"))["waited_days"][0]
+        app.context.store.close()
+
+
+def test_a_decision_made_elsewhere_means_the_ordinary_start(export: Path, passerelle_home) -> None:
     context = build_context(export, passerelle_home)
     leave(context, export)
     app = open_app(export, passerelle_home)

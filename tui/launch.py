@@ -2,15 +2,15 @@
 
 A first start on an export reads it BEFORE the app starts and before any folder or
 database is created: a bad export prints one line and exits 2 with nothing written.
-Later starts on the same export (same bytes, same store, same day: see
-`tui/data/first_page.py`) show the first page saved at exit at once, and read the export
-in a worker; importing Polars alone costs about as much as Textual's whole start.
+Later starts on the same export (same bytes, same store, the day of the last exit or the
+next: see `tui/data/first_page.py`) show the first page saved at exit at once, and read
+the export in a worker; importing Polars alone costs about as much as Textual's whole start.
 """
 
 from __future__ import annotations
 
 import importlib
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import tui
@@ -119,22 +119,22 @@ def _saved_first_page(path: Path, paths: Paths, today: date):
 
 
 def save_first_page(context: AppContext, path: Path) -> None:
-    """At exit: save what the next start on `path` would show first (it then shows at once)."""
+    """At exit: save what a start on `path` today or tomorrow would show first."""
     if context.export is None:  # left before the export loaded: nothing changed
         return
     from polars.exceptions import PolarsError
 
     from tui.data.errors import PasserelleError
-    from tui.data.first_page import write_page
+    from tui.data.first_page import write_pages
     from tui.data.received import first_page
 
     try:
-        page = first_page(context.export, context.store, path, context.today,
-                          context.paths.strategy_file, context.paths.settings_file)
+        pages = [first_page(context.export, context.store, path, day, context.paths.strategy_file,
+                            context.paths.settings_file) for day in (context.today, context.today + timedelta(days=1))]
     except (PasserelleError, OSError, PolarsError):
         return  # only costs speed at the next start: the decisions are all saved already
-    if page is not None:
-        write_page(context.paths.first_page, page)
+    if None not in pages:
+        write_pages(context.paths.first_page, pages)
 
 
 def open_app(source: str | Path | None, paths: Paths):

@@ -1,5 +1,8 @@
 """The received queue's first page, saved at exit so the next start can show it at once.
 
+Saved for today and for tomorrow (waited days and due "later"s move daily), so the first
+start of the next day is quick too.
+
 Importing Polars costs about as much as Textual's own start. When the saved page still
 matches what a start would compute (same export bytes and path, same store revision, same
 day, same strategy and settings files, same Passerelle), the app shows it while a worker
@@ -21,7 +24,7 @@ from tui import __version__
 from tui.data.fingerprint import source_fingerprint
 from tui.data.files import write_text_atomic
 
-FORMAT = 2  # 2: rows carry what deciding on the page needs
+FORMAT = 3  # 2: rows carry what deciding on the page needs; 3: a page per day
 PAGE_ROWS = 200  # more rows than any terminal shows at once
 # Shown, then what a decision on the page needs (link, the strategy's say) and what moves
 # the view counts when a row is decided.
@@ -57,8 +60,8 @@ def page_key(source: Path, revision: int, today: date, strategy_file: Path, sett
     for file in (strategy_file, settings_file):
         try:
             digest.update(file.read_bytes())
-        except FileNotFoundError:
-            digest.update(b"(none)")
+        except OSError as exc:  # missing or unreadable: the ordinary start reports the latter
+            digest.update(type(exc).__name__.encode())
         digest.update(b"\0")
     return digest.hexdigest()
 
@@ -70,23 +73,23 @@ def source_stamp(source: Path) -> tuple[int, int]:
 
 
 def read_page(file: Path, source: Path, key_of: Any) -> FirstPage | None:
-    """The saved page if it was made from `source` and `key_of()` (computed only then) matches."""
+    """The saved page made from `source` whose key is `key_of()` (computed only if one may match)."""
     try:
         data = json.loads(file.read_text("utf-8"))
-        if data.pop("format", None) != FORMAT or data["source"] != str(Path(source).absolute()):
+        if data.get("format") != FORMAT:
             return None
-        if (data["size"], data["mtime_ns"]) != source_stamp(source):
-            return None
-        page = FirstPage(**data)
-        if not _well_formed(page):
-            return None
+        pages = [FirstPage(**page) for page in data["pages"]]
+        stamp = source_stamp(source)
     except (OSError, ValueError, TypeError, KeyError):
         return None
-    return page if page.key == key_of() else None
+    pages = [page for page in pages if page.source == str(Path(source).absolute())
+             and (page.size, page.mtime_ns) == stamp and _well_formed(page)]
+    key = key_of() if pages else None
+    return next((page for page in pages if page.key == key), None)
 
 
 def _well_formed(page: FirstPage) -> bool:
-    """Rows and counts as `write_page` writes them (the key does not cover them)."""
+    """Rows and counts as `write_pages` writes them (the key does not cover them)."""
     return (
         isinstance(page.rows, list) and isinstance(page.counts, dict)
         and all(isinstance(n, int) for n in page.counts.values())
@@ -95,10 +98,10 @@ def _well_formed(page: FirstPage) -> bool:
     )
 
 
-def write_page(file: Path, page: FirstPage) -> None:
-    """Save atomically (0600); a page that can't be written only costs speed next time."""
+def write_pages(file: Path, pages: list[FirstPage]) -> None:
+    """Save atomically (0600); pages that can't be written only cost speed next time."""
     try:
-        write_text_atomic(file, json.dumps({"format": FORMAT, **asdict(page)}, default=str))
+        write_text_atomic(file, json.dumps({"format": FORMAT, "pages": [asdict(p) for p in pages]}, default=str))
     except OSError:
         pass
 
