@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import threading
 from datetime import date, timedelta
 from pathlib import Path
@@ -202,3 +204,15 @@ async def test_an_export_gone_after_the_page_was_shown_exits_with_its_error(expo
     assert app.return_code == 2
     assert isinstance(app.startup_error, ExportError) and export.name in str(app.startup_error)
     app.context.store.close()
+
+
+def test_opening_on_the_saved_page_does_not_import_polars(export: Path, passerelle_home) -> None:
+    """The point of the page: everything up to the first paint runs without Polars."""
+    leave(build_context(export, passerelle_home), export)
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom tui.launch import open_app\nfrom tui.paths import Paths\n"
+        f"app = open_app(Path({str(export)!r}), Paths.resolve({str(passerelle_home.config.parent)!r}))\n"
+        "print(app.first_page is not None, 'polars' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "False"]

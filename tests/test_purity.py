@@ -22,3 +22,15 @@ def test_data_layer_imports_no_textual_or_rich() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "", f"data layer pulled in: {out.stdout}"
     assert len(modules) >= 4
+
+
+def test_the_start_on_a_saved_first_page_imports_no_polars() -> None:
+    """Everything a start needs to paint the saved page; Polars (~0.2 s) comes in a worker."""
+    modules = ["tui.launch", "tui.app", "tui.panes.first_page_pane", "tui.data.store", "tui.data.first_page"]
+    code = (
+        "import importlib, sys\n"
+        f"for m in {modules!r}: importlib.import_module(m)\n"
+        "print('polars' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
