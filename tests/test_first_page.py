@@ -151,11 +151,15 @@ async def test_triage_keys_work_on_the_page_before_the_export_is_read(
         await pilot.press("a", "slash")
         assert "was not taken" in screen_text(app)  # the filter needs the frames
         page_views = app.query_one(f"#{FIRST_PAGE_ID} ViewTabs").counts
-        reading.set()
+        await pilot.press("question_mark")
+        assert "Take suggestion" in screen_text(app)  # help lists the page's keys
+        reading.set()  # the live pane comes in behind the help screen
         await app.workers.wait_for_complete()
         await pilot.pause()
+        await pilot.press("escape")
         assert not app.query(f"#{FIRST_PAGE_ID}")
         live = app.query_one("#received-table", FrameTable)
+        assert app.focused is live
         assert chosen["key"] not in live.frame["key"].to_list()
         assert app.query_one("#received-views").counts == page_views
         assert "This session: 1 of 8 decided" in screen_text(app)

@@ -201,7 +201,15 @@ class PasserelleApp(App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             before = self.focused  # Textual would refocus "*" (maybe a text field) on return
-            self.push_screen(HelpScreen(), lambda _: self.call_after_refresh(self.set_focus, before))
+            self.push_screen(HelpScreen(), lambda _: self.call_after_refresh(self._refocus, before))
+
+    def _refocus(self, before: Widget | None) -> None:
+        """Back from a modal: the widget that had focus, unless it is gone (the first page was
+        replaced by the live pane meanwhile): then the shown pane's own."""
+        if before is None or before.is_attached:
+            self.set_focus(before)
+        else:
+            self._focus_pane(self.query_one(ContentSwitcher).current)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in REFUSED_ACTIONS:
