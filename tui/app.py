@@ -119,17 +119,7 @@ class PasserelleApp(App[int]):
             return
         self.context.export = export
         self._notify(after_load(self.context, self.source))
-        pane = self._build_pane(*PANES[0])
-        pane.session.update(first.session)  # decisions made on the page count in this session
-        pane.display = False
-        switcher = self.query_one(ContentSwitcher)
-        await switcher.mount(pane)
-        had_focus = first.screen.focused is first.table
-        switcher.current = "received"
-        self.call_after_refresh(pane.table.move_cursor, first.table.cursor_row)  # once laid out
-        await first.remove()
-        if had_focus:
-            self._focus_pane("received")
+        await first.hand_over(self._build_pane(*PANES[0]))
         self.refresh_header()
         if self._wanted_pane:
             self.action_show_pane(self._wanted_pane)

@@ -58,6 +58,19 @@ class FirstPagePane(DecisionKeys, TriagePane):
         self.query_one(ProgressBar).update(total=max(self.page.pending, 1), progress=len(decided))
         self.query_one("#received-progress-label", Static).update(progress_label(len(decided), self.page.pending))
 
+    async def hand_over(self, pane: TriagePane) -> None:
+        """Show the live `pane` in this page's place: same session, same row, same focus."""
+        pane.session.update(self.session)  # decisions made on the page count in this session
+        pane.display = False
+        switcher = self.parent
+        await switcher.mount(pane)
+        had_focus = self.screen.focused is self.table
+        switcher.current = pane.id
+        self.app.call_after_refresh(pane.table.move_cursor, self.table.cursor_row)  # once laid out
+        await self.remove()
+        if had_focus:
+            pane.focus_default()
+
     def on_frame_table_row_highlighted(self, event: FrameTable.RowHighlighted) -> None:
         event.stop()  # the detail fills in with the live pane
 
