@@ -84,21 +84,23 @@ asyncio.run(main())
 """
 
 
-def first_paint(cmd: list[str], runs: int, env: dict[str, str] | None = None,
-                before: Callable[[], None] | None = None) -> tuple[float, float, float]:
-    """Median seconds from launch to first paint and to the first figure printed by the child
-    (the live queue for Passerelle), and median process time. `before` runs before each launch."""
-    paints, firsts, totals = [], [], []
+def first_paint(cmds: list[list[str]], runs: int, env: dict[str, str] | None = None,
+                before: Callable[[], None] | None = None) -> list[tuple[float, float, float]]:
+    """For each command: median seconds from launch to first paint and to the first figure the
+    child prints (the live queue for Passerelle), and median process time. The commands take
+    turns, run after run, so a busy moment of the machine weighs on all of them alike.
+    `before` runs before each launch."""
+    samples: list[list[tuple[float, float, float]]] = [[] for _ in cmds]
     for _ in range(runs):
-        if before is not None:
-            before()
-        t0 = time.time()
-        out = subprocess.run([*cmd, repr(t0)], check=True, capture_output=True, text=True, env=env)
-        totals.append(time.time() - t0)
-        figures = [float(line) for line in out.stdout.split()]
-        paints.append(figures[-1])
-        firsts.append(figures[0])
-    return statistics.median(paints), statistics.median(firsts), statistics.median(totals)
+        for cmd, seen in zip(cmds, samples):
+            if before is not None:
+                before()
+            t0 = time.time()
+            out = subprocess.run([*cmd, repr(t0)], check=True, capture_output=True, text=True, env=env)
+            total = time.time() - t0
+            figures = [float(line) for line in out.stdout.split()]
+            seen.append((figures[-1], figures[0], total))
+    return [tuple(statistics.median(s[i] for s in seen) for i in range(3)) for seen in samples]
 
 
 def wall(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> tuple[float, int]:
@@ -178,13 +180,11 @@ def main() -> int:
     # first app start after `import` has no saved first page (it reads the export first);
     # every later one starts on the page saved on leaving.
     subprocess.run([py, "-m", "tui", "import", str(source)], check=True, env=env, stdout=subprocess.DEVNULL)
-    first_paint([py, "-c", START_EMPTY], 1)  # warm the file cache for both
-    first_paint([py, "-c", START_APP, str(source), str(home)], 1, env)
-    empty_s, _, empty_total = first_paint([py, "-c", START_EMPTY], args.runs)
-    app_s, live_s, app_total = first_paint([py, "-c", START_APP, str(source), str(home)], args.runs, env)
+    empty_cmd, app_cmd = [py, "-c", START_EMPTY], [py, "-c", START_APP, str(source), str(home)]
+    first_paint([empty_cmd, app_cmd], 1, env)  # warm the file cache; the app saves its first page
+    (empty_s, _, empty_total), (app_s, live_s, app_total) = first_paint([empty_cmd, app_cmd], args.runs, env)
     page = Paths.resolve(home).first_page
-    cold_s, _, _ = first_paint([py, "-c", START_APP, str(source), str(home)], args.runs, env,
-                               before=lambda: page.unlink(missing_ok=True))
+    (cold_s, _, _), = first_paint([app_cmd], args.runs, env, before=lambda: page.unlink(missing_ok=True))
     ratio = app_s / empty_s
     rows.append(("start to first rows (page saved at last exit)",
                  f"{app_s:.2f} s vs empty app {empty_s:.2f} s = {ratio:.2f}×", "≤ 1.5×", ratio <= 1.5))
