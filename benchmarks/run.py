@@ -96,8 +96,10 @@ def first_paint(cmds: list[list[str]], runs: int, env: dict[str, str] | None = N
             if before is not None:
                 before()
             t0 = time.time()
-            out = subprocess.run([*cmd, repr(t0)], check=True, capture_output=True, text=True, env=env)
+            out = subprocess.run([*cmd, repr(t0)], capture_output=True, text=True, env=env)
             total = time.time() - t0
+            if out.returncode:
+                raise RuntimeError(f"{cmd[:2]} failed:\n{out.stderr[-4000:]}")
             figures = [float(line) for line in out.stdout.split()]
             seen.append((figures[-1], figures[0], total))
     return [tuple(statistics.median(s[i] for s in seen) for i in range(3)) for seen in samples]

@@ -220,3 +220,13 @@ def test_opening_on_the_saved_page_does_not_import_polars(export: Path, passerel
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True", "False"]
+
+
+async def test_quitting_while_the_other_panes_mount_is_clean(export: Path, passerelle_home) -> None:
+    """`q` just as the live queue appears: the panes being mounted then must not crash the exit."""
+    app = PasserelleApp(build_context(export, passerelle_home))
+    async with app.run_test(size=SIZE):
+        app._mount_other_panes()  # what follows the first frame…
+        app.exit()  # …and the user leaving at that very moment
+    assert app.return_code in (0, None)
+    app.context.store.close()

@@ -106,6 +106,8 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         yield ComposerSide()
 
     def on_mount(self) -> None:
+        if not self.is_attached:  # the app closed while this pane was being mounted: its parts are gone
+            return
         self.query_one("#follow-up", Input).value = self._default_follow_up().isoformat()
         try:
             make_private_dir(self.context.paths.config)

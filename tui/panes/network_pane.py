@@ -199,6 +199,8 @@ class NetworkPane(Vertical):
                 )
 
     def on_mount(self) -> None:
+        if not self.is_attached:  # the app closed while this pane was being mounted: its parts are gone
+            return
         self.query_one("#network-tables").loading = True
         self._compute(self.picked)
 

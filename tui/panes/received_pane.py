@@ -41,6 +41,8 @@ class ReceivedPane(DecisionKeys, TriagePane):
         return compose_received(VIEWS)
 
     def on_mount(self) -> None:
+        if not self.is_attached:  # the app closed while this pane was being mounted: its parts are gone
+            return
         self._load_strategy(initial=True)
         self.reload()
         # The people waiting at the start of the session (some maybe decided on the first page).

@@ -68,6 +68,8 @@ class SentPane(TriagePane):
         yield Static(classes="status-line")
 
     def on_mount(self) -> None:
+        if not self.is_attached:  # the app closed while this pane was being mounted: its parts are gone
+            return
         self.reload()
         self.status("d follow-up done · w withdrawal done (after doing it on LinkedIn) · o open · y copy URL", "dim")
 
