@@ -163,6 +163,7 @@ async def test_triage_keys_work_on_the_page_before_the_export_is_read(
         assert chosen["key"] not in live.frame["key"].to_list()
         assert app.query_one("#received-views").counts == page_views
         assert "This session: 1 of 8 decided" in screen_text(app)
+        assert "saved accept" in screen_text(app)  # what the page last said carries over
         assert decided(app) == {chosen["key"]: "accept"}
     leave(app.context, export)
 

@@ -32,6 +32,7 @@ class FirstPagePane(DecisionKeys, TriagePane):
     def __init__(self, context, page: FirstPage, **kwargs) -> None:
         super().__init__(context, classes="received-layout", **kwargs)
         self.page = page
+        self._news: tuple | None = None  # the last "saved"/"undone" line, for the live pane
 
     def compose(self) -> ComposeResult:
         return compose_received(tuple(self.page.counts))
@@ -39,7 +40,11 @@ class FirstPagePane(DecisionKeys, TriagePane):
     def on_mount(self) -> None:
         self.reload()
         self.query_one(InvitationDetail).show(Content.styled(LOADING_DETAIL, "dim"))
-        self.status(START_STATUS, "dim")
+        super().status(START_STATUS, "dim")
+
+    def status(self, text, tone: str = "") -> None:
+        super().status(text, tone)
+        self._news = (text, tone)
 
     @property
     def pending_count(self) -> int:
@@ -70,6 +75,8 @@ class FirstPagePane(DecisionKeys, TriagePane):
         await self.remove()
         if had_focus:
             pane.focus_default()
+        if self._news is not None:
+            pane.status(*self._news)
 
     def on_frame_table_row_highlighted(self, event: FrameTable.RowHighlighted) -> None:
         event.stop()  # the detail fills in with the live pane
@@ -78,8 +85,8 @@ class FirstPagePane(DecisionKeys, TriagePane):
         """Nothing to clear: the page has no marks or filter."""
 
     def not_yet(self, *_args: object) -> None:
-        """A key that needs the frames, pressed before they are read: say so."""
-        self.status("Still loading the queue: that key was not taken — press it again in a moment.", "yellow")
+        """A key that needs the frames, pressed before they are read: say so (not carried over)."""
+        super().status("Still loading the queue: that key was not taken — press it again in a moment.", "yellow")
 
 
 for _action in NEEDS_FRAMES:
