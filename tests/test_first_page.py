@@ -150,6 +150,7 @@ async def test_triage_keys_work_on_the_page_before_the_export_is_read(
         assert table.current_row()["key"] == chosen["key"]  # back, under the cursor
         await pilot.press("a", "slash")
         assert "was not taken" in screen_text(app)  # the filter needs the frames
+        assert "received: accept" in [command.title for command in app.get_system_commands(app.screen)]
         page_views = app.query_one(f"#{FIRST_PAGE_ID} ViewTabs").counts
         await pilot.press("question_mark")
         assert "Take suggestion" in screen_text(app)  # help lists the page's keys

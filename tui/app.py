@@ -247,7 +247,7 @@ class PasserelleApp(App[int]):
         yield SystemCommand("app: help", "Every key of every pane (key ?)", self.action_help)
         yield SystemCommand("app: quit", "Leave Passerelle; every decision is already saved (key q)", self.exit)
         for pane_id, *_ in PANES:
-            pane = self._pane(pane_id)
+            pane = self._pane(pane_id) or (self._pane(FIRST_PAGE_ID) if pane_id == "received" else None)
             for title, help_text, callback in getattr(pane, "palette_commands", lambda: [])():
                 yield SystemCommand(sanitize(title), sanitize(help_text), self._in_pane(pane_id, callback))
         for command in super().get_system_commands(screen):

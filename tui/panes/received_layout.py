@@ -8,6 +8,7 @@ same way (a decision needs the store, not the frames).
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -72,7 +73,8 @@ def progress_label(done: int, total: int) -> Content:
 
 class DecisionKeys:
     """a / i / l / f / s / enter for a TriagePane whose rows carry `suggestion`, `rule` and
-    `suggestion_reason`: the reason recorded says whether it was by hand or by a rule."""
+    `suggestion_reason` (the reason recorded says whether it was by hand or by a rule), and
+    the "received: …" palette commands."""
 
     def action_decide(self, decision: str) -> None:
         """Save one of accept / ignore / follow / suspicious for the row or the marked rows."""
@@ -108,3 +110,24 @@ class DecisionKeys:
     def on_frame_table_row_selected(self, event: FrameTable.RowSelected) -> None:
         event.stop()
         self.action_take_suggestion()
+
+    def palette_commands(self) -> list[tuple[str, str, Any]]:
+        """"received: …" commands for the palette."""
+        return [
+            ("received: accept", "Accept the invitation (a)", lambda: self.action_decide("accept")),
+            ("received: ignore", "Ignore the invitation (i)", lambda: self.action_decide("ignore")),
+            ("received: later", "Put it aside for later_days (l)", self.action_later),
+            ("received: follow instead", "Follow rather than connect (f)", lambda: self.action_decide("follow")),
+            ("received: suspicious", "Flag as suspicious/spam (s)", lambda: self.action_decide("suspicious")),
+            ("received: take suggestion", "Take the strategy's suggestion (enter)", self.action_take_suggestion),
+            ("received: undo", "Undo the last decision (u)", self.action_undo),
+            ("received: redo", "Redo (U)", self.action_redo),
+            ("received: mark all shown", "Mark everything the view shows (*)", self.action_mark_shown),
+            ("received: filter", "Filter the queue (/)", self.action_filter),
+            ("received: next view", "Cycle views (v)", self.action_next_view),
+            ("received: open profile", "Open the profile in the browser (o)", self.action_open_profile),
+            ("received: copy profile URL", "Copy the profile URL (y)", self.action_copy_url),
+            ("received: edit company/role", "Type in company, role, connection count (e)", self.action_edit_info),
+            ("received: compose", "Write to this person (c)", self.action_compose),
+            ("received: reload strategy", "Re-read the strategy file with a preview (R)", self.action_reload_strategy),
+        ]

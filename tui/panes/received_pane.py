@@ -195,24 +195,3 @@ class ReceivedPane(DecisionKeys, TriagePane):
                 self.app.notify("Strategy applied.", markup=False)
 
         self.app.push_screen(StrategyPreviewModal(rows), apply)
-
-    def palette_commands(self) -> list[tuple[str, str, Any]]:
-        """"received: …" commands for the palette."""
-        return [
-            ("received: accept", "Accept the invitation (a)", lambda: self.action_decide("accept")),
-            ("received: ignore", "Ignore the invitation (i)", lambda: self.action_decide("ignore")),
-            ("received: later", "Put it aside for later_days (l)", self.action_later),
-            ("received: follow instead", "Follow rather than connect (f)", lambda: self.action_decide("follow")),
-            ("received: suspicious", "Flag as suspicious/spam (s)", lambda: self.action_decide("suspicious")),
-            ("received: take suggestion", "Take the strategy's suggestion (enter)", self.action_take_suggestion),
-            ("received: undo", "Undo the last decision (u)", self.action_undo),
-            ("received: redo", "Redo (U)", self.action_redo),
-            ("received: mark all shown", "Mark everything the view shows (*)", self.action_mark_shown),
-            ("received: filter", "Filter the queue (/)", self.action_filter),
-            ("received: next view", "Cycle views (v)", self.action_next_view),
-            ("received: open profile", "Open the profile in the browser (o)", self.action_open_profile),
-            ("received: copy profile URL", "Copy the profile URL (y)", self.action_copy_url),
-            ("received: edit company/role", "Type in company, role, connection count (e)", self.action_edit_info),
-            ("received: compose", "Write to this person (c)", self.action_compose),
-            ("received: reload strategy", "Re-read the strategy file with a preview (R)", self.action_reload_strategy),
-        ]
