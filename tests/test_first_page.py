@@ -152,6 +152,8 @@ async def test_triage_keys_work_on_the_page_before_the_export_is_read(
         assert "was not taken" in screen_text(app)  # the filter needs the frames
         assert "received: accept" in [command.title for command in app.get_system_commands(app.screen)]
         page_views = app.query_one(f"#{FIRST_PAGE_ID} ViewTabs").counts
+        page_detail = detail_text(app)
+        assert "Signals" in page_detail and table.current_row()["name"] in page_detail
         await pilot.press("question_mark")
         assert "Take suggestion" in screen_text(app)  # help lists the page's keys
         reading.set()  # the live pane comes in behind the help screen
@@ -165,8 +167,13 @@ async def test_triage_keys_work_on_the_page_before_the_export_is_read(
         assert app.query_one("#received-views").counts == page_views
         assert "This session: 1 of 8 decided" in screen_text(app)
         assert "saved accept" in screen_text(app)  # what the page last said carries over
+        assert detail_text(app) == page_detail  # the page's detail was the live one
         assert decided(app) == {chosen["key"]: "accept"}
     leave(app.context, export)
+
+
+def detail_text(app: PasserelleApp) -> str:
+    return app.query_one("#detail-body").content.plain
 
 
 def decided(app: PasserelleApp) -> dict[str, str]:

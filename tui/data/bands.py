@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-import polars as pl
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import polars as pl
 
 BAND_MEANING = {
     "starting": "0–99 connections: episodic use or just starting out.",
@@ -29,6 +32,8 @@ def band(n: int | None) -> str:
 
 def band_expr(count: pl.Expr) -> pl.Expr:
     """`band` as a Polars expression; null stays null (unknown is never shown as a band)."""
+    import polars as pl  # here: the detail pane's signals use `band` before Polars is loaded
+
     return (
         pl.when(count.is_null()).then(None)
         .when(count < 100).then(pl.lit("starting"))

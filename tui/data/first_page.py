@@ -16,7 +16,7 @@ import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +24,17 @@ from tui import __version__
 from tui.data.fingerprint import source_fingerprint
 from tui.data.files import write_text_atomic
 
-FORMAT = 3  # 2: rows carry what deciding on the page needs; 3: a page per day
-PAGE_ROWS = 200  # more rows than any terminal shows at once
-# Shown, then what a decision on the page needs (link, the strategy's say) and what moves
-# the view counts when a row is decided.
+FORMAT = 4  # 2: rows carry what deciding needs; 3: a page per day; 4: and the details
+PAGE_ROWS = 120  # more rows than a terminal shows at once
+# Shown, then what a decision on the page needs (link, the strategy's say), what moves the
+# view counts when a row is decided, and what the detail pane and its signals show.
 ROW_FIELDS = (
     "key", "name", "waited_days", "note", "_flags", "_status",
     "url", "suggestion", "suggestion_reason", "rule", "has_note", "suspicious", "later_due",
+    "sent_at", "company", "position", "note_length", "suspicious_reasons", "messaged_before",
+    "company_count", "connection_count", "decision", "decision_reason", "decided_at",
 )
+TIMES = ("sent_at", "decided_at")  # datetimes, kept as ISO text in the file
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class FirstPage:
     exported_on: str | None
     counts: dict[str, int]  # view → rows, in the views' order
     rows: list[dict[str, Any]]  # the first PAGE_ROWS rows of the All view, ROW_FIELDS each
+    strategy: bool  # a strategy file suggests something (else the detail says how to get one)
 
 
 def page_key(source: Path, revision: int, today: date, strategy_file: Path, settings_file: Path) -> str | None:
@@ -85,7 +89,13 @@ def read_page(file: Path, source: Path, key_of: Any) -> FirstPage | None:
     pages = [page for page in pages if page.source == str(Path(source).absolute())
              and (page.size, page.mtime_ns) == stamp and _well_formed(page)]
     key = key_of() if pages else None
-    return next((page for page in pages if page.key == key), None)
+    page = next((page for page in pages if page.key == key), None)
+    try:
+        for row in page.rows if page else ():
+            row.update({name: datetime.fromisoformat(row[name]) for name in TIMES if row[name] is not None})
+    except (TypeError, ValueError):
+        return None
+    return page
 
 
 def _well_formed(page: FirstPage) -> bool:

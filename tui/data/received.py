@@ -50,7 +50,8 @@ def first_page(export: Any, store: Any, source: Path, today: date, strategy_file
     key = page_key(source, store.revision(), today, strategy_file, settings_file)
     if error is not None or key is None:
         return None
-    rows = received_rows(export, store.decisions(), store.info(), today, strategy if strategy.suggests_anything else None)
+    strategy = strategy if strategy.suggests_anything else None
+    rows = received_rows(export, store.decisions(), store.info(), today, strategy)
     shown = rows.filter(view_expr("All"))
     size, mtime_ns = source_stamp(source)
     return FirstPage(
@@ -58,5 +59,5 @@ def first_page(export: Any, store: Any, source: Path, today: date, strategy_file
         connections=export.connections.height, pending=shown.height,
         exported_on=export.exported_on.isoformat() if export.exported_on else None,
         counts=view_counts(rows, today, Filter()),
-        rows=shown.head(PAGE_ROWS).select(ROW_FIELDS).to_dicts(),
+        rows=shown.head(PAGE_ROWS).select(ROW_FIELDS).to_dicts(), strategy=strategy is not None,
     )

@@ -1,7 +1,7 @@
 """FirstPagePane: the received queue's saved first page, shown while the export loads.
 
-It looks exactly like the received pane (same layout, columns, keys in the footer) and the
-triage keys work on it at once: a decision needs the store, not the frames, so a / i / l /
+It looks exactly like the received pane (same layout, columns, details, keys in the footer)
+and the triage keys work on it at once: a decision needs the store, not the frames, so a / i / l /
 f / s / enter / u / U save durably as on the live pane, which then takes over the session.
 Keys that need the frames (marks, filter, views, edit, compose, strategy) say so instead.
 """
@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import ProgressBar, Static
 
 from tui.data.first_page import FirstPage, counts_after
-from tui.panes.received_layout import BINDINGS, START_STATUS, VIEW_HINT, DecisionKeys, compose_received, progress_label
+from tui.panes.received_layout import BINDINGS, START_STATUS, VIEW_HINT, DecisionKeys, compose_received, progress_label, show_detail
 from tui.panes.triage_base import TriagePane
 from tui.widgets.frame_table import FrameTable, RowList
 from tui.widgets.invitation_detail import InvitationDetail
@@ -38,8 +38,8 @@ class FirstPagePane(DecisionKeys, TriagePane):
         return compose_received(tuple(self.page.counts))
 
     def on_mount(self) -> None:
-        self.reload()
         self.query_one(InvitationDetail).show(Content.styled(LOADING_DETAIL, "dim"))
+        self.reload()
         super().status(START_STATUS, "dim")
 
     def status(self, text, tone: str = "") -> None:
@@ -79,7 +79,12 @@ class FirstPagePane(DecisionKeys, TriagePane):
             pane.status(*self._news)
 
     def on_frame_table_row_highlighted(self, event: FrameTable.RowHighlighted) -> None:
-        event.stop()  # the detail fills in with the live pane
+        event.stop()
+        detail = self.query_one(InvitationDetail)
+        if event.row is None:  # past the saved rows: they come with the live pane
+            detail.show(Content.styled(LOADING_DETAIL, "dim"))
+        else:  # after the next frame: the rows are what the start must paint first
+            self.call_after_refresh(show_detail, detail, event.row, self.context.today, self.page.strategy)
 
     def action_clear(self) -> None:
         """Nothing to clear: the page has no marks or filter."""

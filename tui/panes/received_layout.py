@@ -7,7 +7,7 @@ same way (a decision needs the store, not the frames).
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from textual.app import ComposeResult
@@ -16,6 +16,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import ProgressBar, Static
 
+from tui.data.signals import signals
 from tui.widgets.filter_bar import FilterBar
 from tui.widgets.frame_table import Column, FrameTable
 from tui.widgets.invitation_detail import InvitationDetail
@@ -69,6 +70,13 @@ def compose_received(views: tuple[str, ...]) -> ComposeResult:
 
 def progress_label(done: int, total: int) -> Content:
     return Content(f"This session: {done} of {total} decided")
+
+
+def show_detail(detail: InvitationDetail, row: dict, today: date, has_strategy: bool) -> None:
+    """The highlighted invitation, its signals and what the strategy says (or how to get one)."""
+    note = None if has_strategy else (
+        "No strategy file yet: `passerelle strategy --init` writes a starter you can edit, then R reloads it here.")
+    detail.show_received(row, signals(row, today), note)
 
 
 class DecisionKeys:

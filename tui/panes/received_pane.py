@@ -12,8 +12,8 @@ from textual.widgets import ProgressBar, Static
 from tui.data import strategy as strategy_mod
 from tui.data.errors import PasserelleError
 from tui.data.received import received_rows
-from tui.data.triage import VIEWS, Filter, FilterError, apply_filter, parse_filter, signals, view_counts, view_expr
-from tui.panes.received_layout import BINDINGS, START_STATUS, DecisionKeys, VIEW_HINT, compose_received, progress_label
+from tui.data.triage import VIEWS, Filter, FilterError, apply_filter, parse_filter, view_counts, view_expr
+from tui.panes.received_layout import BINDINGS, START_STATUS, DecisionKeys, show_detail, VIEW_HINT, compose_received, progress_label
 from tui.panes.triage_base import TriagePane
 from tui.widgets.filter_bar import FilterBar
 from tui.widgets.frame_table import FrameTable
@@ -113,11 +113,7 @@ class ReceivedPane(DecisionKeys, TriagePane):
             if self.shown.height == 0:
                 self._show_summary()
             return
-        note = None
-        if self.strategy is None:
-            note = ("No strategy file yet: `passerelle strategy --init` writes a starter you can edit, "
-                    "then R reloads it here.")
-        self.query_one(InvitationDetail).show_received(event.row, signals(event.row, self.context.today), note)
+        show_detail(self.query_one(InvitationDetail), event.row, self.context.today, self.strategy is not None)
 
     def on_view_tabs_chosen(self, event: ViewTabs.Chosen) -> None:
         self.view = event.view
