@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -37,6 +36,8 @@ def load_settings(path: Path) -> Settings:
     """Read `path` (missing file → defaults); raise ConfigError naming the problem."""
     if not path.exists():
         return Settings()
+    import tomllib  # here: most starts have no settings file, and every millisecond of the start counts
+
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:

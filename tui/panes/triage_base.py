@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import webbrowser
 from datetime import date
 from functools import partial
 from typing import Any
@@ -122,6 +121,8 @@ class TriagePane(Vertical):
         if not is_web_url(url):
             self.app.notify("No profile link for this person in the export.", severity="warning", markup=False)
             return
+        import webbrowser  # here: only this key needs it, and the start is counted in milliseconds
+
         self.run_worker(partial(webbrowser.open, url), thread=True, exit_on_error=False,
                         group="browser", name="Opening the browser")
         self.app.notify(f"Opening {sanitize(url)}", markup=False)
