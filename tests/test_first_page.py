@@ -16,7 +16,7 @@ from ui_export import ui_export
 
 from tui.app import FIRST_PAGE_ID, PasserelleApp
 from tui.data.errors import ExportError
-from tui.data.first_page import PAGE_ROWS, ROW_FIELDS, page_key, read_page
+from tui.data.first_page import COUNTED, FORMAT, PAGE_ROWS, ROW_FIELDS, page_key, read_page
 from tui.data.received import first_page, received_rows
 from tui.data.store import Person
 from tui.data.triage import view_expr
@@ -53,6 +53,7 @@ def test_the_page_holds_what_the_live_pane_shows_first(export: Path, passerelle_
     assert page.pending == shown.height and page.counts["All"] == shown.height
     assert page.connections == context.export.connections.height
     assert {column.key for column in COLUMNS} <= set(ROW_FIELDS)
+    assert set(page.counts) == COUNTED  # the views the page moves when a row is decided
     context.store.close()
 
 
@@ -93,8 +94,9 @@ def test_a_page_from_another_source_or_an_edited_file_is_not_read(export: Path, 
     saved["pages"][0]["rows"][0].pop("key")  # damaged, though its key still matches
     page_file.write_text(json.dumps(saved))
     assert read_page(page_file, export, lambda: read_page_key(passerelle_home, export)) is None
-    page_file.write_text("{not json")
-    assert read_page(page_file, export, lambda: pytest.fail("hashed")) is None
+    for damaged in ("{not json", "[]", json.dumps({"format": FORMAT, "pages": [1]})):
+        page_file.write_text(damaged)
+        assert read_page(page_file, export, lambda: pytest.fail("hashed")) is None
 
 
 def read_page_key(paths, source: Path) -> str:

@@ -35,6 +35,7 @@ ROW_FIELDS = (
     "company_count", "connection_count", "decision", "decision_reason", "decided_at",
 )
 TIMES = ("sent_at", "decided_at")  # datetimes, kept as ISO text in the file
+COUNTED = {"All", "With note", "No note", "Suspicious", "Later (due)", "Decided"}  # views `counts_after` moves
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def read_page(file: Path, source: Path, key_of: Any) -> FirstPage | None:
             return None
         pages = [FirstPage(**page) for page in data["pages"]]
         stamp = source_stamp(source)
-    except (OSError, ValueError, TypeError, KeyError):
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
     pages = [page for page in pages if page.source == str(Path(source).absolute())
              and (page.size, page.mtime_ns) == stamp and _well_formed(page)]
@@ -102,7 +103,7 @@ def _well_formed(page: FirstPage) -> bool:
     """Rows and counts as `write_pages` writes them (the key does not cover them)."""
     return (
         isinstance(page.rows, list) and isinstance(page.counts, dict)
-        and all(isinstance(n, int) for n in page.counts.values())
+        and COUNTED <= page.counts.keys() and all(isinstance(n, int) for n in page.counts.values())
         and all(isinstance(row, dict) and set(ROW_FIELDS) <= row.keys() and isinstance(row["key"], str)
                 for row in page.rows)
     )
