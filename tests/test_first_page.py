@@ -16,8 +16,8 @@ from ui_export import ui_export
 
 from tui.app import FIRST_PAGE_ID, PasserelleApp
 from tui.data.errors import ExportError
-from tui.data.first_page import COUNTED, FORMAT, PAGE_ROWS, ROW_FIELDS, page_key, read_page
-from tui.data.received import first_page, received_rows
+from tui.data.first_page import COUNTED, FORMAT, PAGE_ROWS, ROW_FIELDS, page_keys, read_page
+from tui.data.received import first_pages, received_rows
 from tui.data.store import Person
 from tui.data.triage import view_expr
 from tui import launch
@@ -45,8 +45,8 @@ def screen_text(app: PasserelleApp) -> str:
 
 def test_the_page_holds_what_the_live_pane_shows_first(export: Path, passerelle_home) -> None:
     context = build_context(export, passerelle_home)
-    page = first_page(context.export, context.store, export, context.today,
-                      passerelle_home.strategy_file, passerelle_home.settings_file)
+    page, = first_pages(context.export, context.store, export, [context.today],
+                        passerelle_home.strategy_file, passerelle_home.settings_file)
     live = received_rows(context.export, context.store.decisions(), context.store.info(), context.today, None)
     shown = live.filter(view_expr("All"))
     assert page.rows == shown.head(PAGE_ROWS).select(ROW_FIELDS).to_dicts()
@@ -63,7 +63,7 @@ def test_any_change_to_what_the_page_is_made_of_changes_its_key(export: Path, pa
     today = date(2026, 11, 23)
 
     def key(source: Path = export, revision: int = 3, day: date = today) -> str:
-        return page_key(source, revision, day, paths.strategy_file, paths.settings_file)
+        return page_keys(source, revision, [day], paths.strategy_file, paths.settings_file)[0]
 
     first = key()
     assert key() == first
@@ -103,7 +103,7 @@ def read_page_key(paths, source: Path) -> str:
     from tui.data.store import Store
 
     with Store.open(paths.database) as store:
-        return page_key(source, store.revision(), date.today(), paths.strategy_file, paths.settings_file)
+        return page_keys(source, store.revision(), [date.today()], paths.strategy_file, paths.settings_file)[0]
 
 
 async def test_a_second_start_shows_the_saved_page_then_the_live_queue_on_the_same_row(export: Path, passerelle_home) -> None:

@@ -22,27 +22,23 @@ from tui.paths import Paths
 SAMPLE = Path(tui.__file__).resolve().parent.parent / "sample_data" / "Basic_LinkedInDataExport_11-20-2026.zip"
 
 
-def _last_import_source(paths: Paths) -> Path | None:
-    """The source of the last import, read only when a database already exists."""
+def _existing_store(paths: Paths):
+    """The database when there is one, opened once for the whole start (none is created
+    before the export is read)."""
     if not paths.database.exists():
         return None
     from tui.data.store import Store
 
-    store = Store.open(paths.database)
-    try:
-        record = store.last_import()
-    finally:
-        store.close()
-    if record is None or not getattr(record, "source", None):
-        return None
-    return Path(record.source)
+    return Store.open(paths.database)
 
 
-def pick_source(source: str | Path | None, paths: Paths) -> tuple[Path, str | None]:
-    """The export to open and a notice for the user when we fell back to something."""
+def pick_source(source: str | Path | None, store) -> tuple[Path, str | None]:
+    """The export to open (else the last import, else the sample) and a notice for the user
+    when we fell back to something."""
     if source is not None:
         return Path(source), None
-    last = _last_import_source(paths)
+    record = store.last_import() if store is not None else None
+    last = Path(record.source) if record is not None and record.source else None
     if last is not None and last.exists():
         return last, None
     if SAMPLE.exists():
@@ -77,16 +73,25 @@ def _settings(paths: Paths) -> tuple[Settings, list[str]]:
 def build_context(source: str | Path | None, paths: Paths) -> AppContext:
     """Read settings and the export, then create folders and open the store."""
     settings, notices = _settings(paths)
-    path, notice = pick_source(source, paths)
-    return _loaded_context(path, paths, settings, notices + ([notice] if notice else []))
+    store = _existing_store(paths)
+    path, notice = pick_source(source, store)
+    return _loaded_context(path, paths, settings, notices + ([notice] if notice else []), store)
 
 
-def _loaded_context(path: Path, paths: Paths, settings: Settings, notices: list[str]) -> AppContext:
-    export = load(path, paths)
+def _loaded_context(path: Path, paths: Paths, settings: Settings, notices: list[str], store) -> AppContext:
+    """Read the export, then create the folders and the database if they are not there yet."""
+    try:
+        export = load(path, paths)
+    except BaseException:
+        if store is not None:
+            store.close()
+        raise
     paths.ensure()
-    from tui.data.store import Store
+    if store is None:
+        from tui.data.store import Store
 
-    context = AppContext(paths=paths, settings=settings, export=export, store=Store.open(paths.database),
+        store = Store.open(paths.database)
+    context = AppContext(paths=paths, settings=settings, export=export, store=store,
                          today=date.today(), notices=notices)
     context.notices += after_load(context, path)
     return context
@@ -102,20 +107,17 @@ def after_load(context: AppContext, path: Path) -> list[str]:
     return notices
 
 
-def _saved_first_page(path: Path, paths: Paths, today: date):
-    """The first page saved at the last exit, with the open store, if it still matches."""
-    if not (paths.first_page.exists() and paths.database.exists()):
-        return None, None
-    from tui.data.first_page import page_key, read_page
-    from tui.data.store import Store
+def _saved_first_page(path: Path, paths: Paths, today: date, store):
+    """The first page saved at the last exit, if it still matches."""
+    if store is None or not paths.first_page.exists():
+        return None
+    from tui.data.first_page import page_keys, read_page
 
-    store = Store.open(paths.database)
-    page = read_page(paths.first_page, path, lambda: page_key(
-        path, store.revision(), today, paths.strategy_file, paths.settings_file))
-    if page is None:
-        store.close()
-        return None, None
-    return page, store
+    def key_of() -> str | None:  # hashes the export: only called when a saved page may match
+        keys = page_keys(path, store.revision(), [today], paths.strategy_file, paths.settings_file)
+        return keys[0] if keys else None
+
+    return read_page(paths.first_page, path, key_of)
 
 
 def save_first_page(context: AppContext, path: Path) -> None:
@@ -126,14 +128,15 @@ def save_first_page(context: AppContext, path: Path) -> None:
 
     from tui.data.errors import PasserelleError
     from tui.data.first_page import write_pages
-    from tui.data.received import first_page
+    from tui.data.received import first_pages
 
+    days = [context.today, context.today + timedelta(days=1)]
     try:
-        pages = [first_page(context.export, context.store, path, day, context.paths.strategy_file,
-                            context.paths.settings_file) for day in (context.today, context.today + timedelta(days=1))]
+        pages = first_pages(context.export, context.store, path, days, context.paths.strategy_file,
+                            context.paths.settings_file)
     except (PasserelleError, OSError, PolarsError):
         return  # only costs speed at the next start: the decisions are all saved already
-    if None not in pages:
+    if pages is not None:
         write_pages(context.paths.first_page, pages)
 
 
@@ -144,12 +147,13 @@ def open_app(source: str | Path | None, paths: Paths):
     from tui.app import PasserelleApp
 
     settings, notices = _settings(paths)
-    path, notice = pick_source(source, paths)
+    store = _existing_store(paths)
+    path, notice = pick_source(source, store)
     notices += [notice] if notice else []
     today = date.today()
-    page, store = _saved_first_page(path, paths, today)
+    page = _saved_first_page(path, paths, today, store)
     if page is None:
-        return PasserelleApp(_loaded_context(path, paths, settings, notices), source=path)
+        return PasserelleApp(_loaded_context(path, paths, settings, notices, store), source=path)
     context = AppContext(paths=paths, settings=settings, export=None, store=store, today=today, notices=notices)
     return PasserelleApp(context, source=path, first_page=page)
 

@@ -54,21 +54,28 @@ class FirstPage:
     strategy: bool  # a strategy file suggests something (else the detail says how to get one)
 
 
-def page_key(source: Path, revision: int, today: date, strategy_file: Path, settings_file: Path) -> str | None:
-    """Everything the first page is computed from, as one digest; None if the source can't be hashed."""
+def page_keys(source: Path, revision: int, days: list[date], strategy_file: Path,
+              settings_file: Path) -> list[str] | None:
+    """For each day, everything its first page is computed from as one digest (the source is
+    hashed and the files read once for all days); None if the source can't be hashed."""
     fingerprint = source_fingerprint(source, f"passerelle {__version__} first page {FORMAT}")
     if fingerprint is None:
         return None
-    digest = hashlib.sha256()
-    for part in (fingerprint, str(Path(source).absolute()), str(revision), today.isoformat()):
-        digest.update(f"{part}\0".encode())
+    common = hashlib.sha256()
+    for part in (fingerprint, str(Path(source).absolute()), str(revision)):
+        common.update(f"{part}\0".encode())
     for file in (strategy_file, settings_file):
         try:
-            digest.update(file.read_bytes())
+            common.update(file.read_bytes())
         except OSError as exc:  # missing or unreadable: the ordinary start reports the latter
-            digest.update(type(exc).__name__.encode())
-        digest.update(b"\0")
-    return digest.hexdigest()
+            common.update(type(exc).__name__.encode())
+        common.update(b"\0")
+    keys = []
+    for day in days:
+        digest = common.copy()
+        digest.update(day.isoformat().encode())
+        keys.append(digest.hexdigest())
+    return keys
 
 
 def source_stamp(source: Path) -> tuple[int, int]:

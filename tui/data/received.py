@@ -13,7 +13,7 @@ from typing import Any
 import polars as pl
 
 from tui.data import strategy as strategy_mod
-from tui.data.first_page import PAGE_ROWS, ROW_FIELDS, FirstPage, page_key, source_stamp
+from tui.data.first_page import PAGE_ROWS, ROW_FIELDS, FirstPage, page_keys, source_stamp
 from tui.data.triage import Filter, received_queue, view_counts, view_expr
 
 FLAGS = pl.concat_str(
@@ -42,22 +42,27 @@ def received_rows(export: Any, decisions: pl.DataFrame, info: pl.DataFrame, toda
     )
 
 
-def first_page(export: Any, store: Any, source: Path, today: date, strategy_file: Path,
-               settings_file: Path) -> FirstPage | None:
-    """The page a fresh start on `source` shows, computed as the live pane would; None if the
-    strategy file is broken (a start must then show its error) or the source can't be hashed."""
+def first_pages(export: Any, store: Any, source: Path, days: list[date], strategy_file: Path,
+                settings_file: Path) -> list[FirstPage] | None:
+    """The page a fresh start on `source` shows on each of `days`, computed as the live pane
+    would; None if the strategy file is broken (a start must then show its error) or the
+    source can't be hashed. The store, the files and the source are read once for all days."""
     strategy, error = strategy_mod.reload(strategy_file, None)
-    key = page_key(source, store.revision(), today, strategy_file, settings_file)
-    if error is not None or key is None:
+    keys = page_keys(source, store.revision(), days, strategy_file, settings_file)
+    if error is not None or keys is None:
         return None
     strategy = strategy if strategy.suggests_anything else None
-    rows = received_rows(export, store.decisions(), store.info(), today, strategy)
-    shown = rows.filter(view_expr("All"))
+    decisions, info = store.decisions(), store.info()
     size, mtime_ns = source_stamp(source)
-    return FirstPage(
-        key=key, source=str(Path(source).absolute()), size=size, mtime_ns=mtime_ns,
-        connections=export.connections.height, pending=shown.height,
-        exported_on=export.exported_on.isoformat() if export.exported_on else None,
-        counts=view_counts(rows, today, Filter()),
-        rows=shown.head(PAGE_ROWS).select(ROW_FIELDS).to_dicts(), strategy=strategy is not None,
-    )
+    pages = []
+    for day, key in zip(days, keys):
+        rows = received_rows(export, decisions, info, day, strategy)
+        shown = rows.filter(view_expr("All"))
+        pages.append(FirstPage(
+            key=key, source=str(Path(source).absolute()), size=size, mtime_ns=mtime_ns,
+            connections=export.connections.height, pending=shown.height,
+            exported_on=export.exported_on.isoformat() if export.exported_on else None,
+            counts=view_counts(rows, day, Filter()),
+            rows=shown.head(PAGE_ROWS).select(ROW_FIELDS).to_dicts(), strategy=strategy is not None,
+        ))
+    return pages
