@@ -95,6 +95,13 @@ def _newest_per_key(frame: pl.DataFrame) -> pl.DataFrame:
     return pl.concat([keyed, frame.filter(pl.col("key").is_null())])
 
 
+# Both queues: who, the profile link, when, and the note, under the queues' names.
+INVITATION_COLUMNS = (
+    "key", pl.col("counterpart_name").alias("name"), pl.col("counterpart_url").alias("url"),
+    "sent_at", pl.col("message").alias("note"),
+)
+
+
 def _waited(today: date) -> pl.Expr:
     return (pl.lit(today) - pl.col("sent_at").dt.date()).dt.total_days().cast(pl.Int64)
 
@@ -161,14 +168,7 @@ def received_queue(export: Any, decisions: pl.DataFrame | None, info: pl.DataFra
     inv = export.invitations.filter(
         (pl.col("direction") == "INCOMING") & ~pl.col("connected").fill_null(False)
     )
-    inv = _newest_per_key(inv).select(
-        "key",
-        pl.col("counterpart_name").alias("name"),
-        pl.col("counterpart_url").alias("url"),
-        "sent_at",
-        pl.col("message").alias("note"),
-        "line",
-    )
+    inv = _newest_per_key(inv).select(*INVITATION_COLUMNS, "line")
     inv = (
         inv.join(_info_frame(info), on="key", how="left")
         .join(_decisions_frame(decisions, RECEIVED_DECISIONS), on="key", how="left")
@@ -252,11 +252,7 @@ def sent_queue(export: Any, decisions: pl.DataFrame | None, drafts: pl.DataFrame
     """
     out = export.invitations.filter(pl.col("direction") == "OUTGOING")
     out = _newest_per_key(out).select(
-        "key",
-        pl.col("counterpart_name").alias("name"),
-        pl.col("counterpart_url").alias("url"),
-        "sent_at",
-        pl.col("message").alias("note"),
+        *INVITATION_COLUMNS,
         pl.col("connected").fill_null(False).alias("accepted"),
         pl.col("connected_on").alias("accepted_on"),
         pl.lit("export").alias("source"),
