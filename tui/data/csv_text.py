@@ -7,7 +7,6 @@ header row are found here, and Python's csv module cross-checks every record wit
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import re
@@ -15,63 +14,16 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from tui.data.csv_decode import decode, decode_plain
 from tui.data.errors import ExportError
+from tui.data.csv_kinds import ALIASES, EXPECTED, REQUIRED, WHAT_WE_LOOK_FOR, canonical, header_key, match_kind
 
 HEADER_SCAN_LINES = 30
-# Control bytes that never occur in text CSVs (tab, LF, FF, CR excluded).
-_CONTROL_BYTES = [b for b in range(32) if b not in (9, 10, 12, 13)] + [127]
 DELIMITERS = (",", ";", "\t")
-
-# Lower-cased header text → canonical column, per kind (small alias table for re-saves).
-ALIASES: dict[str, dict[str, str]] = {
-    "connections": {
-        "first name": "first_name", "firstname": "first_name",
-        "last name": "last_name", "lastname": "last_name",
-        "url": "url", "profile url": "url",
-        "email address": "email", "email": "email", "e-mail address": "email",
-        "company": "company", "company name": "company",
-        "position": "position", "title": "position", "job title": "position",
-        "connected on": "connected_on", "connected": "connected_on",
-    },
-    "invitations": {
-        "from": "from_name", "to": "to_name", "sent at": "sent_at", "message": "message",
-        "direction": "direction",
-        "inviterprofileurl": "inviter_url", "inviter profile url": "inviter_url",
-        "inviteeprofileurl": "invitee_url", "invitee profile url": "invitee_url",
-        "inviterprofileurn": "inviter_urn", "inviteeprofileurn": "invitee_urn",
-    },
-    "messages": {
-        "conversation id": "conversation_id", "conversation title": "conversation_title",
-        "from": "from_name", "sender profile url": "sender_url", "to": "to_names",
-        "recipient profile urls": "recipient_urls", "date": "date", "subject": "subject",
-        "content": "content", "folder": "folder", "is message draft": "is_draft",
-        "direction": "direction", "attachments": "attachments",
-    },
-    "profile": {
-        "first name": "first_name", "last name": "last_name", "headline": "headline",
-        "maiden name": "maiden_name", "birth date": "birth_date",
-    },
-}
-REQUIRED = {
-    "connections": ("first_name", "last_name"),
-    "invitations": ("from_name", "to_name", "sent_at"),
-    "messages": ("from_name", "date"),
-    "profile": ("first_name", "last_name", "headline"),
-}
-# Optional columns whose absence the user should hear about (others come and go by year).
-EXPECTED = {
-    "connections": ("email", "company", "position", "connected_on"),
-    "invitations": ("message", "direction"),
-    "messages": ("content",),
-    "profile": (),
-}
-WHAT_WE_LOOK_FOR = {
-    "connections": "First Name, Last Name",
-    "invitations": "From, To, Sent At",
-    "messages": "CONVERSATION ID / FROM, DATE",
-    "profile": "First Name, Last Name, Headline",
-}
-
+# What R, pandas and hand edits write in empty cells: read as empty in every column.
+PLACEHOLDERS = ("NA", "N/A", "n/a", "na", "NULL", "null", "Null", "None", "none", "NaN", "nan",
+                "#N/A", "-", '""')
+_PLACEHOLDER_RE = "^\\s*(?:" + "|".join(re.escape(p) for p in PLACEHOLDERS) + ")\\s*$"
 
 @dataclass(frozen=True)
 class Table:
@@ -88,101 +40,8 @@ class Table:
     set_aside: tuple[tuple[int, str], ...]
     repairs: tuple[str, ...]
     problems: tuple[str, ...]
-
-
-def decode(name: str, data: bytes) -> tuple[str, str, list[str]]:
-    """Bytes → (text with LF line ends, encoding label, repair notes); ExportError if not text."""
-    repairs: list[str] = []
-    _check_text(name, data)
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        encoding = "UTF-16"
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise ExportError(name, "UTF-16 file is damaged (cannot be decoded)") from None
-        repairs.append("decoded from UTF-16 (re-saved by a spreadsheet?)")
-    elif data[:3] == b"\xef\xbb\xbf":
-        encoding = "UTF-8 with BOM"
-        text = data[3:].decode("utf-8", errors="replace")
-        if "\ufffd" in text and b"\xef\xbf\xbd" not in data:
-            text = data[3:].decode("cp1252", errors="replace")
-            encoding = "Windows-1252"
-        repairs.append("byte-order mark removed")
-    else:
-        try:
-            text = data.decode("utf-8")
-            encoding = "UTF-8"
-        except UnicodeDecodeError:
-            # cp1252 leaves 5 bytes undefined; latin-1 maps them so decoding never fails.
-            text = data.decode("cp1252", errors="replace")
-            if "\ufffd" in text:
-                text = data.decode("latin-1")
-            encoding = "Windows-1252"
-            repairs.append("not UTF-8: decoded as Windows-1252 (re-saved by Excel?)")
-    if "\x00" in text:
-        text = text.replace("\x00", "")
-        repairs.append("NUL characters removed")
-    if "\r" in text:
-        if "\r\n" in text:
-            repairs.append("CRLF line endings normalised")
-        if re.search(r"\r(?!\n)", text):
-            repairs.append("old-Mac CR line endings converted")
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, encoding, repairs
-
-
-def _check_text(name: str, data: bytes) -> None:
-    """ExportError for empty, ZIP/xlsx and (when no BOM says otherwise) binary input."""
-    if not data or data.isspace():  # as `not data.strip()`, without copying the bytes
-        raise ExportError(name, "empty file")
-    if data[:2] == b"PK":
-        raise ExportError(name, "is a ZIP or Excel workbook (.xlsx), not a CSV: save it as CSV")
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:3] == b"\xef\xbb\xbf":
-        return
-    head = data[:8192]
-    controls = sum(head.count(b) for b in _CONTROL_BYTES)
-    if head.count(0) > max(8, len(head) // 100) or controls > max(8, len(head) // 20):
-        raise ExportError(name, "binary file, not a CSV")
-
-
-_CHUNK = 1 << 20
-
-
-def _valid_utf8(data: bytes) -> bool:
-    """Strict UTF-8 (as `data.decode("utf-8")`), checked in 1 MB chunks: no whole-file str."""
-    decoder = codecs.getincrementaldecoder("utf-8")("strict")
-    view = memoryview(data)
-    try:
-        for start in range(0, len(data), _CHUNK):
-            decoder.decode(view[start:start + _CHUNK], final=False)
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return False
-    finally:
-        view.release()
-    return True
-
-
-def decode_plain(name: str, data: bytes) -> tuple[bytes, list[str]] | None:
-    """Plain UTF-8 input (no BOM, no NUL, LF or CRLF) → (bytes with LF line ends, repairs).
-
-    The common case, kept in bytes: `decode` would build a str of up to 4 bytes a character
-    (48 MB for a 12 MB messages.csv with emoji). None for anything else, which `decode`
-    handles; the repairs and errors are the ones `decode` gives for the same input.
-    """
-    _check_text(name, data)
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:3] == b"\xef\xbb\xbf":
-        return None
-    if b"\x00" in data or not _valid_utf8(data):
-        return None
-    repairs: list[str] = []
-    if b"\r" in data:
-        crlf = data.count(b"\r\n")
-        if crlf != data.count(b"\r"):  # a lone CR (old Mac): the str path converts those
-            return None
-        repairs.append("CRLF line endings normalised")
-        data = data.replace(b"\r\n", b"\n")
-    return data, repairs
+    padded: int = 0  # rows kept though trailing columns we do not read were missing
+    blanked: int = 0  # placeholder cells (NA, NULL, …) read as empty
 
 
 def _line_start(data: bytes, index: int) -> int:
@@ -194,27 +53,6 @@ def _line_start(data: bytes, index: int) -> int:
             return len(data)
         start = end + 1
     return start
-
-
-def _header_key(cell: str) -> str:
-    cell = cell.replace("\ufeff", "").strip().strip('"').replace("_", " ")
-    return " ".join(cell.split()).lower()
-
-
-def _match_kind(cells: list[str], kinds: tuple[str, ...]) -> str | None:
-    keys = {_header_key(c) for c in cells}
-    for kind in kinds:
-        found = {ALIASES[kind][k] for k in keys if k in ALIASES[kind]}
-        if not all(r in found for r in REQUIRED[kind]):
-            continue
-        if kind == "connections" and (
-            "headline" in keys or not found & {"connected_on", "position", "email", "url"}
-        ):
-            continue
-        if kind == "messages" and not found & {"conversation_id", "content"}:
-            continue
-        return kind
-    return None
 
 
 def _first_lines(text: str, count: int) -> list[str]:
@@ -238,7 +76,7 @@ def find_header(name: str, text: str, kinds: tuple[str, ...]) -> tuple[int, str,
             if delimiter not in line and delimiter != ",":
                 continue
             cells = next(csv.reader([line], delimiter=delimiter), [])
-            kind = _match_kind(cells, kinds)
+            kind = match_kind(cells, kinds)
             if kind:
                 return index, kind, delimiter, cells
     wanted = "; ".join(f"{k}: {WHAT_WE_LOOK_FOR[k]}" for k in kinds)
@@ -248,14 +86,13 @@ def find_header(name: str, text: str, kinds: tuple[str, ...]) -> tuple[int, str,
 def _canonical_header(name: str, kind: str, cells: list[str]) -> list[str]:
     """Unique names for Polars: canonical where known, `_extra_N` otherwise."""
     seen: dict[str, int] = {}
+    keys = [header_key(c) for c in cells]
     out = []
-    for i, cell in enumerate(cells):
-        key = _header_key(cell)
+    for i, (cell, key, canon) in enumerate(zip(cells, keys, canonical(kind, keys))):
         if key and key in seen:
             raise ExportError(name, f"header has the column name '{cell.strip()[:40]}' twice (columns {seen[key] + 1} and {i + 1})")
         if key:
             seen[key] = i
-        canon = ALIASES[kind].get(key)
         out.append(canon if canon and canon not in out else f"_extra_{i}")
     return out
 
@@ -297,38 +134,49 @@ def read_table(name: str, data: bytes, kinds: tuple[str, ...], *, max_field: int
     if fast is not None:
         frame = _polars_frame(encoded, delimiter, columns, len(fast))
         if frame is not None:
-            return _table(name, kind, encoding, delimiter, header_index, columns, frame, fast, [], repairs)
+            return _table(name, kind, encoding, delimiter, header_index, columns, frame, fast, [], repairs, 0)
     if body is None:
         body = encoded.decode("utf-8")
     encoded = None
-    lines, set_aside, body = _diagnose(name, body, delimiter, width, header_index)
+    needed = max((i + 1 for i, c in enumerate(columns) if not c.startswith("_extra_")), default=0)
+    lines, set_aside, body, padded = _diagnose(name, body, delimiter, width, header_index, needed)
     frame = _polars_frame(body, delimiter, columns, len(lines))
     if frame is None:
         repairs.append("parsed with the fallback reader")
         frame = _fallback_frame(body, delimiter, columns)
     if frame.height != len(lines):
         raise ExportError(name, f"row count mismatch ({frame.height} parsed, {len(lines)} expected)")
-    return _table(name, kind, encoding, delimiter, header_index, columns, frame, lines, set_aside, repairs)
+    if padded:
+        repairs.append(f"{padded} {'row' if padded == 1 else 'rows'} padded (trailing columns not read were missing)")
+    return _table(name, kind, encoding, delimiter, header_index, columns, frame, lines, set_aside, repairs, padded)
 
 
-def _table(name, kind, encoding, delimiter, header_index, columns, frame, lines, set_aside, repairs) -> Table:
-    frame = frame.select(c for c in columns if not c.startswith("_extra_")).with_columns(
-        line=pl.Series(lines, dtype=pl.Int64)
-    )
+def _table(name, kind, encoding, delimiter, header_index, columns, frame, lines, set_aside, repairs, padded) -> Table:
     present = tuple(c for c in columns if not c.startswith("_extra_"))
-    problems = tuple(f"column missing: {c} (left empty)" for c in EXPECTED[kind] if c not in present)
+    frame = frame.select(present)
+    placeholder = [pl.col(c).str.contains(_PLACEHOLDER_RE).fill_null(False) for c in present]
+    blanked = int(frame.select(pl.sum_horizontal(p.sum() for p in placeholder)).item() or 0) if present else 0
+    if blanked:
+        frame = frame.with_columns(pl.when(~p).then(pl.col(c)).alias(c) for p, c in zip(placeholder, present))
+        repairs = [*repairs, f"{blanked} placeholder {'cell' if blanked == 1 else 'cells'} (NA, N/A, NULL, None, -) read as empty"]
+    frame = frame.with_columns(line=pl.Series(lines, dtype=pl.Int64))
+    problems = tuple(f"column missing: {c} (left empty)" for c in EXPECTED.get(kind, ()) if c not in present)
     return Table(name, kind, encoding, delimiter, header_index + 1, present, frame,
-                 len(lines) + len(set_aside), tuple(set_aside), tuple(repairs), problems)
+                 len(lines) + len(set_aside), tuple(set_aside), tuple(repairs), problems, padded, blanked)
 
 
-def _diagnose(name: str, body: str, delimiter: str, width: int, header_index: int):
+def _diagnose(name: str, body: str, delimiter: str, width: int, header_index: int, needed: int):
     """Every record with its first line; ragged rows set aside and cut out of `body`.
+
+    A short row that still holds the first `needed` fields (the missing ones are trailing
+    columns we do not read, such as a column the owner added) is kept and counted padded.
 
     The only per-row Python loop: it gives the line numbers Polars cannot.
     """
     reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter, strict=True)
     lines: list[int] = []
     set_aside: list[tuple[int, str]] = []
+    padded = 0
     drop: list[tuple[int, int]] = []  # body line spans (1-based, inclusive) to remove
     previous_end = 0  # csv line_num after the previous record (body lines, 1-based)
     try:
@@ -340,7 +188,9 @@ def _diagnose(name: str, body: str, delimiter: str, width: int, header_index: in
             if not any(record):
                 drop.append((first, last))
                 continue
-            if len(record) != width:
+            if needed <= len(record) < width:
+                padded += 1
+            elif len(record) != width:
                 set_aside.append((first + header_index, f"has {len(record)} fields, expected {width}"))
                 drop.append((first, last))
                 continue
@@ -361,7 +211,7 @@ def _diagnose(name: str, body: str, delimiter: str, width: int, header_index: in
             for i in range(first - 1, min(last, len(kept_lines))):
                 kept_lines[i] = None
         body = "\n".join(line for line in kept_lines if line is not None)
-    return lines, set_aside, body
+    return lines, set_aside, body, padded
 
 
 def _fast_lines(body: bytes, delimiter: str, width: int, header_index: int) -> list[int] | None:
@@ -439,7 +289,8 @@ def _polars_frame(body: str | bytes, delimiter: str, columns: list[str], expecte
 
 
 def _fallback_frame(body: str, delimiter: str, columns: list[str]) -> pl.DataFrame:
-    records = [r for r in csv.reader(io.StringIO(body, newline=""), delimiter=delimiter) if any(r)]
+    width = len(columns)
+    records = [r + [""] * (width - len(r)) for r in csv.reader(io.StringIO(body, newline=""), delimiter=delimiter) if any(r)]
     data = list(zip(*records[1:])) if len(records) > 1 else [() for _ in columns]
     frame = pl.DataFrame(
         {c: pl.Series(c, list(v), dtype=pl.String) for c, v in zip(columns, data)}

@@ -16,6 +16,7 @@ from pathlib import Path
 import polars as pl
 
 from tui import __version__
+from tui.data.archive import FRAMES as ARCHIVE_SCHEMAS, Archive
 from tui.data.export import (
     CONNECTIONS_SCHEMA, HIDDEN_SCHEMA, INVITATIONS_SCHEMA, MESSAGES_SCHEMA, Export, ExportError, FileReport,
     ImportReport, Owner, load_export,
@@ -26,11 +27,14 @@ from tui.data.files import write_atomic, write_text_atomic
 from tui.paths import make_private_dir
 
 # Bump when the frames or the report change shape, so old caches are simply not found.
-CACHE_FORMAT = 2  # 2: LZ4 pages (faster to read at start than zstd)
+# 2: LZ4 pages (faster to read at start than zstd); 3: invitations' `matched_by`, the
+# archive frames, the owner's industry and location, report figures.
+CACHE_FORMAT = 3
 FRAMES = {
     "connections": CONNECTIONS_SCHEMA, "hidden": HIDDEN_SCHEMA,
     "invitations": INVITATIONS_SCHEMA, "messages": MESSAGES_SCHEMA,
 }
+ARCHIVE_FRAMES = {f"archive_{name}": schema for name, schema in ARCHIVE_SCHEMAS.items()}
 
 
 def check_size(source: Path, *, max_bytes: int = MAX_MEMBER_BYTES, max_total: int = MAX_TOTAL_BYTES) -> None:
@@ -83,9 +87,11 @@ def load_export_cached(source: Path, cache_dir: Path, *, write: bool = True,
 def _write_cache(folder: Path, export: Export) -> None:
     make_private_dir(folder.parent)
     make_private_dir(folder)
-    for name in FRAMES:
+    archive = getattr(export, "archive", None) or Archive()
+    for name in (*FRAMES, *ARCHIVE_FRAMES):
+        frame = getattr(archive, name.removeprefix("archive_")) if name in ARCHIVE_FRAMES else getattr(export, name)
         buffer = io.BytesIO()
-        getattr(export, name).write_parquet(buffer, compression="lz4")
+        frame.write_parquet(buffer, compression="lz4")
         write_atomic(folder / f"{name}.parquet", buffer.getvalue())
     owner = export.owner
     meta = {
@@ -105,7 +111,7 @@ def _read_cache(folder: Path, source: str, columns: dict[str, tuple[str, ...]] |
         if meta.get("format") != CACHE_FORMAT:
             return None
         frames = {}
-        for name, schema in FRAMES.items():
+        for name, schema in {**FRAMES, **ARCHIVE_FRAMES}.items():
             wanted = (columns or {}).get(name)
             if wanted is not None:
                 schema = pl.Schema({c: schema[c] for c in wanted})
@@ -116,8 +122,9 @@ def _read_cache(folder: Path, source: str, columns: dict[str, tuple[str, ...]] |
         owner = Owner(**meta["owner"]) if meta["owner"] else None
         report = _report_from_dict(meta["report"])
         exported_on = date.fromisoformat(meta["exported_on"]) if meta["exported_on"] else None
+        archive = Archive(**{n.removeprefix("archive_"): frames[n] for n in ARCHIVE_FRAMES})
         return Export(source, str(meta["content_hash"]), frames["connections"], frames["hidden"],
-                      frames["invitations"], frames["messages"], owner, report, exported_on)
+                      frames["invitations"], frames["messages"], owner, report, exported_on, archive)
     except Exception:  # corrupt or partial cache: parse the source again
         return None
 
@@ -130,6 +137,7 @@ def _report_from_dict(data: dict) -> ImportReport:
             set_aside=tuple((int(s["line"]), str(s["reason"])) for s in f["set_aside"]),
             date_failures=int(f["date_failures"]), repairs=tuple(f["repairs"]),
             problems=tuple(f["problems"]),
+            figures=tuple((str(k), int(v)) for k, v in f.get("figures", {}).items()),
         )
         for f in data["files"]
     )

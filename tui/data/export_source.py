@@ -14,16 +14,43 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from tui.data.csv_decode import sniff_text
 from tui.data.errors import ExportError
 
-# Basenames we read, by kind. coach_messages.csv & co share the messages header but are
-# AI conversations, so only the exact name `messages.csv` counts.
+# Basenames we read, by kind (the first name of a kind is preferred when two are present).
+# coach_messages.csv & co share the messages header but are AI conversations: never read.
 KNOWN = {
     "connections.csv": "connections",
     "invitations.csv": "invitations",
     "messages.csv": "messages",
     "profile.csv": "profile",
+    "endorsement_received_info.csv": "endorsements",
+    "endorsement received info.csv": "endorsements",
+    "recommendations_received.csv": "recommendations_received",
+    "recommendations_given.csv": "recommendations_given",
+    "positions.csv": "positions",
+    "company follows.csv": "company_follows",
 }
+CORE = ("connections", "invitations", "messages", "profile")
+LABELS = {"connections": "Connections", "invitations": "Invitations", "messages": "messages",
+          "profile": "Profile"}
+# Other LinkedIn files, known by name: never taken for one of ours by their header.
+OTHER_FILES = frozenset("""
+profile summary.csv education.csv skills.csv member_follows.csv endorsement_given_info.csv
+reactions.csv shares.csv comments.csv votes.csv rich media.csv rich_media.csv contacts.csv
+imported contacts.csv email addresses.csv phonenumbers.csv phone numbers.csv registration.csv
+logins.csv searchqueries.csv search queries.csv saved_items.csv hashtag_follows.csv events.csv
+learning.csv certifications.csv projects.csv languages.csv ad_targeting.csv ad targeting.csv
+ads clicked.csv inferences_about_you.csv receipts_v2.csv savedjobalerts.csv
+job applicant saved answers.csv job applicant saved screening question responses.csv
+job applications.csv saved jobs.csv job seeker preferences.csv verifications.csv
+""".strip().replace("\n", " ").replace(".csv ", ".csv|").split("|"))
+# Renamed files (`connection.csv`, `Connections copy.csv`) are recognised by their header.
+SNIFF_KINDS = ("profile", "connections", "invitations", "messages", "endorsements", "positions",
+               "company_follows")
+SNIFF_BYTES = 16 * 1024
+MAX_SNIFFED = 200
+WORKBOOKS = (".xlsx", ".xls", ".numbers", ".ods")
 MAX_MEMBERS = 5_000
 # A 30,000-connection export holds ~4 MB of Connections and tens of MB of messages: a
 # known file over 128 MB is not an export (or is a bomb), and reading it would eat memory.
@@ -69,14 +96,49 @@ def _ignored(name: str) -> bool:
     return "__MACOSX" in parts or parts[-1].startswith("._")
 
 
-def _choose(where: str, found: dict[str, list[tuple[int, str]]]) -> dict[str, str]:
-    """Shallowest copy of each basename; two copies at the same depth → error."""
+def _classify(base: str, head: bytes | None) -> str | None:
+    """The kind of a CSV: by its name when known, else by its header (None: not ours)."""
+    if base in KNOWN:
+        return KNOWN[base]
+    if head is None or head[:2] == b"PK":
+        return None
+    from tui.data.csv_text import find_header
+
+    try:
+        return find_header(base, sniff_text(head), SNIFF_KINDS)[1]
+    except ExportError:
+        return None
+
+
+def _sniffable(base: str) -> bool:
+    """A CSV whose name says nothing: its header is read to know what it holds."""
+    return (base.endswith(".csv") and base not in KNOWN and base not in OTHER_FILES
+            and not base.endswith("_messages.csv"))
+
+
+def _choose(where: str, found: dict[str, list[tuple[int, str, str]]], workbooks: list[str]) -> dict[str, str]:
+    """One file per kind: the shallowest copy of a name; two names for a core kind → error.
+
+    `found`: kind → (depth, path, basename). For the archive extras a known name wins over
+    another (2022 archives hold both `Endorsement Received Info.csv` and the underscored one).
+    """
     chosen = {}
-    for base, copies in found.items():
-        copies.sort()
-        if len(copies) > 1 and copies[0][0] == copies[1][0]:
-            raise ExportError(where, f"holds {base} twice ({copies[0][1]} and {copies[1][1]}): keep one")
-        chosen[base] = copies[0][1]
+    for kind, copies in found.items():
+        names = list(KNOWN)
+        copies.sort(key=lambda c: (names.index(c[2]) if c[2] in KNOWN else len(names), c[0], c[1]))
+        first = copies[0]
+        other = next((c for c in copies[1:] if c[2] != first[2]), None)
+        if other is not None and kind in CORE:
+            raise ExportError(where, f"holds two {LABELS[kind]} files ({first[1]} and {other[1]}): keep one")
+        same = [c for c in copies if c[2] == first[2]]
+        if len(same) > 1 and same[0][0] == same[1][0]:
+            raise ExportError(where, f"holds {first[2]} twice ({same[0][1]} and {same[1][1]}): keep one")
+        chosen[kind] = first[1]
+    for book in workbooks:
+        stem = book.replace("\\", "/").rsplit("/", 1)[-1].lower()
+        kind = next((k for k in ("connections", "invitations", "messages") if stem.startswith(k[:-1])), None)
+        if (kind and kind not in chosen) or not chosen:
+            raise ExportError(f"{where}/{book}", "is a spreadsheet workbook, not a CSV: save it as CSV first")
     return chosen
 
 
@@ -127,6 +189,8 @@ def _read_folder(path: Path, max_bytes: int, max_total: int, max_members: int) -
     source = Source()
     found: dict[str, list[tuple[int, str]]] = {}
     seen = 0
+    workbooks: list[str] = []
+    sniffed = 0
     for root, dirs, files in os.walk(path, onerror=None, followlinks=False):
         rel = Path(root).relative_to(path)
         depth = len(rel.parts)
@@ -134,12 +198,22 @@ def _read_folder(path: Path, max_bytes: int, max_total: int, max_members: int) -
         seen += len(files)
         if seen > max_members:
             raise ExportError(where, f"folder holds more than {max_members} files: not an export")
-        for name in files:
+        for name in sorted(files):
             base = name.lower()
-            if base in KNOWN and not name.startswith("._"):
-                found.setdefault(base, []).append((depth, str(rel / name)))
+            if name.startswith("._"):
+                continue
+            if base.endswith(WORKBOOKS):
+                workbooks.append(str(rel / name))
+                continue
+            head = None
+            if _sniffable(base) and sniffed < MAX_SNIFFED:
+                sniffed += 1
+                head = _head(path / rel / name)
+            kind = _classify(base, head)
+            if kind:
+                found.setdefault(kind, []).append((depth, str(rel / name), base))
     total = 0
-    for base, rel in _choose(where, found).items():
+    for kind, rel in _choose(where, found, workbooks).items():
         member = path / rel
         label = f"{path.name}/{rel}"
         try:
@@ -156,8 +230,19 @@ def _read_folder(path: Path, max_bytes: int, max_total: int, max_members: int) -
         data = _read_file(member, max_bytes + 1, label)
         if len(data) > max_bytes:
             raise ExportError(label, f"file is larger than the {_mb(max_bytes)} size limit")
-        source.members[KNOWN[base]] = (rel, data)
+        source.members[kind] = (rel, data)
     return source
+
+
+def _head(member: Path) -> bytes | None:
+    """The first bytes of a regular file, None when it cannot be read."""
+    try:
+        if not stat.S_ISREG(os.stat(member).st_mode):
+            return None
+        with open(member, "rb") as handle:
+            return handle.read(SNIFF_BYTES)
+    except OSError:
+        return None
 
 
 def _overlapping(infos: list[zipfile.ZipInfo]) -> bool:
@@ -180,8 +265,10 @@ def _read_zip(path: Path, max_bytes: int, max_total: int, max_members: int) -> S
                 raise ExportError(where, f"archive holds {len(infos)} entries (limit {max_members}): refused")
             if _overlapping(infos):
                 raise ExportError(where, "entries overlap (possible zip bomb): refused")
-            found: dict[str, list[tuple[int, str]]] = {}
+            found: dict[str, list[tuple[int, str, str]]] = {}
             by_name = {}
+            workbooks: list[str] = []
+            sniffed = 0
             for info in infos:
                 name = info.filename
                 if info.is_dir() or _ignored(name):
@@ -193,14 +280,23 @@ def _read_zip(path: Path, max_bytes: int, max_total: int, max_members: int) -> S
                     source.notes.append("ignored a symbolic link in the archive")
                     continue
                 base = name.replace("\\", "/").rsplit("/", 1)[-1].lower()
-                if base in KNOWN:
-                    found.setdefault(base, []).append((name.count("/"), name))
+                if base.endswith(WORKBOOKS):
+                    workbooks.append(name)
+                    continue
+                head = None
+                if _sniffable(base) and sniffed < MAX_SNIFFED and not info.flag_bits & 0x1:
+                    sniffed += 1
+                    with archive.open(info) as handle:
+                        head = handle.read(SNIFF_BYTES)
+                kind = _classify(base, head)
+                if kind:
+                    found.setdefault(kind, []).append((name.count("/"), name, base))
                     by_name[name] = info
-            chosen = _choose(where, found)
+            chosen = _choose(where, found, workbooks)
             declared = sum(by_name[n].file_size for n in chosen.values())
             if declared > max_total:
                 raise ExportError(where, f"archive expands past the {_mb(max_total)} size limit (possible zip bomb): refused")
-            for base, name in chosen.items():
+            for kind, name in chosen.items():
                 info = by_name[name]
                 if info.file_size > max_bytes:
                     raise ExportError(f"{path.name}:{name}", f"expands past the {_mb(max_bytes)} size limit (possible zip bomb): refused")
@@ -210,7 +306,7 @@ def _read_zip(path: Path, max_bytes: int, max_total: int, max_members: int) -> S
                     data = handle.read(max_bytes + 1)
                 if len(data) > max_bytes:
                     raise ExportError(f"{path.name}:{name}", f"expands past the {_mb(max_bytes)} size limit (possible zip bomb): refused")
-                source.members[KNOWN[base]] = (name, data)
+                source.members[kind] = (name, data)
     except ExportError:
         raise
     except RuntimeError:

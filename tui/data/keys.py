@@ -151,3 +151,29 @@ def add_profile_key(frame: pl.DataFrame, url: str | None, name: str | None, out:
         query = query.with_columns(__nk=pl.lit(None, dtype=pl.String))
     key = pl.coalesce("__uk", "__nk").alias(out)
     return query.with_columns(key).drop("__u", "__n", "__uk", "__nk").collect()
+
+
+# Where Unicode case folding differs from lower-casing, for the letters names carry.
+_FOLD = {"ß": "ss", "ς": "σ", "ſ": "s", "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl",
+         "ﬅ": "st", "ﬆ": "st"}
+
+
+def name_match_expr(name: pl.Expr) -> pl.Expr:
+    """A name to match people on: NFC, case-folded, white space collapsed; null when blank.
+
+    Used where no profile URL exists (Invitations with URNs or a bare `/in`, recommendations):
+    real Invitations names carry double spaces (`Marie  Dupont`).
+    """
+    clean = (
+        name.cast(pl.String).str.normalize("NFC").str.to_lowercase()
+        .str.replace_many(list(_FOLD), list(_FOLD.values()))
+        .str.replace_all(_WS, " ").str.strip_chars(" ")
+    )
+    return pl.when(clean.str.len_chars() > 0).then(clean)
+
+
+def name_match_key(name: str | None) -> str | None:
+    """`name_match_expr` for one name in plain Python."""
+    clean = " ".join(_WS_RE.sub(" ", unicodedata.normalize("NFC", name or "").casefold()).split(" "))
+    clean = clean.strip(" ")
+    return clean or None
