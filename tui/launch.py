@@ -104,6 +104,10 @@ def after_load(context: AppContext, path: Path) -> list[str]:
 
     if warning := warn_if_network_fs(context.paths.database):
         notices.append(warning)
+    from tui.data.export_age import age_notice
+
+    if path.resolve() != SAMPLE and (old := age_notice(context.export.exported_on, context.today)):
+        notices.append(old)
     return notices
 
 

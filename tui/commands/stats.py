@@ -75,7 +75,11 @@ def load(args: argparse.Namespace, paths: Paths) -> Loaded:
     stats = network_stats(
         export, settings, strategy=strategy, previous=previous, picked_families=tuple(args.qualify)
     )
-    stats = {"source": str(source), **stats}
+    from datetime import date
+
+    from tui.data.export_age import export_age
+
+    stats = {"source": str(source), **stats, "export_age": export_age(export.exported_on, date.today())}
     return Loaded(export, stats, dict(settings.role_families))
 
 
@@ -120,8 +124,14 @@ def summary(stats: dict) -> str:
     """A short readable summary for the terminal."""
     inv = stats["invitations"]
     nxt = stats["next_threshold"]
+    from datetime import date
+
+    from tui.data.export_age import age_line
+
+    age = stats.get("export_age")
     lines = [
         f"Source: {clean(stats['source'])}",
+        age_line(date.fromisoformat(age["exported_on"]) if age else None, date.today()),
         f"Connections: {stats['connections']}  (+{stats['hidden_connections']} hidden)",
         f"Band: {stats['band']} — {stats['band_explained']}",
     ]
