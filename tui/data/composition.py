@@ -172,7 +172,10 @@ def people_for(
     families: Mapping[str, list[str]] | None = None,
     targets: Targets | None = None,
 ) -> pl.DataFrame:
-    """The connections behind one row of a composition table (most recent first)."""
+    """The connections behind one row of a composition table (most recent first), with
+    their ties (endorsements and recommendations, `ties` their sum)."""
+    from tui.data.archive import with_ties
+
     frame = export.connections
     if dimension == "company":
         cond = company_key().is_null() if value == NO_COMPANY else company_key() == value.strip().lower()
@@ -187,7 +190,8 @@ def people_for(
         cond = qualified_expr(frame, targets or Targets(), families)
     else:
         raise ValueError(f"unknown dimension {dimension!r} (known: {', '.join(DIMENSIONS)})")
-    return frame.filter(cond).sort(["connected_on", "full_name"], descending=[True, False], nulls_last=True)
+    people = frame.filter(cond).sort(["connected_on", "full_name"], descending=[True, False], nulls_last=True)
+    return with_ties(people, export)
 
 
 def company_index(connections: pl.DataFrame) -> pl.DataFrame:

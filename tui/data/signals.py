@@ -35,8 +35,56 @@ def _days(n: int) -> str:
     return "1 day" if n == 1 else f"{n} days"
 
 
-def signals(row: dict[str, Any], today: date | None = None) -> list[Signal]:
-    """Signals for one received-queue row (keys as in `received_queue`)."""
+def _times(n: int) -> str:
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+
+
+def tie_label(endorsements: int = 0, recommended_you: int = 0, you_recommended: int = 0) -> str | None:
+    """`endorsed you 3 times, you recommended them`; None without any tie."""
+    parts = []
+    if endorsements:
+        parts.append(f"endorsed you {_times(endorsements)}")
+    if recommended_you:
+        parts.append("recommended you" + ("" if recommended_you == 1 else f" {_times(recommended_you)}"))
+    if you_recommended:
+        parts.append("you recommended them" + ("" if you_recommended == 1 else f" {_times(you_recommended)}"))
+    return ", ".join(parts) or None
+
+
+def tie_signal(row: dict[str, Any]) -> Signal | None:
+    """The tie signal of a row carrying `tie_counts` columns (None without ties)."""
+    label = tie_label(*(int(row.get(c) or 0) for c in ("endorsements", "recommended_you", "you_recommended")))
+    if label is None:
+        return None
+    return Signal("ties", label, "a real tie: endorsements and recommendations in your archive", "good")
+
+
+def company_signal(company: str | None, count: int | None, my_companies: tuple[str, ...] = (),
+                   target_companies: tuple[str, ...] = ()) -> Signal | None:
+    """Where the company stands for you: one you worked at (not a new circle), or one you
+    follow (a target, and a bridge when none of your connections work there)."""
+    key = (company or "").strip().lower()
+    if not key:
+        return None
+    if key in my_companies:
+        return Signal("circle", f"works at {company.strip()}, where you worked",
+                      "a circle you come from (your positions)", "info")
+    if key in target_companies:
+        if not count:
+            return Signal("circle", f"a bridge to {company.strip()}, a company you follow",
+                          "none of your connections work there yet; followed companies count as "
+                          "targets when your strategy names none", "good")
+        return Signal("target", f"works at {company.strip()}, a company you follow",
+                      "followed companies count as targets when your strategy names none", "good")
+    return None
+
+
+def signals(row: dict[str, Any], today: date | None = None, *, my_companies: tuple[str, ...] = (),
+            target_companies: tuple[str, ...] = ()) -> list[Signal]:
+    """Signals for one received-queue row (keys as in `received_queue`, plus the optional
+    `tie_counts` columns). `my_companies` / `target_companies`: lower-cased names, by
+    default the owner's positions and followed companies (`archive.my_companies`,
+    `archive.bridge_targets`)."""
     out: list[Signal] = []
     length = row.get("note_length") or 0
     if row.get("has_note"):
@@ -62,6 +110,8 @@ def signals(row: dict[str, Any], today: date | None = None) -> list[Signal]:
     if row.get("messaged_before"):
         out.append(Signal("messages", "already in your messages",
                           "you have exchanged messages before", "good"))
+    if (tie := tie_signal(row)) is not None:
+        out.append(tie)
     company, position = row.get("company"), row.get("position")
     if company or position:
         role = " at ".join(p for p in (position, company) if p)
@@ -71,7 +121,10 @@ def signals(row: dict[str, Any], today: date | None = None) -> list[Signal]:
                           "the export does not hold them for people you're not connected to",
                           "info"))
     count = row.get("company_count")
-    if company and count is not None:
+    placed = company_signal(company, count, my_companies, target_companies)
+    if placed is not None:
+        out.append(placed)
+    elif company and count is not None:
         if count == 0:
             out.append(Signal("circle", "a bridge to a new circle",
                               "none of your connections work there yet", "good"))

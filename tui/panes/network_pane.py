@@ -194,6 +194,7 @@ class NetworkPane(Vertical):
                         Column("company", "company", ratio=2),
                         Column("position", "position", ratio=3),
                         Column("connected_on", "since", width=10, formatter=lambda d: d.isoformat() if d else ""),
+                        Column("ties", "ties", width=4, align="right", formatter=lambda n: str(n) if n else ""),
                     ],
                     empty_text="Nobody here.", id="network-people",
                 )
