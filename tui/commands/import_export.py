@@ -81,6 +81,9 @@ def _print_human(export: object, record: object, status: str) -> None:
     for row in [head, *rows]:
         print("  ".join(cell.ljust(w) if i < 2 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))))
     for f in files:
+        print(f"  {f['name']}: {f['vintage']}, {f['encoding']}")
+        for repair in f["repairs"]:
+            print(f"  {f['name']}: {repair}")
         for item in f["set_aside"][:10]:
             print(f"  {f['name']} line {item['line']}: set aside ({item['reason']})")
         if len(f["set_aside"]) > 10:

@@ -51,6 +51,7 @@ SNIFF_KINDS = ("profile", "connections", "invitations", "messages", "endorsement
 SNIFF_BYTES = 16 * 1024
 MAX_SNIFFED = 200
 WORKBOOKS = (".xlsx", ".xls", ".numbers", ".ods")
+WORKBOOK = "is an Excel workbook (.xlsx) or a ZIP, not a CSV: save it as CSV first"
 MAX_MEMBERS = 5_000
 # A 30,000-connection export holds ~4 MB of Connections and tens of MB of messages: a
 # known file over 128 MB is not an export (or is a bomb), and reading it would eat memory.
@@ -138,7 +139,7 @@ def _choose(where: str, found: dict[str, list[tuple[int, str, str]]], workbooks:
         stem = book.replace("\\", "/").rsplit("/", 1)[-1].lower()
         kind = next((k for k in ("connections", "invitations", "messages") if stem.startswith(k[:-1])), None)
         if (kind and kind not in chosen) or not chosen:
-            raise ExportError(f"{where}/{book}", "is a spreadsheet workbook, not a CSV: save it as CSV first")
+            raise ExportError(f"{where}/{book}", WORKBOOK)
     return chosen
 
 
@@ -160,6 +161,8 @@ def read_source(path: Path, *, max_bytes: int = MAX_MEMBER_BYTES,
         raise ExportError(where, "empty file")
     head = _read_file(path, 4, where)
     if head.startswith(b"PK"):
+        if path.name.lower().endswith((".csv", *WORKBOOKS)):
+            raise ExportError(where, WORKBOOK)
         if head not in (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08"):
             raise ExportError(where, "not a valid ZIP or download incomplete")
         return _read_zip(path, max_bytes, max_total, max_members)
@@ -292,6 +295,8 @@ def _read_zip(path: Path, max_bytes: int, max_total: int, max_members: int) -> S
                 if kind:
                     found.setdefault(kind, []).append((name.count("/"), name, base))
                     by_name[name] = info
+            if not found and any(i.filename == "xl/workbook.xml" for i in infos):
+                raise ExportError(where, WORKBOOK)
             chosen = _choose(where, found, workbooks)
             declared = sum(by_name[n].file_size for n in chosen.values())
             if declared > max_total:
