@@ -1,0 +1,153 @@
+"""More of the archive: endorsements, recommendations, positions, followed companies and the
+profile's industry, read when present and used for ties and the bridge signal."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections import Counter
+from pathlib import Path
+
+from tests.export_fixtures import PREAMBLE, make_zip
+from tui.__main__ import main
+from tui.data import composition as comp
+from tui.data.archive import (
+    bridge_targets, followed_companies, my_companies, owner_positions, tie_counts,
+)
+from tui.data.export import load_export
+from tui.data.export_cache import load_export_cached
+from tui.data.signals import company_signal, signals, tie_label
+
+CONNECTIONS = PREAMBLE.encode() + (
+    b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    b"Kofi,Mensah,https://www.linkedin.com/in/kofi-mensah-77,,Nimbus Freight,CTO,05 Nov 2025\n"
+    b"Leo,Marchetti,https://www.linkedin.com/in/leo-marchetti-4b2,,Quillon Labs,CTO,28 Oct 2025\n"
+    b"Mira,Okonkwo-Vale,https://www.linkedin.com/in/mira-okonkwo-vale-0a1b2c3,,Hollowbrook Analytics,Data Engineer,14 Sep 2025"
+)
+ENDORSEMENTS = (
+    b"Endorsement Date,Skill Name,Endorser First Name,Endorser Last Name,Endorser Public Url,Endorsement Status\n"
+    b"2024/05/14 01:14:39 UTC,Python,Kofi,Mensah,https://www.linkedin.com/in/kofi-mensah-77,ACCEPTED\n"
+    b"2024/05/14 01:15:02 UTC,SQL,Kofi,Mensah,https://www.linkedin.com/in/kofi-mensah-77,ACCEPTED\n"
+    b"2023/11/02 18:00:00 UTC,Data Engineering,Kofi,Mensah,https://www.linkedin.com/in/kofi-mensah-77,PENDING\n"
+    b"2022/01/09 09:30:00 UTC,Python,Mira,Okonkwo-Vale,https://www.linkedin.com/in/mira-okonkwo-vale-0a1b2c3,ACCEPTED\n"
+)
+RECOMMENDATIONS_RECEIVED = (
+    b"First Name,Last Name,Company,Job Title,Text,Creation Date,Status\n"
+    b'Leo,Marchetti,Quillon Labs,CTO,"Ana ships, and she documents what she ships.","11/21/23, 10:05 AM",VISIBLE\n'
+)
+RECOMMENDATIONS_GIVEN = (
+    b"First Name,Last Name,Company,Job Title,Text,Creation Date,Status\n"
+    b'Kofi,Mensah,Nimbus Freight,CTO,"Kofi turns chaos into routes.","3/2/24, 4:40 PM",VISIBLE\n'
+)
+POSITIONS = (
+    b"Company Name,Title,Description,Location,Started On,Finished On\n"
+    b'Hollowbrook Analytics,Staff Data Engineer,,"Lisbon, Portugal",Aug 2022,\n'
+    b'Quillon Labs,Data Engineer,"ETL, dashboards",Remote,2019,Jul 2022\n'
+)
+FOLLOWS = (
+    b"Organization,Followed On\n"
+    b"Northwind Logistics,Fri Jun 26 16:11:27 UTC 2026\n"
+    b'"Quillon Labs, Inc.",Tue Aug 30 14:33:11 UTC 2022'
+)
+PROFILE = (
+    b"First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,Zip Code,Geo Location,Twitter Handles,Websites,Instant Messengers\n"
+    b'Ana,Quist,,,Mar 9,Data person | Lisbon,Builds pipelines.,Software Development,,"Lisbon, Lisbon, Portugal",,,\n'
+)
+# 2022: UTF-16 with BOM, tab-separated, every field quoted, LF, an extra Display Status.
+ENDORSEMENTS_2022 = (
+    '"Endorsement Date"\t"Skill Name"\t"Endorser First Name"\t"Endorser Last Name"\t"Endorsement Status"\t"Display Status"\n'
+    '"2020/06/09 00:53:47 UTC"\t"Logistics"\t"Leo"\t"Marchetti"\t"ACCEPTED"\t"VISIBLE"\n'
+    '"2020/06/10 08:00:00 UTC"\t"Python"\t"Leo"\t"Marchetti"\t"ACCEPTED"\t"VISIBLE"\n'
+).encode("utf-16")
+
+
+def archive_zip(tmp_path: Path, **extra: bytes) -> Path:
+    members = {
+        "Connections.csv": CONNECTIONS, "Profile.csv": PROFILE,
+        "Endorsement_Received_Info.csv": ENDORSEMENTS,
+        "Recommendations_Received.csv": RECOMMENDATIONS_RECEIVED,
+        "Recommendations_Given.csv": RECOMMENDATIONS_GIVEN,
+        "Positions.csv": POSITIONS, "Company Follows.csv": FOLLOWS, **extra,
+    }
+    return make_zip(tmp_path / "Complete_LinkedInDataExport_11-20-2025.zip", members)
+
+
+def test_ties_per_person_use_the_readers_person_keys(tmp_path: Path) -> None:
+    export = load_export(archive_zip(tmp_path))
+    ties = {r["key"]: r for r in tie_counts(export).iter_rows(named=True)}
+    endorsers = Counter(r["Endorser Public Url"].rsplit("/", 1)[-1] for r in csv.DictReader(io.StringIO(ENDORSEMENTS.decode())))
+    kofi, leo, mira = (f"in:{s}" for s in ("kofi-mensah-77", "leo-marchetti-4b2", "mira-okonkwo-vale-0a1b2c3"))
+    assert set(ties) <= set(export.connections.get_column("key").to_list())
+    assert ties[kofi]["endorsements"] == endorsers["kofi-mensah-77"] == 3
+    assert (ties[kofi]["you_recommended"], ties[leo]["recommended_you"], ties[mira]["endorsements"]) == (1, 1, 1)
+    assert list(ties)[0] == kofi  # the most ties first: the sort key for real ties
+    assert tie_label(3, 0, 1) == "endorsed you 3 times, you recommended them"
+    people = comp.people_for(export, "year", "2025")
+    assert dict(zip(people["full_name"], people["ties"])) == {"Kofi Mensah": 4, "Leo Marchetti": 1, "Mira Okonkwo-Vale": 1}
+
+
+def test_positions_follows_and_profile_are_read(tmp_path: Path) -> None:
+    export = load_export(archive_zip(tmp_path))
+    positions = owner_positions(export)
+    assert positions.select("company", "started_on", "finished_on", "current").rows() == [
+        ("Quillon Labs", dt.date(2019, 1, 1), dt.date(2022, 7, 1), False),
+        ("Hollowbrook Analytics", dt.date(2022, 8, 1), None, True),
+    ]
+    assert followed_companies(export) == ("northwind logistics", "quillon labs, inc.")
+    assert my_companies(export) == ("hollowbrook analytics", "quillon labs")
+    assert export.owner.industry == "Software Development" and export.owner.geo_location == "Lisbon, Lisbon, Portugal"
+
+    class Strategy:
+        targets = ("fintech",)
+
+    assert bridge_targets(export) == followed_companies(export)
+    assert bridge_targets(export, Strategy()) == ()
+
+
+def test_triage_signals_name_ties_followed_companies_and_own_companies(tmp_path: Path) -> None:
+    export = load_export(archive_zip(tmp_path))
+    row = {"has_note": False, "company": "Northwind Logistics", "company_count": 0,
+           "endorsements": 2, "recommended_you": 1, "you_recommended": 0}
+    labels = [s.label for s in signals(row, my_companies=my_companies(export), target_companies=bridge_targets(export))]
+    assert "endorsed you twice, recommended you" in labels
+    assert "a bridge to Northwind Logistics, a company you follow" in labels
+    mine = company_signal("Hollowbrook Analytics ", 0, my_companies(export), bridge_targets(export))
+    assert mine.label == "works at Hollowbrook Analytics, where you worked"
+    assert "a bridge to a new circle" in [s.label for s in signals({"company": "Elsewhere", "company_count": 0})]
+
+
+def test_the_import_report_lists_the_archive_files(tmp_path: Path, capsys) -> None:
+    source = archive_zip(tmp_path)
+    assert main(["import", str(source), "--json"]) == 0
+    files = {f["name"]: f for f in json.loads(capsys.readouterr().out)["files"]}
+    assert files["Endorsement_Received_Info.csv"]["kept"] == ENDORSEMENTS.count(b"\n") - 1
+    assert files["Recommendations_Given.csv"]["vintage"] == "recommendations given"
+    assert files["Positions.csv"]["date_failures"] == 0 and files["Company Follows.csv"]["kept"] == 2
+
+
+def test_2022_utf16_tab_separated_endorsements(tmp_path: Path) -> None:
+    export = load_export(make_zip(tmp_path / "e.zip", {
+        "Connections.csv": CONNECTIONS, "Endorsement Received Info.csv": ENDORSEMENTS_2022}))
+    endorsed = export.archive.endorsements
+    assert endorsed.get_column("skill").to_list() == ["Logistics", "Python"]
+    assert endorsed.get_column("endorsed_at").to_list()[0] == dt.datetime(2020, 6, 9, 0, 53, 47)
+    # No URL in 2022: the name finds the one connection called Leo Marchetti.
+    assert tie_counts(export).row(0, named=True)["key"] == "in:leo-marchetti-4b2"
+    report = next(f for f in export.report.files if f.kind == "endorsements")
+    assert report.encoding == "UTF-16" and report.vintage == "endorsements received (no profile URLs)"
+    # Both spellings in one archive (seen in 2022): the underscored file is read.
+    (tmp_path / "both").mkdir()
+    both = load_export(archive_zip(tmp_path / "both", **{"Endorsement Received Info.csv": ENDORSEMENTS_2022}))
+    assert both.archive.endorsements.height == 4
+
+
+def test_the_frame_cache_keeps_the_archive(tmp_path: Path) -> None:
+    source = archive_zip(tmp_path)
+    first = load_export_cached(source, tmp_path / "cache")
+    again = load_export_cached(source, tmp_path / "cache")
+    assert again.archive.endorsements.equals(first.archive.endorsements)
+    assert again.archive.positions.equals(first.archive.positions)
+    assert again.owner == first.owner and again.owner.industry == "Software Development"
+    assert again.report == first.report
