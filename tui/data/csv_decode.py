@@ -14,6 +14,7 @@ from tui.data.errors import ExportError
 
 # Control bytes that never occur in text CSVs (tab, LF, FF, CR excluded).
 _CONTROL_BYTES = [b for b in range(32) if b not in (9, 10, 12, 13)] + [127]
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 LEGACY = (("cp1252", "Windows-1252"), ("mac_roman", "Mac Roman"))
 _SAMPLE_BYTES = 1 << 20
 _CHUNK = 1 << 20
@@ -55,16 +56,16 @@ def _wordlike(text: str) -> int:
     else (a capital inside a word, a symbol, an undefined byte) counts against. Mac Roman
     read as Windows-1252 turns `é` into `Ž` inside words; the reverse turns `é` into `È`.
     """
-    score, previous = 0, " "
-    for char in text:
-        if ord(char) > 127:
-            if char.islower() and previous.isalpha():
-                score += 1
-            elif char.isupper() and not previous.isalpha():
-                score += 1
-            else:
-                score -= 1
-        previous = char
+    score = 0
+    for match in _NON_ASCII.finditer(text):
+        char, at = match.group(), match.start()
+        previous = text[at - 1] if at else " "
+        if char.islower() and previous.isalpha():
+            score += 1
+        elif char.isupper() and not previous.isalpha():
+            score += 1
+        else:
+            score -= 1
     return score
 
 

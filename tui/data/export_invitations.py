@@ -44,10 +44,14 @@ def read_invitations(table: Table, connections: pl.DataFrame) -> tuple[pl.DataFr
     )
     frame = add_profile_key(frame, "counterpart_url", "counterpart_name").with_columns(
         name_key=name_match_expr(pl.col("counterpart_name")))
-    conn = connections.select("key", "connected_on", "url", name_key=name_match_expr(pl.col("full_name")))
+    conn = connections.select("key", "connected_on", "url", "full_name")
     by_key = conn.filter(pl.col("key").is_not_null()).unique("key", keep="first", maintain_order=True)
     # By name: every connection when the invitation has no profile URL; only connections
-    # without a URL (which no slug can reach) when it has one.
+    # without a URL (which no slug can reach) when it has one. Names are only normalised
+    # where needed: a current export with URLs everywhere needs almost none.
+    if not frame.select(pl.col("counterpart_url").is_null().any()).item():
+        conn = conn.filter(pl.col("url").is_null())
+    conn = conn.with_columns(name_key=name_match_expr(pl.col("full_name")))
     every = _by_name(conn)
     url_less = _by_name(conn.filter(pl.col("url").is_null())).rename(
         {"on_name": "on_bare", "namesakes": "bare_namesakes"})
