@@ -151,3 +151,14 @@ def test_the_frame_cache_keeps_the_archive(tmp_path: Path) -> None:
     assert again.archive.positions.equals(first.archive.positions)
     assert again.owner == first.owner and again.owner.industry == "Software Development"
     assert again.report == first.report
+
+
+def test_growth_months_carry_the_job_held_then(tmp_path: Path) -> None:
+    from tui.data.archive import growth_with_positions
+
+    export = load_export(archive_zip(tmp_path))
+    growth = {r["month"]: r for r in growth_with_positions(export).iter_rows(named=True)}
+    # Connections from Sep to Nov 2025, all while at Hollowbrook (since Aug 2022).
+    assert [growth[m]["count"] for m in sorted(growth)] == [1, 1, 1]
+    assert {r["company"] for r in growth.values()} == {"Hollowbrook Analytics"}
+    assert growth[dt.date(2025, 9, 1)]["title"] == "Staff Data Engineer"

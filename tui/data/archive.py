@@ -200,3 +200,21 @@ def bridge_targets(export, strategy=None) -> tuple[str, ...]:
     if strategy is not None and tuple(getattr(strategy, "targets", ()) or ()):
         return ()
     return followed_companies(export)
+
+
+def growth_with_positions(export) -> pl.DataFrame:
+    """Connections per month (as `network.monthly`) with the `company` and `title` of the
+    position the owner held that month (the latest one started; null between jobs)."""
+    from tui.data.network import monthly
+
+    months = monthly(export)
+    jobs = owner_positions(export).filter(pl.col("started_on").is_not_null()).sort("started_on")
+    joined = months.sort("month").join_asof(
+        jobs.select("started_on", "finished_on", "company", "title"),
+        left_on="month", right_on="started_on", strategy="backward",
+    )
+    ended = pl.col("finished_on").is_not_null() & (pl.col("finished_on") < pl.col("month"))
+    return joined.select(
+        "month", "count",
+        company=pl.when(~ended).then("company"), title=pl.when(~ended).then("title"),
+    )
