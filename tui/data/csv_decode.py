@@ -15,6 +15,12 @@ from tui.data.errors import ExportError
 # Control bytes that never occur in text CSVs (tab, LF, FF, CR excluded).
 _CONTROL_BYTES = [b for b in range(32) if b not in (9, 10, 12, 13)] + [127]
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# One well-formed multi-byte UTF-8 sequence: without any, a file is one legacy code page.
+_UTF8_SEQ = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
 LEGACY = (("cp1252", "Windows-1252"), ("mac_roman", "Mac Roman"))
 _SAMPLE_BYTES = 1 << 20
 _CHUNK = 1 << 20
@@ -84,6 +90,10 @@ def _decode_legacy(data: bytes, codec: str) -> str:
 
 def decode_not_utf8(data: bytes) -> tuple[str, str, list[str]]:
     """Text of bytes that are not valid UTF-8: per line when some lines are UTF-8."""
+    if not _UTF8_SEQ.search(data):  # no UTF-8 at all: one pass, no per-line copies
+        codec, label = legacy_code_page(data[:_SAMPLE_BYTES])
+        note = f"not UTF-8: decoded as {label} (re-saved by {'an old Mac' if codec == 'mac_roman' else 'Excel'}?)"
+        return _decode_legacy(data, codec), label, [note]
     lines = data.split(b"\n")
     ok = [line.isascii() or _is_utf8(line) for line in lines]
     bad = [line for line, good in zip(lines, ok) if not good]

@@ -171,9 +171,3 @@ def name_match_expr(name: pl.Expr) -> pl.Expr:
     )
     return pl.when(clean.str.len_chars() > 0).then(clean)
 
-
-def name_match_key(name: str | None) -> str | None:
-    """`name_match_expr` for one name in plain Python."""
-    clean = " ".join(_WS_RE.sub(" ", unicodedata.normalize("NFC", name or "").casefold()).split(" "))
-    clean = clean.strip(" ")
-    return clean or None
