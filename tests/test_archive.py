@@ -162,3 +162,26 @@ def test_growth_months_carry_the_job_held_then(tmp_path: Path) -> None:
     assert [growth[m]["count"] for m in sorted(growth)] == [1, 1, 1]
     assert {r["company"] for r in growth.values()} == {"Hollowbrook Analytics"}
     assert growth[dt.date(2025, 9, 1)]["title"] == "Staff Data Engineer"
+
+
+def test_stats_json_counts_the_archive_as_the_csv_module_does(tmp_path: Path, capsys) -> None:
+    source = archive_zip(tmp_path)
+    capsys.readouterr()
+    assert main(["stats", str(source), "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)["archive"]
+
+    def rows(data: bytes) -> list[dict]:
+        return list(csv.DictReader(io.StringIO(data.decode())))
+
+    text = CONNECTIONS.decode()
+    url_of = {f"{r['First Name']} {r['Last Name']}": r["URL"] for r in rows(text[text.index("First Name,"):].encode())}
+    assert figures == {
+        "endorsements_received": len(rows(ENDORSEMENTS)),
+        "recommendations_received": len(rows(RECOMMENDATIONS_RECEIVED)),
+        "recommendations_given": len(rows(RECOMMENDATIONS_GIVEN)),
+        "people_with_ties": len({r["Endorser Public Url"] for r in rows(ENDORSEMENTS)}
+                                | {url_of[f"{r['First Name']} {r['Last Name']}"]
+                                   for r in rows(RECOMMENDATIONS_RECEIVED) + rows(RECOMMENDATIONS_GIVEN)}),
+        "positions": len(rows(POSITIONS)),
+        "followed_companies": len(rows(FOLLOWS)),
+    }

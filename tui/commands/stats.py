@@ -77,9 +77,11 @@ def load(args: argparse.Namespace, paths: Paths) -> Loaded:
     )
     from datetime import date
 
+    from tui.data.archive import archive_figures
     from tui.data.export_age import export_age
 
-    stats = {"source": str(source), **stats, "export_age": export_age(export.exported_on, date.today())}
+    stats = {"source": str(source), **stats, "export_age": export_age(export.exported_on, date.today()),
+             "archive": archive_figures(export)}
     return Loaded(export, stats, dict(settings.role_families))
 
 

@@ -218,3 +218,17 @@ def growth_with_positions(export) -> pl.DataFrame:
         "month", "count",
         company=pl.when(~ended).then("company"), title=pl.when(~ended).then("title"),
     )
+
+
+def archive_figures(export) -> dict:
+    """The archive's counts for `stats --json`."""
+    archive = archive_of(export)
+    recs = archive.recommendations.get_column("direction")
+    return {
+        "endorsements_received": archive.endorsements.height,
+        "recommendations_received": int((recs == "received").sum()),
+        "recommendations_given": int((recs == "given").sum()),
+        "people_with_ties": tie_counts(export).height,
+        "positions": archive.positions.height,
+        "followed_companies": len(followed_companies(export)),
+    }
