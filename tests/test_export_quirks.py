@@ -101,6 +101,7 @@ def test_invitations_without_profile_urls_are_matched_by_name(tmp_path: Path, ca
     assert stats["invitations"]["incoming"] == {"total": 1, "connected": want_in, "open": 1 - want_in}
     out = run_text(capsys, "import", str(folder))
     assert "Invitations.csv: 4 invitations matched to connections by name" in out
+    assert "Invitations.csv: 1 invitation matches a name that two or more connections share" in out
     payload = run_json(capsys, "import", str(folder), "--yes")
     assert file_report(payload, "invitations")["figures"] == {"matched_by_name": 4, "ambiguous_names": 1}
 
@@ -326,6 +327,18 @@ def test_renamed_files_are_recognised_by_their_header(tmp_path: Path, names, cap
     assert export.invitations.get_column("connected").to_list() == [True]
     stats = run_json(capsys, "stats", str(folder))
     assert stats["invitations"]["outgoing"]["connected"] == 1
+
+
+def test_renamed_files_in_a_zip_are_recognised_and_other_linkedin_files_are_not(tmp_path: Path) -> None:
+    contacts = b"Source,FirstName,LastName,Companies,Title,Emails,PhoneNumbers,CreatedAt\nGoogle,Ada,Byron,,,,,\"3/1/17, 5:25 AM\"\n"
+    archive = make_zip(tmp_path / "Basic_LinkedInDataExport_07-04-2024.zip", {
+        "Basic/connessioni.csv": SMALL_CONNECTIONS, "Basic/Contacts.csv": contacts,
+        "Basic/address book.csv": contacts, "Basic/coach_messages.csv": b"FROM,DATE,CONTENT\nCoach,2024-07-01 10:00:00 UTC,Hi\n",
+    })
+    export = load_export(archive)
+    assert export.connections.get_column("full_name").to_list() == ["Marie Dupont"]
+    assert export.messages.height == 0
+    assert [f.name for f in export.report.files] == ["Basic/connessioni.csv"]
 
 
 def test_two_files_of_one_kind_stop_with_one_line_naming_both(tmp_path: Path) -> None:
