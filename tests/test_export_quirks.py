@@ -248,6 +248,19 @@ def test_mixed_utf8_and_cp1252_lines_are_each_decoded_right(tmp_path: Path, caps
     assert "mixed encodings: 1 line read as UTF-8, 2 as Windows-1252" in report.repairs
     stats = run_json(capsys, "stats", str(path))
     assert stats["connections"] == data.count(b"\r\n") - 1
+    lines = data.split(b"\r\n")
+    utf8 = sum(1 for line in lines if not line.isascii() and _decodes(line))
+    legacy = sum(1 for line in lines if not _decodes(line))
+    figures = file_report(run_json(capsys, "import", str(path)), "connections")["figures"]
+    assert (figures["lines_utf8"], figures["lines_legacy"]) == (utf8, legacy) == (1, 2)
+
+
+def _decodes(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 # --- 6. LinkedIn's pre-2017 Outlook export -------------------------------------------------------

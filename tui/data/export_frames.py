@@ -37,6 +37,7 @@ MESSAGE_DATE_FORMATS = ("%Y-%m-%d %H:%M:%S UTC", "%Y-%m-%dT%H:%M:%S", "%m/%d/%y,
 # Something@something.tld: real exports sometimes hold `urn:li:member:…` in Email Address.
 EMAIL_RE = r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$"
 _EMAIL = re.compile(EMAIL_RE)
+_MIXED = re.compile(r"mixed encodings: (\d+) lines? read as UTF-8, (\d+) as ")
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,9 @@ def parse_dates(frame: pl.DataFrame, col: str, formats: tuple[str, ...], dtype: 
 def report(table: Table, vintage: str, kept: int, failures: int, extra: tuple[str, ...] = (),
            repairs: tuple[str, ...] = (), figures: dict[str, int] | None = None) -> FileReport:
     counts = {"padded": table.padded, "placeholders_blanked": table.blanked, **(figures or {})}
+    for repair in table.repairs:  # the decoder's line counts, as it words them
+        if mixed := _MIXED.match(repair):
+            counts.update(lines_utf8=int(mixed[1]), lines_legacy=int(mixed[2]))
     return FileReport(table.name, table.kind, vintage, table.encoding, table.rows, kept,
                       table.set_aside, failures, table.repairs + repairs, table.problems + extra,
                       tuple((k, int(v)) for k, v in counts.items() if v))
