@@ -125,6 +125,7 @@ def test_the_import_report_lists_the_archive_files(tmp_path: Path, capsys) -> No
     assert files["Endorsement_Received_Info.csv"]["kept"] == ENDORSEMENTS.count(b"\n") - 1
     assert files["Recommendations_Given.csv"]["vintage"] == "recommendations given"
     assert files["Positions.csv"]["date_failures"] == 0 and files["Company Follows.csv"]["kept"] == 2
+    assert files["Profile.csv"]["vintage"] == "profile (with industry and location)"
 
 
 def test_2022_utf16_tab_separated_endorsements(tmp_path: Path) -> None:

@@ -86,3 +86,30 @@ def test_zip_with_mutated_member(member: str, edits) -> None:
     members = sample_members()
     members[member] = mutate(members[member], edits)
     check(zip_bytes(members), "export.zip")
+
+
+_HEADER = ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]
+
+
+@st.composite
+def respelled(draw, header: str) -> str:
+    """`header` as a spreadsheet or a hand edit may spell it: any case, any word separator."""
+    words = header.split(" ")
+    separator = draw(st.sampled_from(["", " ", "_", "-", "  ", " _"]))
+    case = draw(st.sampled_from([str.lower, str.upper, str.title, str]))
+    return draw(st.sampled_from(["", " "])) + case(separator.join(words)) + draw(st.sampled_from(["", " "]))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.tuples(*(respelled(h) for h in _HEADER)))
+def test_every_column_is_found_whatever_the_header_spelling(header: tuple[str, ...]) -> None:
+    data = (",".join(header) + "\n" + "Mira,Okonkwo,https://www.linkedin.com/in/mira-o,mira@example.org,"
+            "Hollowbrook,Data Engineer,05 Nov 2025\n").encode()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "Connections.csv"
+        path.write_bytes(data)
+        export = load_export(path)
+    row = export.connections.row(0, named=True)
+    assert (row["url"], row["email"], row["company"], row["position"], str(row["connected_on"])) == (
+        "https://www.linkedin.com/in/mira-o", "mira@example.org", "Hollowbrook", "Data Engineer", "2025-11-05")
+    assert not export.report.files[0].problems

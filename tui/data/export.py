@@ -231,7 +231,10 @@ def load_export(source: Path, *, max_bytes: int = MAX_MEMBER_BYTES,
         problems.append("no Invitations.csv: the received and sent queues are empty")
     profile = tables.get("profile")
     if profile is not None:
-        files.append(_report(profile, "profile", profile.frame.height, 0))
+        extra = [label for col, label in (("industry", "industry"), ("geo_location", "location"))
+                 if col in profile.columns]
+        files.append(_report(profile, "profile" + (f" (with {' and '.join(extra)})" if extra else ""),
+                             profile.frame.height, 0))
     archive, reports = read_archive({k: tables.pop(k) for k in list(tables) if k not in CORE}, connections)
     files += reports
     owner = _owner(profile, invitations)
