@@ -404,3 +404,16 @@ def test_stats_says_how_old_the_export_is(tmp_path: Path, capsys) -> None:
     assert stats["export_age"]["days"] == days and stats["export_age"]["old"] is True
     out = run_text(capsys, "stats", str(folder))
     assert "Export of 2024-03-01:" in out and "invitations may have been answered since" in out
+
+
+def test_a_damaged_file_passerelle_does_not_read_does_not_stop_the_import(tmp_path: Path) -> None:
+    import zipfile
+
+    path = make_zip(tmp_path / "export.zip", {"Connections.csv": SMALL_CONNECTIONS, "prova.csv": b"a,b,c\n" * 2000})
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("prova.csv")
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode())
+    data[start + 10:start + 30] = b"\xff" * 20  # the deflate stream no longer decodes
+    path.write_bytes(bytes(data))
+    assert load_export(path).connections.height == 1

@@ -248,6 +248,16 @@ def _head(member: Path) -> bytes | None:
         return None
 
 
+def _zip_head(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
+    """The first bytes of a member we only look at; None when it cannot be read (a damaged
+    file we would not use must not stop the import)."""
+    try:
+        with archive.open(info) as handle:
+            return handle.read(SNIFF_BYTES)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError, ValueError):
+        return None
+
+
 def _overlapping(infos: list[zipfile.ZipInfo]) -> bool:
     """Entries whose data share bytes ("quoted-overlap" bombs; Python < 3.12 doesn't check).
 
@@ -289,8 +299,7 @@ def _read_zip(path: Path, max_bytes: int, max_total: int, max_members: int) -> S
                 head = None
                 if _sniffable(base) and sniffed < MAX_SNIFFED and not info.flag_bits & 0x1:
                     sniffed += 1
-                    with archive.open(info) as handle:
-                        head = handle.read(SNIFF_BYTES)
+                    head = _zip_head(archive, info)
                 kind = _classify(base, head)
                 if kind:
                     found.setdefault(kind, []).append((name.count("/"), name, base))
