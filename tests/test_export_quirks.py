@@ -417,3 +417,18 @@ def test_a_damaged_file_passerelle_does_not_read_does_not_stop_the_import(tmp_pa
     data[start + 10:start + 30] = b"\xff" * 20  # the deflate stream no longer decodes
     path.write_bytes(bytes(data))
     assert load_export(path).connections.height == 1
+
+
+def test_old_files_without_urls_flag_names_two_connections_share(tmp_path: Path) -> None:
+    connections = PREAMBLE.encode() + (
+        b"First Name,Last Name,Email Address,Company,Position,Connected On\n"
+        b"Sam,Lee,,Acme,CTO,03 Mar 2021\nSam,Lee,,Globex,CFO,02 Mar 2021\nAna,Lind,,Acme,CEO,01 Mar 2021"
+    )
+    invitations = (
+        b"From,To,Sent At,Message,Direction\n"
+        b'Ana Quist,Sam Lee,"2/1/21, 9:02 AM",,OUTGOING\n'
+        b'Ana Quist,Ana  Lind,"2/1/21, 9:05 AM",,OUTGOING\n'
+    )
+    export = load_export(make_folder(tmp_path / "export", {"Connections.csv": connections, "Invitations.csv": invitations}))
+    assert export.invitations.get_column("matched_by").to_list() == ["name, ambiguous", "name"]
+    assert export.invitations.get_column("connected").to_list() == [True, True]

@@ -61,14 +61,16 @@ def read_invitations(table: Table, connections: pl.DataFrame) -> tuple[pl.DataFr
     no_url = pl.col("counterpart_url").is_null()
     hit_key = pl.col("hit_key").fill_null(False)
     namesakes = pl.when(no_url).then("namesakes").otherwise("bare_namesakes")
-    by_name = ~hit_key & namesakes.is_not_null()
+    # A key hit on a `name:` key (no URL on either side) is a match by name too.
+    by_url = hit_key & pl.col("key").str.starts_with("in:")
+    by_name = ~by_url & (hit_key | namesakes.is_not_null())
     out = frame.with_columns(
         sent_at="sent_parsed",
-        connected=hit_key | by_name,
+        connected=by_url | by_name,
         connected_on=pl.when(hit_key).then("on_key").when(by_name)
         .then(pl.when(no_url).then("on_name").otherwise("on_bare")),
-        matched_by=pl.when(hit_key).then(pl.lit("profile"))
-        .when(by_name & (namesakes > 1)).then(pl.lit("name, ambiguous"))
+        matched_by=pl.when(by_url).then(pl.lit("profile"))
+        .when(by_name & (namesakes.fill_null(1) > 1)).then(pl.lit("name, ambiguous"))
         .when(by_name).then(pl.lit("name")),
         search=pl.concat_str(
             pl.col("counterpart_name").fill_null(""), pl.col("message").fill_null(""), separator=" "
