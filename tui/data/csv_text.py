@@ -16,7 +16,7 @@ import polars as pl
 
 from tui.data.csv_decode import decode, decode_plain
 from tui.data.errors import ExportError
-from tui.data.csv_kinds import ALIASES, EXPECTED, REQUIRED, WHAT_WE_LOOK_FOR, canonical, header_key, match_kind
+from tui.data.csv_kinds import EXPECTED, WHAT_WE_LOOK_FOR, canonical, header_key, match_kind
 
 HEADER_SCAN_LINES = 30
 DELIMITERS = (",", ";", "\t")
