@@ -186,3 +186,9 @@ def test_stats_json_counts_the_archive_as_the_csv_module_does(tmp_path: Path, ca
         "positions": len(rows(POSITIONS)),
         "followed_companies": len(rows(FOLLOWS)),
     }
+
+
+def test_stats_summary_counts_people_with_real_ties(tmp_path: Path, capsys) -> None:
+    capsys.readouterr()
+    assert main(["stats", str(archive_zip(tmp_path))]) == 0
+    assert "Real ties: 3 people endorsed or recommended you, or you them" in capsys.readouterr().out

@@ -161,6 +161,9 @@ def summary(stats: dict) -> str:
     if stats["top_companies"]:
         top = ", ".join(f"{clean(r['company'])} {r['count']}" for r in stats["top_companies"][:5])
         lines.append(f"Top companies: {top}")
+    ties = (stats.get("archive") or {}).get("people_with_ties")
+    if ties:
+        lines.append(f"Real ties: {ties} people endorsed or recommended you, or you them")
     s = stats["since_last_import"]
     if s:
         lines.append(
