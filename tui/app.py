@@ -40,6 +40,7 @@ class PasserelleApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "Passerelle"
+    COMMANDS = {lambda: importlib.import_module("tui.palette").FoldingCommands}  # accents folded
     BINDINGS = [
         Binding("1", "show_pane('received')", "Received", id="show-received"),
         Binding("2", "show_pane('sent')", "Sent", id="show-sent"),

@@ -1,4 +1,8 @@
-"""The composer's recipient picker: fuzzy finder over people, plus ad-hoc fields."""
+"""The composer's recipient picker: fuzzy finder over people, plus ad-hoc fields.
+
+The search folds case, accents and ligatures and forgives typos (tui.data.search); the
+best 20 show with the letters that matched underlined, as Content (names are data, not markup).
+"""
 
 from __future__ import annotations
 
@@ -12,12 +16,14 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.data.composer import Recipient, find_people
+from tui.data.composer import Recipient
 from tui.data.keys import profile_key
+from tui.data.search import PeopleIndex, highlight_spans
 from tui.data.templates import clean_value
-from tui.text import display_text
+from tui.text import one_line, truncate
 
-TOP = 50
+TOP = 20
+MATCH_STYLE = "bold underline"
 
 
 class ComposerRecipient(Vertical):
@@ -44,6 +50,7 @@ class ComposerRecipient(Vertical):
     def __init__(self, people: pl.DataFrame, info: pl.DataFrame | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
         self.people = people
+        self.index = PeopleIndex.of(people)  # once: each keystroke is then one fuzzy pass
         self.info = info
         self.matches = people.head(0)
         self.picked: Recipient | None = None
@@ -71,15 +78,24 @@ class ComposerRecipient(Vertical):
         self.filter("")
 
     def filter(self, query: str) -> None:
-        """Show the top matches (filtered in Polars) in the list."""
-        self.matches = find_people(self.people, query, TOP)
+        """Show the best matches in the list, matched letters underlined."""
+        self.matches = self.index.find(query, TOP)
         options = []
         for i, row in enumerate(self.matches.iter_rows(named=True)):
             extra = " · ".join(v for v in (row.get("company"), row.get("source")) if v)
-            options.append(Option(display_text(f"{row.get('full_name') or '?'} — {extra}", 80), id=str(i)))
+            options.append(Option(self.label(query, f"{row.get('full_name') or '?'} — {extra}"), id=str(i)))
         option_list = self.query_one("#recipient-list", OptionList)
         option_list.clear_options()
         option_list.add_options(options)
+
+    @staticmethod
+    def label(query: str, text: str) -> Content:
+        """One line of the list: sanitised, cut to 80 cells, the query's letters underlined."""
+        shown = truncate(one_line(text), 80)
+        content = Content(shown, strip_control_codes=False)
+        for span in highlight_spans(query, shown):
+            content = content.stylize(MATCH_STYLE, span.start, span.end)
+        return content
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
