@@ -60,6 +60,7 @@ class PasserelleApp(App[int]):
         self.startup_error: Exception | None = None  # the export could not be read after all
         self._others: AwaitMount | None = None
         self._wanted_pane: str | None = None  # asked for while the export was loading
+        self._keys_said: set[str] = set()  # key remaps already refused on screen
 
     # ---- layout -------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -82,7 +83,28 @@ class PasserelleApp(App[int]):
             for pane in panes:
                 pane.display = False  # ContentSwitcher only hides the children it starts with
             self._others = self.query_one(ContentSwitcher).mount_all(panes)
+            self.call_later(self._apply_keys_when_mounted)
         return self._others
+
+    def _apply_keys(self) -> None:
+        """`[keys]` from config.toml, minus remaps onto a key another binding of the same pane
+        uses (both keep their defaults, and one line says so)."""
+        keys = dict(getattr(self.context.settings, "keys", {}) or {})
+        if not keys:
+            return
+        from tui.keymap_check import checked_keymap
+
+        panes = [(title, self._pane(pane_id) or (self._pane(FIRST_PAGE_ID) if pane_id == "received" else None))
+                 for pane_id, _m, _c, title in PANES]
+        kept, refused = checked_keymap(self, [(t, p) for t, p in panes if p is not None], keys,
+                                       self.context.paths.settings_file)
+        self.set_keymap(kept)
+        self._notify([line for line in refused if line not in self._keys_said])
+        self._keys_said.update(refused)
+
+    async def _apply_keys_when_mounted(self) -> None:
+        await self._mount_other_panes()
+        self._apply_keys()
 
     def _build_pane(self, pane_id: str, module: str, cls: str, title: str) -> Widget:
         """Import a pane's module only when the pane is built (keeps start-up imports small)."""
@@ -91,9 +113,7 @@ class PasserelleApp(App[int]):
         return pane
 
     def on_mount(self) -> None:
-        keys = dict(getattr(self.context.settings, "keys", {}) or {})
-        if keys:
-            self.set_keymap(keys)
+        self._apply_keys()
         self.refresh_header()
         self._focus_pane(self.query_one(ContentSwitcher).current)
         self.call_after_refresh(self._read_export if self.context.export is None else self._mount_other_panes)
