@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import webbrowser
 from datetime import date, timedelta
-from functools import partial
 from typing import Any
 
 import polars as pl
@@ -315,9 +313,9 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         if not url.lower().startswith(("https://", "http://")):
             self._say("No profile link for this recipient.", "warning")
             return
-        self.run_worker(partial(webbrowser.open, url), thread=True, exit_on_error=False, group="browser",
-                        name="Opening the browser")
-        self._say(f"Opening {url}")
+        from tui.browser import open_url
+
+        open_url(self, url, self._say)
 
     def action_save_draft(self) -> int | None:
         """Save the rendered note as a draft for this recipient."""
