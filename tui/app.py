@@ -48,7 +48,9 @@ class PasserelleApp(App[int]):
         Binding("4", "show_pane('composer')", "Composer", id="show-composer"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
-        Binding("escape", "leave_field", "Leave the text field (then 1–4 switch panes)", show=False, id="leave-field"),
+        # Shown in the footer only while a text field has focus (check_action), where 1–4 type digits.
+        Binding("escape", "leave_field", "Leave field, then 1–4", id="leave-field",
+                tooltip="Leave the text field (then 1–4 switch panes)"),
     ]
 
     def __init__(self, context: AppContext, source: Path | None = None, first_page: FirstPage | None = None) -> None:
@@ -225,6 +227,10 @@ class PasserelleApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in REFUSED_ACTIONS:
             return False
+        if action == "leave_field":
+            from textual.widgets import Input, TextArea
+
+            return isinstance(self.focused, (Input, TextArea))
         return super().check_action(action, parameters)
 
     # ---- messages -----------------------------------------------------------------------

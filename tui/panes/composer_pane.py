@@ -18,7 +18,7 @@ from tui.data.errors import PasserelleError
 from tui.data.files import write_text_atomic
 from tui.data.store import Person
 from tui.data.template_files import Template, ensure_starters, load_templates
-from tui.data.templates import ERROR, Rendered, line_col, lint, render
+from tui.data.templates import COUNTING, ERROR, Rendered, line_col, lint, render
 from tui.messages import DecisionSaved
 from tui.paths import make_private_dir
 from tui.text import display_text, sanitize
@@ -56,6 +56,8 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
 
     BINDINGS = [
         Binding("ctrl+f", "find_recipient", "Find", id="find-recipient"),
+        # ctrl+n, not ctrl+k: in a text field ctrl+k deletes to the end of the line.
+        Binding("ctrl+n", "focus_templates", "Templates", id="focus-templates"),
         Binding("ctrl+t", "copy_note", "Copy", id="copy-note"),
         Binding("ctrl+o", "open_profile", "Profile", show=False, id="open-profile-composer"),
         Binding("ctrl+g", "save_draft", "Save draft", id="save-draft"),
@@ -97,7 +99,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
             yield Static(id="problems")
             yield Static(Content("Preview (select and copy it by hand if the clipboard fails)"), classes="heading")
             yield TextArea(id="preview", read_only=True, soft_wrap=True, show_line_numbers=False)
-            yield Static(id="count")
+            yield Static(id="count").with_tooltip(COUNTING)
             yield Static(Content("Follow up on (ctrl+g save draft · ctrl+l mark sent · ctrl+t copy):"))
             yield Input(placeholder="YYYY-MM-DD", id="follow-up", compact=True)
             yield Static(id="status-line")
@@ -287,6 +289,10 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         """Jump to the recipient finder."""
         self.query_one("#recipient-search", Input).focus()
 
+    def action_focus_templates(self) -> None:
+        """Jump to the template list (from any field: no tabbing through eight of them)."""
+        self.query_one("#template-list", OptionList).focus()
+
     def action_copy_note(self) -> None:
         """Copy the note (clipboard + a file fallback); confirm when over the limit or with problems."""
         out = self.rendered
@@ -369,6 +375,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         """"composer: …" commands for the palette."""
         return [
             ("composer: find recipient", "Search connections and invitations (ctrl+f)", self.action_find_recipient),
+            ("composer: templates", "Jump to the template list (ctrl+n)", self.action_focus_templates),
             ("composer: copy note", "Copy the note; also written to a file (ctrl+t)", self.action_copy_note),
             ("composer: open profile", "Open the recipient's profile in the browser (ctrl+o)", self.action_open_profile),
             ("composer: save draft", "Keep this note as a draft (ctrl+g)", self.action_save_draft),

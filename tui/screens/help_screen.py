@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.data.templates import COUNTING
 from tui.text import sanitize
 
 INTRO = (
@@ -37,6 +38,7 @@ class HelpScreen(ModalScreen[None]):
             scroll.border_title = "Keys"
             scroll.border_subtitle = "escape closes"
             yield Static(Content(INTRO))
+            yield Static(Content(f"Note length: {COUNTING}"))
             for area, rows in self.sections():
                 yield Static(Content(area), classes="help-area")
                 yield Static(Content("\n".join(f"  {key:<14} {text}" for key, text in rows)))
