@@ -94,6 +94,29 @@ MASS_WARNING = (
 )
 
 
+TYPED_IN = "typed in"  # how the screens mark a company or position the user typed with `e`
+
+
+def typed_info(info: pl.DataFrame | None, key: str | None) -> dict:
+    """What the user typed about this person (`e`): company, position, connection_count,
+    only the fields they filled in."""
+    if info is None or key is None or info.height == 0:
+        return {}
+    found = info.filter(pl.col("key") == key)
+    if found.height == 0:
+        return {}
+    row = found.row(0, named=True)
+    return {k: row[k] for k in ("company", "position", "connection_count") if row.get(k) not in (None, "")}
+
+
+def with_typed_info(row: dict, info: pl.DataFrame | None) -> tuple[dict, int | None]:
+    """A person's row with the company and position the user typed in place of the export's
+    (what the user typed is what they know now), and the connection count they typed."""
+    typed = typed_info(info, row.get("key"))
+    merged = {**row, **{k: v for k, v in typed.items() if k in ("company", "position")}}
+    return merged, typed.get("connection_count")
+
+
 def my_name_for(configured: str, owner: object | None) -> str:
     """The sender's name: the one set in config.toml, else the export owner's (Profile.csv)."""
     if configured.strip():

@@ -130,6 +130,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         self.query_one("#recipient-search", Input).focus()
 
     def on_shown(self) -> None:
+        self.query_one(ComposerRecipient).refresh_info(self._info())
         self.refresh_side()
 
     def status(self, text: str, tone: str = "") -> None:
@@ -143,6 +144,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
     def set_recipient(self, person: Any) -> None:
         """Compose for `person` (a store Person: key, name, url), as the app's OpenComposer asks."""
         picker = self.query_one(ComposerRecipient)
+        picker.refresh_info(self._info())  # `e` may have typed a company since the pane was built
         key = getattr(person, "key", None)
         found = self.people.filter(pl.col("key") == key) if key else self.people.head(0)
         if found.height:

@@ -16,6 +16,7 @@ from textual.widgets import Input, Sparkline, Static
 from tui.context import AppContext
 from tui.data.errors import ConfigError, PasserelleError
 from tui.data import composition as comp
+from tui.data.composer import TYPED_IN
 from tui.data.network import BAND_ADVICE, BAND_MEANING, monthly, network_stats, targets_for
 from tui.text import display_text
 from tui.widgets.frame_table import Column, FrameTable
@@ -231,11 +232,14 @@ class NetworkPane(Vertical):
         frame = result.connections
         extra = result.invitations
         if extra.height:  # invitations matched through typed-in company, shown after connections
+            typed = info.select("key", _typed=pl.col("company"))  # info is set: it matched them
+            extra = extra.join(typed, on="key", how="left")
             frame = pl.concat([
                 frame.select("key", "full_name", "company", "position", "connected_on"),
                 extra.select(
                     "key", full_name="counterpart_name",
-                    company=pl.lit("invitation ") + pl.col("direction").str.to_lowercase(),
+                    company=pl.col("_typed") + pl.lit(f" ({TYPED_IN}) · invitation ")
+                    + pl.col("direction").str.to_lowercase(),
                     position=pl.lit(None, pl.Utf8), connected_on=pl.col("connected_on"),
                 ),
             ])

@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.data.composer import Recipient
+from tui.data.composer import Recipient, with_typed_info
 from tui.data.keys import profile_key
 from tui.data.search import PeopleIndex, highlight_spans
 from tui.data.templates import clean_value
@@ -115,15 +115,15 @@ class ComposerRecipient(Vertical):
         event.stop()
         self.pick_row(self.matches.row(int(event.option.id), named=True))
 
-    def _known_count(self, key: str | None) -> int | None:
-        if key is None or self.info is None or self.info.height == 0:
-            return None
-        found = self.info.filter(pl.col("key") == key)["connection_count"].drop_nulls()
-        return int(found[0]) if len(found) else None
+    def refresh_info(self, info: pl.DataFrame | None) -> None:
+        """What the user typed with `e` since (a company, a position), for the next pick."""
+        self.info = info
 
     def pick_row(self, row: dict) -> None:
-        """Use a person of the export as the recipient and show their values in the fields."""
-        self.pick(Recipient.from_row(row, self._known_count(row.get("key"))))
+        """Use a person of the export as the recipient and show their values in the fields,
+        with the company and position the user typed in (`e`) over the export's."""
+        merged, count = with_typed_info(row, self.info)
+        self.pick(Recipient.from_row(merged, count))
 
     def pick(self, recipient: Recipient) -> None:
         self.picked = recipient
