@@ -18,6 +18,7 @@ from tui.data.errors import PasserelleError
 from tui.data.files import write_text_atomic
 from tui.data.store import Person
 from tui.data.template_files import Template, ensure_starters, load_templates
+from tui.data.words import plural
 from tui.data.templates import COUNTING, ERROR, Rendered, line_col, lint, render
 from tui.messages import DecisionSaved
 from tui.paths import make_private_dir
@@ -301,7 +302,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         limit = self.context.settings.note_limit
         if (out.problems or out.length > limit) and not self._confirmed(
             "copy", out.text,
-            f"This note has {len(out.problems)} problem(s) and {out.length}/{limit} characters. Press ctrl+t again to copy anyway.",
+            f"This note has {plural(len(out.problems), 'problem')} and {out.length}/{limit} characters. Press ctrl+t again to copy anyway.",
         ):
             return
         text = out.text  # already free of control and bidi characters (render cleans them)

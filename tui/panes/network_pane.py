@@ -17,6 +17,7 @@ from tui.context import AppContext
 from tui.data.errors import ConfigError, PasserelleError
 from tui.data import composition as comp
 from tui.data.composer import TYPED_IN
+from tui.data.words import plural
 from tui.data.network import BAND_ADVICE, BAND_MEANING, monthly, network_stats, targets_for
 from tui.text import display_text
 from tui.widgets.frame_table import Column, FrameTable
@@ -217,7 +218,7 @@ class NetworkPane(Vertical):
         export, settings = self.context.export, self.context.settings
         targets = self.view.targets if self.view else comp.Targets()
         frame = comp.people_for(export, dimension, value, families=settings.role_families, targets=targets)
-        title = Content.assemble(display_text(label, 60), f" — {frame.height:,} people")
+        title = Content.assemble(display_text(label, 60), f" — {plural(frame.height, 'person')}")
         self.post_message(self.PeopleFound(title, frame))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="network-people", name="network who-at")
@@ -244,8 +245,8 @@ class NetworkPane(Vertical):
                 ),
             ])
         title = Content.assemble(
-            "At ", display_text(query, 40), f": {result.connections.height:,} connections, "
-            f"{result.invitations.height:,} invitations"
+            "At ", display_text(query, 40), f": {plural(result.connections.height, 'connection')}, "
+            f"{plural(result.invitations.height, 'invitation')}"
         )
         self.post_message(self.PeopleFound(title, frame, result.invitations_note))
 

@@ -83,8 +83,20 @@ class HelpScreen(ModalScreen[None]):
                 seen.add(kind)
                 rows += self._rows(own)
             if rows:
-                out.append((f"{title} pane", rows))
+                out.append((f"{title} pane", _once_per_key(rows)))
         from tui.widgets.frame_table import FrameTable
 
         out.insert(1, ("Lists (received, sent)", self._rows(FrameTable.BINDINGS)))
         return out
+
+
+def _once_per_key(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """One row per key: a pane's own binding says it first, a widget's same key (the filter
+    box's escape) would only repeat it."""
+    seen: set[str] = set()
+    out = []
+    for key, text in rows:
+        if key not in seen:
+            seen.add(key)
+            out.append((key, text))
+    return out
