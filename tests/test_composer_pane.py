@@ -190,7 +190,8 @@ async def test_broken_and_hostile_template_files(context) -> None:
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("4")
         pane = app.query_one(ComposerPane)
-        assert "skipped broken.toml (line 2): not UTF-8" in text_of(pane, "#template-errors")
+        broken = context.paths.templates_dir / "broken.toml"
+        assert f"skipped {broken} (line 2): not UTF-8" in text_of(pane, "#template-errors")
         names = [t.name for t in pane.templates]
         pane.query_one("#template-list", OptionList).highlighted = names.index("[bold]Esc[/] \u202e")
         await pilot.pause()

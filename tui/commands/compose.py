@@ -71,7 +71,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         if broken:
             raise broken[0]
         raise ConfigError(args.template, "no such template (see: passerelle templates)")
-    where = template.path.name if template.path else template.name
+    where = str(template.path) if template.path else template.name
     export = load_export(_source(args, paths))
     person = find_person(people_frame(export.connections, export.invitations), args.to)
     recipient = Recipient.from_row(*with_typed_info(person, _typed_info(paths)))
