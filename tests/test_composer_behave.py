@@ -24,7 +24,7 @@ def context(tmp_path: Path, passerelle_home):
 
 async def test_esc_shows_in_the_footer_in_a_field_and_gives_back_1_to_4(context) -> None:
     app = PasserelleApp(context)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
         assert "Leave field" not in screen_text(app)  # no field focused in the received list
         await pilot.press("4")

@@ -56,6 +56,9 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
     """
 
     BINDINGS = [
+        # First, so that at 80 columns the footer still shows it while a field has focus
+        # (the app's own escape would come last); hidden otherwise (PasserelleApp.check_action).
+        Binding("escape", "app.leave_field", "Leave field, then 1–4", id="composer-leave-field"),
         Binding("ctrl+f", "find_recipient", "Find", id="find-recipient"),
         # ctrl+n, not ctrl+k: in a text field ctrl+k deletes to the end of the line.
         Binding("ctrl+n", "focus_templates", "Templates", id="focus-templates"),

@@ -56,6 +56,8 @@ class HelpScreen(ModalScreen[None]):
         for binding in bindings:
             if isinstance(binding, tuple):
                 binding = Binding(*binding)
+            if binding.action.startswith("app.") and bindings is not type(self.app).BINDINGS:
+                continue  # an app key a pane shows earlier in its footer: listed under Everywhere
             text = binding.tooltip or binding.description or binding.action
             rows.append((self._key(binding), sanitize(text)))
         return rows
