@@ -98,6 +98,7 @@ def bash_script(tree: list[Command]) -> str:
     return "\n".join([
         "# passerelle completion for bash: eval \"$(passerelle completion bash)\"",
         "_passerelle() {",
+        "    [[ -n ${ZSH_VERSION-} ]] && setopt localoptions ksharrays  # zsh's bashcompinit: count from 0",
         '    local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}" cmd="" words i',
         "    for ((i = 1; i < COMP_CWORD; i++)); do",
         '        case "${COMP_WORDS[i]}" in',
