@@ -10,7 +10,7 @@ import polars as pl
 from tui.data.errors import ConfigError
 from tui.data.keys import profile_key
 from tui.data.network import band
-from tui.data.search import PeopleIndex, fold_expr, nearest, query_words, words_expr
+from tui.data.search import PeopleIndex, fold_expr, nearest, query_words
 from tui.data.templates import clean_value
 
 PEOPLE_SCHEMA = {
@@ -161,7 +161,8 @@ def people_frame(connections: pl.DataFrame, invitations: pl.DataFrame) -> pl.Dat
     search = pl.concat_str(
         [pl.col(c).fill_null("") for c in ("full_name", "company", "position")], separator=" "
     )
-    return both.with_columns(words_expr(search).alias("search")).cast(PEOPLE_SCHEMA)
+    # Raw here: folding 35,000 rows takes ~0.3 s, so PeopleIndex folds it where it can wait.
+    return both.with_columns(search.alias("search")).cast(PEOPLE_SCHEMA)
 
 
 def find_people(people: pl.DataFrame, query: str, limit: int = 20) -> pl.DataFrame:

@@ -73,6 +73,12 @@ def matches(query: str, text: str) -> bool:
     return all(any(w.startswith(q) for w in words) for q in query_words(query))
 
 
+# What may stand between words: spaces, ASCII and Latin-1 punctuation, general punctuation
+# (’ “ – …), arrows and symbols, CJK punctuation, emoji. Spelled out: Unicode \W is 3× slower.
+SEPARATORS = (
+    r"[\s\x21-\x2F\x3A-\x40\x5B-\x60\x7B-\x7E\u00A0-\u00BF\u00D7\u00F7\u2000-\u206F"
+    r"\u2190-\u2BFF\u3000-\u303F\U0001F000-\U0001FAFF]+"
+)
 FUZZY_CUTOFF = 75  # rapidfuzz ratio (0–100) of a typed word to a word of the person: `taylr` ~ `taylor` 91
 FUZZY_MIN_LETTERS = 3  # shorter words are near too many others: prefixes only
 
@@ -80,7 +86,7 @@ FUZZY_MIN_LETTERS = 3  # shorter words are near too many others: prefixes only
 def words_expr(expr: pl.Expr) -> pl.Expr:
     """A folded column as " word word " (punctuation → one space), so that "starts a word"
     is the literal " " + word, which Polars finds far faster than a regex."""
-    return pl.lit(" ") + fold_expr(expr).str.replace_all(r"\W+", " ").str.strip_chars() + pl.lit(" ")
+    return pl.lit(" ") + fold_expr(expr).str.replace_all(SEPARATORS, " ").str.strip_chars() + pl.lit(" ")
 
 
 def _near(word: str, candidates: list[str], cutoff: float = FUZZY_CUTOFF) -> dict[str, float]:
@@ -96,15 +102,17 @@ def _near(word: str, candidates: list[str], cutoff: float = FUZZY_CUTOFF) -> dic
 
 @dataclass(frozen=True, eq=False)
 class PeopleIndex:
-    """People with a `search` column made by `words_expr`, and every distinct word in it,
-    made once: a keystroke is then a fuzzy pass over the words (thousands, not rows) and
-    one Aho-Corasick filter over the rows."""
+    """People with their `search` text folded by `words_expr`, and every distinct word in
+    it, made once (~0.3 s for 35,000 people: build it in a thread): a keystroke is then a
+    fuzzy pass over the words (thousands, not rows) and one Aho-Corasick filter over the rows."""
 
     people: pl.DataFrame
     vocabulary: list[str]
 
     @classmethod
     def of(cls, people: pl.DataFrame) -> PeopleIndex:
+        """From a people frame whose `search` column holds the text to search, unfolded."""
+        people = people.with_columns(words_expr(pl.col("search")).alias("search"))
         words = people.select(pl.col("search").str.split(" ").explode().unique().sort())["search"]
         return cls(people, [w for w in words.to_list() if w])
 
@@ -118,6 +126,9 @@ class PeopleIndex:
         if not all(near):
             return self.people.clear()
         frame = self.people.with_row_index("_row")
+        exact = frame.filter(prefix_expr(pl.col("search"), query))
+        if exact.height >= limit:  # enough people start with every word: no typo can outrank them
+            return self._best(exact, words[0], pl.lit(100.0), limit)
         total = pl.lit(0.0)
         for word, scores in zip(words, near):
             starts = pl.col("search").str.contains(" " + word, literal=True)
@@ -128,10 +139,12 @@ class PeopleIndex:
                 for w, score in typos.items()
             ) if typos else pl.lit(0.0)
             total = total + pl.when(starts).then(100.0).otherwise(typo_score)
-        ranked = frame.with_columns(
-            _score=total, _name=pl.col("search").str.starts_with(" " + words[0]),
-        ).sort(["_score", "_name"], descending=True, maintain_order=True).head(limit)
-        rows = ranked["_row"].to_list()
+        return self._best(frame, words[0], total, limit)
+
+    def _best(self, frame: pl.DataFrame, first: str, score: pl.Expr, limit: int) -> pl.DataFrame:
+        """The `limit` best rows by score, people whose name starts with the first word first."""
+        ranked = frame.with_columns(_score=score, _name=pl.col("search").str.starts_with(" " + first))
+        rows = ranked.sort(["_score", "_name"], descending=True, maintain_order=True).head(limit)["_row"].to_list()
         return self.people[rows] if rows else self.people.clear()
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import polars as pl
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -18,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from tui.data.composer import Recipient, with_typed_info
 from tui.data.keys import profile_key
-from tui.data.search import PeopleIndex, highlight_spans
+from tui.data.search import PeopleIndex, highlight_spans, query_words
 from tui.data.templates import clean_value
 from tui.text import one_line, truncate
 
@@ -50,7 +51,7 @@ class ComposerRecipient(Vertical):
     def __init__(self, people: pl.DataFrame, info: pl.DataFrame | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
         self.people = people
-        self.index = PeopleIndex.of(people)  # once: each keystroke is then one fuzzy pass
+        self.index: PeopleIndex | None = None  # built in a thread at mount (~0.3 s at 35,000 people)
         self.info = info
         self.matches = people.head(0)
         self.picked: Recipient | None = None
@@ -76,10 +77,25 @@ class ComposerRecipient(Vertical):
 
     def on_mount(self) -> None:
         self.filter("")
+        self._build_index()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="recipient-index", name="Preparing the recipient search")
+    def _build_index(self) -> None:
+        index = PeopleIndex.of(self.people)
+        self.app.call_from_thread(self._index_ready, index)
+
+    def _index_ready(self, index: PeopleIndex) -> None:
+        if self.index is None:
+            self.index = index
 
     def filter(self, query: str) -> None:
         """Show the best matches in the list, matched letters underlined."""
-        self.matches = self.index.find(query, TOP)
+        if not query_words(query):
+            self.matches = self.people.head(TOP)
+        else:
+            if self.index is None:  # typed before the thread was done: build it here, once
+                self.index = PeopleIndex.of(self.people)
+            self.matches = self.index.find(query, TOP)
         options = []
         for i, row in enumerate(self.matches.iter_rows(named=True)):
             extra = " · ".join(v for v in (row.get("company"), row.get("source")) if v)
