@@ -56,8 +56,9 @@ def test_templates_lists_starters_and_problems(passerelle_home: Paths) -> None:
     assert names["Ask for an introduction (en)"]["placeholders"] == ["first_name", "relay_name", "company", "my_first_name"]
     (problem,) = names["hostile"]["problems"]
     assert problem["column"] == 4 and "did you mean {first_name}" in problem["message"]
-    assert data["errors"] == ["broken.toml (line 2): invalid TOML: Invalid value"]
-    assert "skipped broken.toml (line 2)" in out.stderr
+    broken = passerelle_home.templates_dir / "broken.toml"
+    assert data["errors"] == [f"{broken} (line 2): invalid TOML: Invalid value"]
+    assert f"skipped {broken} (line 2)" in out.stderr
     assert not passerelle_home.database.exists()
     text = cli("templates", home=passerelle_home.config.parent)
     assert "Keep in touch (en) [en]" in text.stdout

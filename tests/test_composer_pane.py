@@ -62,10 +62,10 @@ async def test_compose_edit_count_draft_and_mark_sent(context) -> None:
         editor.focus()
         editor.move_cursor(editor.document.end)
         await pilot.press(*" Merci ")
-        editor.insert("👩‍💻")  # one ZWJ emoji: one character for the count
+        editor.insert("👩‍💻")  # one ZWJ emoji: 5 UTF-16 code units, as LinkedIn's form counts it
         await pilot.pause()
-        assert pane.rendered.length == before + 8
-        assert f"{before + 8}/200 characters" in text_of(pane, "#count")
+        assert pane.rendered.length == before + 7 + 5
+        assert f"{before + 12}/200 characters" in text_of(pane, "#count")
         assert "modified" in text_of(pane, "#editor-title")
 
         await pilot.press(*" {first_nmae}")
@@ -190,7 +190,8 @@ async def test_broken_and_hostile_template_files(context) -> None:
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("4")
         pane = app.query_one(ComposerPane)
-        assert "skipped broken.toml (line 2): not UTF-8" in text_of(pane, "#template-errors")
+        broken = context.paths.templates_dir / "broken.toml"
+        assert f"skipped {broken} (line 2): not UTF-8" in text_of(pane, "#template-errors")
         names = [t.name for t in pane.templates]
         pane.query_one("#template-list", OptionList).highlighted = names.index("[bold]Esc[/] \u202e")
         await pilot.pause()

@@ -40,6 +40,7 @@ class PasserelleApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "Passerelle"
+    COMMANDS = {lambda: importlib.import_module("tui.palette").FoldingCommands}  # accents folded
     BINDINGS = [
         Binding("1", "show_pane('received')", "Received", id="show-received"),
         Binding("2", "show_pane('sent')", "Sent", id="show-sent"),
@@ -47,7 +48,9 @@ class PasserelleApp(App[int]):
         Binding("4", "show_pane('composer')", "Composer", id="show-composer"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
-        Binding("escape", "leave_field", "Leave the text field (then 1–4 switch panes)", show=False, id="leave-field"),
+        # Shown in the footer only while a text field has focus (check_action), where 1–4 type digits.
+        Binding("escape", "leave_field", "Leave field, then 1–4", id="leave-field",
+                tooltip="Leave the text field (then 1–4 switch panes)"),
     ]
 
     def __init__(self, context: AppContext, source: Path | None = None, first_page: FirstPage | None = None) -> None:
@@ -59,6 +62,7 @@ class PasserelleApp(App[int]):
         self.startup_error: Exception | None = None  # the export could not be read after all
         self._others: AwaitMount | None = None
         self._wanted_pane: str | None = None  # asked for while the export was loading
+        self._keys_said: set[str] = set()  # key remaps already refused on screen
 
     # ---- layout -------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -81,7 +85,28 @@ class PasserelleApp(App[int]):
             for pane in panes:
                 pane.display = False  # ContentSwitcher only hides the children it starts with
             self._others = self.query_one(ContentSwitcher).mount_all(panes)
+            self.call_later(self._apply_keys_when_mounted)
         return self._others
+
+    def _apply_keys(self) -> None:
+        """`[keys]` from config.toml, minus remaps onto a key another binding of the same pane
+        uses (both keep their defaults, and one line says so)."""
+        keys = dict(getattr(self.context.settings, "keys", {}) or {})
+        if not keys:
+            return
+        from tui.keymap_check import checked_keymap
+
+        panes = [(title, self._pane(pane_id) or (self._pane(FIRST_PAGE_ID) if pane_id == "received" else None))
+                 for pane_id, _m, _c, title in PANES]
+        kept, refused = checked_keymap(self, [(t, p) for t, p in panes if p is not None], keys,
+                                       self.context.paths.settings_file)
+        self.set_keymap(kept)
+        self._notify([line for line in refused if line not in self._keys_said])
+        self._keys_said.update(refused)
+
+    async def _apply_keys_when_mounted(self) -> None:
+        await self._mount_other_panes()
+        self._apply_keys()
 
     def _build_pane(self, pane_id: str, module: str, cls: str, title: str) -> Widget:
         """Import a pane's module only when the pane is built (keeps start-up imports small)."""
@@ -90,9 +115,7 @@ class PasserelleApp(App[int]):
         return pane
 
     def on_mount(self) -> None:
-        keys = dict(getattr(self.context.settings, "keys", {}) or {})
-        if keys:
-            self.set_keymap(keys)
+        self._apply_keys()
         self.refresh_header()
         self._focus_pane(self.query_one(ContentSwitcher).current)
         self.call_after_refresh(self._read_export if self.context.export is None else self._mount_other_panes)
@@ -204,6 +227,10 @@ class PasserelleApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in REFUSED_ACTIONS:
             return False
+        if action == "leave_field":
+            from textual.widgets import Input, TextArea
+
+            return isinstance(self.focused, (Input, TextArea))
         return super().check_action(action, parameters)
 
     # ---- messages -----------------------------------------------------------------------

@@ -75,3 +75,34 @@ def _checked(path: Path, name: str, value: object) -> object:
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
             raise ConfigError(path, "'keys' must map a binding id to a key")
     return value
+
+
+def key_collisions(
+    scopes: dict[str, list[tuple[str, str]]], keys: dict[str, str], where: object = "config.toml"
+) -> tuple[dict[str, str], list[str]]:
+    """The `[keys]` remaps that can be kept, and one line (naming `where`) per refused one.
+
+    `scopes`: for each place whose keys are read together (a pane, with the app's own
+    keys), its bindings as (id, default keys, comma-separated). A remap is refused when its
+    key is already another binding's there: both bindings keep their defaults, because a
+    key that silently does one of two things is worse than a remap not applied, and a
+    preference is no reason to keep someone from their work (the app still starts).
+    """
+    refused: dict[str, str | None] = {}
+    for scope, bindings in scopes.items():
+        effective: dict[str, set[str]] = {}
+        for binding_id, default in bindings:
+            for key in keys.get(binding_id, default).split(","):
+                effective.setdefault(key.strip(), set()).add(binding_id)
+        for key, ids in effective.items():
+            remapped = sorted(i for i in ids if i in keys)
+            if len(ids) < 2 or not remapped or any(i in refused for i in remapped):
+                continue
+            first, others = remapped[0], ", ".join(sorted(ids - {remapped[0]}))
+            refused[first] = (
+                f'{where}: [keys] {first} = "{keys[first]}" not applied: {key} is already '
+                f"{others} in {scope}; both keep their default keys"
+            )
+            refused.update({i: None for i in remapped[1:]})  # the same clash: one line says it
+    kept = {i: k for i, k in keys.items() if i not in refused}
+    return kept, [line for line in refused.values() if line]

@@ -41,9 +41,22 @@ def _source(args: argparse.Namespace, paths: Paths) -> Path:
     return Path(tui.__file__).parent.parent / "sample_data" / SAMPLE_NAME
 
 
+def _typed_info(paths: Paths):
+    """The company/position typed in the app (`e`), from the store opened read-only; None without one."""
+    if not paths.database.is_file():
+        return None
+    from tui.data.store import Store
+
+    store = Store.open(paths.database, read_only=True)
+    try:
+        return store.info()
+    finally:
+        store.close()
+
+
 def run(args: argparse.Namespace, paths: Paths) -> int:
     from tui.config import load_settings
-    from tui.data.composer import Recipient, find_person, my_name_for, people_frame, values_for
+    from tui.data.composer import Recipient, find_person, my_name_for, people_frame, values_for, with_typed_info
     from tui.data.export import load_export
     from tui.data.template_files import ensure_starters, load_templates
     from tui.data.templates import clean_value, line_col, render
@@ -58,10 +71,10 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         if broken:
             raise broken[0]
         raise ConfigError(args.template, "no such template (see: passerelle templates)")
-    where = template.path.name if template.path else template.name
+    where = str(template.path) if template.path else template.name
     export = load_export(_source(args, paths))
     person = find_person(people_frame(export.connections, export.invitations), args.to)
-    recipient = Recipient.from_row(person)
+    recipient = Recipient.from_row(*with_typed_info(person, _typed_info(paths)))
     values = values_for(recipient, my_name_for(settings.my_name, export.owner), clean_value(args.event), clean_value(args.relay_name))
     out = render(template.text, values)
     if out.errors:

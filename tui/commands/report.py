@@ -106,6 +106,9 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
             write_text_atomic(Path(args.output), text)
         except OSError as exc:
             raise PasserelleError(args.output, f"cannot write the report: {exc.strerror or exc}") from None
+        lines = text.count("\n")
+        print(f"wrote the network report ({lines} {'line' if lines == 1 else 'lines'} of Markdown) "
+              f"to {Path(args.output).resolve()}")
     else:
         print(text, end="")
     return 0

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from tui.data.files import write_text_atomic
 from tui.data.strategy import STARTER_STRATEGY, Strategy, load_strategy, preview
+from tui.data.words import plural
 from tui.paths import Paths, make_private_dir
 
 HELP = "Create (--init), validate (--check) or preview (--preview EXPORT) your contact strategy."
@@ -66,7 +67,7 @@ def _preview(source: str, strategy: Strategy, paths: Paths) -> int:
     open_rows = int(queue["pending"].sum())
     rows = preview(queue, None, strategy)
     decided = sum(after for _, _, after in rows)
-    print(f"{open_rows} open received invitations")
+    print(f"{plural(open_rows, 'open received invitation')}")
     width = max((len(name) for name, _, _ in rows), default=10)
     for name, _, after in rows:
         print(f"  {name:<{width}}  {after}")

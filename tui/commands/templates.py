@@ -8,6 +8,7 @@ import sys
 
 from tui.data.template_files import ensure_starters, load_templates
 from tui.data.templates import line_col, lint, placeholders_used
+from tui.data.words import plural
 from tui.paths import Paths, make_private_dir
 
 HELP = "List invitation templates (config folder) with their placeholders and problems."
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     if args.json:
         print(json.dumps({"folder": str(paths.templates_dir), "templates": rows, "errors": errors}, indent=2, ensure_ascii=False))
     else:
-        print(f"{len(rows)} templates in {paths.templates_dir}")
+        print(f"{plural(len(rows), 'template')} in {paths.templates_dir}")
         for row in rows:
             used = ", ".join(row["placeholders"]) or "no placeholders"
             lang = f" [{row['language']}]" if row["language"] else ""

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from tui.data.roles import OTHER, family_of, keywords_match_expr, role_families
+from tui.data.search import prefix_expr, query_words, words_expr
 
 DIMENSIONS = ("company", "family", "year", "email", "qualified")
 NO_COMPANY = "(no company)"
@@ -199,7 +200,7 @@ def company_index(connections: pl.DataFrame) -> pl.DataFrame:
     one filter over it (a sort and a lower-casing per keystroke cost ~5× more)."""
     return connections.select(
         "key", "full_name", "company", "position", "connected_on",
-        _company=pl.col("company").fill_null("").str.strip_chars().str.to_lowercase(),
+        _company=words_expr(pl.col("company")),  # folded: `medical` finds Médical
     ).sort("full_name", maintain_order=True)
 
 
@@ -209,16 +210,15 @@ def who_at(export, company_query: str, info: pl.DataFrame | None = None,
 
     `index`: `company_index(export.connections)`, when the caller keeps one between keystrokes.
     """
-    query = " ".join(company_query.split()).lower()
     invitations = export.invitations.clear()
     index = company_index(export.connections) if index is None else index
-    if not query:
+    if not query_words(company_query):
         return WhoAt(company_query, index.clear().drop("_company"), invitations, "")
-    people = index.filter(pl.col("_company").str.contains(query, literal=True)).drop("_company")
+    people = index.filter(prefix_expr(pl.col("_company"), company_query)).drop("_company")
     note = "The export has no company for invitations: only people whose company you typed in are matched."
     if info is not None and info.height and "company" in info.columns:
         keys = info.filter(
-            pl.col("company").fill_null("").str.to_lowercase().str.contains(query, literal=True)
+            prefix_expr(words_expr(pl.col("company")), company_query)
         )["key"]
         invitations = export.invitations.filter(pl.col("key").is_in(keys.implode()))
     return WhoAt(company_query, people, invitations, note)

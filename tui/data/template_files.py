@@ -67,32 +67,32 @@ def load_template(path: Path) -> Template:
     """Read one template file; raise ConfigError naming the file (and line when known)."""
     try:
         if not path.is_file():
-            raise ConfigError(path.name, "not a regular file")
+            raise ConfigError(path, "not a regular file")
         if path.stat().st_size > MAX_TEMPLATE_BYTES:
-            raise ConfigError(path.name, f"too large (over {MAX_TEMPLATE_BYTES // 1024} KiB)")
+            raise ConfigError(path, f"too large (over {MAX_TEMPLATE_BYTES // 1024} KiB)")
         data = path.read_bytes()
     except OSError as exc:
-        raise ConfigError(path.name, f"cannot be read ({exc.strerror or type(exc).__name__})") from None
+        raise ConfigError(path, f"cannot be read ({exc.strerror or type(exc).__name__})") from None
     try:
         source = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise ConfigError(path.name, "not UTF-8 text (save it as UTF-8)", line) from None
+        raise ConfigError(path, "not UTF-8 text (save it as UTF-8)", line) from None
     try:
         raw = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"\(at line (\d+)", str(exc))
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) or "syntax error"
-        raise ConfigError(path.name, f"invalid TOML: {reason}", int(found.group(1)) if found else None) from None
+        raise ConfigError(path, f"invalid TOML: {reason}", int(found.group(1)) if found else None) from None
     for key, value in raw.items():
         if key not in KEYS:
-            raise ConfigError(path.name, f"unknown key '{key}' (known: {', '.join(KEYS)})", _key_line(source, key))
+            raise ConfigError(path, f"unknown key '{key}' (known: {', '.join(KEYS)})", _key_line(source, key))
         if not isinstance(value, str):
-            raise ConfigError(path.name, f"'{key}' must be text in quotes", _key_line(source, key))
+            raise ConfigError(path, f"'{key}' must be text in quotes", _key_line(source, key))
     if not raw.get("name", "").strip():
-        raise ConfigError(path.name, "missing 'name'", _key_line(source, "name"))
+        raise ConfigError(path, "missing 'name'", _key_line(source, "name"))
     if "text" not in raw:
-        raise ConfigError(path.name, "missing 'text' (use text = \"\" for no note)")
+        raise ConfigError(path, "missing 'text' (use text = \"\" for no note)")
     start = _key_line(source, "text") or 1
     if re.search(r'^[ \t]*"?text"?[ \t]*=[ \t]*("""|\'\'\')[ \t]*\r?$', source, re.MULTILINE):
         start += 1  # a multi-line string drops the newline right after its opening quotes
@@ -182,7 +182,7 @@ def save_template(folder: Path, template: Template) -> Template:
     try:
         write_text_atomic(path, dumps(saved))
     except OSError as exc:
-        raise ConfigError(path.name, f"cannot be written ({exc.strerror or type(exc).__name__})") from None
+        raise ConfigError(path, f"cannot be written ({exc.strerror or type(exc).__name__})") from None
     return saved
 
 
@@ -219,7 +219,7 @@ def delete_template(template: Template) -> None:
         try:
             template.path.unlink(missing_ok=True)
         except OSError as exc:
-            raise ConfigError(template.path.name, f"cannot be deleted ({exc.strerror})") from None
+            raise ConfigError(template.path, f"cannot be deleted ({exc.strerror})") from None
 
 
 def ensure_starters(folder: Path) -> list[Path]:

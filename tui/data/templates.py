@@ -8,7 +8,6 @@ is reported as a problem and shown verbatim, never evaluated.
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -242,40 +241,21 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     return line, col
 
 
-def _is_extender(cp: int, cat: str) -> bool:
-    return (
-        cat in ("Mn", "Me", "Mc")
-        or 0xFE00 <= cp <= 0xFE0F  # variation selectors
-        or 0xE0100 <= cp <= 0xE01EF
-        or 0x1F3FB <= cp <= 0x1F3FF  # skin-tone modifiers
-        or 0xE0020 <= cp <= 0xE007F  # tag characters (subdivision flags)
-    )
+COUNTING = (
+    "Counted as LinkedIn's invitation form counts, in UTF-16 code units (a browser textarea's "
+    "maxlength): most letters and accented letters count 1, an emoji 2 or more (👍 2, 👍🏽 4, 🇫🇷 4), "
+    "a line break 1."
+)
 
 
 def note_length(s: str) -> int:
-    """User-perceived characters (grapheme approximation): 'é', 'e\u0301', '👍🏽', '👩‍💻', '🇫🇷' count 1."""
-    if s.isascii():
-        return len(s) - s.count("\r\n")
-    count = 0
-    prev_zwj = False
-    ri_open = False  # last cluster is a lone regional indicator waiting for its pair
-    prev = ""
-    for ch in s:
-        cp = ord(ch)
-        if count and (prev_zwj or cp == 0x200D or _is_extender(cp, unicodedata.category(ch))):
-            prev_zwj = cp == 0x200D
-            prev = ch
-            continue
-        if count and ch == "\n" and prev == "\r":
-            prev = ch
-            continue
-        is_ri = 0x1F1E6 <= cp <= 0x1F1FF
-        if is_ri and ri_open:
-            ri_open = False
-            prev = ch
-            continue
-        count += 1
-        ri_open = is_ri
-        prev_zwj = cp == 0x200D
-        prev = ch
-    return count
+    """The length LinkedIn's form sees: UTF-16 code units, a line break (CRLF or LF) as one.
+
+    The invitation note is a browser textarea; its maxlength and a script's `value.length`
+    both count UTF-16 code units, so an emoji outside the BMP counts 2 (the stricter count:
+    a note within it is never refused for its length).
+    """
+    text = s.replace("\r\n", "\n")
+    if text.isascii():
+        return len(text)
+    return len(text.encode("utf-16-le")) // 2

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import webbrowser
 from datetime import date, timedelta
-from functools import partial
 from typing import Any
 
 import polars as pl
@@ -20,7 +18,8 @@ from tui.data.errors import PasserelleError
 from tui.data.files import write_text_atomic
 from tui.data.store import Person
 from tui.data.template_files import Template, ensure_starters, load_templates
-from tui.data.templates import ERROR, Rendered, line_col, lint, render
+from tui.data.words import plural
+from tui.data.templates import COUNTING, ERROR, Rendered, line_col, lint, render
 from tui.messages import DecisionSaved
 from tui.paths import make_private_dir
 from tui.text import display_text, sanitize
@@ -57,7 +56,12 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
     """
 
     BINDINGS = [
+        # First, so that at 80 columns the footer still shows it while a field has focus
+        # (the app's own escape would come last); hidden otherwise (PasserelleApp.check_action).
+        Binding("escape", "app.leave_field", "Leave field, then 1–4", id="composer-leave-field"),
         Binding("ctrl+f", "find_recipient", "Find", id="find-recipient"),
+        # ctrl+n, not ctrl+k: in a text field ctrl+k deletes to the end of the line.
+        Binding("ctrl+n", "focus_templates", "Templates", id="focus-templates"),
         Binding("ctrl+t", "copy_note", "Copy", id="copy-note"),
         Binding("ctrl+o", "open_profile", "Profile", show=False, id="open-profile-composer"),
         Binding("ctrl+g", "save_draft", "Save draft", id="save-draft"),
@@ -99,7 +103,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
             yield Static(id="problems")
             yield Static(Content("Preview (select and copy it by hand if the clipboard fails)"), classes="heading")
             yield TextArea(id="preview", read_only=True, soft_wrap=True, show_line_numbers=False)
-            yield Static(id="count")
+            yield Static(id="count").with_tooltip(COUNTING)
             yield Static(Content("Follow up on (ctrl+g save draft · ctrl+l mark sent · ctrl+t copy):"))
             yield Input(placeholder="YYYY-MM-DD", id="follow-up", compact=True)
             yield Static(id="status-line")
@@ -130,6 +134,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         self.query_one("#recipient-search", Input).focus()
 
     def on_shown(self) -> None:
+        self.query_one(ComposerRecipient).refresh_info(self._info())
         self.refresh_side()
 
     def status(self, text: str, tone: str = "") -> None:
@@ -143,6 +148,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
     def set_recipient(self, person: Any) -> None:
         """Compose for `person` (a store Person: key, name, url), as the app's OpenComposer asks."""
         picker = self.query_one(ComposerRecipient)
+        picker.refresh_info(self._info())  # `e` may have typed a company since the pane was built
         key = getattr(person, "key", None)
         found = self.people.filter(pl.col("key") == key) if key else self.people.head(0)
         if found.height:
@@ -289,13 +295,17 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         """Jump to the recipient finder."""
         self.query_one("#recipient-search", Input).focus()
 
+    def action_focus_templates(self) -> None:
+        """Jump to the template list (from any field: no tabbing through eight of them)."""
+        self.query_one("#template-list", OptionList).focus()
+
     def action_copy_note(self) -> None:
         """Copy the note (clipboard + a file fallback); confirm when over the limit or with problems."""
         out = self.rendered
         limit = self.context.settings.note_limit
         if (out.problems or out.length > limit) and not self._confirmed(
             "copy", out.text,
-            f"This note has {len(out.problems)} problem(s) and {out.length}/{limit} characters. Press ctrl+t again to copy anyway.",
+            f"This note has {plural(len(out.problems), 'problem')} and {out.length}/{limit} characters. Press ctrl+t again to copy anyway.",
         ):
             return
         text = out.text  # already free of control and bidi characters (render cleans them)
@@ -315,9 +325,9 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         if not url.lower().startswith(("https://", "http://")):
             self._say("No profile link for this recipient.", "warning")
             return
-        self.run_worker(partial(webbrowser.open, url), thread=True, exit_on_error=False, group="browser",
-                        name="Opening the browser")
-        self._say(f"Opening {url}")
+        from tui.browser import open_url
+
+        open_url(self, url, self._say)
 
     def action_save_draft(self) -> int | None:
         """Save the rendered note as a draft for this recipient."""
@@ -371,6 +381,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         """"composer: …" commands for the palette."""
         return [
             ("composer: find recipient", "Search connections and invitations (ctrl+f)", self.action_find_recipient),
+            ("composer: templates", "Jump to the template list (ctrl+n)", self.action_focus_templates),
             ("composer: copy note", "Copy the note; also written to a file (ctrl+t)", self.action_copy_note),
             ("composer: open profile", "Open the recipient's profile in the browser (ctrl+o)", self.action_open_profile),
             ("composer: save draft", "Keep this note as a draft (ctrl+g)", self.action_save_draft),

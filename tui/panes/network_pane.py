@@ -16,6 +16,8 @@ from textual.widgets import Input, Sparkline, Static
 from tui.context import AppContext
 from tui.data.errors import ConfigError, PasserelleError
 from tui.data import composition as comp
+from tui.data.composer import TYPED_IN
+from tui.data.words import plural
 from tui.data.network import BAND_ADVICE, BAND_MEANING, monthly, network_stats, targets_for
 from tui.text import display_text
 from tui.widgets.frame_table import Column, FrameTable
@@ -136,6 +138,7 @@ class NetworkPane(Vertical):
     NetworkPane #network-right { width: 1fr; padding-left: 2; }
     NetworkPane .network-title { text-style: bold; }
     NetworkPane FrameTable { height: 1fr; }
+    NetworkPane #network-said { height: 1; color: $text-muted; }
     """
 
     class FiguresComputed(Message):
@@ -198,6 +201,7 @@ class NetworkPane(Vertical):
                     ],
                     empty_text="Nobody here.", id="network-people",
                 )
+        yield Static(Content(""), id="network-said")
 
     def on_mount(self) -> None:
         if not self.is_attached:  # the app closed while this pane was being mounted: its parts are gone
@@ -215,7 +219,7 @@ class NetworkPane(Vertical):
         export, settings = self.context.export, self.context.settings
         targets = self.view.targets if self.view else comp.Targets()
         frame = comp.people_for(export, dimension, value, families=settings.role_families, targets=targets)
-        title = Content.assemble(display_text(label, 60), f" — {frame.height:,} people")
+        title = Content.assemble(display_text(label, 60), f" — {plural(frame.height, 'person')}")
         self.post_message(self.PeopleFound(title, frame))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="network-people", name="network who-at")
@@ -230,17 +234,20 @@ class NetworkPane(Vertical):
         frame = result.connections
         extra = result.invitations
         if extra.height:  # invitations matched through typed-in company, shown after connections
+            typed = info.select("key", _typed=pl.col("company"))  # info is set: it matched them
+            extra = extra.join(typed, on="key", how="left")
             frame = pl.concat([
                 frame.select("key", "full_name", "company", "position", "connected_on"),
                 extra.select(
                     "key", full_name="counterpart_name",
-                    company=pl.lit("invitation ") + pl.col("direction").str.to_lowercase(),
+                    company=pl.col("_typed") + pl.lit(f" ({TYPED_IN}) · invitation ")
+                    + pl.col("direction").str.to_lowercase(),
                     position=pl.lit(None, pl.Utf8), connected_on=pl.col("connected_on"),
                 ),
             ])
         title = Content.assemble(
-            "At ", display_text(query, 40), f": {result.connections.height:,} connections, "
-            f"{result.invitations.height:,} invitations"
+            "At ", display_text(query, 40), f": {plural(result.connections.height, 'connection')}, "
+            f"{plural(result.invitations.height, 'invitation')}"
         )
         self.post_message(self.PeopleFound(title, frame, result.invitations_note))
 
@@ -307,17 +314,42 @@ class NetworkPane(Vertical):
         self.query_one("#network-composition", FrameTable).focus()
 
     def action_pick_family(self) -> None:
-        """Toggle the highlighted role family as 'qualified' (when no strategy sets targets)."""
+        """Toggle the highlighted role family as 'qualified' (when no strategy sets targets),
+        on the role families table only, and say what happened or why nothing did."""
+        if self.view is None:
+            self.say("The figures are still being computed; press p again in a moment.")
+            return
+        if self.view.targets.basis == "strategy":
+            self.say(f"p changes nothing: your strategy's targets decide who is qualified "
+                     f"({self.context.paths.strategy_file}). Edit them there, or remove them to pick role families.")
+            return
+        table = self.query_one("#network-composition", FrameTable)
         if TABLES[self.table_index][0] != "family":
             self.table_index = [t[0] for t in TABLES].index("family")
             self._show_table()
+            table.focus()
+            self.say("p counts a role family as qualified: highlight one here and press p.")
             return
-        row = self.query_one("#network-composition", FrameTable).current_row()
+        if not table.has_focus:  # after a drill-down the arrows move the people list, not this one
+            table.focus()
+            self.say("p acts on the role families table: back on it; highlight a family and press p.")
+            return
+        row = table.current_row()
         if row is None:
+            self.say("No role family to count.")
             return
         value = row["value"]
-        self.picked = tuple(f for f in self.picked if f != value) if value in self.picked else (*self.picked, value)
+        if value in self.picked:
+            self.picked = tuple(f for f in self.picked if f != value)
+            self.say(Content.assemble(display_text(row["label"], 40), " no longer counted as qualified."))
+        else:
+            self.picked = (*self.picked, value)
+            self.say(Content.assemble(display_text(row["label"], 40), " counted as qualified (p again: undo)."))
         self._compute(self.picked)
+
+    def say(self, message: str | Content) -> None:
+        """The pane's status line: what the last key did, or why it did nothing."""
+        self.query_one("#network-said", Static).update(message if isinstance(message, Content) else Content(message))
 
     def action_compose(self) -> None:
         row = self.query_one("#network-people", FrameTable).current_row()

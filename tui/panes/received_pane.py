@@ -179,6 +179,11 @@ class ReceivedPane(DecisionKeys, TriagePane):
         """Re-read the strategy file; preview what each rule would decide, then apply or cancel."""
         from tui.screens.strategy_preview_modal import StrategyPreviewModal
 
+        path = self.context.paths.strategy_file
+        if not path.is_file():
+            self.app.notify(f"{path}: no strategy file yet. `passerelle strategy --init` writes a commented "
+                            "starter; edit it, then press R.", severity="warning", timeout=10, markup=False)
+            return
         new = self._load_strategy()
         if new is None:
             return

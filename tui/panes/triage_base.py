@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import partial
 from typing import Any
 
 from textual.containers import Vertical
@@ -121,11 +120,10 @@ class TriagePane(Vertical):
         if not is_web_url(url):
             self.app.notify("No profile link for this person in the export.", severity="warning", markup=False)
             return
-        import webbrowser  # here: only this key needs it, and the start is counted in milliseconds
+        from tui.browser import open_url
 
-        self.run_worker(partial(webbrowser.open, url), thread=True, exit_on_error=False,
-                        group="browser", name="Opening the browser")
-        self.app.notify(f"Opening {sanitize(url)}", markup=False)
+        open_url(self, url, lambda message, severity="information": self.app.notify(
+            message, severity=severity, markup=False))
 
     def action_copy_url(self) -> None:
         """Copy the profile URL to the clipboard."""

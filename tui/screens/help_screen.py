@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.data.templates import COUNTING
 from tui.text import sanitize
 
 INTRO = (
@@ -37,6 +38,7 @@ class HelpScreen(ModalScreen[None]):
             scroll.border_title = "Keys"
             scroll.border_subtitle = "escape closes"
             yield Static(Content(INTRO))
+            yield Static(Content(f"Note length: {COUNTING}"))
             for area, rows in self.sections():
                 yield Static(Content(area), classes="help-area")
                 yield Static(Content("\n".join(f"  {key:<14} {text}" for key, text in rows)))
@@ -54,6 +56,8 @@ class HelpScreen(ModalScreen[None]):
         for binding in bindings:
             if isinstance(binding, tuple):
                 binding = Binding(*binding)
+            if binding.action.startswith("app.") and bindings is not type(self.app).BINDINGS:
+                continue  # an app key a pane shows earlier in its footer: listed under Everywhere
             text = binding.tooltip or binding.description or binding.action
             rows.append((self._key(binding), sanitize(text)))
         return rows
@@ -81,8 +85,20 @@ class HelpScreen(ModalScreen[None]):
                 seen.add(kind)
                 rows += self._rows(own)
             if rows:
-                out.append((f"{title} pane", rows))
+                out.append((f"{title} pane", _once_per_key(rows)))
         from tui.widgets.frame_table import FrameTable
 
         out.insert(1, ("Lists (received, sent)", self._rows(FrameTable.BINDINGS)))
         return out
+
+
+def _once_per_key(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """One row per key: a pane's own binding says it first, a widget's same key (the filter
+    box's escape) would only repeat it."""
+    seen: set[str] = set()
+    out = []
+    for key, text in rows:
+        if key not in seen:
+            seen.add(key)
+            out.append((key, text))
+    return out

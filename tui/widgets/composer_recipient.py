@@ -1,10 +1,15 @@
-"""The composer's recipient picker: fuzzy finder over people, plus ad-hoc fields."""
+"""The composer's recipient picker: fuzzy finder over people, plus ad-hoc fields.
+
+The search folds case, accents and ligatures and forgives typos (tui.data.search); the
+best 20 show with the letters that matched underlined, as Content (names are data, not markup).
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 import polars as pl
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -12,12 +17,14 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.data.composer import Recipient, find_people
+from tui.data.composer import Recipient, with_typed_info
 from tui.data.keys import profile_key
+from tui.data.search import PeopleIndex, highlight_spans, query_words
 from tui.data.templates import clean_value
-from tui.text import display_text
+from tui.text import one_line, truncate
 
-TOP = 50
+TOP = 20
+MATCH_STYLE = "bold underline"
 
 
 class ComposerRecipient(Vertical):
@@ -44,6 +51,7 @@ class ComposerRecipient(Vertical):
     def __init__(self, people: pl.DataFrame, info: pl.DataFrame | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
         self.people = people
+        self.index: PeopleIndex | None = None  # built in a thread at mount (~0.3 s at 35,000 people)
         self.info = info
         self.matches = people.head(0)
         self.picked: Recipient | None = None
@@ -69,17 +77,41 @@ class ComposerRecipient(Vertical):
 
     def on_mount(self) -> None:
         self.filter("")
+        self._build_index()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="recipient-index", name="Preparing the recipient search")
+    def _build_index(self) -> None:
+        index = PeopleIndex.of(self.people)
+        self.app.call_from_thread(self._index_ready, index)
+
+    def _index_ready(self, index: PeopleIndex) -> None:
+        if self.index is None:
+            self.index = index
 
     def filter(self, query: str) -> None:
-        """Show the top matches (filtered in Polars) in the list."""
-        self.matches = find_people(self.people, query, TOP)
+        """Show the best matches in the list, matched letters underlined."""
+        if not query_words(query):
+            self.matches = self.people.head(TOP)
+        else:
+            if self.index is None:  # typed before the thread was done: build it here, once
+                self.index = PeopleIndex.of(self.people)
+            self.matches = self.index.find(query, TOP)
         options = []
         for i, row in enumerate(self.matches.iter_rows(named=True)):
             extra = " · ".join(v for v in (row.get("company"), row.get("source")) if v)
-            options.append(Option(display_text(f"{row.get('full_name') or '?'} — {extra}", 80), id=str(i)))
+            options.append(Option(self.label(query, f"{row.get('full_name') or '?'} — {extra}"), id=str(i)))
         option_list = self.query_one("#recipient-list", OptionList)
         option_list.clear_options()
         option_list.add_options(options)
+
+    @staticmethod
+    def label(query: str, text: str) -> Content:
+        """One line of the list: sanitised, cut to 80 cells, the query's letters underlined."""
+        shown = truncate(one_line(text), 80)
+        content = Content(shown, strip_control_codes=False)
+        for span in highlight_spans(query, shown):
+            content = content.stylize(MATCH_STYLE, span.start, span.end)
+        return content
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -99,15 +131,15 @@ class ComposerRecipient(Vertical):
         event.stop()
         self.pick_row(self.matches.row(int(event.option.id), named=True))
 
-    def _known_count(self, key: str | None) -> int | None:
-        if key is None or self.info is None or self.info.height == 0:
-            return None
-        found = self.info.filter(pl.col("key") == key)["connection_count"].drop_nulls()
-        return int(found[0]) if len(found) else None
+    def refresh_info(self, info: pl.DataFrame | None) -> None:
+        """What the user typed with `e` since (a company, a position), for the next pick."""
+        self.info = info
 
     def pick_row(self, row: dict) -> None:
-        """Use a person of the export as the recipient and show their values in the fields."""
-        self.pick(Recipient.from_row(row, self._known_count(row.get("key"))))
+        """Use a person of the export as the recipient and show their values in the fields,
+        with the company and position the user typed in (`e`) over the export's."""
+        merged, count = with_typed_info(row, self.info)
+        self.pick(Recipient.from_row(merged, count))
 
     def pick(self, recipient: Recipient) -> None:
         self.picked = recipient

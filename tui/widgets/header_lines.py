@@ -6,6 +6,7 @@ from typing import Any
 
 from textual.content import Content
 
+from tui.data.words import plural
 from tui.text import display_text, sanitize
 
 KEYS_HINT = "   ? help · ctrl+p all actions · q quit"
@@ -14,9 +15,9 @@ KEYS_HINT = "   ? help · ctrl+p all actions · q quit"
 def title_line(source: Any, connections: int, pending: int | None, exported: Any) -> Content:
     """`Passerelle  export.zip  ·  N connections · P people waiting for your answer · exported D`."""
     name = sanitize(str(source or "")).rsplit("/", 1)[-1]
-    parts = [f"{connections:,} connections"]
+    parts = [plural(connections, "connection")]
     if pending is not None:
-        parts.append(f"{pending:,} people waiting for your answer")
+        parts.append(f"{plural(pending, 'person')} waiting for your answer")
     if exported:
         parts.append(f"exported {str(exported)[:10]}")
     return Content.assemble(("Passerelle", "bold"), "  ", display_text(name), "  ·  ", " · ".join(parts))

@@ -1,0 +1,44 @@
+"""Open a profile in the browser, and say the truth when no browser opens.
+
+`webbrowser.open` returns False when it finds no browser (over SSH, on a headless machine);
+then the URL goes to the clipboard and the message says so, instead of "Opening…" and nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from textual.widget import Widget
+
+from tui.text import sanitize
+
+Say = Callable[..., None]  # say(message, severity="information")
+
+
+def _open(url: str) -> bool:
+    import webbrowser  # here: only this key needs it, and the start is counted in milliseconds
+
+    try:
+        return bool(webbrowser.open(url))
+    except webbrowser.Error:
+        return False
+
+
+def open_url(widget: Widget, url: str, say: Say) -> None:
+    """Open `url` in a thread (browsers can block), then say what happened."""
+    shown = sanitize(url)
+
+    def done(opened: bool) -> None:
+        if opened:
+            say(f"Opened {shown} in your browser")
+            return
+        widget.app.copy_to_clipboard(shown)
+        say(f"No browser could be opened here (over SSH or headless?): copied {shown} to paste it "
+            "where you browse", "warning")
+
+    def run() -> None:
+        opened = _open(url)
+        widget.app.call_from_thread(done, opened)
+
+    widget.run_worker(run, thread=True, exit_on_error=False, group="browser", name="Opening the browser")
+    say(f"Opening {shown}…")

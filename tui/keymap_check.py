@@ -1,0 +1,44 @@
+"""Which keys are read together, gathered from the mounted panes, for `config.key_collisions`."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.keys import _character_to_key  # how Textual itself spells "?" or "/" in a binding
+
+from tui.config import key_collisions
+
+
+def key_name(keys: str) -> str:
+    """Keys as Textual names them ("?" → question_mark), comma-separated."""
+    return ",".join(_character_to_key(k.strip()) if len(k.strip()) == 1 else k.strip() for k in keys.split(","))
+
+
+def _declared(kind: type) -> list[tuple[str, str]]:
+    """(id, keys) of the bindings our own classes declare (Textual's built-in ones have no id
+    a user could remap)."""
+    out = []
+    for klass in kind.__mro__:
+        if klass.__module__.startswith("textual."):
+            continue
+        for binding in klass.__dict__.get("BINDINGS", []):
+            binding = binding if isinstance(binding, Binding) else Binding(*binding)
+            if binding.id:
+                out.append((binding.id, key_name(binding.key)))
+    return out
+
+
+def binding_scopes(app, panes: list[tuple[str, object]]) -> dict[str, list[tuple[str, str]]]:
+    """For each mounted pane (title, widget): the app's keys and those of everything in it."""
+    scopes = {}
+    for title, pane in panes:
+        rows = _declared(type(app))
+        for kind in dict.fromkeys(type(w) for w in [pane, *pane.query("*")]):
+            rows += _declared(kind)
+        scopes[f"the {title} pane"] = rows
+    return scopes
+
+
+def checked_keymap(app, panes: list[tuple[str, object]], keys: dict[str, str], where: object):
+    """(the remaps to apply, one line per refused one)."""
+    wanted = {binding_id: key_name(key) for binding_id, key in keys.items()}
+    return key_collisions(binding_scopes(app, panes), wanted, where)
