@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from tui.data.csv_caps import REFUSE_AFTER, SET_ASIDE_LISTED, cap_cells
+
 from tui.data.errors import ExportError
 
 HEADER_SCAN_LINES = 30
@@ -88,6 +90,8 @@ class Table:
     set_aside: tuple[tuple[int, str], ...]
     repairs: tuple[str, ...]
     problems: tuple[str, ...]
+    set_aside_more: int = 0  # set-aside rows beyond the SET_ASIDE_LISTED listed ones
+
 
 
 def decode(name: str, data: bytes) -> tuple[str, str, list[str]]:
@@ -301,24 +305,32 @@ def read_table(name: str, data: bytes, kinds: tuple[str, ...], *, max_field: int
     if body is None:
         body = encoded.decode("utf-8")
     encoded = None
-    lines, set_aside, body = _diagnose(name, body, delimiter, width, header_index)
+    lines, set_aside, body, more = _diagnose(name, body, delimiter, width, header_index)
     frame = _polars_frame(body, delimiter, columns, len(lines))
     if frame is None:
         repairs.append("parsed with the fallback reader")
         frame = _fallback_frame(body, delimiter, columns)
     if frame.height != len(lines):
         raise ExportError(name, f"row count mismatch ({frame.height} parsed, {len(lines)} expected)")
-    return _table(name, kind, encoding, delimiter, header_index, columns, frame, lines, set_aside, repairs)
+    return _table(name, kind, encoding, delimiter, header_index, columns, frame, lines, set_aside, repairs, more)
 
 
-def _table(name, kind, encoding, delimiter, header_index, columns, frame, lines, set_aside, repairs) -> Table:
+def _table(name, kind, encoding, delimiter, header_index, columns, frame, lines, set_aside, repairs, more=0) -> Table:
     frame = frame.select(c for c in columns if not c.startswith("_extra_")).with_columns(
         line=pl.Series(lines, dtype=pl.Int64)
     )
     present = tuple(c for c in columns if not c.startswith("_extra_"))
-    problems = tuple(f"column missing: {c} (left empty)" for c in EXPECTED[kind] if c not in present)
+    problems = [f"column missing: {c} (left empty)" for c in EXPECTED[kind] if c not in present]
+    frame, cut = cap_cells(frame, present)
+    if cut:
+        problems.append(cut)
+    if more:
+        problems.append(f"{more:,} more rows set aside (only the first {SET_ASIDE_LISTED:,} are listed)")
     return Table(name, kind, encoding, delimiter, header_index + 1, present, frame,
-                 len(lines) + len(set_aside), tuple(set_aside), tuple(repairs), problems)
+                 len(lines) + len(set_aside) + more, tuple(set_aside), tuple(repairs), tuple(problems), more)
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
 def _diagnose(name: str, body: str, delimiter: str, width: int, header_index: int):
@@ -326,10 +338,13 @@ def _diagnose(name: str, body: str, delimiter: str, width: int, header_index: in
 
     The only per-row Python loop: it gives the line numbers Polars cannot.
     """
-    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter, strict=True)
+    # Lines taken lazily (as StringIO(newline="") splits them, without its 4-bytes-a-character
+    # copy of the whole body): a file refused after 5,000 rows costs 5,000 rows.
+    reader = csv.reader((m.group() for m in _LINE.finditer(body)), delimiter=delimiter, strict=True)
     lines: list[int] = []
     set_aside: list[tuple[int, str]] = []
     drop: list[tuple[int, int]] = []  # body line spans (1-based, inclusive) to remove
+    bad = 0  # set-aside rows, listed or not
     previous_end = 0  # csv line_num after the previous record (body lines, 1-based)
     try:
         next(reader, None)
@@ -341,8 +356,14 @@ def _diagnose(name: str, body: str, delimiter: str, width: int, header_index: in
                 drop.append((first, last))
                 continue
             if len(record) != width:
-                set_aside.append((first + header_index, f"has {len(record)} fields, expected {width}"))
+                bad += 1
+                if len(set_aside) < SET_ASIDE_LISTED:
+                    set_aside.append((first + header_index, f"has {len(record)} fields, expected {width}"))
                 drop.append((first, last))
+                read = bad + len(lines)
+                if read >= REFUSE_AFTER and 2 * bad > read:
+                    raise ExportError(name, f"most rows cannot be used ({bad:,} of the first {read:,} do not "
+                                            f"have the {width} fields of the header): not this kind of file, or damaged?")
                 continue
             lines.append(first + header_index)
     except csv.Error as exc:
@@ -361,7 +382,7 @@ def _diagnose(name: str, body: str, delimiter: str, width: int, header_index: in
             for i in range(first - 1, min(last, len(kept_lines))):
                 kept_lines[i] = None
         body = "\n".join(line for line in kept_lines if line is not None)
-    return lines, set_aside, body
+    return lines, set_aside, body, bad - len(set_aside)
 
 
 def _fast_lines(body: bytes, delimiter: str, width: int, header_index: int) -> list[int] | None:

@@ -60,6 +60,7 @@ class FileReport:
     date_failures: int = 0
     repairs: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
+    set_aside_more: int = 0  # set-aside rows counted beyond the listed ones
 
     def to_dict(self) -> dict:
         return {
@@ -67,7 +68,7 @@ class FileReport:
             "encoding": self.encoding, "rows": self.rows, "kept": self.kept,
             "set_aside": [{"line": line, "reason": reason} for line, reason in self.set_aside],
             "problems": list(self.problems), "repairs": list(self.repairs),
-            "date_failures": self.date_failures,
+            "date_failures": self.date_failures, "set_aside_more": self.set_aside_more,
         }
 
 
@@ -75,6 +76,7 @@ class FileReport:
 class ImportReport:
     files: tuple[FileReport, ...] = ()
     problems: tuple[str, ...] = ()
+    set_aside_more: int = 0  # set-aside rows counted beyond the listed ones
 
     def to_dict(self) -> dict:
         return {"files": [f.to_dict() for f in self.files], "problems": list(self.problems)}
@@ -155,7 +157,7 @@ def _connections(table: Table) -> tuple[pl.DataFrame, pl.DataFrame, FileReport]:
 
 def _report(table: Table, vintage: str, kept: int, failures: int, extra: tuple[str, ...] = ()) -> FileReport:
     return FileReport(table.name, table.kind, vintage, table.encoding, table.rows, kept,
-                      table.set_aside, failures, table.repairs, table.problems + extra)
+                      table.set_aside, failures, table.repairs, table.problems + extra, table.set_aside_more)
 
 
 def _profile_url(col: str) -> pl.Expr:
