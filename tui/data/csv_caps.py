@@ -28,4 +28,5 @@ def cap_cells(frame: pl.DataFrame, columns: tuple[str, ...]) -> tuple[pl.DataFra
     lines = frame.filter(long).get_column("line").to_list()
     frame = frame.with_columns(pl.col(c).str.head(CELL_CAP) for c in over)
     shown = ", ".join(str(n) for n in lines[:5]) + (f" and {len(lines) - 5:,} more" if len(lines) > 5 else "")
-    return frame, f"{len(lines):,} rows had a field over {CELL_CAP // 1024} K characters, cut to that (line {shown})"
+    rows = "1 row" if len(lines) == 1 else f"{len(lines):,} rows"
+    return frame, f"{rows} had a field over {CELL_CAP // 1024} K characters, cut to that (line {shown})"
