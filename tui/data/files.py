@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.data.errors import ConfigError, StoreError
+from tui.paths import FolderError, folder_problem
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -119,7 +120,20 @@ def sweep_stale_temp_files(folder: Path, *, now: float | None = None) -> list[Pa
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` via a temp file, fsync and rename: all or nothing."""
+    """Write `data` to `path` via a temp file, fsync and rename: all or nothing.
+
+    A failure raises FolderError (an OSError too) saying "read-only" or "disk full" in the
+    user's words, so an uncaught one is still one line and exit 2.
+    """
+    try:
+        _write_atomic(path, data)
+    except FolderError:
+        raise
+    except OSError as exc:
+        raise FolderError(path, folder_problem(exc), exc.errno) from None
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

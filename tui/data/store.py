@@ -119,6 +119,14 @@ def _why(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
+def _disk_full(folder: Path) -> bool:
+    """No block left for us in `folder`'s file system."""
+    try:
+        return hasattr(os, "statvfs") and os.statvfs(folder).f_bavail == 0
+    except OSError:
+        return False
+
+
 class Store:
     """One open state database. Use `Store.open(path)`; every method is one transaction."""
 
@@ -150,6 +158,8 @@ class Store:
         try:
             if not read_only:
                 make_private_dir(path.parent)  # never chmods a shared folder or one behind a link
+                if hasattr(os, "statvfs") and os.statvfs(path.parent).f_flag & os.ST_RDONLY:
+                    raise StoreError(path.parent, "the data folder is on a read-only file system; nothing can be saved")
                 if path.exists() and not os.access(path, os.W_OK):
                     raise StoreError(path, "the database file is read-only; nothing can be saved")
                 if not os.access(path.parent, os.W_OK):
@@ -172,7 +182,13 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(path, f"cannot open the database: {_why(exc)}") from exc
         try:
-            cls._check(path, conn)
+            try:
+                cls._check(path, conn)
+            except StoreError:
+                if _disk_full(path.parent):  # the -shm file cannot grow: not damage
+                    raise StoreError(path.parent, "disk full: nothing can be saved (free some space and try again); "
+                                                  "the database was not changed") from None
+                raise
             if not read_only:
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=FULL")
