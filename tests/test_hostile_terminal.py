@@ -50,7 +50,7 @@ def test_the_import_table_and_per_file_lines_clean_every_name(tmp_path: Path) ->
 
 
 def test_a_hostile_folder_name_in_an_error_is_one_clean_line(tmp_path: Path) -> None:
-    folder = make_folder(tmp_path / f"export{EVIL}", {"Connections.csv": b'First Name,Last Name\n"open'})
+    folder = make_folder(tmp_path / f"export{EVIL}", {"notes.txt": b"not an export"})  # the error names the folder
     result = passerelle("import", str(folder), home=tmp_path / "home")
     assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
     assert not any(ch in result.stderr for ch in RAW)
