@@ -250,3 +250,17 @@ def test_temp_files_left_by_a_killed_import_are_swept_at_the_next_start(tmp_path
     os.utime(leftover, (hour_ago, hour_ago))
     build_context(None, Paths.resolve(home)).store.close()  # the app's start sweeps too
     assert not leftover.exists()
+
+
+def test_a_link_planted_in_the_frame_cache_is_neither_read_nor_written(tmp_path: Path) -> None:
+    source = _export(tmp_path / "Basic_LinkedInDataExport_11-20-2026.zip")
+    cache = tmp_path / "frames"
+    load_export_cached(source, cache)
+    [entry] = list(cache.iterdir())
+    elsewhere = tmp_path / "elsewhere"
+    entry.rename(elsewhere)
+    entry.symlink_to(elsewhere)  # a complete, valid cache entry, but behind a link
+    (elsewhere / "meta.json").write_text((elsewhere / "meta.json").read_text().replace("Quist", "Forged"))
+    again = load_export_cached(source, cache)
+    assert again.owner.last_name == "Quist"  # parsed from the export, not read through the link
+    assert "Forged" in (elsewhere / "meta.json").read_text()  # and nothing written through it

@@ -81,6 +81,8 @@ def load_export_cached(source: Path, cache_dir: Path, *, write: bool = True,
 
 
 def _write_cache(folder: Path, export: Export) -> None:
+    if os.path.islink(folder.parent) or os.path.islink(folder):
+        return  # never write the user's network through a link planted in the cache
     make_private_dir(folder.parent)
     make_private_dir(folder)
     for name in FRAMES:
