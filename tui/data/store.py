@@ -11,7 +11,6 @@ import errno
 import json
 import os
 import sqlite3
-import stat
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
