@@ -88,6 +88,13 @@ def test_two_imports_of_one_export_at_once_make_one_record(tmp_path: Path) -> No
         assert _together(home, source, source) == [0, 0]
         assert len(_imports(home)) == 1
         assert len(list((home / "data" / "snapshots").iterdir())) == 1
+    raw = sqlite3.connect(home / "data" / "passerelle.db")
+    try:  # the schema itself refuses a second record of one content
+        with pytest.raises(sqlite3.IntegrityError):
+            raw.execute("INSERT INTO imports(source, content_hash, imported_at) SELECT source, content_hash, "
+                        "imported_at FROM imports")
+    finally:
+        raw.close()
 
 
 def test_a_moved_export_is_an_error_until_imported_from_its_new_place(tmp_path: Path) -> None:

@@ -73,6 +73,7 @@ def record_export(store: Store, export: Export, source: Path, snapshots: Path, *
     if known is None and _is_older(exported_on, previous) and not allow_older:
         return ImportOutcome("older", None, previous, exported_on)
     with store._write("the import record") as conn:  # noqa: SLF001 - check and write in one transaction
+        _unique_hash(conn)
         rows = conn.execute(f"{Store._IMPORT_SQL} ORDER BY id DESC LIMIT 1").fetchall()  # noqa: SLF001
         previous = Store._import_record(rows[0]) if rows else None  # noqa: SLF001
         rows = conn.execute(f"{Store._IMPORT_SQL} WHERE content_hash = ?", (export.content_hash,)).fetchall()  # noqa: SLF001
@@ -98,6 +99,16 @@ def record_export(store: Store, export: Export, source: Path, snapshots: Path, *
             raise
         record = ImportRecord(int(cur.lastrowid), where, export.content_hash, exported_on, at, counts_of(export), snapshot)
     return ImportOutcome("older" if older else "new", record, previous, exported_on)
+
+
+def _unique_hash(conn) -> None:
+    """One record per export content, in the schema too (an older race may have left two).
+
+    Made here, in the import's own transaction, rather than as a migration: a migration
+    would make every read-only command refuse a database until something wrote to it.
+    """
+    conn.execute("DELETE FROM imports WHERE id NOT IN (SELECT max(id) FROM imports GROUP BY content_hash)")
+    conn.execute("CREATE UNIQUE INDEX IF NOT EXISTS imports_content_hash ON imports(content_hash)")
 
 
 def _snapshot_name(export: Export) -> str:

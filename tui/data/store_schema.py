@@ -35,12 +35,6 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "CREATE TABLE revision (n INTEGER NOT NULL)",
         "INSERT INTO revision(n) VALUES (0)",
     ),
-    # One record per export content: two imports at once could record one export twice.
-    # Duplicates from before keep their latest record (the one that was current).
-    (
-        "DELETE FROM imports WHERE id NOT IN (SELECT max(id) FROM imports GROUP BY content_hash)",
-        "CREATE UNIQUE INDEX IF NOT EXISTS imports_content_hash ON imports(content_hash)",
-    ),
 ]
 
 # A decide batch is in effect unless the last undo/redo event naming it is an undo.
