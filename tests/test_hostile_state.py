@@ -189,7 +189,8 @@ def test_a_frame_cache_with_the_right_keys_and_wrong_types_is_ignored(tmp_path: 
 
 
 CRASH = r"""
-import sys
+import os, sys
+sys.path.insert(0, os.getcwd())  # this checkout's tui, as `python -m tui` would use
 from pathlib import Path
 from tui.app import PasserelleApp
 from tui.launch import build_context
