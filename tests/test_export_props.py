@@ -26,7 +26,7 @@ def check(data: bytes, name: str = "Connections.csv") -> None:
         try:
             export = load_export(path, max_bytes=1 << 20)
         except ExportError as exc:
-            assert "\n" not in str(exc)
+            assert "\n" not in str(exc) and "\x1b" not in str(exc) and "\x9b" not in str(exc)
             return
         assert isinstance(export, Export)
         assert export.connections.schema == CONNECTIONS_SCHEMA
@@ -45,7 +45,9 @@ def mutate(data: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
 edit = st.tuples(
     st.integers(0, 10_000), st.integers(0, 4),
     st.sampled_from([b"", b'"', b",", b";", b"\n", b"\r", b"\x00", b"\xff", b"\xc3", b"%", b"\t",
-                     b'""', b"\xef\xbb\xbf", b"PK\x03\x04", b"First Name,Last Name\n", b"\xe2\x80\xae"]),
+                     b'""', b"\xef\xbb\xbf", b"PK\x03\x04", b"First Name,Last Name\n", b"\xe2\x80\xae",
+                     # control, C1 (CSI/OSC without ESC), isolate and zero-width characters
+                     b"\x1b]52;c;eA==\x07", b"\x1b[2J", b"\xc2\x9b", b"\xc2\x9d", b"\xe2\x81\xa6", b"\xe2\x80\x8b"]),
 )
 
 

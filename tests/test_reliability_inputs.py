@@ -10,6 +10,8 @@ import warnings
 import zipfile
 from pathlib import Path
 
+from tui.data.csv_caps import CELL_CAP
+
 import pytest
 
 from export_fixtures import (
@@ -114,7 +116,7 @@ def test_export_nested_one_folder_deep_in_a_folder(tmp_path: Path) -> None:
     assert export.connections.height == 3 and export.invitations.height == 4
 
 
-def test_a_50_mb_field_is_read_whole(tmp_path: Path) -> None:
+def test_a_50_mb_field_is_read_and_cut_to_the_cell_cap(tmp_path: Path) -> None:
     big = "x" * (50 * 2**20)
     row = ["2-big", "", "Leo", IN + "leo", "Ana Quist", IN + "ana-quist", "2025-11-22 09:14:03 UTC", "",
            big, "INBOX", "", "No"]
@@ -122,7 +124,9 @@ def test_a_50_mb_field_is_read_whole(tmp_path: Path) -> None:
     path.write_bytes(messages_bytes([row]))
     export = load_export(path)
     assert export.messages.height == 1
-    assert export.messages.get_column("content").str.len_bytes().item() == len(big)
+    assert export.messages.get_column("content").str.len_chars().item() == CELL_CAP  # 64 K kept, not 50 MB
+    problems = export.report.files[0].problems
+    assert any("over 64 K characters, cut" in p and "line 2" in p for p in problems), problems
 
 
 def test_quoted_line_breaks_and_commas_in_connections(tmp_path: Path) -> None:

@@ -120,7 +120,7 @@ def test_report_escapes_export_text_in_markdown_tables(tmp_path: Path) -> None:
     out = passerelle("report", str(folder), "-o", str(target))
     assert out.returncode == 0, out.stderr
     text = target.read_text(encoding="utf-8")
-    assert "| Acme \\| Co [2J | 2 | 100% |" in text
+    assert "| Acme \\| Co \\[2J | 2 | 100% |" in text  # the bracket escaped too: no Markdown link can form
     assert "\x1b" not in text
     assert "Band: **starting**" in text and "98 to go" in text
     assert oct(target.stat().st_mode & 0o777) == "0o600"

@@ -170,7 +170,7 @@ def test_data_folder_owned_by_someone_else_is_refused() -> None:
 @pytest.mark.skipif(not Path("/sys/kernel").is_dir(), reason="needs Linux sysfs")
 def test_a_data_folder_that_cannot_be_created_is_a_clear_error() -> None:
     # sysfs refuses new entries even to root: real unwritable storage, no mocks.
-    with pytest.raises(StoreError, match="cannot prepare") as info:
+    with pytest.raises(StoreError, match="nothing can be saved") as info:
         Store.open(Path("/sys/kernel/passerelle-test/passerelle.db"))
     assert "Traceback" not in str(info.value)
     assert not Path("/sys/kernel/passerelle-test").exists()

@@ -16,6 +16,7 @@ from textual.widgets import ContentSwitcher, Footer, Static
 from textual.worker import Worker, WorkerState
 
 from tui.context import AppContext
+from tui.crash_output import NoLocalsOnCrash
 from tui.data.first_page import FirstPage
 from tui.messages import DecisionSaved, OpenComposer
 from tui.text import sanitize
@@ -35,7 +36,7 @@ REFUSED_ACTIONS = frozenset({
 })
 
 
-class PasserelleApp(App[int]):
+class PasserelleApp(NoLocalsOnCrash, App[int]):
     """Keyboard triage of a LinkedIn export."""
 
     CSS_PATH = "app.tcss"

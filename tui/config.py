@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -32,18 +33,25 @@ class Settings:
 _TYPES = {f.name: f.type for f in fields(Settings)}
 
 
+MAX_SETTINGS_BYTES = 1_000_000  # a settings file is a few lines; more is a mistake (or /dev/zero)
+
+
 def load_settings(path: Path) -> Settings:
     """Read `path` (missing file → defaults); raise ConfigError naming the problem."""
-    if not path.exists():
+    if not os.path.lexists(path):
         return Settings()
     import tomllib  # here: most starts have no settings file, and every millisecond of the start counts
 
+    from tui.data.files import parse_toml, read_small_file
+
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = read_small_file(path, MAX_SETTINGS_BYTES)
+    except FileNotFoundError:  # a dangling link, or gone since the check
+        raise ConfigError(path, "cannot be read (no such file)") from None
+    try:
+        raw = parse_toml(data.decode("utf-8"))
     except UnicodeDecodeError:
         raise ConfigError(path, "not UTF-8 text") from None
-    except OSError as exc:  # a folder in its place, no permission, a disk error
-        raise ConfigError(path, f"cannot be read ({exc.strerror or type(exc).__name__})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, f"invalid TOML: {exc}") from None
     values = {}

@@ -33,20 +33,28 @@ def _existing_store(paths: Paths):
 
 
 def pick_source(source: str | Path | None, store) -> tuple[Path, str | None]:
-    """The export to open (else the last import, else the sample) and a notice for the user
-    when we fell back to something."""
+    """The export to open (else the current import, else the sample) and a notice for the
+    user when we fell back to the sample.
+
+    A current import whose file is gone is an error, never the sample: showing 784
+    invented people as if they were the user's network would mislead.
+    """
     if source is not None:
         return Path(source), None
     record = store.last_import() if store is not None else None
     last = Path(record.source) if record is not None and record.source else None
-    if last is not None and last.exists():
+    if last is not None:
+        if not last.exists():
+            raise ExportError(last, missing_current_export())
         return last, None
     if SAMPLE.exists():
-        notice = "Showing the bundled sample export. Open yours with: passerelle PATH/TO/export.zip"
-        if last is not None:
-            notice = f"The last imported export is gone ({last.name}). {notice}"
-        return SAMPLE, notice
+        return SAMPLE, "Showing the bundled sample export. Open yours with: passerelle PATH/TO/export.zip"
     raise ExportError("passerelle", "no export given and no previous import; run: passerelle EXPORT.zip")
+
+
+def missing_current_export() -> str:
+    """What to say when the current export was moved or deleted (app, stats and report)."""
+    return "the current export is no longer here (moved or deleted?); import it from its new place: passerelle import PATH"
 
 
 def load(source: Path, paths: Paths):

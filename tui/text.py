@@ -52,9 +52,20 @@ def sanitize(s: object) -> str:
     return text.translate(_TABLE)
 
 
+DISPLAY_CAP = 2_000  # characters any one cell shows: a note is 300; wrapping 25 MB froze the screen
+
+
+def capped(text: str, cap: int = DISPLAY_CAP) -> str:
+    """`text` cut to `cap` characters, saying how many more there were."""
+    if len(text) <= cap:
+        return text
+    return f"{text[:cap]}… ({len(text) - cap:,} more)"
+
+
 def one_line(s: object) -> str:
     """Sanitised text on one line (newlines shown as ⏎, tabs as spaces), for table cells."""
-    return sanitize(s).translate(_ONE_LINE)
+    text = s if isinstance(s, str) else ("" if s is None else str(s))
+    return sanitize(capped(text)).translate(_ONE_LINE)
 
 
 def truncate(text: str, max_len: int | None) -> str:
@@ -67,5 +78,10 @@ def truncate(text: str, max_len: int | None) -> str:
 
 
 def display_text(s: object, max_len: int | None = None) -> Content:
-    """Sanitised text as Content: never parsed as markup, so `[/]` and `[EMEA]` show literally."""
-    return Content(truncate(sanitize(s), max_len), strip_control_codes=False)
+    """Sanitised text as Content: never parsed as markup, so `[/]` and `[EMEA]` show literally.
+
+    At most DISPLAY_CAP characters (then "… (N more)"), cut before sanitising, so a huge
+    cell costs no more than a short one on every redraw.
+    """
+    text = s if isinstance(s, str) else ("" if s is None else str(s))
+    return Content(truncate(sanitize(capped(text)), max_len), strip_control_codes=False)

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from tui.data.plain import strip_unsafe
 from tui.paths import Paths
 
 HELP = "Import a LinkedIn export (ZIP, folder or CSV) as the current one and print what was read."
@@ -74,24 +75,27 @@ def _print_human(export: object, record: object, status: str) -> None:
     files = _files(export)
     head = ("file", "kind", "rows", "kept", "set aside", "problems")
     rows = [
-        (f["name"], f["kind"], str(f["rows"]), str(f["kept"]), str(len(f["set_aside"])), str(len(f["problems"])))
+        (clean(f["name"]), f["kind"], str(f["rows"]), str(f["kept"]),
+         str(len(f["set_aside"]) + f.get("set_aside_more", 0)), str(len(f["problems"])))
         for f in files
     ]
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
     for row in [head, *rows]:
         print("  ".join(cell.ljust(w) if i < 2 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))))
     for f in files:
-        print(f"  {f['name']}: {f['vintage']}, {f['encoding']}")
+        name = clean(f["name"])  # a member name may carry escape sequences or line breaks
+        print(f"  {name}: {clean(f['vintage'])}, {f['encoding']}")
         for repair in f["repairs"]:
-            print(f"  {f['name']}: {repair}")
+            print(f"  {name}: {clean(repair)}")
         for item in f["set_aside"][:10]:
-            print(f"  {f['name']} line {item['line']}: set aside ({item['reason']})")
-        if len(f["set_aside"]) > 10:
-            print(f"  {f['name']}: {len(f['set_aside']) - 10} more rows set aside")
+            print(f"  {name} line {item['line']}: set aside ({clean(item['reason'])})")
+        more = len(f["set_aside"]) + f.get("set_aside_more", 0) - 10
+        if more > 0:
+            print(f"  {name}: {more} more rows set aside")
         for problem in f["problems"]:
-            print(f"  {f['name']}: {problem}")
+            print(f"  {name}: {clean(problem)}")
     for problem in export.report.problems:  # type: ignore[attr-defined]
-        print(f"  {problem}")
+        print(f"  {clean(problem)}")
     counts = record.counts  # type: ignore[attr-defined]
     summary = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items())
     when = record.exported_on.isoformat() if record.exported_on else "undated"  # type: ignore[attr-defined]
@@ -99,5 +103,11 @@ def _print_human(export: object, record: object, status: str) -> None:
         "new": "imported",
         "older": "imported (older than the previous import)",
         "unchanged": "already imported, nothing changed",
+        "current": "already imported; it is the current export again",
     }[status]
     print(f"Export of {when} {verdict} as import #{record.id}: {summary}.")  # type: ignore[attr-defined]
+
+
+def clean(text: object) -> str:
+    """Text from the export printed to the terminal: no control, bidi or zero-width character."""
+    return strip_unsafe(str(text), replacement=" ")

@@ -16,10 +16,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
 
 
+# Markdown's own punctuation, escaped with a backslash so a company named
+# `![x](https://evil.example/pixel.png)` stays text; `<`, `>` and `&` become entities, so no
+# HTML tag (an `<img>` that loads a remote URL) survives in any viewer.
+_MARKDOWN = str.maketrans({ch: "\\" + ch for ch in "\\`*_{}[]()#+!|~:"} | {"<": "&lt;", ">": "&gt;", "&": "&amp;"})
+
+
 def cell(value: object) -> str:
-    """A Markdown table cell: no control characters, no line breaks, `|` escaped."""
+    """A Markdown table cell: no control characters, no line breaks, Markdown and HTML escaped."""
     text = stats_cmd.clean(str(value) if value is not None else "–")
-    return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|") or "–"
+    return " ".join(text.split()).translate(_MARKDOWN) or "–"
 
 
 def _table(headers: list[str], rows: list[list[object]]) -> list[str]:

@@ -64,8 +64,13 @@ def load(args: argparse.Namespace, paths: Paths) -> Loaded:
     records = _imports(paths)
     if args.source:
         source = Path(args.source)
-    elif records and Path(records[-1].source).exists():
+    elif records:  # the current export; gone → say so, never describe the sample instead
         source = Path(records[-1].source)
+        if not source.exists():
+            from tui.data.errors import ExportError
+            from tui.launch import missing_current_export
+
+            raise ExportError(source, missing_current_export())
     else:
         source = sample_source()
     # Read-only: reuse the Parquet cache the app or `import` left, never write one.

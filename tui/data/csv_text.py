@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from tui.data.csv_caps import REFUSE_AFTER, SET_ASIDE_LISTED, cap_cells
 from tui.data.csv_decode import decode, decode_plain
 from tui.data.errors import ExportError
 from tui.data.csv_kinds import EXPECTED, WHAT_WE_LOOK_FOR, canonical, header_key, match_kind
@@ -42,6 +43,7 @@ class Table:
     problems: tuple[str, ...]
     padded: int = 0  # rows kept though trailing columns we do not read were missing
     blanked: int = 0  # placeholder cells (NA, NULL, …) read as empty
+    set_aside_more: int = 0  # set-aside rows beyond the SET_ASIDE_LISTED listed ones
 
 
 def _line_start(data: bytes, index: int) -> int:
@@ -139,7 +141,7 @@ def read_table(name: str, data: bytes, kinds: tuple[str, ...], *, max_field: int
         body = encoded.decode("utf-8")
     encoded = None
     needed = max((i + 1 for i, c in enumerate(columns) if not c.startswith("_extra_")), default=0)
-    lines, set_aside, body, padded = _diagnose(name, body, delimiter, width, header_index, needed)
+    lines, set_aside, body, padded, more = _diagnose(name, body, delimiter, width, header_index, needed)
     frame = _polars_frame(body, delimiter, columns, len(lines))
     if frame is None:
         repairs.append("parsed with the fallback reader")
@@ -148,10 +150,10 @@ def read_table(name: str, data: bytes, kinds: tuple[str, ...], *, max_field: int
         raise ExportError(name, f"row count mismatch ({frame.height} parsed, {len(lines)} expected)")
     if padded:
         repairs.append(f"{padded} {'row' if padded == 1 else 'rows'} padded (trailing columns not read were missing)")
-    return _table(name, kind, encoding, delimiter, header_index, columns, frame, lines, set_aside, repairs, padded)
+    return _table(name, kind, encoding, delimiter, header_index, columns, frame, lines, set_aside, repairs, padded, more)
 
 
-def _table(name, kind, encoding, delimiter, header_index, columns, frame, lines, set_aside, repairs, padded) -> Table:
+def _table(name, kind, encoding, delimiter, header_index, columns, frame, lines, set_aside, repairs, padded, more=0) -> Table:
     present = tuple(c for c in columns if not c.startswith("_extra_"))
     frame = frame.select(present)
     placeholder = [pl.col(c).str.contains(_PLACEHOLDER_RE).fill_null(False) for c in present]
@@ -160,9 +162,18 @@ def _table(name, kind, encoding, delimiter, header_index, columns, frame, lines,
         frame = frame.with_columns(pl.when(~p).then(pl.col(c)).alias(c) for p, c in zip(placeholder, present))
         repairs = [*repairs, f"{blanked} placeholder {'cell' if blanked == 1 else 'cells'} (NA, N/A, NULL, None, -) read as empty"]
     frame = frame.with_columns(line=pl.Series(lines, dtype=pl.Int64))
-    problems = tuple(f"column missing: {c} (left empty)" for c in EXPECTED.get(kind, ()) if c not in present)
+    problems = [f"column missing: {c} (left empty)" for c in EXPECTED.get(kind, ()) if c not in present]
+    frame, cut = cap_cells(frame, present)
+    if cut:
+        problems.append(cut)
+    if more:
+        problems.append(f"{more:,} more rows set aside (only the first {SET_ASIDE_LISTED:,} are listed)")
     return Table(name, kind, encoding, delimiter, header_index + 1, present, frame,
-                 len(lines) + len(set_aside), tuple(set_aside), tuple(repairs), problems, padded, blanked)
+                 len(lines) + len(set_aside) + more, tuple(set_aside), tuple(repairs), tuple(problems),
+                 padded, blanked, more)
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
 def _diagnose(name: str, body: str, delimiter: str, width: int, header_index: int, needed: int):
@@ -173,11 +184,14 @@ def _diagnose(name: str, body: str, delimiter: str, width: int, header_index: in
 
     The only per-row Python loop: it gives the line numbers Polars cannot.
     """
-    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter, strict=True)
+    # Lines taken lazily (as StringIO(newline="") splits them, without its 4-bytes-a-character
+    # copy of the whole body): a file refused after 5,000 rows costs 5,000 rows.
+    reader = csv.reader((m.group() for m in _LINE.finditer(body)), delimiter=delimiter, strict=True)
     lines: list[int] = []
     set_aside: list[tuple[int, str]] = []
     padded = 0
     drop: list[tuple[int, int]] = []  # body line spans (1-based, inclusive) to remove
+    bad = 0  # set-aside rows, listed or not
     previous_end = 0  # csv line_num after the previous record (body lines, 1-based)
     try:
         next(reader, None)
@@ -191,8 +205,14 @@ def _diagnose(name: str, body: str, delimiter: str, width: int, header_index: in
             if needed <= len(record) < width:
                 padded += 1
             elif len(record) != width:
-                set_aside.append((first + header_index, f"has {len(record)} fields, expected {width}"))
+                bad += 1
+                if len(set_aside) < SET_ASIDE_LISTED:
+                    set_aside.append((first + header_index, f"has {len(record)} fields, expected {width}"))
                 drop.append((first, last))
+                read = bad + len(lines)
+                if read >= REFUSE_AFTER and 2 * bad > read:
+                    raise ExportError(name, f"most rows cannot be used ({bad:,} of the first {read:,} do not "
+                                            f"have the {width} fields of the header): not this kind of file, or damaged?")
                 continue
             lines.append(first + header_index)
     except csv.Error as exc:
@@ -211,7 +231,7 @@ def _diagnose(name: str, body: str, delimiter: str, width: int, header_index: in
             for i in range(first - 1, min(last, len(kept_lines))):
                 kept_lines[i] = None
         body = "\n".join(line for line in kept_lines if line is not None)
-    return lines, set_aside, body, padded
+    return lines, set_aside, body, padded, bad - len(set_aside)
 
 
 def _fast_lines(body: bytes, delimiter: str, width: int, header_index: int) -> list[int] | None:

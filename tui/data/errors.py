@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tui.data.plain import strip_unsafe
+
 
 class PasserelleError(Exception):
     """A problem with the user's input or files, shown as one line (exit code 2)."""
@@ -11,7 +13,9 @@ class PasserelleError(Exception):
         self.reason = reason
         self.line = line
         at = f" (line {line})" if line is not None else ""
-        super().__init__(f"{self.where}{at}: {reason}")
+        # Names come from the export (ZIP members, folders): no escape sequence, no line
+        # break may reach the terminal through an error line.
+        super().__init__(strip_unsafe(f"{self.where}{at}: {reason}", replacement=" "))
 
 
 class ExportError(PasserelleError):

@@ -44,6 +44,7 @@ class Owner:
 class ImportReport:
     files: tuple[FileReport, ...] = ()
     problems: tuple[str, ...] = ()
+    set_aside_more: int = 0  # set-aside rows counted beyond the listed ones
 
     def to_dict(self) -> dict:
         return {"files": [f.to_dict() for f in self.files], "problems": list(self.problems)}

@@ -85,6 +85,8 @@ def load_export_cached(source: Path, cache_dir: Path, *, write: bool = True,
 
 
 def _write_cache(folder: Path, export: Export) -> None:
+    if os.path.islink(folder.parent) or os.path.islink(folder):
+        return  # never write the user's network through a link planted in the cache
     make_private_dir(folder.parent)
     make_private_dir(folder)
     archive = getattr(export, "archive", None) or Archive()
@@ -107,14 +109,18 @@ def _write_cache(folder: Path, export: Export) -> None:
 
 def _read_cache(folder: Path, source: str, columns: dict[str, tuple[str, ...]] | None = None) -> Export | None:
     try:
-        meta = json.loads((folder / "meta.json").read_text("utf-8"))
-        if meta.get("format") != CACHE_FORMAT:
+        if os.path.islink(folder):  # a link would read someone else's frames as ours
+            return None
+        meta = _valid_meta(json.loads(_small_file(folder / "meta.json")))
+        if meta is None:
             return None
         frames = {}
         for name, schema in {**FRAMES, **ARCHIVE_FRAMES}.items():
             wanted = (columns or {}).get(name)
             if wanted is not None:
                 schema = pl.Schema({c: schema[c] for c in wanted})
+            if os.path.islink(folder / f"{name}.parquet"):
+                return None
             frame = pl.read_parquet(folder / f"{name}.parquet", columns=list(schema.names()))
             if frame.schema != schema:
                 return None
@@ -129,6 +135,59 @@ def _read_cache(folder: Path, source: str, columns: dict[str, tuple[str, ...]] |
         return None
 
 
+MAX_META_BYTES = 4 * 1024 * 1024  # the report lists at most 1,000 set-aside rows per file
+
+
+def _small_file(path: Path) -> str:
+    """meta.json's text: a regular file (not a link, FIFO or device) of sane size, else OSError."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_META_BYTES:
+            raise OSError("not a cache file")
+        return handle.read(MAX_META_BYTES + 1).decode("utf-8")
+
+
+def _is(value: object, *types: type) -> bool:
+    """isinstance, where a bool is not an int (JSON true is not a count)."""
+    return isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
+
+
+def _texts(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+_FILE_TYPES = {"name": (str,), "kind": (str,), "vintage": (str,), "encoding": (str,), "rows": (int,),
+               "kept": (int,), "date_failures": (int,)}
+
+
+def _valid_meta(meta: object) -> dict | None:
+    """`meta` when every value has the type the reader writes, else None (the cache is
+    ignored): right keys with wrong types (a number for a name) must not reach the screen."""
+    if not isinstance(meta, dict) or meta.get("format") != CACHE_FORMAT:
+        return None
+    if not _is(meta.get("content_hash"), str) or not (meta.get("exported_on") is None or _is(meta["exported_on"], str)):
+        return None
+    owner = meta.get("owner")
+    if owner is not None and not (isinstance(owner, dict) and set(owner) == set(Owner.__dataclass_fields__)
+                                  and all(v is None or isinstance(v, str) for v in owner.values())):
+        return None
+    report = meta.get("report")
+    if not isinstance(report, dict) or not _texts(report.get("problems", [])) or not isinstance(report.get("files"), list):
+        return None
+    for f in report["files"]:
+        if not isinstance(f, dict) or not all(_is(f.get(k), *t) for k, t in _FILE_TYPES.items()):
+            return None
+        if not (_texts(f.get("problems")) and _texts(f.get("repairs")) and _is(f.get("set_aside_more", 0), int)):
+            return None
+        aside = f.get("set_aside")
+        if not isinstance(aside, list) or not all(
+            isinstance(s, dict) and _is(s.get("line"), int) and _is(s.get("reason"), str) for s in aside
+        ):
+            return None
+    return meta
+
+
 def _report_from_dict(data: dict) -> ImportReport:
     files = tuple(
         FileReport(
@@ -136,7 +195,7 @@ def _report_from_dict(data: dict) -> ImportReport:
             rows=int(f["rows"]), kept=int(f["kept"]),
             set_aside=tuple((int(s["line"]), str(s["reason"])) for s in f["set_aside"]),
             date_failures=int(f["date_failures"]), repairs=tuple(f["repairs"]),
-            problems=tuple(f["problems"]),
+            problems=tuple(f["problems"]), set_aside_more=int(f.get("set_aside_more", 0)),
             figures=tuple((str(k), int(v)) for k, v in f.get("figures", {}).items()),
         )
         for f in data["files"]

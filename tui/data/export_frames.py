@@ -54,6 +54,7 @@ class FileReport:
     problems: tuple[str, ...] = ()
     # Named counts for `--json` (padded rows, blanked cells, invitations matched by name…).
     figures: tuple[tuple[str, int], ...] = ()
+    set_aside_more: int = 0  # set-aside rows counted beyond the listed ones
 
     def to_dict(self) -> dict:
         return {
@@ -62,6 +63,7 @@ class FileReport:
             "set_aside": [{"line": line, "reason": reason} for line, reason in self.set_aside],
             "problems": list(self.problems), "repairs": list(self.repairs),
             "date_failures": self.date_failures, "figures": dict(self.figures),
+            "set_aside_more": self.set_aside_more,
         }
 
 
@@ -111,7 +113,7 @@ def report(table: Table, vintage: str, kept: int, failures: int, extra: tuple[st
             counts.update(lines_utf8=int(mixed[1]), lines_legacy=int(mixed[2]))
     return FileReport(table.name, table.kind, vintage, table.encoding, table.rows, kept,
                       table.set_aside, failures, table.repairs + repairs, table.problems + extra,
-                      tuple((k, int(v)) for k, v in counts.items() if v))
+                      tuple((k, int(v)) for k, v in counts.items() if v), table.set_aside_more)
 
 
 def looks_like_email(value: str | None) -> bool:

@@ -7,6 +7,7 @@ when a table is empty.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from tui.data.errors import StoreError
+from tui.data.files import refuse_link
 from tui.paths import make_private_dir
 
 if TYPE_CHECKING:
@@ -41,6 +43,7 @@ def write_snapshot(export: Export, folder: Path) -> Path:
         how="diagonal",
     )
     tmp: str | None = None
+    refuse_link(folder)  # a linked snapshots/ would write the user's network somewhere else
     try:
         make_private_dir(folder)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")  # 0600
@@ -58,16 +61,31 @@ def write_snapshot(export: Export, folder: Path) -> Path:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+    except StoreError:
+        raise
     except (OSError, pl.exceptions.PolarsError) as exc:
-        raise StoreError(folder, f"could not write the import snapshot ({getattr(exc, 'strerror', None) or type(exc).__name__})") from exc
+        raise StoreError(folder, f"could not write the import snapshot ({write_problem(exc)})") from exc
     finally:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
     return target
 
 
+def write_problem(exc: BaseException) -> str:
+    """Why a write failed, in the user's words: a full disk says so, never "damaged"."""
+    text = str(exc)
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG) \
+            or "No space left" in text or "File too large" in text:
+        return "disk full"
+    if isinstance(exc, OSError) and exc.errno == errno.EROFS or "Read-only file system" in text:
+        return "read-only file system"
+    return getattr(exc, "strerror", None) or type(exc).__name__
+
+
 def read_snapshot(path: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(connections, invitations) as they were written."""
+    refuse_link(path)
+    refuse_link(Path(path).parent)
     try:
         frame = pl.read_parquet(path)
     except (OSError, pl.exceptions.PolarsError) as exc:

@@ -7,10 +7,10 @@ change is on disk. Undo and redo are new events, never deletions.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
-import stat
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.data.errors import StoreError
-from tui.data.files import create_private
+from tui.data.files import create_private, refuse_link
 from tui.paths import make_private_dir
 from tui.data.store_schema import (  # noqa: F401 - the schemas are part of the store's API
     ACTIVE_BATCHES_SQL,
@@ -110,8 +110,20 @@ def _iso_date(value: date | None) -> str | None:
 def _why(exc: BaseException) -> str:
     """What went wrong, without any row contents (SQLite/OS messages carry none)."""
     if isinstance(exc, OSError):
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            return "disk full"
         return exc.strerror or type(exc).__name__
+    if getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL" or "disk is full" in str(exc):
+        return "disk full"
     return str(exc) or type(exc).__name__
+
+
+def _disk_full(folder: Path) -> bool:
+    """No block left for us in `folder`'s file system."""
+    try:
+        return hasattr(os, "statvfs") and os.statvfs(folder).f_bavail == 0
+    except OSError:
+        return False
 
 
 class Store:
@@ -140,10 +152,13 @@ class Store:
         an existing database for reading only: every write then raises StoreError.
         """
         path = Path(path)
+        for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+            refuse_link(file)  # a link would put the database (or its journal) somewhere else
         try:
             if not read_only:
-                if not (path.parent.is_dir() and path.parent.stat().st_mode & stat.S_ISVTX):
-                    make_private_dir(path.parent)  # never chmod a shared folder such as /tmp
+                make_private_dir(path.parent)  # never chmods a shared folder or one behind a link
+                if hasattr(os, "statvfs") and os.statvfs(path.parent).f_flag & os.ST_RDONLY:
+                    raise StoreError(path.parent, "the data folder is on a read-only file system; nothing can be saved")
                 if path.exists() and not os.access(path, os.W_OK):
                     raise StoreError(path, "the database file is read-only; nothing can be saved")
                 if not os.access(path.parent, os.W_OK):
@@ -152,20 +167,27 @@ class Store:
                     create_private(path)
                 if not path.is_file():
                     raise StoreError(path, "is not a regular file")
-                os.chmod(path, 0o600)
+                os.chmod(path, 0o600)  # not a link: checked above
             elif not path.is_file():
                 raise StoreError(path, "no database here")
+        except StoreError:
+            raise
         except OSError as exc:
             raise StoreError(path, f"cannot prepare the database file: {_why(exc)}") from exc
+        if read_only:
+            return cls._open_read_only(path, timeout, now)
         try:
-            target = f"{path.absolute().as_uri()}?mode=ro" if read_only else str(path)
-            conn = sqlite3.connect(
-                target, uri=read_only, timeout=timeout, isolation_level=None, check_same_thread=False
-            )
+            conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
             raise StoreError(path, f"cannot open the database: {_why(exc)}") from exc
         try:
-            cls._check(path, conn)
+            try:
+                cls._check(path, conn)
+            except StoreError:
+                if _disk_full(path.parent):  # the -shm file cannot grow: not damage
+                    raise StoreError(path.parent, "disk full: nothing can be saved (free some space and try again); "
+                                                  "the database was not changed") from None
+                raise
             if not read_only:
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=FULL")
@@ -185,6 +207,35 @@ class Store:
         except (sqlite3.Error, OSError) as exc:
             conn.close()
             raise StoreError(path, f"cannot use the database ({_why(exc)}); {KEPT}") from exc
+
+    @classmethod
+    def _open_read_only(cls, path: Path, timeout: float, now: Callable[[], datetime]) -> Store:
+        """mode=ro; when even that cannot work (the `-shm` file cannot be made on a read-only
+        or full disk), immutable=1, which reads the main file without any lock or side file.
+        The last exit checkpointed the WAL into it, so that is the data."""
+        last: StoreError | None = None
+        for flags in ("mode=ro", "mode=ro&immutable=1"):
+            try:
+                conn = sqlite3.connect(f"{path.absolute().as_uri()}?{flags}", uri=True, timeout=timeout,
+                                       isolation_level=None, check_same_thread=False)
+            except sqlite3.Error as exc:
+                last = StoreError(path, f"cannot open the database: {_why(exc)}")
+                continue
+            try:
+                cls._check(path, conn)
+                conn.execute("PRAGMA foreign_keys=ON")
+                store = cls(path, conn, now, True)
+                store._migrate()
+                return store
+            except StoreError as exc:
+                conn.close()
+                last = exc
+                if "not a readable database" not in exc.reason:
+                    raise
+            except (sqlite3.Error, OSError) as exc:
+                conn.close()
+                last = StoreError(path, f"cannot use the database ({_why(exc)}); {KEPT}")
+        raise last
 
     @staticmethod
     def _check(path: Path, conn: sqlite3.Connection) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 import polars as pl
 
 from tui.data.errors import ConfigError
+from tui.data.files import parse_toml, read_small_file
 from tui.data.triage import RECEIVED_DECISIONS, regex_escape
 
 MAX_BYTES = 1_000_000
@@ -197,20 +198,16 @@ def regex_problem(pattern: str) -> str | None:
 
 def load_strategy(path: Path) -> Strategy:
     """Read and validate a strategy file; raise ConfigError naming the line."""
-    try:
-        raw_bytes = Path(path).read_bytes()
+    try:  # a FIFO or a link to /dev/zero is refused before anything is read
+        raw_bytes = read_small_file(Path(path), MAX_BYTES)
     except FileNotFoundError:
         raise ConfigError(path, "no strategy file (create one with: passerelle strategy --init)") from None
-    except OSError as exc:
-        raise ConfigError(path, f"can't read the file ({exc.strerror or 'error'})") from None
-    if len(raw_bytes) > MAX_BYTES:
-        raise ConfigError(path, f"file too large (over {MAX_BYTES // 1000} kB)")
     try:
         text = raw_bytes.decode("utf-8")
     except UnicodeDecodeError:
         raise ConfigError(path, "not UTF-8 text") from None
     try:
-        raw = tomllib.loads(text)
+        raw = parse_toml(text)
     except tomllib.TOMLDecodeError as exc:
         message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
         line = _toml_line(str(exc)) or (len(text.splitlines()) if "end of document" in str(exc) else None)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tui.data.errors import ConfigError
-from tui.data.files import write_text_atomic
+from tui.data.files import parse_toml, read_small_file, write_text_atomic
 from tui.paths import make_private_dir
 
 KEYS = ("name", "language", "purpose", "text")
@@ -65,21 +65,17 @@ def _key_line(source: str, key: str) -> int | None:
 
 def load_template(path: Path) -> Template:
     """Read one template file; raise ConfigError naming the file (and line when known)."""
-    try:
-        if not path.is_file():
-            raise ConfigError(path, "not a regular file")
-        if path.stat().st_size > MAX_TEMPLATE_BYTES:
-            raise ConfigError(path, f"too large (over {MAX_TEMPLATE_BYTES // 1024} KiB)")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(path, f"cannot be read ({exc.strerror or type(exc).__name__})") from None
+    try:  # checked on the open file: a FIFO swapped in after a check would still block
+        data = read_small_file(path, MAX_TEMPLATE_BYTES)
+    except FileNotFoundError:
+        raise ConfigError(path, "cannot be read (no such file)") from None
     try:
         source = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise ConfigError(path, "not UTF-8 text (save it as UTF-8)", line) from None
     try:
-        raw = tomllib.loads(source)
+        raw = parse_toml(source)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"\(at line (\d+)", str(exc))
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) or "syntax error"
