@@ -25,7 +25,7 @@ from tui.messages import DecisionSaved
 from tui.paths import make_private_dir
 from tui.text import display_text, sanitize
 from tui.widgets.composer_recipient import ComposerRecipient
-from tui.widgets.composer_side import ComposerSide
+from tui.widgets.composer_side import ComposerSide, advice_content
 from tui.widgets.composer_templates import ComposerTemplateActions
 
 LAST_NOTE = "last-note.txt"
@@ -42,19 +42,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
     """Recipient, template editor, live preview with the count, advice, budgets, drafts, ledger."""
 
     AREA = "composer"
-    DEFAULT_CSS = """
-    ComposerPane { height: 1fr; }
-    ComposerPane #composer-left { width: 38; padding: 0 1; }
-    ComposerPane #composer-middle { width: 1fr; padding: 0 1; }
-    ComposerPane .heading { text-style: bold; color: $accent; }
-    ComposerPane #template-list { height: 8; }
-    ComposerPane #template-errors { color: $error; height: auto; }
-    ComposerPane #template-editor { height: 1fr; min-height: 6; }
-    ComposerPane #problems { height: auto; max-height: 5; }
-    ComposerPane #preview { height: 8; }
-    ComposerPane #count { height: 1; }
-    ComposerPane #status-line { height: auto; color: $text-muted; }
-    """
+    # Layout, and the -narrow / -tight / -short variants the pane sets on resize: app.tcss.
 
     BINDINGS = [
         Binding("ctrl+f", "find_recipient", "Find", id="find-recipient"),
@@ -63,6 +51,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         Binding("ctrl+g", "save_draft", "Save draft", id="save-draft"),
         Binding("ctrl+l", "mark_sent", "Mark sent", id="mark-sent"),
         Binding("ctrl+s", "save_template", "Save template", id="save-template"),
+        Binding("f6", "toggle_side", "Advice+drafts", id="composer-more"),
         Binding("f2", "new_template", "New", id="new-template"),
         Binding("f3", "duplicate_template", "Duplicate", show=False, id="duplicate-template"),
         Binding("f4", "rename_template", "Rename", show=False, id="rename-template"),
@@ -94,13 +83,14 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
             yield Input(placeholder="template name (F2 / F4 use it)", id="template-name", compact=True)
             yield Static(id="template-errors")
         with Vertical(id="composer-middle"):
-            yield Static(id="editor-title", classes="heading")
+            yield Static(id="editor-title", classes="heading one-line")
             yield TextArea(id="template-editor", soft_wrap=True, show_line_numbers=False)
             yield Static(id="problems")
-            yield Static(Content("Preview (select and copy it by hand if the clipboard fails)"), classes="heading")
+            yield Static(Content("Preview (select and copy it by hand if the clipboard fails)"), classes="heading one-line")
             yield TextArea(id="preview", read_only=True, soft_wrap=True, show_line_numbers=False)
             yield Static(id="count")
-            yield Static(Content("Follow up on (ctrl+g save draft · ctrl+l mark sent · ctrl+t copy):"))
+            yield Static(id="advice-strip")
+            yield Static(Content("Follow up on (ctrl+g save draft · ctrl+l mark sent · ctrl+t copy):"), classes="one-line")
             yield Input(placeholder="YYYY-MM-DD", id="follow-up", compact=True)
             yield Static(id="status-line")
         yield ComposerSide()
@@ -128,6 +118,16 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
 
     def focus_default(self) -> None:
         self.query_one("#recipient-search", Input).focus()
+
+    def on_resize(self) -> None:
+        """Below 150 columns the advice column gives way to the note (f6 brings it back)."""
+        self.set_class(self.size.width < 150, "-narrow")
+        self.set_class(self.size.width < 100, "-tight")
+        self.set_class(self.size.height < 27, "-short")
+
+    def action_toggle_side(self) -> None:
+        """Narrow terminals: swap the recipient column for advice, budgets, drafts and ledger."""
+        self.toggle_class("-side")
 
     def on_shown(self) -> None:
         self.refresh_side()
@@ -256,9 +256,9 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         self.query_one("#editor-title", Static).update(
             Content.assemble("Template: ", display_text(name, 40), (" (modified: ctrl+s saves)" if modified else "", "yellow"))
         )
-        self.query_one(ComposerSide).show_advice(
-            advice(self.recipient, out.text, out.length, limit, settings.follow_up_days)
-        )
+        items = advice(self.recipient, out.text, out.length, limit, settings.follow_up_days)
+        self.query_one(ComposerSide).show_advice(items)
+        self.query_one("#advice-strip", Static).update(advice_content(items[:2]))
 
     def refresh_side(self) -> None:
         """Budgets, drafts and ledger from the store and the export."""

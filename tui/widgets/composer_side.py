@@ -13,6 +13,11 @@ from tui.data.composer import Advice, Budgets
 from tui.text import display_text, sanitize
 
 
+def advice_content(items: list[Advice]) -> Content:
+    """One bulleted line per piece of advice."""
+    return Content("\n").join(Content.assemble(("• ", "bold"), display_text(a.text)) for a in items)
+
+
 class ComposerSide(VerticalScroll):
     """Shows what the pane computes; never touches the store itself."""
 
@@ -43,8 +48,7 @@ class ComposerSide(VerticalScroll):
         yield Static(id="ledger")
 
     def show_advice(self, items: list[Advice]) -> None:
-        lines = [Content.assemble(("• ", "bold"), display_text(a.text)) for a in items]
-        self.query_one("#advice", Static).update(Content("\n").join(lines))
+        self.query_one("#advice", Static).update(advice_content(items))
 
     def show_budgets(self, budgets: Budgets) -> None:
         notes, inv = budgets.notes, budgets.invitations

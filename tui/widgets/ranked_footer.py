@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Footer
@@ -23,6 +25,7 @@ RANK = (
     "clear-filter",
 )
 ALWAYS = ("help",)  # shown at every width, after the pane's keys
+LEAVE_FIELD = "leave-field"  # escape: shown instead of `?` while a text field has the focus
 HIDDEN_PREFIX = "show-"  # 1–4 are on the tab line already
 PALETTE_WIDTH = 12  # "^p palette" and its border
 
@@ -45,6 +48,10 @@ class RankedFooter(Footer):
             seen.add(binding.action)
             shown.append((binding, enabled, tooltip))
         always = [b for b in shown if b[0].id in ALWAYS]
+        if not always:  # a text field takes `?` as a letter: say how to reach help from there
+            leave = next((v for v in active.values() if v[1].id == LEAVE_FIELD), None)
+            if leave is not None:
+                always = [(replace(leave[1], description="then ? help"), leave[2], leave[3])]
         rest = sorted((b for b in shown if b[0].id not in ALWAYS), key=lambda b: self._rank(b[0].id))
         room = self.size.width or self.app.size.width
         room -= PALETTE_WIDTH + sum(self._width(b) for b in always)
