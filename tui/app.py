@@ -21,6 +21,7 @@ from tui.messages import DecisionSaved, OpenComposer
 from tui.text import sanitize
 from tui.widgets.header_lines import tabs_line, title_line
 from tui.widgets.ranked_footer import RankedFooter
+from tui.widgets.theme import use_theme
 
 PANES = (
     ("received", "tui.panes.received_pane", "ReceivedPane", "Received"),
@@ -94,6 +95,7 @@ class PasserelleApp(App[int]):
         keys = dict(getattr(self.context.settings, "keys", {}) or {})
         if keys:
             self.set_keymap(keys)
+        self._notify(use_theme(self, getattr(self.context.settings, "theme", "")))
         self.refresh_header()
         self._focus_pane(self.query_one(ContentSwitcher).current)
         self.call_after_refresh(self._read_export if self.context.export is None else self._mount_other_panes)

@@ -103,7 +103,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
             make_private_dir(self.context.paths.config)
             ensure_starters(self.context.paths.templates_dir)
         except (OSError, PasserelleError) as exc:
-            self.status(f"Could not write the starter templates: {exc}", "red")
+            self.status(f"Could not write the starter templates: {exc}", "$error")
         self.reload_templates()
         self.refresh_side()
 
@@ -117,7 +117,8 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         return self.context.today + timedelta(days=self.context.settings.follow_up_days)
 
     def focus_default(self) -> None:
-        self.query_one("#recipient-search", Input).focus()
+        # No scrolling: the search field is on screen already, and a scroll mid-layout hid the heading.
+        self.query_one("#recipient-search", Input).focus(scroll_visible=False)
 
     def on_resize(self) -> None:
         """Below 150 columns the advice column gives way to the note (f6 brings it back)."""
@@ -238,15 +239,16 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         over = out.length > limit
         self.query_one("#count", Static).update(
             Content.assemble(
-                (f"{out.length}/{limit} characters", "bold red" if over else "bold green"),
-                (f"  {out.length - limit} over the limit" if over else "", "red"),
+                ("✗ " if over else "✓ ", "bold $error" if over else "bold $success"),  # not colour alone
+                (f"{out.length}/{limit} characters", "bold $error" if over else "bold $success"),
+                (f"  {out.length - limit} over the limit" if over else "", "$error"),
                 ("" if self.recipient else "  (no recipient yet)", "dim"),
             )
         )
         lines = []
         for p in out.problems[:5]:
             line, col = line_col(text, p.start)
-            tone = "red" if p.severity == ERROR else "yellow"
+            tone = "$error" if p.severity == ERROR else "$warning"
             lines.append(Content.assemble((f"line {line}, col {col} {p.severity}: ", tone), display_text(p.message, 160)))
         if len(out.problems) > 5:
             lines.append(Content(f"… {len(out.problems) - 5} more"))
@@ -254,7 +256,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         name = self.template.name if self.template else "no template"
         modified = self.template is not None and text != self.template.text
         self.query_one("#editor-title", Static).update(
-            Content.assemble("Template: ", display_text(name, 40), (" (modified: ctrl+s saves)" if modified else "", "yellow"))
+            Content.assemble("Template: ", display_text(name, 40), (" (modified: ctrl+s saves)" if modified else "", "$warning"))
         )
         items = advice(self.recipient, out.text, out.length, limit, settings.follow_up_days)
         self.query_one(ComposerSide).show_advice(items)
@@ -266,7 +268,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         try:
             drafts = ctx.store.drafts()
         except PasserelleError as exc:
-            self.status(f"Drafts unavailable: {exc}", "red")
+            self.status(f"Drafts unavailable: {exc}", "$error")
             return
         side = self.query_one(ComposerSide)
         s = ctx.settings

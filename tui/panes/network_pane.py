@@ -192,8 +192,8 @@ class NetworkPane(Vertical):
                     empty_text="Nobody here.", id="network-people",
                 )
         with VerticalScroll(id="network-growth-view"):
-            yield Static(Content(""), id="network-figures-full")
             yield GrowthChart(id="network-growth-full")
+            yield Static(Content(""), id="network-figures-full")
 
     def on_mount(self) -> None:
         if not self.is_attached:  # the app closed while this pane was being mounted: its parts are gone
@@ -259,6 +259,7 @@ class NetworkPane(Vertical):
         for chart in self.query(GrowthChart):
             chart.show(message.view.growth)
         self.query_one("#network-growth", Static).update(Content(self._growth_line(s)))
+        self.query_one("#network-growth").display = not message.view.growth.sentence  # the chart says it
         for figures in self.query("#network-figures, #network-figures-full").results(Static):
             figures.update(Content(self._figures(s)))
         self._show_table()

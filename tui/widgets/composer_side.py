@@ -53,10 +53,10 @@ class ComposerSide(VerticalScroll):
     def show_budgets(self, budgets: Budgets) -> None:
         notes, inv = budgets.notes, budgets.invitations
         self.query_one("#notes-label", Static).update(
-            Content.assemble("Personalised notes this month ", (f"{notes.used}/{notes.limit}", "bold red" if notes.over else "bold"))
+            Content.assemble("Personalised notes this month ", (f"{notes.used}/{notes.limit}", "bold $error" if notes.over else "bold"))
         )
         self.query_one("#invitations-label", Static).update(
-            Content.assemble("Invitations in the last 7 days ", (f"{inv.used}/{inv.limit}", "bold red" if inv.over else "bold"))
+            Content.assemble("Invitations in the last 7 days ", (f"{inv.used}/{inv.limit}", "bold $error" if inv.over else "bold"))
         )
         self.query_one("#notes-gauge", ProgressBar).update(total=max(notes.limit, 1), progress=min(notes.used, max(notes.limit, 1)))
         self.query_one("#invitations-gauge", ProgressBar).update(total=max(inv.limit, 1), progress=min(inv.used, max(inv.limit, 1)))
