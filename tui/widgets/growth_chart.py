@@ -173,7 +173,7 @@ def chart_lines(growth: Growth, width: int, height: int, full: bool = True) -> l
         lines.append(Content(""))
         lines.append(Content.assemble(("Invitations per month still pending in the export", "bold")))
         lines.append(spark_row("sent", growth.sent, width, "$warning"))
-        lines.append(spark_row("recv", growth.received, width, "$accent"))
+        lines.append(spark_row("recv", growth.received, width, "$secondary"))
     lines.append(Content(""))
     lines += heat_map(growth)
     return lines
