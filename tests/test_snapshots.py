@@ -22,3 +22,14 @@ def test_pane_looks_right(snap_compare, tmp_path: Path, export: str, pane: str, 
     source = SAMPLE if export == "sample" else empty_export(tmp_path)
     app = snapshot_app(source, tmp_path / "home")
     assert snap_compare(app, terminal_size=size, run_before=lambda pilot: settle(pilot, PANE_KEYS[pane]))
+
+
+@pytest.mark.parametrize("pane", ["network", "growth"])
+def test_light_theme_keeps_the_meaning_colours_readable(snap_compare, tmp_path: Path, pane: str) -> None:
+    home = tmp_path / "home"
+    (home / "config").mkdir(parents=True)
+    from tui.paths import Paths
+
+    Paths.resolve(home).settings_file.write_text('theme = "textual-light"\n', encoding="utf-8")
+    app = snapshot_app(SAMPLE, home)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=lambda pilot: settle(pilot, PANE_KEYS[pane]))

@@ -98,12 +98,12 @@ def bars_block(title: str, values: Sequence[int], months: Sequence, width: int, 
     return out
 
 
-def spark_row(label: str, values: Sequence[int], width: int, style: str) -> Content:
-    """One row of eighths (0 shows as a dot), same columns as the charts above."""
+def spark_row(label: str, values: Sequence[int], width: int, style: str) -> tuple[Content, int]:
+    """One row of eighths (0 shows as a dot), same columns as the charts above; and its top."""
     sums, _per = bucket(values, max(4, width - AXIS - 1))
     top = max(sums, default=0) or 1
     cells = "".join(EIGHTHS[max(1, round(v / top * 8))] if v else "·" for v in sums)
-    return Content.assemble((f"{label:>{AXIS - 1}} ", "dim"), (cells, style), (f"  max {top:,}", "dim"))
+    return Content.assemble((f"{label:>{AXIS - 1}} ", "dim"), (cells, style)), top
 
 
 def job_rows(growth: Growth, width: int, most: int = 3) -> list[Content]:
@@ -171,9 +171,11 @@ def chart_lines(growth: Growth, width: int, height: int, full: bool = True) -> l
                         bands=growth.bands)
     if growth.sent is not None and growth.received is not None:
         lines.append(Content(""))
-        lines.append(Content.assemble(("Invitations per month still pending in the export", "bold")))
-        lines.append(spark_row("sent", growth.sent, width, "$warning"))
-        lines.append(spark_row("recv", growth.received, width, "$secondary"))
+        sent, most_sent = spark_row("sent", growth.sent, width, "$warning")
+        received, most_received = spark_row("recv", growth.received, width, "$primary")
+        lines.append(Content.assemble(("Invitations still pending in the export", "bold"),
+                                      (f"  (a full cell: sent {most_sent:,}, received {most_received:,})", "dim")))
+        lines += [sent, received]
     lines.append(Content(""))
     lines += heat_map(growth)
     return lines
