@@ -69,3 +69,16 @@ async def test_theme_from_the_settings_and_a_word_for_an_unknown_one(tmp_path: P
         await settle(pilot, [])
         assert app.theme == "textual-dark"
         assert any("theme 'no-such-theme' is not known" in n.message for n in app._notifications)
+
+
+async def test_growth_view_goes_back_to_the_tables_with_g_or_a_table_key(tmp_path: Path) -> None:
+    app = snapshot_app(SAMPLE, tmp_path / "home")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, ["3", "g"])
+        pane = app.query_one("NetworkPane")
+        assert pane.has_class("-growth") and app.focused.id == "network-growth-view"
+        await pilot.press("g")
+        assert not pane.has_class("-growth") and app.focused.id == "network-composition"
+        await pilot.press("g", "t")
+        assert not pane.has_class("-growth") and app.focused.id == "network-composition"
+        assert "Role families" in screen_text(app)

@@ -285,6 +285,7 @@ class NetworkPane(Vertical):
 
     # ---- actions ----------------------------------------------------------------------
     def action_next_table(self) -> None:
+        self._leave_growth()
         self.table_index = (self.table_index + 1) % len(TABLES)
         self._show_table()
 
@@ -294,15 +295,23 @@ class NetworkPane(Vertical):
         target = "#network-growth-view" if self.has_class("-growth") else "#network-composition"
         self.query_one(target).focus()
 
+    def _leave_growth(self) -> None:
+        """The table keys (t w p n escape) bring the tables back, with the focus on them."""
+        if self.has_class("-growth"):
+            self.remove_class("-growth")
+            self.query_one("#network-composition", FrameTable).focus()
+
     def on_resize(self) -> None:
         self.set_class(self.size.width < 110, "-narrow")
         self.set_class(self.size.height < 32, "-short")
 
     def action_who_at(self) -> None:
+        self._leave_growth()
         self.query_one("#network-who-at", Input).focus()
 
     def action_since_last_import(self) -> None:
         """List new connections and changed companies/positions since the previous import."""
+        self._leave_growth()
         diff = self.view.changes if self.view else None
         if diff is None:
             self.notify("No earlier import to compare with.", markup=False)
@@ -313,10 +322,12 @@ class NetworkPane(Vertical):
         self.query_one("#network-people", FrameTable).focus()
 
     def action_back(self) -> None:
+        self._leave_growth()
         self.query_one("#network-composition", FrameTable).focus()
 
     def action_pick_family(self) -> None:
         """Toggle the highlighted role family as 'qualified' (when no strategy sets targets)."""
+        self._leave_growth()
         if TABLES[self.table_index][0] != "family":
             self.table_index = [t[0] for t in TABLES].index("family")
             self._show_table()
