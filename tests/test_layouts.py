@@ -82,3 +82,15 @@ async def test_growth_view_goes_back_to_the_tables_with_g_or_a_table_key(tmp_pat
         await pilot.press("g", "t")
         assert not pane.has_class("-growth") and app.focused.id == "network-composition"
         assert "Role families" in screen_text(app)
+
+
+async def test_f6_swaps_the_recipient_column_for_the_advice_column_at_80x24(tmp_path: Path) -> None:
+    app = snapshot_app(SAMPLE, tmp_path / "home")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, ["4"])
+        assert "Budgets" not in screen_text(app) and "Recipient" in screen_text(app)
+        await pilot.press("f6")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Budgets" in text and "Personalised notes" in text
+        assert re.search(r"\b\d+/200 characters", text)  # the note column stays

@@ -377,6 +377,8 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
             ("composer: open profile", "Open the recipient's profile in the browser (ctrl+o)", self.action_open_profile),
             ("composer: save draft", "Keep this note as a draft (ctrl+g)", self.action_save_draft),
             ("composer: mark sent", "You sent it on LinkedIn: set a follow-up date (ctrl+l)", self.action_mark_sent),
+            ("composer: advice column", "Below 150 columns: advice, budgets, drafts in place of the recipient (F6)",
+             self.action_toggle_side),
             ("composer: save template", "Write the template file (ctrl+s)", self.action_save_template),
             ("composer: new template", "Create a template (F2)", self.action_new_template),
             ("composer: duplicate template", "Copy the current template (F3)", self.action_duplicate_template),
