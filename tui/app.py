@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 from textual.worker import Worker, WorkerState
 
 from tui.context import AppContext
@@ -21,6 +21,8 @@ from tui.data.first_page import FirstPage
 from tui.messages import DecisionSaved, OpenComposer
 from tui.text import sanitize
 from tui.widgets.header_lines import tabs_line, title_line
+from tui.widgets.ranked_footer import RankedFooter
+from tui.widgets.theme import use_theme
 
 PANES = (
     ("received", "tui.panes.received_pane", "ReceivedPane", "Received"),
@@ -77,7 +79,7 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
             first = self._build_pane(*PANES[0])  # the others come after the first frame
         with ContentSwitcher(initial=first.id, id="panes"):
             yield first
-        yield Footer()
+        yield RankedFooter()
 
     def _mount_other_panes(self) -> AwaitMount:
         """Build the hidden panes once the received queue is on screen (it shows sooner)."""
@@ -117,6 +119,7 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
 
     def on_mount(self) -> None:
         self._apply_keys()
+        self._notify(use_theme(self, getattr(self.context.settings, "theme", "")))
         self.refresh_header()
         self._focus_pane(self.query_one(ContentSwitcher).current)
         self.call_after_refresh(self._read_export if self.context.export is None else self._mount_other_panes)

@@ -23,6 +23,7 @@ class Settings:
     my_name: str = ""
     role_families: dict[str, list[str]] = field(default_factory=dict)
     keys: dict[str, str] = field(default_factory=dict)
+    theme: str = ""  # a Textual theme name ("textual-light", "nord"…); empty: Textual's default
 
     @property
     def note_limit(self) -> int:

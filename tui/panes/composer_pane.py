@@ -24,7 +24,7 @@ from tui.messages import DecisionSaved
 from tui.paths import make_private_dir
 from tui.text import display_text, sanitize
 from tui.widgets.composer_recipient import ComposerRecipient
-from tui.widgets.composer_side import ComposerSide
+from tui.widgets.composer_side import ComposerSide, advice_content
 from tui.widgets.composer_templates import ComposerTemplateActions
 
 LAST_NOTE = "last-note.txt"
@@ -41,19 +41,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
     """Recipient, template editor, live preview with the count, advice, budgets, drafts, ledger."""
 
     AREA = "composer"
-    DEFAULT_CSS = """
-    ComposerPane { height: 1fr; }
-    ComposerPane #composer-left { width: 38; padding: 0 1; }
-    ComposerPane #composer-middle { width: 1fr; padding: 0 1; }
-    ComposerPane .heading { text-style: bold; color: $accent; }
-    ComposerPane #template-list { height: 8; }
-    ComposerPane #template-errors { color: $error; height: auto; }
-    ComposerPane #template-editor { height: 1fr; min-height: 6; }
-    ComposerPane #problems { height: auto; max-height: 5; }
-    ComposerPane #preview { height: 8; }
-    ComposerPane #count { height: 1; }
-    ComposerPane #status-line { height: auto; color: $text-muted; }
-    """
+    # Layout, and the -narrow / -tight / -short variants the pane sets on resize: app.tcss.
 
     BINDINGS = [
         # First, so that at 80 columns the footer still shows it while a field has focus
@@ -67,6 +55,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         Binding("ctrl+g", "save_draft", "Save draft", id="save-draft"),
         Binding("ctrl+l", "mark_sent", "Mark sent", id="mark-sent"),
         Binding("ctrl+s", "save_template", "Save template", id="save-template"),
+        Binding("f6", "toggle_side", "Advice+drafts", id="composer-more"),
         Binding("f2", "new_template", "New", id="new-template"),
         Binding("f3", "duplicate_template", "Duplicate", show=False, id="duplicate-template"),
         Binding("f4", "rename_template", "Rename", show=False, id="rename-template"),
@@ -98,13 +87,14 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
             yield Input(placeholder="template name (F2 / F4 use it)", id="template-name", compact=True)
             yield Static(id="template-errors")
         with Vertical(id="composer-middle"):
-            yield Static(id="editor-title", classes="heading")
+            yield Static(id="editor-title", classes="heading one-line")
             yield TextArea(id="template-editor", soft_wrap=True, show_line_numbers=False)
             yield Static(id="problems")
-            yield Static(Content("Preview (select and copy it by hand if the clipboard fails)"), classes="heading")
+            yield Static(Content("Preview (select and copy it by hand if the clipboard fails)"), classes="heading one-line")
             yield TextArea(id="preview", read_only=True, soft_wrap=True, show_line_numbers=False)
             yield Static(id="count").with_tooltip(COUNTING)
-            yield Static(Content("Follow up on (ctrl+g save draft · ctrl+l mark sent · ctrl+t copy):"))
+            yield Static(id="advice-strip")
+            yield Static(Content("Follow up on (ctrl+g save draft · ctrl+l mark sent · ctrl+t copy):"), classes="one-line")
             yield Input(placeholder="YYYY-MM-DD", id="follow-up", compact=True)
             yield Static(id="status-line")
         yield ComposerSide()
@@ -117,7 +107,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
             make_private_dir(self.context.paths.config)
             ensure_starters(self.context.paths.templates_dir)
         except (OSError, PasserelleError) as exc:
-            self.status(f"Could not write the starter templates: {exc}", "red")
+            self.status(f"Could not write the starter templates: {exc}", "$error")
         self.reload_templates()
         self.refresh_side()
 
@@ -131,7 +121,18 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         return self.context.today + timedelta(days=self.context.settings.follow_up_days)
 
     def focus_default(self) -> None:
-        self.query_one("#recipient-search", Input).focus()
+        # No scrolling: the search field is on screen already, and a scroll mid-layout hid the heading.
+        self.query_one("#recipient-search", Input).focus(scroll_visible=False)
+
+    def on_resize(self) -> None:
+        """Below 150 columns the advice column gives way to the note (f6 brings it back)."""
+        self.set_class(self.size.width < 150, "-narrow")
+        self.set_class(self.size.width < 100, "-tight")
+        self.set_class(self.size.height < 27, "-short")
+
+    def action_toggle_side(self) -> None:
+        """Narrow terminals: swap the recipient column for advice, budgets, drafts and ledger."""
+        self.toggle_class("-side")
 
     def on_shown(self) -> None:
         self.query_one(ComposerRecipient).refresh_info(self._info())
@@ -244,15 +245,16 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         over = out.length > limit
         self.query_one("#count", Static).update(
             Content.assemble(
-                (f"{out.length}/{limit} characters", "bold red" if over else "bold green"),
-                (f"  {out.length - limit} over the limit" if over else "", "red"),
+                ("✗ " if over else "✓ ", "bold $error" if over else "bold $success"),  # not colour alone
+                (f"{out.length}/{limit} characters", "bold $error" if over else "bold $success"),
+                (f"  {out.length - limit} over the limit" if over else "", "$error"),
                 ("" if self.recipient else "  (no recipient yet)", "dim"),
             )
         )
         lines = []
         for p in out.problems[:5]:
             line, col = line_col(text, p.start)
-            tone = "red" if p.severity == ERROR else "yellow"
+            tone = "$error" if p.severity == ERROR else "$warning"
             lines.append(Content.assemble((f"line {line}, col {col} {p.severity}: ", tone), display_text(p.message, 160)))
         if len(out.problems) > 5:
             lines.append(Content(f"… {len(out.problems) - 5} more"))
@@ -260,11 +262,11 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         name = self.template.name if self.template else "no template"
         modified = self.template is not None and text != self.template.text
         self.query_one("#editor-title", Static).update(
-            Content.assemble("Template: ", display_text(name, 40), (" (modified: ctrl+s saves)" if modified else "", "yellow"))
+            Content.assemble("Template: ", display_text(name, 40), (" (modified: ctrl+s saves)" if modified else "", "$warning"))
         )
-        self.query_one(ComposerSide).show_advice(
-            advice(self.recipient, out.text, out.length, limit, settings.follow_up_days)
-        )
+        items = advice(self.recipient, out.text, out.length, limit, settings.follow_up_days)
+        self.query_one(ComposerSide).show_advice(items)
+        self.query_one("#advice-strip", Static).update(advice_content(items[:2]))
 
     def refresh_side(self) -> None:
         """Budgets, drafts and ledger from the store and the export."""
@@ -272,7 +274,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         try:
             drafts = ctx.store.drafts()
         except PasserelleError as exc:
-            self.status(f"Drafts unavailable: {exc}", "red")
+            self.status(f"Drafts unavailable: {exc}", "$error")
             return
         side = self.query_one(ComposerSide)
         s = ctx.settings
@@ -386,6 +388,8 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
             ("composer: open profile", "Open the recipient's profile in the browser (ctrl+o)", self.action_open_profile),
             ("composer: save draft", "Keep this note as a draft (ctrl+g)", self.action_save_draft),
             ("composer: mark sent", "You sent it on LinkedIn: set a follow-up date (ctrl+l)", self.action_mark_sent),
+            ("composer: advice column", "Below 150 columns: advice, budgets, drafts in place of the recipient (F6)",
+             self.action_toggle_side),
             ("composer: save template", "Write the template file (ctrl+s)", self.action_save_template),
             ("composer: new template", "Create a template (F2)", self.action_new_template),
             ("composer: duplicate template", "Copy the current template (F3)", self.action_duplicate_template),

@@ -8,19 +8,21 @@ import polars as pl
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, Sparkline, Static
+from textual.widgets import Input, Static
 
 from tui.context import AppContext
 from tui.data.errors import ConfigError, PasserelleError
 from tui.data import composition as comp
 from tui.data.composer import TYPED_IN
 from tui.data.words import plural
+from tui.data.growth import Growth, growth_data, jobs_from
 from tui.data.network import BAND_ADVICE, BAND_MEANING, monthly, network_stats, targets_for
 from tui.text import display_text
 from tui.widgets.frame_table import Column, FrameTable
+from tui.widgets.growth_chart import GrowthChart
 from tui.widgets.network_gauge import NetworkGauge
 
 TABLES = (
@@ -46,6 +48,7 @@ class NetworkView:
     strategy_note: str
     changes: object = None  # tui.data.changes.Changes, or None without an earlier import
     targets: comp.Targets = comp.Targets()
+    growth: Growth = Growth()
 
 
 def _strategy(context: AppContext):
@@ -100,7 +103,9 @@ def compute_view(context: AppContext, picked: tuple[str, ...]) -> NetworkView:
         from tui.data.changes import changes
 
         diff = changes(export, previous)
-    return NetworkView(stats, tables, monthly(export)["count"].to_list(), note, diff, targets)
+    dates = pl.concat([people.select("connected_on"), export.hidden.select("connected_on")])["connected_on"]
+    growth = growth_data(dates, export.invitations, jobs_from(getattr(export, "positions", None)))
+    return NetworkView(stats, tables, monthly(export)["count"].to_list(), note, diff, targets, growth)
 
 
 def since_frame(diff) -> pl.DataFrame:
@@ -122,24 +127,12 @@ class NetworkPane(Vertical):
         Binding("t", "next_table", "Next table", id="network-next-table"),
         Binding("w", "who_at", "Who do I know at…", id="network-who-at"),
         Binding("p", "pick_family", "Qualify family", id="network-pick-family"),
+        Binding("g", "growth", "Growth", id="network-growth"),
         Binding("n", "since_last_import", "Since last import", id="network-since-last-import"),
         Binding("c", "compose", "Compose", id="network-compose"),
         Binding("escape", "back", "Back", show=False, id="network-back"),
     ]
-    DEFAULT_CSS = """
-    NetworkPane { padding: 0 1; }
-    NetworkPane #network-top { height: 6; }
-    NetworkPane #network-gauge-box { width: 3fr; }
-    NetworkPane #network-growth-box { width: 2fr; padding-left: 2; }
-    NetworkPane #network-sparkline { height: 3; }
-    NetworkPane #network-figures { height: auto; margin: 1 0; }
-    NetworkPane #network-tables { height: 1fr; }
-    NetworkPane #network-left { width: 1fr; }
-    NetworkPane #network-right { width: 1fr; padding-left: 2; }
-    NetworkPane .network-title { text-style: bold; }
-    NetworkPane FrameTable { height: 1fr; }
-    NetworkPane #network-said { height: 1; color: $text-muted; }
-    """
+    # Layout and the narrow/short variants: app.tcss (the pane sets -narrow, -short, -growth).
 
     class FiguresComputed(Message):
         """The figures were computed."""
@@ -173,7 +166,7 @@ class NetworkPane(Vertical):
                 yield Static(Content(""), id="network-band")
                 yield Static(Content(""), id="network-next")
             with Vertical(id="network-growth-box"):
-                yield Sparkline([], summary_function=max, id="network-sparkline")
+                yield GrowthChart(full=False, id="network-growth-chart")
                 yield Static(Content(""), id="network-growth")
         yield Static(Content(""), id="network-figures")
         with Horizontal(id="network-tables"):
@@ -201,6 +194,9 @@ class NetworkPane(Vertical):
                     ],
                     empty_text="Nobody here.", id="network-people",
                 )
+        with VerticalScroll(id="network-growth-view"):
+            yield GrowthChart(id="network-growth-full")
+            yield Static(Content(""), id="network-figures-full")
         yield Static(Content(""), id="network-said")
 
     def on_mount(self) -> None:
@@ -267,9 +263,12 @@ class NetworkPane(Vertical):
             Content.assemble((band, "bold"), f" — {BAND_MEANING[band].split(': ', 1)[1]} {BAND_ADVICE[band]}")
         )
         self.query_one("#network-next", Static).update(Content(self._next_line(s)))
-        self.query_one(Sparkline).data = message.view.per_month or [0]
+        for chart in self.query(GrowthChart):
+            chart.show(message.view.growth)
         self.query_one("#network-growth", Static).update(Content(self._growth_line(s)))
-        self.query_one("#network-figures", Static).update(Content(self._figures(s)))
+        self.query_one("#network-growth").display = not message.view.growth.sentence  # the chart says it
+        for figures in self.query("#network-figures, #network-figures-full").results(Static):
+            figures.update(Content(self._figures(s)))
         self._show_table()
 
     def on_network_pane_people_found(self, message: PeopleFound) -> None:
@@ -293,14 +292,33 @@ class NetworkPane(Vertical):
 
     # ---- actions ----------------------------------------------------------------------
     def action_next_table(self) -> None:
+        self._leave_growth()
         self.table_index = (self.table_index + 1) % len(TABLES)
         self._show_table()
 
+    def action_growth(self) -> None:
+        """Show the growth chart and every figure in place of the tables, or back."""
+        self.toggle_class("-growth")  # focus follows, so the pane's keys stay live (g goes back)
+        target = "#network-growth-view" if self.has_class("-growth") else "#network-composition"
+        self.query_one(target).focus()
+
+    def _leave_growth(self) -> None:
+        """The table keys (t w p n escape) bring the tables back, with the focus on them."""
+        if self.has_class("-growth"):
+            self.remove_class("-growth")
+            self.query_one("#network-composition", FrameTable).focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 110, "-narrow")
+        self.set_class(self.size.height < 32, "-short")
+
     def action_who_at(self) -> None:
+        self._leave_growth()
         self.query_one("#network-who-at", Input).focus()
 
     def action_since_last_import(self) -> None:
         """List new connections and changed companies/positions since the previous import."""
+        self._leave_growth()
         diff = self.view.changes if self.view else None
         if diff is None:
             self.notify("No earlier import to compare with.", markup=False)
@@ -311,11 +329,13 @@ class NetworkPane(Vertical):
         self.query_one("#network-people", FrameTable).focus()
 
     def action_back(self) -> None:
+        self._leave_growth()
         self.query_one("#network-composition", FrameTable).focus()
 
     def action_pick_family(self) -> None:
         """Toggle the highlighted role family as 'qualified' (when no strategy sets targets),
         on the role families table only, and say what happened or why nothing did."""
+        self._leave_growth()
         if self.view is None:
             self.say("The figures are still being computed; press p again in a moment.")
             return
@@ -367,6 +387,8 @@ class NetworkPane(Vertical):
     def palette_commands(self) -> list[tuple[str, str, object]]:
         return [
             ("network: who do I know at…", "Type a company to see your connections there (key w)", self.action_who_at),
+            ("network: growth chart", "Connections per month, size, jobs, a year × month map (key g)",
+             self.action_growth),
             ("network: next table", "Companies, role families, years, email (key t)", self.action_next_table),
             ("network: since last import", "New connections and changed companies (key n)",
              self.action_since_last_import),

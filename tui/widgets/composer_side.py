@@ -13,6 +13,11 @@ from tui.data.composer import Advice, Budgets
 from tui.text import display_text, sanitize
 
 
+def advice_content(items: list[Advice]) -> Content:
+    """One bulleted line per piece of advice."""
+    return Content("\n").join(Content.assemble(("• ", "bold"), display_text(a.text)) for a in items)
+
+
 class ComposerSide(VerticalScroll):
     """Shows what the pane computes; never touches the store itself."""
 
@@ -43,16 +48,15 @@ class ComposerSide(VerticalScroll):
         yield Static(id="ledger")
 
     def show_advice(self, items: list[Advice]) -> None:
-        lines = [Content.assemble(("• ", "bold"), display_text(a.text)) for a in items]
-        self.query_one("#advice", Static).update(Content("\n").join(lines))
+        self.query_one("#advice", Static).update(advice_content(items))
 
     def show_budgets(self, budgets: Budgets) -> None:
         notes, inv = budgets.notes, budgets.invitations
         self.query_one("#notes-label", Static).update(
-            Content.assemble("Personalised notes this month ", (f"{notes.used}/{notes.limit}", "bold red" if notes.over else "bold"))
+            Content.assemble("Personalised notes this month ", (f"{notes.used}/{notes.limit}", "bold $error" if notes.over else "bold"))
         )
         self.query_one("#invitations-label", Static).update(
-            Content.assemble("Invitations in the last 7 days ", (f"{inv.used}/{inv.limit}", "bold red" if inv.over else "bold"))
+            Content.assemble("Invitations in the last 7 days ", (f"{inv.used}/{inv.limit}", "bold $error" if inv.over else "bold"))
         )
         self.query_one("#notes-gauge", ProgressBar).update(total=max(notes.limit, 1), progress=min(notes.used, max(notes.limit, 1)))
         self.query_one("#invitations-gauge", ProgressBar).update(total=max(inv.limit, 1), progress=min(inv.used, max(inv.limit, 1)))

@@ -13,14 +13,15 @@ KEYS_HINT = "   ? help · ctrl+p all actions · q quit"
 
 
 def title_line(source: Any, connections: int, pending: int | None, exported: Any) -> Content:
-    """`Passerelle  export.zip  ·  N connections · P people waiting for your answer · exported D`."""
+    """`Passerelle  P people waiting for your answer · N connections  ·  export.zip, exported D`.
+
+    The counts come first: at 80 columns the file name is what gets cut.
+    """
     name = sanitize(str(source or "")).rsplit("/", 1)[-1]
-    parts = [plural(connections, "connection")]
-    if pending is not None:
-        parts.append(f"{plural(pending, 'person')} waiting for your answer")
-    if exported:
-        parts.append(f"exported {str(exported)[:10]}")
-    return Content.assemble(("Passerelle", "bold"), "  ", display_text(name), "  ·  ", " · ".join(parts))
+    parts = [] if pending is None else [f"{plural(pending, 'person')} waiting for your answer"]
+    parts.append(plural(connections, "connection"))
+    where = Content.assemble(display_text(name), f", exported {str(exported)[:10]}" if exported else "")
+    return Content.assemble(("Passerelle", "bold"), "  ", " · ".join(parts), "  ·  ", where)
 
 
 def tabs_line(titles: list[str], current: int) -> Content:

@@ -7,7 +7,15 @@ import math
 from textual.content import Content
 from textual.widgets import Static
 
-BAND_STYLE = {"starting": "yellow", "selective": "cyan", "generous": "green"}
+# Theme variables, so the bands read on light and dark themes alike; each band also has its name.
+BAND_STYLE = {"starting": "$warning", "selective": "$primary", "generous": "$success"}
+BANDS = ("starting", "selective", "generous")
+# Longest first: the widest label that fits its third (with a space to spare) is shown.
+LABELS = {
+    "starting": ("starting 0–99", "start 0–99", "0–99"),
+    "selective": ("selective 100–499", "select 100–499", "100–499", "100+"),
+    "generous": ("generous 500+", "gener. 500+", "500+"),
+}
 LINKEDIN_MAX = 30_000
 
 
@@ -23,22 +31,46 @@ def position(n: int, width: int) -> int:
     return max(0, min(width - 1, int(x)))
 
 
+def band_of(n: int) -> str:
+    return "starting" if n < 100 else "selective" if n < 500 else "generous"
+
+
+def fitted_label(band: str, room: int) -> str:
+    """The longest label for `band` that leaves a space in `room` columns ("" if none fits)."""
+    return next((label for label in LABELS[band] if len(label) < room), "")
+
+
+def _spans(width: int) -> list[tuple[str, int, int]]:
+    third = width // 3
+    return [("starting", 0, third), ("selective", third, 2 * third), ("generous", 2 * third, width)]
+
+
+def label_line(width: int) -> str:
+    """The band names under the bar, each inside its own third: they never run into each other."""
+    return "".join(fitted_label(band, end - start).ljust(end - start) for band, start, end in _spans(width))
+
+
+def marker_line(n: int, width: int) -> str:
+    """`▲ you: 784 (generous)` under n, or the text before the mark when it would run off the edge."""
+    at = position(n, width)
+    text = f"you: {n:,} ({band_of(n)})"
+    if at + 2 + len(text) <= width:
+        return " " * at + "▲ " + text
+    return (text + " ▲").rjust(at + 1)[-width:] if at + 1 >= len(text) + 2 else " " * at + "▲"
+
+
 def gauge_content(n: int, width: int = 60) -> Content:
     """Three lines: the bar (filled up to n), a marker under n, the band names."""
-    third = width // 3
-    spans = [("starting", 0, third), ("selective", third, 2 * third), ("generous", 2 * third, width)]
     at = position(n, width)
     bar = []
-    for band, start, end in spans:
+    for band, start, end in _spans(width):
         filled = max(0, min(end, at + 1) - start)
         bar.append(("━" * filled, f"bold {BAND_STYLE[band]}"))
         bar.append(("─" * (end - start - filled), "dim"))
-    marker = " " * at + "▲ " + f"you: {n:,}"
-    labels = "".join(
-        f"{name} {rng}".ljust(end - start)[: end - start]
-        for (name, start, end), rng in zip(spans, ("0–99", "100–499", "500+"))
-    )
-    return Content.assemble(*bar, "\n", (marker, "bold"), "\n", (labels, "dim"))
+    labels = [
+        (fitted_label(band, end - start).ljust(end - start), BAND_STYLE[band]) for band, start, end in _spans(width)
+    ]
+    return Content.assemble(*bar, "\n", (marker_line(n, width), f"bold {BAND_STYLE[band_of(n)]}"), "\n", *labels)
 
 
 class NetworkGauge(Static):
@@ -59,4 +91,4 @@ class NetworkGauge(Static):
 
     def _draw(self) -> None:
         if self.count is not None:
-            self.update(gauge_content(self.count, max(30, self.size.width - 2)))
+            self.update(gauge_content(self.count, max(12, self.size.width - 1)))
