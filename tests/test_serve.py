@@ -233,3 +233,51 @@ def test_a_second_tab_is_told_and_stopping_the_server_closes_the_app_cleanly(ser
     assert "Passerelle has stopped" in served.process.stdout.read()
     # The app left as with `q`: it saved the first page for a quick next start.
     assert (served.home / "cache" / "first_page.json").is_file()
+
+
+async def test_the_export_commands_write_files_in_a_terminal(tmp_path, passerelle_home, capsys):
+    from datetime import date
+
+    from ui_export import ui_export
+
+    from tui.app import PasserelleApp
+    from tui.launch import build_context
+
+    export = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
+    context = build_context(export, passerelle_home)
+    app = PasserelleApp(context, source=export)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        for command in ("export: decisions CSV", "export: report"):
+            await pilot.press("ctrl+p", *command)
+            await pilot.pause()
+            await pilot.press("enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        notices = [n.message for n in app._notifications]
+    context.store.close()
+    folder = passerelle_home.config.parent / "downloads"  # with --home DIR / $PASSERELLE_HOME
+    sheet = (folder / f"passerelle-decisions-{date.today().isoformat()}.csv").read_bytes().decode("utf-8")
+    assert '"accept"' in sheet.splitlines()[1]
+    from tui.__main__ import main
+
+    capsys.readouterr()
+    assert main(["decisions"]) == 0
+    assert sheet == capsys.readouterr().out  # the very sheet `passerelle decisions` prints
+    report = (folder / f"passerelle-report-{date.today().isoformat()}.md").read_text(encoding="utf-8")
+    assert report.startswith("# Network report")
+    assert any(str(folder) in n for n in notices)
+
+
+def test_bad_serve_arguments_are_one_line_and_exit_2(capsys, tmp_path):
+    from tui.__main__ import main
+
+    assert main(["serve", "--no-browser", "--port", "70000"]) == 2
+    assert main(["serve", str(tmp_path / "missing.zip"), "--no-browser"]) == 2
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        assert main(["serve", "--no-browser", "--port", str(taken.getsockname()[1])]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 3 and "not a port number" in err[0] and "missing.zip" in err[1] and "cannot listen" in err[2]

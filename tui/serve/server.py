@@ -79,12 +79,13 @@ class _Session(AppService):
             pass
         if process is None:
             return None
-        if process.returncode is None:
-            process.terminate()  # the app turns SIGTERM into a clean exit too
+        # Wait before any signal: Popen.send_signal polls, and reaping the child there would
+        # steal its exit code from asyncio's child watcher.
+        for last_resort in (process.terminate, process.kill):  # SIGTERM: the app leaves as on q
             try:
-                await asyncio.wait_for(process.wait(), QUIT_TIMEOUT)
+                return await asyncio.wait_for(asyncio.shield(process.wait()), QUIT_TIMEOUT)
             except asyncio.TimeoutError:
-                process.kill()
+                last_resort()
         return await process.wait()
 
 
@@ -124,9 +125,11 @@ class Server:
             return self._refuse("Requests from other sites are refused.")
         if not self._token_ok(request):
             return self._refuse("Open the address printed by passerelle serve (with its token).")
-        response = await handler(request)
-        self._secure(response)
-        return response
+        try:
+            response = await handler(request)
+        except web.HTTPException as refusal:  # a 404 or 409 gets the same headers
+            raise self._secure(refusal)
+        return self._secure(response)
 
     def _refuse(self, why: str) -> web.Response:
         return self._secure(web.Response(status=403, text=f"Forbidden: {why}\n"))
@@ -247,7 +250,7 @@ class Server:
         self._runner = web.AppRunner(self.make_app(), handle_signals=False, access_log=None,
                                      shutdown_timeout=QUIT_TIMEOUT)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, HOST, self.port, reuse_address=False)
+        site = web.TCPSite(self._runner, HOST, self.port)
         await site.start()
         if not self.port:
             self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
