@@ -47,9 +47,19 @@ def open_in_browser(url: str) -> bool:
 def run(args: argparse.Namespace, paths: Paths) -> int:
     if not 0 <= args.port <= 65535:
         raise PasserelleError("--port", f"{args.port} is not a port number (1–65535, or 0 for any free one)")
-    if args.source and not Path(args.source).expanduser().exists():
-        raise PasserelleError(args.source, "no such file or folder")
+    if args.source:
+        check_export(Path(args.source).expanduser(), paths)
     return asyncio.run(_serve(args, paths))
+
+
+def check_export(source: Path, paths: Paths) -> None:
+    """Read SOURCE once here, so a bad export is one line and exit 2 before any address is
+    printed (the app in the tab then reads it from the cache this leaves)."""
+    if not source.exists():
+        raise PasserelleError(source, "no such file or folder")
+    from tui.launch import load
+
+    load(source, paths)
 
 
 async def _serve(args: argparse.Namespace, paths: Paths) -> int:
