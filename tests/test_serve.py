@@ -20,9 +20,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pyte
 import pytest
-from playwright.sync_api import sync_playwright
-
 from conftest import REPO
+from playwright.sync_api import sync_playwright
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 TIMEOUT_MS = 60_000  # the shared CI machine can be slow to start an app; nothing waits this long when well
@@ -143,9 +142,8 @@ def test_a_decision_in_the_browser_is_in_the_store_and_nothing_leaves_the_machin
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path)
         context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
-        requests, csp_errors, downloads = [], [], []
+        requests, csp_errors = [], []
         context.on("request", lambda r: requests.append(r.url))
-        context.on("page", lambda p: p.on("download", lambda d: downloads.append(d)))
         page = context.new_page()
         page.on("websocket", lambda ws: requests.append(ws.url))
         page.on("console", lambda m: csp_errors.append(m.text) if "Content Security Policy" in m.text else None)
@@ -172,17 +170,26 @@ def test_a_decision_in_the_browser_is_in_the_store_and_nothing_leaves_the_machin
         if os.environ.get("PASSERELLE_SAVE_SCREENSHOTS"):  # refresh the README's picture
             shutil.copyfile(shot, REPO / "docs" / "serve.png")
 
-        # The export from the palette arrives as the browser's own download.
-        page.keyboard.press("Control+p")
-        screen.wait_for(page, "Search for commands")
-        page.keyboard.type("export: decisions CSV")
-        screen.wait_for(page, "export: decisions CSV")
-        page.keyboard.press("Enter")
-        popup = context.wait_for_event("page", timeout=TIMEOUT_MS) if len(context.pages) == 1 else context.pages[1]
-        download = downloads[0] if downloads else popup.wait_for_event("download", timeout=TIMEOUT_MS)
+        # The exports in the palette arrive as the browser's own downloads.
+        def export(command: str, listed: str):
+            page.bring_to_front()
+            page.focus(".xterm-helper-textarea")
+            page.keyboard.press("Control+p")
+            screen.wait_for(page, "Search for commands")
+            page.keyboard.type(command)
+            screen.wait_for(page, listed)  # the command is listed
+            with page.expect_download(timeout=TIMEOUT_MS) as download:
+                page.keyboard.press("Enter")
+            return download.value
+
+        download = export("export: decisions CSV", "Your decisions as a spreadsheet file")
         assert download.suggested_filename.endswith(".csv")
         sheet = Path(download.path()).read_text(encoding="utf-8")
         assert sheet.startswith('"name","profile_url","decision"') and f'"{name}"' in sheet and '"accept"' in sheet
+        download = export("export: report", "network's figures as Markdown")
+        assert download.suggested_filename.endswith(".md")
+        assert Path(download.path()).read_text(encoding="utf-8").startswith("# Network report")
+        assert len(context.pages) == 1  # no popup for a popup blocker to stop
 
         hosts = {urlsplit(url).hostname for url in requests}
         assert hosts == {"127.0.0.1"}, requests
@@ -251,6 +258,7 @@ async def test_the_export_commands_write_files_in_a_terminal(tmp_path, passerell
         await pilot.press("a")
         for command in ("export: decisions CSV", "export: report"):
             await pilot.press("ctrl+p", *command)
+            await app.workers.wait_for_complete()  # the palette's search
             await pilot.pause()
             await pilot.press("enter")
             await app.workers.wait_for_complete()

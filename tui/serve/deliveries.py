@@ -11,10 +11,10 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterator
 
 from textual.app import App, SystemCommand
 

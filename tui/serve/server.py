@@ -75,7 +75,7 @@ class _Session(AppService):
         process = self._process
         try:
             await asyncio.wait_for(self.stop(), QUIT_TIMEOUT)
-        except (asyncio.TimeoutError, ConnectionError, RuntimeError):
+        except (TimeoutError, ConnectionError, RuntimeError):
             pass
         if process is None:
             return None
@@ -84,7 +84,7 @@ class _Session(AppService):
         for last_resort in (process.terminate, process.kill):  # SIGTERM: the app leaves as on q
             try:
                 return await asyncio.wait_for(asyncio.shield(process.wait()), QUIT_TIMEOUT)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 last_resort()
         return await process.wait()
 
@@ -150,7 +150,8 @@ class Server:
             web.get("/", self._index),
             web.get("/ws", self._websocket),
             web.get("/download/{key}", self._download),
-            web.get("/passerelle.css", self._stylesheet),
+            web.get("/passerelle.css", self._own("passerelle.css", "text/css")),
+            web.get("/passerelle.js", self._own("passerelle.js", "text/javascript")),
             web.get("/favicon.ico", self._no_icon),
             web.static("/static", BUNDLED, show_index=False, follow_symlinks=False),
         ])
@@ -170,8 +171,11 @@ class Server:
         html = text.substitute(title=escape(self.title), **{k: escape(v) for k, v in values.items()})
         return web.Response(text=html, status=status, content_type="text/html", charset="utf-8")
 
-    async def _stylesheet(self, request: web.Request) -> web.Response:
-        return web.Response(body=(HERE / "passerelle.css").read_bytes(), content_type="text/css")
+    def _own(self, name: str, content_type: str):
+        async def serve(request: web.Request) -> web.Response:
+            return web.Response(body=(HERE / name).read_bytes(), content_type=content_type)
+
+        return serve
 
     async def _no_icon(self, request: web.Request) -> web.Response:
         return web.Response(status=204)
