@@ -278,7 +278,7 @@ async def test_the_export_commands_write_files_in_a_terminal(tmp_path, passerell
     assert any(str(folder) in n for n in notices)
 
 
-def test_bad_serve_arguments_are_one_line_and_exit_2(capsys, tmp_path, passerelle_home):
+def test_bad_serve_arguments_are_one_line_and_exit_2(capfd, tmp_path, passerelle_home):
     from tui.__main__ import main
 
     assert main(["serve", "--no-browser", "--port", "70000"]) == 2
@@ -290,7 +290,7 @@ def test_bad_serve_arguments_are_one_line_and_exit_2(capsys, tmp_path, passerell
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         assert main(["serve", "--no-browser", "--port", str(taken.getsockname()[1])]) == 2
-    captured = capsys.readouterr()
+    captured = capfd.readouterr()
     err = captured.err.splitlines()
     assert len(err) == 4 and "not a port number" in err[0] and "missing.zip" in err[1] and "cannot listen" in err[3]
     assert err[2].startswith("passerelle: notes.csv: ")

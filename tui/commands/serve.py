@@ -7,6 +7,7 @@ import argparse
 import asyncio
 import secrets
 import shlex
+import subprocess
 import sys
 from pathlib import Path
 
@@ -48,18 +49,32 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     if not 0 <= args.port <= 65535:
         raise PasserelleError("--port", f"{args.port} is not a port number (1–65535, or 0 for any free one)")
     if args.source:
-        check_export(Path(args.source).expanduser(), paths)
+        if not Path(args.source).expanduser().exists():
+            raise PasserelleError(args.source, "no such file or folder")
+        code = check_export(Path(args.source).expanduser(), args.home)
+        if code:
+            return code  # the check printed its one line
     return asyncio.run(_serve(args, paths))
 
 
-def check_export(source: Path, paths: Paths) -> None:
-    """Read SOURCE once here, so a bad export is one line and exit 2 before any address is
-    printed (the app in the tab then reads it from the cache this leaves)."""
-    if not source.exists():
-        raise PasserelleError(source, "no such file or folder")
+def check_export(source: Path, home: str | None) -> int:
+    """Read SOURCE once before any address is printed, so a bad export is one line and
+    exit 2 (the tab's app then reads it from the cache this leaves). In a short-lived
+    process: the server, running for hours, keeps none of the export's memory."""
+    argv = [sys.executable, "-c", "import sys, tui.commands.serve as s; sys.exit(s._check(*sys.argv[1:]))",
+            str(source), home or ""]
+    return subprocess.run(argv, check=False).returncode
+
+
+def _check(source: str, home: str) -> int:
     from tui.launch import load
 
-    load(source, paths)
+    try:
+        load(Path(source), Paths.resolve(home or None))
+    except PasserelleError as exc:
+        print(f"passerelle: {exc}", file=sys.stderr)
+        return 2
+    return 0
 
 
 async def _serve(args: argparse.Namespace, paths: Paths) -> int:
