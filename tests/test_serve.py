@@ -235,7 +235,7 @@ def test_a_second_tab_is_told_and_stopping_the_server_closes_the_app_cleanly(ser
         served.process.send_signal(signal.SIGINT)  # Ctrl+C in the terminal that runs it
         assert served.process.wait(timeout=60) == 0
         first.wait_for_selector("body.-closed", timeout=TIMEOUT_MS)
-        assert "decisions are saved" in first.inner_text(".closed-dialog")
+        assert "every decision is saved" in first.inner_text(".closed-dialog")
         browser.close()
     assert "Passerelle has stopped" in served.process.stdout.read()
     # The app left as with `q`: it saved the first page for a quick next start.

@@ -208,13 +208,13 @@ class Server:
         width = _int(request.query.get("width"), 80)
         height = _int(request.query.get("height"), 24)
         socket = web.WebSocketResponse(heartbeat=15)
-        await socket.prepare(request)
-        self._sockets.add(socket)
-        session = self.session = _Session(
+        session = self.session = _Session(  # claimed before any await: two tabs cannot both pass
             self.command, write_bytes=socket.send_bytes, write_str=socket.send_str,
             close=socket.close, download_manager=self._downloads,
         )
+        self._sockets.add(socket)
         try:
+            await socket.prepare(request)
             await session.start(width, height)
             await self._relay(socket, session)
         finally:
