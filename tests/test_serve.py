@@ -53,7 +53,7 @@ class Served:
         line = self.process.stdout.readline()
         assert "http://" in line, line + self.process.stderr.read()
         self.url = line.split()[-1]
-        self.token = parse_qs(urlsplit(self.url).query)["token"][0]
+        self.token = urlsplit(self.url).path.strip("/")
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -149,7 +149,6 @@ def test_a_decision_in_the_browser_is_in_the_store_and_nothing_leaves_the_machin
         page.on("console", lambda m: csp_errors.append(m.text) if "Content Security Policy" in m.text else None)
         screen = Screen(page)
         page.goto(served.url)
-        assert urlsplit(page.url).query == ""  # the token left the address bar
 
         text = screen.wait_for(page, "people waiting for your answer", "Decided 0")
         rows = text.splitlines()
@@ -205,17 +204,20 @@ def test_a_decision_in_the_browser_is_in_the_store_and_nothing_leaves_the_machin
 def test_only_the_token_holder_on_this_machine_gets_in(served):
     port, token = served.port, served.token
     local = f"127.0.0.1:{port}"
-    assert _status(port, f"/?token={token}", local) == 303
-    assert _status(port, f"/?token={token}", f"localhost:{port}") == 303
+    assert served.url == f"http://{local}/{token}/" and len(token) >= 40
+    assert _status(port, f"/{token}/", local) == 200
+    assert _status(port, f"/{token}/static/js/textual.js", f"localhost:{port}") == 200
     assert _status(port, "/", local) == 403  # no token
-    assert _status(port, "/?token=" + "x" * len(token), local) == 403  # a wrong one
+    assert _status(port, "/" + "x" * len(token) + "/", local) == 403  # a wrong one
     assert _status(port, "/static/js/textual.js", local) == 403
-    assert _status(port, f"/?token={token}", f"attacker.example:{port}") == 403  # DNS rebinding
-    assert _status(port, f"/?token={token}", "127.0.0.1:1") == 403
+    assert _status(port, f"/{token}/static/../../server.py", local) == 404
+    assert _status(port, f"/{token}/", f"attacker.example:{port}") == 403  # DNS rebinding
+    assert _status(port, f"/{token}/", "127.0.0.1:1") == 403
     upgrade = {"Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": "13",
-               "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==", "Cookie": f"passerelle-{port}={token}"}
-    assert _status(port, "/ws", local, {**upgrade, "Origin": "http://attacker.example"}) == 403
-    assert _status(port, "/ws", f"attacker.example:{port}", upgrade) == 403
+               "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ=="}
+    assert _status(port, f"/{token}/ws", local, {**upgrade, "Origin": "http://attacker.example"}) == 403
+    assert _status(port, f"/{token}/ws", f"attacker.example:{port}", upgrade) == 403
+    assert _status(port, "/ws", local, {**upgrade, "Origin": f"http://{local}"}) == 403
 
 
 def test_a_second_tab_is_told_and_stopping_the_server_closes_the_app_cleanly(served, chromium_path):

@@ -102,21 +102,19 @@ class Server:
         self._sockets: set[web.WebSocketResponse] = set()
 
     # ---- the checks every request goes through -------------------------------------------
-    @property
-    def cookie(self) -> str:
-        return f"passerelle-{self.port}"
-
     def _hosts(self) -> set[str]:
         return {f"{HOST}:{self.port}", f"localhost:{self.port}"}
 
     def _token_ok(self, request: web.Request) -> bool:
-        given = request.query.get("token") or request.cookies.get(self.cookie) or ""
+        """Every address starts with /TOKEN/ (no cookie: a cookie would reach any other
+        server on 127.0.0.1 too, since cookies ignore the port)."""
+        given = request.path.split("/")[1] if request.path.count("/") >= 2 else ""
         return hmac.compare_digest(given.encode(), self.token.encode())
 
     @web.middleware
     async def _guard(self, request: web.Request, handler) -> web.StreamResponse:
         """Host and Origin must name this server (no DNS rebinding, no other site's page),
-        and the token must come with the request (URL or the cookie the page set)."""
+        and the address must start with the token."""
         hosts = self._hosts()
         origin = request.headers.get("Origin")
         if request.headers.get("Host") not in hosts:
@@ -146,25 +144,25 @@ class Server:
     # ---- routes ---------------------------------------------------------------------------
     def make_app(self) -> web.Application:
         app = web.Application(middlewares=[self._guard])
-        app.add_routes([
-            web.get("/", self._index),
-            web.get("/ws", self._websocket),
-            web.get("/download/{key}", self._download),
-            web.get("/passerelle.css", self._own("passerelle.css", "text/css")),
-            web.get("/passerelle.js", self._own("passerelle.js", "text/javascript")),
-            web.get("/favicon.ico", self._no_icon),
-            web.static("/static", BUNDLED, show_index=False, follow_symlinks=False),
+        app.add_routes([  # {token} was checked by _guard; the router compares nothing
+            web.get("/{token}", self._to_index),
+            web.get("/{token}/", self._index),
+            web.get("/{token}/ws", self._websocket),
+            web.get("/{token}/download/{key}", self._download),
+            web.get("/{token}/passerelle.css", self._own("passerelle.css", "text/css")),
+            web.get("/{token}/passerelle.js", self._own("passerelle.js", "text/javascript")),
+            web.get("/{token}/static/{path:.+}", self._bundled),
+            web.get("/{token}/favicon.ico", self._no_icon),
         ])
         return app
 
+    async def _to_index(self, request: web.Request) -> web.StreamResponse:
+        raise web.HTTPFound(f"/{self.token}/")
+
     async def _index(self, request: web.Request) -> web.StreamResponse:
-        if "token" in request.query:  # keep the token out of the address bar and history
-            response = web.HTTPSeeOther("/")
-            response.set_cookie(self.cookie, self.token, httponly=True, samesite="Strict", path="/")
-            return response
         if self.session is not None:
             return self._page("busy.html", status=409)
-        return self._page("index.html", websocket=f"ws://{request.headers['Host']}/ws")
+        return self._page("index.html", websocket=f"ws://{request.headers['Host']}/{self.token}/ws")
 
     def _page(self, name: str, status: int = 200, **values: str) -> web.Response:
         text = Template((HERE / name).read_text(encoding="utf-8"))
@@ -179,6 +177,13 @@ class Server:
 
     async def _no_icon(self, request: web.Request) -> web.Response:
         return web.Response(status=204)
+
+    async def _bundled(self, request: web.Request) -> web.StreamResponse:
+        """textual-serve's xterm.js, its CSS, font and background, and nothing else."""
+        path = (BUNDLED / request.match_info["path"]).resolve()
+        if not path.is_relative_to(BUNDLED) or not path.is_file():
+            raise web.HTTPNotFound()
+        return web.FileResponse(path)
 
     async def _download(self, request: web.Request) -> web.StreamResponse:
         """A file the app delivered (`App.deliver_text`), streamed as the browser's download."""
@@ -261,7 +266,7 @@ class Server:
 
     @property
     def url(self) -> str:
-        return f"http://{HOST}:{self.port}/?token={self.token}"
+        return f"http://{HOST}:{self.port}/{self.token}/"
 
     async def close(self) -> None:
         """Ask the app to leave cleanly, then close the tab's socket and the server."""
