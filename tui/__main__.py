@@ -26,6 +26,7 @@ COMMANDS = {
     "compose": "compose",
     "paths": "paths",
     "completion": "completion",
+    "serve": "serve",
 }
 # Global options that take a value: the word after them is never the subcommand's name.
 GLOBAL_VALUE_OPTIONS = ("--home",)

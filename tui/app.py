@@ -277,6 +277,9 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
                                 lambda pane_id=pane_id: self.action_show_pane(pane_id))
         yield SystemCommand("app: help", "Every key of every pane (key ?)", self.action_help)
         yield SystemCommand("app: quit", "Leave Passerelle; every decision is already saved (key q)", self.exit)
+        from tui.serve.deliveries import export_commands  # here: only the palette needs it
+
+        yield from export_commands(self)
         for pane_id, *_ in PANES:
             pane = self._pane(pane_id) or (self._pane(FIRST_PAGE_ID) if pane_id == "received" else None)
             for title, help_text, callback in getattr(pane, "palette_commands", lambda: [])():
