@@ -21,6 +21,7 @@ COMMANDS = {
     "templates": "templates",
     "compose": "compose",
     "paths": "paths",
+    "companies": "companies",
 }
 
 

@@ -72,8 +72,12 @@ def load(args: argparse.Namespace, paths: Paths) -> Loaded:
     export = load_export_cached(source, paths.frames_cache, write=False, columns=STATS_COLUMNS)
     previous = previous_frames(records, export.content_hash)
     strategy = _strategy(paths)
+    from tui.data.companies_file import companies_file, load_company_rules
+
+    rules = load_company_rules(companies_file(paths.config))
     stats = network_stats(
-        export, settings, strategy=strategy, previous=previous, picked_families=tuple(args.qualify)
+        export, settings, strategy=strategy, previous=previous, picked_families=tuple(args.qualify),
+        companies=rules,
     )
     stats = {"source": str(source), **stats}
     return Loaded(export, stats, dict(settings.role_families))

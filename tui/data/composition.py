@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from tui.data.companies import CompanyRules, group_key_expr, group_of, normalise
 from tui.data.roles import OTHER, family_of, keywords_match_expr, role_families
 
 DIMENSIONS = ("company", "family", "year", "email", "qualified")
@@ -40,10 +41,9 @@ class WhoAt:
     invitations_note: str = field(default="")
 
 
-def company_key(column: str = "company") -> pl.Expr:
-    """Trimmed, lower-cased company; null when blank (so 'ACME ' and 'Acme' group together)."""
-    key = pl.col(column).str.strip_chars().str.to_lowercase()
-    return pl.when(key.str.len_chars() > 0).then(key).otherwise(None)
+def company_key(column: str = "company", rules: CompanyRules | None = None) -> pl.Expr:
+    """The company's group key (tui.data.companies); null when blank or excluded."""
+    return group_key_expr(pl.col(column), rules)
 
 
 def with_family(connections: pl.DataFrame, families: Mapping[str, list[str]] | None) -> pl.DataFrame:
@@ -58,8 +58,8 @@ def _finish(frame: pl.DataFrame, total: int) -> pl.DataFrame:
     )
 
 
-def companies(connections: pl.DataFrame, limit: int | None = None) -> pl.DataFrame:
-    """Companies by number of connections (most common spelling shown), largest first."""
+def companies(connections: pl.DataFrame, limit: int | None = None, rules: CompanyRules | None = None) -> pl.DataFrame:
+    """Company groups by number of connections (alias name, else the commonest spelling), largest first."""
     total = connections.height
     # Most common spelling per company (ties → first in sort order) without a per-group mode().
     # Counted per distinct raw spelling first, so the string work runs once per spelling.
@@ -67,7 +67,7 @@ def companies(connections: pl.DataFrame, limit: int | None = None) -> pl.DataFra
         connections.lazy()
         .group_by("company")
         .agg(_n=pl.len())
-        .with_columns(_key=company_key(), _label=pl.col("company").str.strip_chars())
+        .with_columns(_key=company_key(rules=rules), _label=pl.col("company").str.strip_chars())
         .filter(pl.col("_key").is_not_null())
         .group_by("_key", "_label")
         .agg(n=pl.col("_n").sum())
@@ -78,6 +78,10 @@ def companies(connections: pl.DataFrame, limit: int | None = None) -> pl.DataFra
         .rename({"_key": "value"})
         .collect()
     )
+    labels = (rules or CompanyRules()).alias_labels()
+    if labels:  # an alias group shows the name the user gave it
+        named = pl.col("value").replace_strict(list(labels), list(labels.values()), default=None, return_dtype=pl.Utf8)
+        grouped = grouped.with_columns(label=pl.coalesce(named, pl.col("label")))
     if limit is not None:
         grouped = grouped.head(limit)
     return _finish(grouped, total)
@@ -171,11 +175,13 @@ def people_for(
     *,
     families: Mapping[str, list[str]] | None = None,
     targets: Targets | None = None,
+    rules: CompanyRules | None = None,
 ) -> pl.DataFrame:
     """The connections behind one row of a composition table (most recent first)."""
     frame = export.connections
     if dimension == "company":
-        cond = company_key().is_null() if value == NO_COMPANY else company_key() == value.strip().lower()
+        group = group_of(frame, rules)
+        cond = group.is_null() if value == NO_COMPANY else group == value
     elif dimension == "family":
         cond = family_of(frame, role_families(families)) == value
     elif dimension == "year":
@@ -190,31 +196,40 @@ def people_for(
     return frame.filter(cond).sort(["connected_on", "full_name"], descending=[True, False], nulls_last=True)
 
 
-def company_index(connections: pl.DataFrame) -> pl.DataFrame:
-    """Connections by name with a lower-cased company, built once: each who-at keystroke is then
-    one filter over it (a sort and a lower-casing per keystroke cost ~5× more)."""
+def company_index(connections: pl.DataFrame, rules: CompanyRules | None = None) -> pl.DataFrame:
+    """Connections by name with a lower-cased company and its group key, built once: each
+    who-at keystroke is then one filter over it (a sort and a lower-casing per keystroke cost ~5× more)."""
     return connections.select(
         "key", "full_name", "company", "position", "connected_on",
         _company=pl.col("company").fill_null("").str.strip_chars().str.to_lowercase(),
+        _group=group_of(connections, rules).fill_null(""),
     ).sort("full_name", maintain_order=True)
 
 
 def who_at(export, company_query: str, info: pl.DataFrame | None = None,
-           index: pl.DataFrame | None = None) -> WhoAt:
-    """Connections whose company contains the query; invitations only via typed-in company.
+           index: pl.DataFrame | None = None, rules: CompanyRules | None = None) -> WhoAt:
+    """Connections whose company (as typed, or its group: "loreal" finds "L'Oréal SA", an alias
+    name finds its variants) contains the query; invitations only via typed-in company.
 
-    `index`: `company_index(export.connections)`, when the caller keeps one between keystrokes.
+    `index`: `company_index(export.connections, rules)`, when the caller keeps one between keystrokes.
     """
     query = " ".join(company_query.split()).lower()
+    grouped = normalise(query)
     invitations = export.invitations.clear()
-    index = company_index(export.connections) if index is None else index
+    index = company_index(export.connections, rules) if index is None else index
     if not query:
-        return WhoAt(company_query, index.clear().drop("_company"), invitations, "")
-    people = index.filter(pl.col("_company").str.contains(query, literal=True)).drop("_company")
+        return WhoAt(company_query, index.clear().drop("_company", "_group"), invitations, "")
+
+    def matches(company: pl.Expr, group: pl.Expr) -> pl.Expr:
+        hit = company.str.contains(query, literal=True)
+        return (hit | group.str.contains(grouped, literal=True)) if grouped else hit
+
+    people = index.filter(matches(pl.col("_company"), pl.col("_group"))).drop("_company", "_group")
     note = "The export has no company for invitations: only people whose company you typed in are matched."
     if info is not None and info.height and "company" in info.columns:
-        keys = info.filter(
-            pl.col("company").fill_null("").str.to_lowercase().str.contains(query, literal=True)
-        )["key"]
+        keys = info.filter(matches(
+            pl.col("company").fill_null("").str.to_lowercase(),
+            group_key_expr(pl.col("company"), rules).fill_null(""),
+        ))["key"]
         invitations = export.invitations.filter(pl.col("key").is_in(keys.implode()))
     return WhoAt(company_query, people, invitations, note)

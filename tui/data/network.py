@@ -154,8 +154,12 @@ def network_stats(
     *,
     picked_families: list[str] | tuple[str, ...] = (),
     top: int = 10,
+    companies=None,
 ) -> dict:
-    """Every figure of the network pane as JSON-safe values."""
+    """Every figure of the network pane as JSON-safe values.
+
+    `companies`: the user's CompanyRules (companies.toml), else the default grouping.
+    """
     today = _today(export, today)
     families: Mapping[str, list[str]] = getattr(settings, "role_families", {}) or {}
     people = export.connections
@@ -174,7 +178,7 @@ def network_stats(
         for v, c in comp.years_table(people).select("value", "count").iter_rows()
     ]
     emails = comp.email_table(people)
-    company_table = comp.companies(people)
+    company_table = comp.companies(people, rules=companies)
     return {
         "connections": size,
         "hidden_connections": g["hidden_connections"],

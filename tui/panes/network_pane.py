@@ -44,6 +44,7 @@ class NetworkView:
     strategy_note: str
     changes: object = None  # tui.data.changes.Changes, or None without an earlier import
     targets: comp.Targets = comp.Targets()
+    companies: object = None  # tui.data.companies.CompanyRules from companies.toml (None: defaults)
 
 
 def _strategy(context: AppContext):
@@ -67,21 +68,32 @@ def _previous(context: AppContext):
         return None
 
 
+def _company_rules(context: AppContext):
+    from tui.data.companies_file import companies_file, load_company_rules
+
+    try:
+        return load_company_rules(companies_file(context.paths.config)), ""
+    except ConfigError as exc:  # a broken companies.toml must not hide the network figures
+        return None, f"companies.toml not used: {exc}"
+
+
 def compute_view(context: AppContext, picked: tuple[str, ...]) -> NetworkView:
     """All figures and tables (runs in a thread worker)."""
     export, settings = context.export, context.settings
     strategy, note = _strategy(context)
+    rules, rules_note = _company_rules(context)
+    note = " · ".join(n for n in (note, rules_note) if n)
     # Pace and "last year" are measured from the export's date, not from the day it is opened.
     today = getattr(export, "exported_on", None) or context.today
     previous = _previous(context)
     stats = network_stats(
         export, settings, strategy=strategy, previous=previous, today=today,
-        picked_families=picked,
+        picked_families=picked, companies=rules,
     )
     people = export.connections
     families = settings.role_families
     tables = {
-        "company": comp.companies(people),
+        "company": comp.companies(people, rules=rules),
         "family": comp.families_table(people, families),
         "year": comp.years_table(people),
         "email": comp.email_table(people),
@@ -98,7 +110,7 @@ def compute_view(context: AppContext, picked: tuple[str, ...]) -> NetworkView:
         from tui.data.changes import changes
 
         diff = changes(export, previous)
-    return NetworkView(stats, tables, monthly(export)["count"].to_list(), note, diff, targets)
+    return NetworkView(stats, tables, monthly(export)["count"].to_list(), note, diff, targets, rules)
 
 
 def since_frame(diff) -> pl.DataFrame:
@@ -213,7 +225,9 @@ class NetworkPane(Vertical):
     def _drill(self, dimension: str, value: str, label: str) -> None:
         export, settings = self.context.export, self.context.settings
         targets = self.view.targets if self.view else comp.Targets()
-        frame = comp.people_for(export, dimension, value, families=settings.role_families, targets=targets)
+        rules = self.view.companies if self.view else None
+        frame = comp.people_for(export, dimension, value, families=settings.role_families, targets=targets,
+                                rules=rules)
         title = Content.assemble(display_text(label, 60), f" — {frame.height:,} people")
         self.post_message(self.PeopleFound(title, frame))
 
@@ -223,9 +237,10 @@ class NetworkPane(Vertical):
             info = self.context.store.info()
         except PasserelleError:  # without typed-in info only connections are searched
             info = None
+        rules = self.view.companies if self.view else None
         if self._company_index is None:  # once per session: then each keystroke is one filter
-            self._company_index = comp.company_index(self.context.export.connections)
-        result = comp.who_at(self.context.export, query, info, self._company_index)
+            self._company_index = comp.company_index(self.context.export.connections, rules)
+        result = comp.who_at(self.context.export, query, info, self._company_index, rules)
         frame = result.connections
         extra = result.invitations
         if extra.height:  # invitations matched through typed-in company, shown after connections
