@@ -1,0 +1,325 @@
+"""Role rules as data: families, seniority levels and abbreviations, in English, French,
+Spanish, Italian, German and Portuguese.
+
+Keywords are matched on whole words of the title once it is folded (lower case, accents
+off, punctuation a space) and its abbreviations expanded, so write them as people do
+("Directeur général", "chargé d'affaires"); a trailing "*" makes a word prefix
+("recrut*" → recruteur, recrutement, recrutadora) and a leading "*" a word suffix, for German
+compounds ("*leiter" → Vertriebsleiter, Bauleiter). Order matters: the first family whose
+keywords match wins ("Étudiant en RH" is a student, "Ingénieur d'affaires" sells).
+"""
+
+from __future__ import annotations
+
+FAMILIES: dict[str, list[str]] = {
+    "students/education": [
+        "student", "etudiant*", "estudiante", "studente", "studentessa", "student*in", "studierende*",
+        "estudante", "phd", "ph d", "doctorant*", "doctoral", "doctorando", "dottorando", "doktorand*",
+        "doutorando", "intern", "internship", "stagiaire", "stage", "stagista", "tirocinante", "becario",
+        "becaria", "practicante", "praktikant*", "dottorand*", "doctorand*", "doutorand*", "werkstudent*", "estagiario", "estagiaria", "trainee",
+        "alternant*", "alternance", "apprenti*", "apprentice*", "auszubildende*", "azubi", "aprendiz",
+        "teacher", "enseignant*", "professeur*", "professor*", "profesor*", "professore", "professoressa",
+        "docente", "lehrer*", "lecturer", "formateur", "formatrice", "trainer", "maitre de conferences",
+        "maestro", "maestra", "insegnante", "instituteur", "institutrice", "education", "educacion",
+        "graduate", "tutor", "educator", "educador*", "educatore", "educatrice", "educateur*",
+        "dozent*", "ricercatore", "ricercatrice", "researcher", "research fellow", "postdoc*",
+        "chercheur", "chercheuse", "investigador*", "pesquisador*", "wissenschaftliche*",
+    ],
+    "executives/founders": [
+        "chief executive officer", "chief operating officer", "chief financial officer",
+        "chief technology officer", "chief marketing officer", "chief information officer",
+        "chief product officer", "chief revenue officer", "chief people officer",
+        "founder", "co founder", "cofounder", "fondateur", "fondatrice", "cofondat*", "co fondat*",
+        "fundador*", "cofundador*", "fondatore", "fondatrice", "cofondatore", "grunder*", "mitgrunder*",
+        "president directeur general",
+        "directeur general", "directrice generale", "director general", "directora general",
+        "direttore generale", "direttrice generale", "diretor geral", "diretora geral",
+        "managing director", "general manager", "gerente general", "geschaftsfuhrer*",
+        "geschaftsfuhrende*", "amministratore delegato", "consejero delegado", "consejera delegada",
+        "board member", "directeur administratif et financier", "directrice administrative et financiere", "emprendedor*", "imprenditore", "imprenditrice",
+        "unternehmer*", "empreendedor*", "empresario", "empresaria", "vorstand*",
+    ],
+    "HR/recruiting": [
+        "ressources humaines", "human resources", "recursos humanos", "risorse umane", "personalw*",
+        "personalref*", "personalleit*", "personalentw*", "personalberat*", "personalsachbearbeit*",
+        "recrut*", "recruit*", "reclut*", "selezione del personale", "talent*", "headhunter*",
+        "chasseur de tetes", "chasseuse de tetes", "people partner", "people ops", "people operations",
+        "head of people", "people culture", "people", "paie", "payroll", "nominas", "gpec",
+        "human capital", "gestion des talents", "employer branding", "marque employeur",
+        "sourcing", "sourcer", "hr", "rh", "rrhh", "drh", "hrbp", "hrm", "rekrut*", "leiter personal*",
+        "leiterin personal*", "tecnico de seleccion", "tecnica de seleccion", "seleccion de personal",
+    ],
+    "sales/business": [
+        "sales", "vente*", "vendeu*", "vendedor*", "venditore", "venditrice", "ventas", "vendite",
+        "*vertrieb*", "verkauf*", "verkaufer*", "vendas", "commerci*", "comercial*", "kaufm*",
+        "gerente de contas", "gestor de contas", "executivo de contas",
+        "business developer", "business development", "bizdev", "desarrollo de negocio*",
+        "account manager", "account executive", "key account", "gestor de cuentas",
+        "charge d affaires", "chargee d affaires", "ingenieur d affaires", "ingenieure d affaires",
+        "customer success", "marketing", "growth", "retail", "e commerce", "ecommerce", "sdr", "bdr",
+        "sales development", "business development representative", "agent commercial",
+        "conseiller de vente", "conseillere de vente", "charge de clientele", "chargee de clientele",
+        "conseiller clientele", "conseillere clientele", "relation client", "partnerships",
+        "partenariats", "brand", "trade", "category manager", "pre sales", "presales", "seo", "sem",
+        "acquisition", "crm", "merchandis*", "immobilier", "real estate", "inmobiliari*", "makler*",
+        "agent immobilier", "negociateur", "courtier", "broker", "assurance", "insurance",
+        "commerciale", "banquier", "conseiller bancaire", "conseillere bancaire", "banker",
+        "asesor comercial", "consulente commerciale", "key account manager",
+    ],
+    "product/project": [
+        "chef de projet", "cheffe de projet", "project manager", "project management", "projet*",
+        "proyecto*", "progett*", "projekt*", "projeto*", "project*", "product manager",
+        "product owner", "product", "produit", "produits", "producto", "productos", "prodotto", "produkt",
+        "produktmanage*", "produto", "produtos",
+        "pmo", "program manager", "programme manager", "programa", "program", "programme", "programs", "delivery", "chef de produit",
+        "jefe de producto", "product marketing", "agile coach", "transformation", "charge de mission",
+        "chargee de mission", "charge d etudes", "chargee d etudes", "business analyst",
+    ],
+    "engineering/data": [
+        "engineer*", "engineering", "ingenieur*", "ingeniero*", "ingeniera*", "ingegnere", "ingegneria",
+        "engenheir*", "ingenieria", "developer*", "developpeu*", "desarrollador*", "sviluppatore",
+        "sviluppatrice", "entwickler*", "softwareentwickler*", "desenvolvedor*", "programador*",
+        "programmatore", "programmierer*", "software", "logiciel*", "*informati*", "*informatik*", "*mechanik*", "*ingenieur*",
+        "data", "datos", "dati", "dados",
+        "daten*", "devops", "sre", "architect*", "arquitecto de software", "programmer",
+        "programmeur*", "tech lead", "fullstack", "full stack", "frontend", "front end", "backend",
+        "back end", "machine learning", "ml", "ai", "ia", "artificial intelligence",
+        "intelligence artificielle", "scientist", "it", "ti", "informati*", "informatik*",
+        "technicien*", "tecnico*", "techniker*", "technician", "cloud", "cyber*", "ciber*", "sistemas",
+        "sicurezza informatica", "seguranca da informacao", "technolog*", "tecnolog*", "systemes", "sistemi", "network", "reseau*", "qa", "quality assurance",
+        "tester", "testeur", "analyst programmer", "web", "mobile", "ios", "android", "sysadmin",
+        "administrateur systeme*", "administrador de sistemas", "bi", "business intelligence",
+        "analytics", "dba", "erp", "sap", "tech", "technology", "technologies", "digital",
+        "electronique", "electronica", "elettronic*", "elektronik*", "mecanique", "mecanica",
+        "meccanic*", "mechatron*", "automati*", "robotic*", "r d", "i d", "ricerca e sviluppo",
+        "forschung und entwicklung", "scrum master",
+    ],
+    "health": [
+        "medecin", "doctor", "physician", "medico", "medica", "*arzt", "*arztin", "nurse", "infirmi*",
+        "enferm*", "*pfleger*", "*therapeut*", "infermier*", "krankenschwester", "krankenpfleger*", "pflege*", "pharmac*",
+        "farmac*", "apotheker*", "sante", "salud", "saude", "salute", "health*", "gesundheit*",
+        "kine*", "kinesitherapeute", "fisioterap*", "physiotherap*", "dentist*", "chirurgien*",
+        "cirujan*", "chirurg*", "surgeon", "psycholog*", "psicolog*", "psychiat*", "sage femme",
+        "midwife", "matrona", "ostetrica", "hebamme", "clinical", "clinique", "clinica", "klinik*",
+        "hopital", "hospital", "ospedale", "krankenhaus", "veterinair*", "veterinar*", "tierarzt*",
+        "orthophoniste", "logopad*", "logoped*", "osteopath*", "osteopata", "medical", "medicale",
+        "biolog*", "radiolog*", "cardiolog*", "pediatr*", "kinderarzt*", "ergotherap*", "terapeuta",
+        "therapeut*", "therapist", "dieteti*", "nutritionni*", "nutricionista", "nutrizionista",
+        "aide soignant*", "auxiliaire de vie", "cadre de sante", "soignant*", "opticien*", "optometr*",
+    ],
+    "public sector": [
+        "fonctionnaire", "mairie", "ministere", "ministry", "ministerio", "ministero", "ministerium",
+        "prefecture", "collectivite*", "government", "gouvernement", "gobierno", "governo",
+        "regierung", "public sector", "secteur public", "sector publico", "settore pubblico",
+        "fonction publique", "civil servant", "funcionari*", "funzionari*", "beamte*", "beamtin",
+        "servidor publico", "servidora publica", "territorial*", "conseil departemental",
+        "conseil regional", "police", "policia", "polizia", "polizei*", "gendarm*", "armee", "army",
+        "ejercito", "esercito", "bundeswehr", "exercito", "military", "militaire", "militar",
+        "soldat*", "depute*", "senat*", "maire", "alcalde", "sindaco", "burgermeister*", "prefeito",
+        "municipal*", "ayuntamiento", "comune", "stadtverwaltung", "prefeitura", "agent municipal",
+        "diplomat*", "ambassade", "embajada", "ambasciata", "botschaft", "policy officer",
+        "administration publique", "administracion publica", "pubblica amministrazione",
+        "offentlicher dienst", "administracao publica", "pompier", "bombero", "vigile del fuoco",
+        "feuerwehr*", "bombeiro", "douane*", "aduana*", "justice", "magistrat*", "juez", "jueza",
+        "giudice", "richter*", "juiz", "juiza",
+    ],
+    "finance/legal": [
+        "comptab*", "accountant", "accounting", "contable", "contabil*", "contador*", "buchhalt*",
+        "finance*", "financ*", "finanz*", "controller", "controleur de gestion", "controleuse de gestion",
+        "controllo di gestione", "control de gestion", "audit*", "revisor*", "wirtschaftsprufer*",
+        "tresor*", "treasury", "tesorer*", "tax", "fiscal*", "fiscalista", "steuer*", "tributari*",
+        "juriste", "avocat*", "abogad*", "avvocat*", "advogad*", "rechtsanwalt*", "anwalt*", "anwaltin",
+        "lawyer", "attorney", "legal", "juridique", "juridico", "giuridico", "jurist*", "notaire",
+        "notario", "notaio", "notar*", "paralegal", "compliance", "conformite", "cumplimiento",
+        "risk", "risque*", "riesgo*", "rischio", "risiko*", "credit", "credito", "kredit*",
+        "investment*", "investissement", "inversion*", "investimenti", "investimento*", "banking",
+        "banque", "banca", "bank*", "asset management", "private equity", "venture capital", "m a",
+        "fusions acquisitions", "actuar*", "attuar*", "aktuar*", "economist*", "economista",
+        "okonom*", "expert comptable", "commissaire aux comptes", "bookkeeper",
+        "billing", "facturation", "recouvrement", "accounts payable", "accounts receivable",
+    ],
+    "operations/logistics": [
+        "logisti*", "logistik*", "supply chain", "cadena de suministro", "achat*", "acheteu*",
+        "buyer", "purchasing", "procurement", "compras", "comprador*", "acquisti", "buyer", "einkauf*",
+        "einkaufer*", "approvisionn*", "operations", "operation*", "operaciones", "operazioni",
+        "operacoes", "production", "produccion", "produzione", "produktion*", "producao", "usine",
+        "fabrica", "fabbrica", "werk*", "plant", "factory", "manufactur*", "fabrication", "quality",
+        "qualite", "calidad", "qualita", "qualitat*", "qualidade", "maintenance", "mantenimiento",
+        "manutenzione", "wartung", "instandhaltung", "manutencao", "warehouse", "entrepot",
+        "almacen*", "magazzin*", "lager*", "armazem", "magasinier*", "transport*", "trasport*",
+        "chauffeur*", "driver", "conductor*", "autista", "fahrer*", "motorista", "hse", "qhse",
+        "securite au travail", "health and safety", "seguridad laboral", "sicurezza sul lavoro",
+        "arbeitssicherheit", "lean", "methodes", "industriali*", "industrial*", "planner",
+        "planificat*", "pianificat*", "disponent*", "dispatch*", "flotte", "fleet", "import export",
+        "douane", "customs", "expedition*", "spedizion*", "versand*", "operario", "operaria",
+        "operaio", "operaia", "arbeiter*", "ouvrier*", "operador*", "operatore", "technicien de maintenance",
+        "site manager", "responsable de site", "chef d equipe", "capataz", "vorarbeiter*", "btp",
+        "construction", "construccion", "costruzion*", "bau*", "chantier", "obra", "cantiere",
+        "conducteur de travaux", "jefe de obra", "capo cantiere", "bauleiter*", "mestre de obras",
+        "energie*", "energy", "energia",
+    ],
+    "consulting": [
+        "consultant*", "consultor*", "consulente", "konsulent*", "*berater*", "advisor",
+        "adviser", "advisory", "conseil", "consulting", "asesor*", "consulenza", "beratung*",
+        "consultoria", "consultora", "coach*", "mentor*", "interim manager",
+    ],
+    "design/media": [
+        "design*", "disen*", "graphiste", "grafic*", "grafik*", "grafiker*", "ux", "ui", "photograph*",
+        "photographe", "fotograf*", "journalist*", "journaliste", "periodista", "giornalista",
+        "jornalista", "redacteur*", "redactrice", "redactor*", "redattore", "redattrice",
+        "redakteur*", "writer", "copywriter", "editor*", "editeur*", "editrice", "content",
+        "contenu*", "contenido*", "contenuti", "inhalt*", "conteudo*", "traduct*", "translator",
+        "traductor*", "tradutt*", "ubersetz*", "tradutor*", "interprete", "dolmetscher*", "video*",
+        "film*", "cine*", "cinema", "artist*", "artiste", "artista", "kunstler*", "musici*", "musiker*",
+        "comedien*", "actor", "actress", "actriz", "attore", "attrice", "schauspieler*", "ator", "atriz",
+        "communication*", "comunicacion", "comunicazione", "kommunikation*", "comunicacao",
+        "community manager", "social media", "relations presse", "public relations", "pr", "media*",
+        "medios", "audiovisu*", "illustrat*", "ilustrador*", "animat*", "motion", "architecte d interieur",
+        "interior design*", "creati*", "kreativ*", "art director", "directeur artistique",
+        "directrice artistique", "director de arte", "direttore artistico", "produc*",
+        "architecte", "arquitect*", "architett*", "architekt*", "arquiteto*", "arquiteta*",
+        "paysagiste", "styliste", "stylist", "mode", "fashion", "moda",
+    ],
+    "admin/support": [
+        "assistant*", "assistente", "asistente", "assistenz*", "secretaire", "secretary",
+        "secretari*", "segretari*", "sekretar*", "office manager", "receptionist*", "receptionniste",
+        "recepcionista", "receptionist", "empfang*", "administrati*", "administrativ*",
+        "amministrativ*", "verwaltung*", "sachbearbeiter*", "impiegat*", "empleado*", "empleada*",
+        "funcionario administrativo", "auxiliar*", "gestionnaire", "gestor*", "gestore", "agent",
+        "agente", "customer service", "customer support", "service client", "atencion al cliente",
+        "servizio clienti", "kundenservice", "kundenbetreuung", "atendimento", "support",
+        "soporte", "supporto", "helpdesk", "help desk", "back office", "backoffice", "data entry",
+        "executive assistant", "office", "bureau", "oficina", "ufficio", "buro*", "escritorio",
+        "hotesse", "hostess", "concierge", "conserje", "portier*", "serveu*", "waiter", "waitress",
+        "camarer*", "cameriere", "cameriera", "kellner*", "garcom", "cuisinier*", "chef cuisinier",
+        "cocinero*", "cuoco", "cuoca", "koch", "kochin", "cozinheir*", "hotel*", "restaura*",
+        "tourism*", "tourisme", "turismo", "tourist*", "hospitality", "hotellerie", "hosteleria",
+        "accueil", "caissier*", "cajero*", "cassier*", "kassierer*", "caixa", "vendeur en magasin",
+    ],
+}
+
+# Generic words, tried only when no family above matched: "Financial Analyst" is finance,
+# "Analyst" alone is data; "HR Specialist" is HR, "Specialist" alone is consulting.
+FALLBACK_FAMILIES: dict[str, list[str]] = {
+    "engineering/data": ["analyst", "analyste", "analista", "analytiker*", "analist*"],
+    "consulting": [
+        "specialist*", "specialiste", "spezialist*", "especialista", "specialista", "expert*",
+        "experto", "esperto", "experte", "especialist*", "associate", "officer", "charge d etude*",
+        "freelance*", "independant*", "indipendente", "autonomo", "autonoma", "freiberufl*",
+        "selbststandig*", "selbstandig*", "auto entrepreneur", "micro entrepreneur", "self employed",
+    ],
+}
+
+# A title no family claims but whose level says it runs the place ("Vice President",
+# "Geschäftsführer") goes to this family.
+FAMILY_FROM_SENIORITY = {
+    "C-level": "executives/founders",
+    "founder/owner": "executives/founders",
+    "VP": "executives/founders",
+}
+
+# Checked in this order; a title without any of these words is an individual contributor.
+# Tried before every level below: titles whose words mislead ("Product Owner" owns
+# nothing, a "Key Account Manager" manages no one, a "Teamleiter" leads a team, not a division).
+SENIORITY_EXCEPTIONS: list[tuple[str, list[str]]] = [
+    ("individual contributor", [
+        "product owner", "process owner", "account manager*", "key account manager*",
+        "customer success manager", "community manager", "office manager", "success manager",
+        "category manager", "account executive", "assistant manager", "executive assistant",
+        "assistant de direction", "assistante de direction", "assistente di direzione",
+        "asistente de direccion", "assistente de direcao", "assistenz der geschaftsfuhrung",
+        "directeur de these", "business owner",
+    ]),
+    ("manager/lead", ["teamleiter*", "gruppenleiter*", "schichtleiter*", "filialleiter*", "teamleader"]),
+]
+
+SENIORITY: dict[str, list[str]] = {
+    "student/intern": [
+        "student", "etudiant*", "estudiante", "studente", "studentessa", "studierende*", "estudante",
+        "intern", "internship", "stagiaire", "stage", "stagista", "tirocinante", "becario", "becaria",
+        "practicante", "praktikant*", "werkstudent*", "estagiario", "estagiaria", "trainee",
+        "alternant*", "alternance", "apprenti*", "apprentice*", "auszubildende*", "azubi", "aprendiz",
+        "phd", "ph d", "doctorant*", "doctorand*", "dottorand*", "doktorand*", "doutorand*",
+        "graduate student", "working student",
+    ],
+    "founder/owner": [
+        "founder", "co founder", "cofounder", "fondateur", "fondatrice", "cofondat*", "co fondat*",
+        "fundador*", "cofundador*", "fondatore", "cofondatore", "grunder*", "mitgrunder*", "owner",
+        "co owner", "proprietaire", "propietario", "propietaria", "titolare", "inhaber*",
+        "proprietario", "socio fundador", "socio", "socia", "gerant*", "entrepreneur*",
+        "emprendedor*", "imprenditore", "imprenditrice", "unternehmer*", "empreendedor*",
+        "empresario", "empresaria", "associe", "associee", "managing partner",
+    ],
+    "VP": [
+        "vice president", "vice presidente", "vice presidenta", "vicepresident*", "vizeprasident*",
+        "vp", "svp", "evp", "avp", "senior vice president", "executive vice president",
+    ],
+    "C-level": [
+        "chief", "chief executive officer", "chief operating officer", "chief financial officer",
+        "directeur administratif et financier", "directrice administrative et financiere",
+        "chief technology officer", "ceo", "cto", "cfo", "coo", "cmo", "cio", "cpo", "cro", "chro",
+        "ciso", "cso", "cdo", "president", "presidente", "presidenta", "prasident*",
+        "directeur general", "directrice generale", "director general", "directora general",
+        "direttore generale", "direttrice generale", "diretor geral", "diretora geral",
+        "managing director", "general manager", "gerente general", "geschaftsfuhrer*",
+        "geschaftsfuhrende*", "amministratore delegato", "consejero delegado", "consejera delegada",
+        "board member", "vorstand*", "country manager", "secretaire general", "secretaria general", "segretario generale",
+    ],
+    "director/head": [
+        "*leiter", "*leiterin", "director*", "directeur*", "directrice*", "directora", "direttore", "direttrice", "diretor*",
+        "direktor*", "head", "head of", "leiter*", "leitung", "bereichsleiter*", "abteilungsleiter*",
+        "jefe de departamento", "jefa de departamento", "responsabile di divisione", "senior director",
+    ],
+    "manager/lead": [
+        "manager", "managerin", "*manager", "*managerin", "lead", "leader", "team lead", "tech lead",
+        "teamleiter*", "gruppenleiter*", "responsable", "responsabile", "responsavel", "chef",
+        "cheffe", "chef de", "jefe", "jefa", "capo", "gerente", "gestor de equipo", "coordinat*",
+        "coordinador*", "coordenador*", "koordinator*", "supervis*", "superviseur*", "encadrant*",
+        "encargad*", "capo reparto", "capoufficio", "cadre", "scrum master",
+        "team manager", "teamlead", "sous directeur", "adjoint de direction",
+    ],
+    "self-employed": [
+        "freelance*", "free lance", "independant*", "independente", "indipendente", "autonomo",
+        "autonoma", "freiberufl*", "selbststandig*", "selbstandig*", "auto entrepreneur",
+        "micro entrepreneur", "self employed", "libero professionista", "profissional liberal",
+        "trabajador autonomo", "travailleur independant", "a son compte", "por cuenta propia",
+    ],
+}
+# The order levels are tried in: exceptions first, then the most telling words.
+SENIORITY_CHECK = (
+    "student/intern", "self-employed", "founder/owner", "VP", "C-level",
+    "director/head", "manager/lead",
+)
+SENIORITY_DEFAULT = "individual contributor"
+SENIORITY_UNKNOWN = "unknown"
+SENIORITY_ORDER = (
+    "student/intern", "individual contributor", "manager/lead", "director/head", "VP", "C-level",
+    "founder/owner", "self-employed",
+)
+
+# Abbreviations, folded, expanded before matching (a whole word only: "sr" but not "srl").
+ABBREVIATIONS: dict[str, str] = {
+    "sr": "senior", "snr": "senior", "jr": "junior", "jnr": "junior", "mgr": "manager",
+    "mngr": "manager", "eng": "engineer", "engr": "engineer", "dev": "developer", "devs": "developers",
+    "exec": "executive", "asst": "assistant", "assoc": "associate", "coord": "coordinator",
+    "dir": "director", "dpt": "department", "dept": "department",
+    "vp": "vice president", "svp": "senior vice president", "evp": "executive vice president",
+    "avp": "assistant vice president", "ceo": "chief executive officer",
+    "coo": "chief operating officer", "cfo": "chief financial officer",
+    "cto": "chief technology officer", "cmo": "chief marketing officer",
+    "cio": "chief information officer", "cpo": "chief product officer",
+    "chro": "chief human resources officer", "cro": "chief revenue officer",
+    "pdg": "president directeur general", "dg": "directeur general", "dga": "directeur general adjoint",
+    "daf": "directeur administratif et financier", "dsi": "directeur des systemes d information",
+    "drh": "directeur des ressources humaines", "rrh": "responsable ressources humaines",
+    "rh": "ressources humaines", "hr": "human resources", "hrbp": "human resources business partner",
+    "rrhh": "recursos humanos", "gf": "geschaftsfuhrer", "kam": "key account manager", "sdr": "sales development representative",
+    "bdr": "business development representative", "bd": "business development",
+    "bizdev": "business development", "po": "product owner", "pmo": "project management office",
+    "qa": "quality assurance", "ml": "machine learning",
+    "ia": "intelligence artificielle", "bi": "business intelligence", "gm": "general manager",
+    "cdp": "chef de projet", "cdg": "controleur de gestion",
+    "rd": "r d", "ing": "ingenieur", "techn": "technicien", "prof": "professeur",
+    "ops": "operations", "mkt": "marketing", "mktg": "marketing", "comms": "communication",
+    "acct": "accountant", "fin": "finance", "adm": "administratif", "admin": "administrative",
+}
