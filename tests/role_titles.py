@@ -8,6 +8,7 @@ EX, HR, SALES, ENG = "executives/founders", "HR/recruiting", "sales/business", "
 EDU, HEALTH, PUB, FIN = "students/education", "health", "public sector", "finance/legal"
 OPS, PROD, CONS, MEDIA, ADMIN, OTHER = (
     "operations/logistics", "product/project", "consulting", "design/media", "admin/support", "other")
+TRADES = "trades/services"
 IC, STU, MGR, DIR, VP, CL, FOUND, SELF = (
     "individual contributor", "student/intern", "manager/lead", "director/head", "VP", "C-level",
     "founder/owner", "self-employed")
@@ -29,7 +30,7 @@ TITLES: dict[str, list[tuple[str, str, str]]] = {
         ("Operations Director", OPS, DIR), ("Warehouse Supervisor", OPS, MGR), ("Buyer", OPS, IC),
         ("Management Consultant", CONS, IC), ("Freelance Consultant", CONS, SELF), ("UX Designer", MEDIA, IC),
         ("Content Writer", MEDIA, IC), ("Communications Manager", MEDIA, MGR), ("Executive Assistant", ADMIN, IC),
-        ("Office Manager", ADMIN, IC), ("Customer Service Representative", ADMIN, IC), ("Policy Advisor, City Council", CONS, IC),
+        ("Office Manager", ADMIN, IC), ("Customer Service Representative", ADMIN, IC), ("Policy Advisor, City Council", PUB, IC),
         ("Police Officer", PUB, IC), ("Civil Servant", PUB, IC), ("Owner", EX, FOUND), ("Vice President", EX, VP),
         ("Managing Director", EX, CL), ("Self-employed", CONS, SELF), ("Open to work", OTHER, IC),
     ],
@@ -69,7 +70,7 @@ TITLES: dict[str, list[tuple[str, str, str]]] = {
         ("Periodista", MEDIA, IC), ("Traductor autónomo", MEDIA, SELF), ("Community Manager", MEDIA, IC),
         ("Administrativa", ADMIN, IC), ("Auxiliar administrativo", ADMIN, IC), ("Recepcionista", ADMIN, IC),
         ("Atención al cliente", ADMIN, IC), ("Funcionario", PUB, IC), ("Policía local", PUB, IC),
-        ("Especialista en ciberseguridad", ENG, IC), ("Camarero", ADMIN, IC), ("Autónomo", CONS, SELF),
+        ("Especialista en ciberseguridad", ENG, IC), ("Camarero", TRADES, IC), ("Autónomo", CONS, SELF),
         ("Coordinadora de eventos", OTHER, MGR),
     ],
     "it": [
@@ -89,7 +90,7 @@ TITLES: dict[str, list[tuple[str, str, str]]] = {
         ("Libero professionista", OTHER, SELF), ("Graphic designer", MEDIA, IC), ("Giornalista", MEDIA, IC),
         ("Traduttrice", MEDIA, IC), ("Architetto", MEDIA, IC), ("Impiegata amministrativa", ADMIN, IC),
         ("Segretaria", ADMIN, IC), ("Receptionist", ADMIN, IC), ("Addetto customer service", ADMIN, IC),
-        ("Funzionario pubblico", PUB, IC), ("Carabiniere", OTHER, IC), ("Cameriera", ADMIN, IC),
+        ("Funzionario pubblico", PUB, IC), ("Carabiniere", PUB, IC), ("Cameriera", TRADES, IC),
     ],
     "de": [
         ("Softwareentwickler", ENG, IC), ("Senior Software Engineer", ENG, IC), ("Wirtschaftsinformatiker", ENG, IC),

@@ -8,6 +8,7 @@ import polars as pl
 import pytest
 
 from tests.role_titles import TITLES
+from tests.role_titles_holdout import HOLDOUT
 from tests.test_network import people
 from tui.data import composition as comp
 from tui.data.roles import classify, family_of, role_families, seniority_of, unclassified_titles
@@ -83,3 +84,11 @@ def test_the_sample_other_share_dropped_under_a_fifth(tmp_path) -> None:
     table = comp.families_table(conns.filter(pl.col("position").is_not_null()), {})
     other = table.filter(pl.col("label") == "other")["share"].item()
     assert other < 0.2
+
+
+@pytest.mark.parametrize("language", sorted(HOLDOUT))
+def test_other_stays_under_a_fifth_on_the_second_title_set(language: str) -> None:
+    titles = HOLDOUT[language]
+    assert len(titles) >= 40
+    families = classify(pl.Series(titles, dtype=pl.Utf8))["family"]
+    assert (families == "other").sum() / len(titles) < 0.2
