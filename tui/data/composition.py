@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from tui.data.companies import CompanyRules, group_key_expr, group_of, normalise
-from tui.data.roles import OTHER, family_of, keywords_match_expr, role_families
+from tui.data.role_rules import SENIORITY_ORDER, SENIORITY_UNKNOWN
+from tui.data.roles import OTHER, family_of, keywords_match_expr, role_families, seniority_of, unclassified_titles, why_of
 
-DIMENSIONS = ("company", "family", "year", "email", "qualified")
+DIMENSIONS = ("company", "family", "seniority", "unclassified", "year", "email", "qualified")
 NO_COMPANY = "(no company)"
 UNKNOWN = "unknown"
 WITH_EMAIL, WITHOUT_EMAIL = "with email", "without email"
@@ -102,6 +103,27 @@ def families_table(connections: pl.DataFrame, families: Mapping[str, list[str]] 
     return _finish(joined, connections.height)
 
 
+def seniority_table(connections: pl.DataFrame) -> pl.DataFrame:
+    """Connections per seniority level (zero rows included), "unknown" (no title) last."""
+    names = [*SENIORITY_ORDER, SENIORITY_UNKNOWN]
+    positions = connections.group_by("position").agg(_n=pl.len())
+    counts = positions.group_by(level=seniority_of(positions)).agg(count=pl.col("_n").sum())
+    order = pl.DataFrame({"level": names, "_order": list(range(len(names)))})
+    joined = (
+        order.join(counts, on="level", how="left")
+        .with_columns(pl.col("count").fill_null(0), label=pl.col("level"), value=pl.col("level"))
+        .sort("_order")
+    )
+    return _finish(joined, connections.height)
+
+
+def unclassified_table(connections: pl.DataFrame, families: Mapping[str, list[str]] | None,
+                       limit: int = 50) -> pl.DataFrame:
+    """The most frequent titles no family claims: add a keyword to [role_families] for each."""
+    titles = unclassified_titles(connections, families, limit)
+    return _finish(titles.with_columns(label=pl.col("position"), value=pl.col("position")), connections.height)
+
+
 def years_table(connections: pl.DataFrame) -> pl.DataFrame:
     """Connections per year connected, oldest first; unknown dates last."""
     grouped = (
@@ -184,6 +206,10 @@ def people_for(
         cond = group.is_null() if value == NO_COMPANY else group == value
     elif dimension == "family":
         cond = family_of(frame, role_families(families)) == value
+    elif dimension == "seniority":
+        cond = seniority_of(frame) == value
+    elif dimension == "unclassified":
+        cond = pl.col("position") == value
     elif dimension == "year":
         year = pl.col("connected_on").dt.year()
         cond = year.is_null() if value == UNKNOWN else year == int(value)
@@ -193,7 +219,9 @@ def people_for(
         cond = qualified_expr(frame, targets or Targets(), families)
     else:
         raise ValueError(f"unknown dimension {dimension!r} (known: {', '.join(DIMENSIONS)})")
-    return frame.filter(cond).sort(["connected_on", "full_name"], descending=[True, False], nulls_last=True)
+    found = frame.filter(cond).sort(["connected_on", "full_name"], descending=[True, False], nulls_last=True)
+    # How each person's title was read ("director/head · matched 'directeur'"), for the people table.
+    return found.with_columns(why=why_of(found, role_families(families)))
 
 
 def company_index(connections: pl.DataFrame, rules: CompanyRules | None = None) -> pl.DataFrame:

@@ -189,6 +189,8 @@ def network_stats(
         "invitations": invitation_counts(export),
         "top_companies": table(company_table.head(top), "company"),
         "role_families": table(comp.families_table(people, families), "family"),
+        "seniority": table(comp.seniority_table(people), "seniority"),
+        "unclassified_titles": table(comp.unclassified_table(people, families, top), "title"),
         "per_year": per_year,
         "email_available": {"count": int(emails["count"][0]), "share": round(float(emails["share"][0]), 4)},
         "qualified": comp.qualified(people, targets, families),

@@ -27,6 +27,8 @@ TABLES = (
     ("year", "Year connected"),
     ("email", "Email available"),
     ("qualified", "Qualified contacts"),
+    ("seniority", "Seniority"),
+    ("unclassified", "Titles in no family"),
 )
 
 
@@ -95,6 +97,8 @@ def compute_view(context: AppContext, picked: tuple[str, ...]) -> NetworkView:
     tables = {
         "company": comp.companies(people, rules=rules),
         "family": comp.families_table(people, families),
+        "seniority": comp.seniority_table(people),
+        "unclassified": comp.unclassified_table(people, families),
         "year": comp.years_table(people),
         "email": comp.email_table(people),
     }
@@ -205,6 +209,7 @@ class NetworkPane(Vertical):
                         Column("full_name", "name", ratio=2),
                         Column("company", "company", ratio=2),
                         Column("position", "position", ratio=3),
+                        Column("why", "how the title was read", ratio=3),
                         Column("connected_on", "since", width=10, formatter=lambda d: d.isoformat() if d else ""),
                     ],
                     empty_text="Nobody here.", id="network-people",
@@ -363,6 +368,8 @@ class NetworkPane(Vertical):
         dimension, title = TABLES[self.table_index]
         table = self.query_one("#network-composition", FrameTable)
         hint = "  (t: next table · enter: people" + (" · p: qualify family)" if dimension == "family" else ")")
+        if dimension == "unclassified":
+            hint = "  (t: next table · enter: people · add a keyword under [role_families] in config.toml)"
         self.query_one("#network-table-title", Static).update(Content.assemble(title, (hint, "dim")))
         table.clear_marks()
         table.set_frame(self.view.tables[dimension])
