@@ -22,6 +22,7 @@ COMMANDS = {
     "compose": "compose",
     "paths": "paths",
     "companies": "companies",
+    "intro": "intro",
 }
 
 
