@@ -23,6 +23,7 @@ COMMANDS = {
     "paths": "paths",
     "companies": "companies",
     "intro": "intro",
+    "history": "history",
 }
 
 

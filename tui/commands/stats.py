@@ -79,8 +79,15 @@ def load(args: argparse.Namespace, paths: Paths) -> Loaded:
         export, settings, strategy=strategy, previous=previous, picked_families=tuple(args.qualify),
         companies=rules,
     )
-    stats = {"source": str(source), **stats}
+    stats = {"source": str(source), **stats, "across_imports": _across(records)}
     return Loaded(export, stats, dict(settings.role_families))
+
+
+def _across(records: list) -> dict | None:
+    """New, left, changed and accepted over every stored import (None with fewer than two)."""
+    from tui.data.history import across_imports, load_imports
+
+    return across_imports(load_imports(records)[0])
 
 
 def _check_families(picked: list[str], overrides: dict) -> None:
