@@ -47,9 +47,10 @@ def company_key(column: str = "company", rules: CompanyRules | None = None) -> p
     return group_key_expr(pl.col(column), rules)
 
 
-def with_family(connections: pl.DataFrame, families: Mapping[str, list[str]] | None) -> pl.DataFrame:
-    """Add a `family` column from the position."""
-    return connections.with_columns(family=family_of(connections, role_families(families)))
+def with_family(connections: pl.DataFrame, families: Mapping[str, list[str]] | None,
+                classified: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Add a `family` column from the position (`classified`: roles.classify of the positions)."""
+    return connections.with_columns(family=family_of(connections, role_families(families), classified=classified))
 
 
 def _finish(frame: pl.DataFrame, total: int) -> pl.DataFrame:
@@ -88,12 +89,13 @@ def companies(connections: pl.DataFrame, limit: int | None = None, rules: Compan
     return _finish(grouped, total)
 
 
-def families_table(connections: pl.DataFrame, families: Mapping[str, list[str]] | None) -> pl.DataFrame:
+def families_table(connections: pl.DataFrame, families: Mapping[str, list[str]] | None,
+                   classified: pl.DataFrame | None = None) -> pl.DataFrame:
     """Every role family (zero rows included), in display order, "other" last."""
     names = [*role_families(families), OTHER]
     # Counted per distinct position first: the family is then mapped on those rows only.
     positions = connections.group_by("position").agg(_n=pl.len())
-    counts = with_family(positions, families).group_by("family").agg(count=pl.col("_n").sum())
+    counts = with_family(positions, families, classified).group_by("family").agg(count=pl.col("_n").sum())
     order = pl.DataFrame({"family": names, "_order": list(range(len(names)))})
     joined = (
         order.join(counts, on="family", how="left")
@@ -103,11 +105,11 @@ def families_table(connections: pl.DataFrame, families: Mapping[str, list[str]] 
     return _finish(joined, connections.height)
 
 
-def seniority_table(connections: pl.DataFrame) -> pl.DataFrame:
+def seniority_table(connections: pl.DataFrame, classified: pl.DataFrame | None = None) -> pl.DataFrame:
     """Connections per seniority level (zero rows included), "unknown" (no title) last."""
     names = [*SENIORITY_ORDER, SENIORITY_UNKNOWN]
     positions = connections.group_by("position").agg(_n=pl.len())
-    counts = positions.group_by(level=seniority_of(positions)).agg(count=pl.col("_n").sum())
+    counts = positions.group_by(level=seniority_of(positions, classified=classified)).agg(count=pl.col("_n").sum())
     order = pl.DataFrame({"level": names, "_order": list(range(len(names)))})
     joined = (
         order.join(counts, on="level", how="left")
@@ -118,9 +120,9 @@ def seniority_table(connections: pl.DataFrame) -> pl.DataFrame:
 
 
 def unclassified_table(connections: pl.DataFrame, families: Mapping[str, list[str]] | None,
-                       limit: int = 50) -> pl.DataFrame:
+                       limit: int = 50, classified: pl.DataFrame | None = None) -> pl.DataFrame:
     """The most frequent titles no family claims: add a keyword to [role_families] for each."""
-    titles = unclassified_titles(connections, families, limit)
+    titles = unclassified_titles(connections, families, limit, classified)
     return _finish(titles.with_columns(label=pl.col("position"), value=pl.col("position")), connections.height)
 
 
@@ -149,22 +151,24 @@ def email_table(connections: pl.DataFrame) -> pl.DataFrame:
     return _finish(frame, connections.height)
 
 
-def qualified_expr(frame: pl.DataFrame, targets: Targets, families: Mapping[str, list[str]] | None) -> pl.Expr:
+def qualified_expr(frame: pl.DataFrame, targets: Targets, families: Mapping[str, list[str]] | None,
+                   classified: pl.DataFrame | None = None) -> pl.Expr:
     """True for rows of `frame` matching the targets' keywords or role families."""
     parts = []
     if targets.keywords:
         parts.append(keywords_match_expr([pl.col("company"), pl.col("position")], list(targets.keywords)))
     if targets.families:
-        family = family_of(frame, role_families(families))
+        family = family_of(frame, role_families(families), classified=classified)
         parts.append(family.is_in(list(targets.families)))
     return pl.any_horizontal(parts) if parts else pl.lit(False)
 
 
-def qualified(connections: pl.DataFrame, targets: Targets, families: Mapping[str, list[str]] | None) -> dict:
+def qualified(connections: pl.DataFrame, targets: Targets, families: Mapping[str, list[str]] | None,
+              classified: pl.DataFrame | None = None) -> dict:
     """Count and share of qualified contacts; null (not 0) when no targets are set."""
     if targets.empty:
         return {"count": None, "share": None, "basis": "none"}
-    count = int(connections.select(qualified_expr(connections, targets, families).sum()).item() or 0)
+    count = int(connections.select(qualified_expr(connections, targets, families, classified).sum()).item() or 0)
     share = count / connections.height if connections.height else 0.0
     return {"count": count, "share": round(share, 4), "basis": targets.basis}
 

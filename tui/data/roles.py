@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from functools import lru_cache, reduce
+from functools import lru_cache
 
 import polars as pl
 
@@ -24,10 +24,37 @@ DEFAULT_ROLE_FAMILIES: dict[str, list[str]] = FAMILIES
 EXTEND = "+"  # "[role_families] '+sales/business' = [...]" adds keywords to a default family
 
 
+def _latin_table() -> tuple[list[str], list[str]]:
+    """Accented Latin letters (lower case) → their letters without accents, as NFKD gives them."""
+    pairs = {}
+    for code in range(0xC0, 0x250):
+        ch = chr(code).lower()
+        bare = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        if bare != ch and bare.isascii() and bare:
+            pairs[ch] = bare
+    return list(pairs), list(pairs.values())
+
+
+_LATIN = _latin_table()
+
+
+def _lower(text: pl.Expr) -> pl.Expr:
+    # Common accents by table: an Aho-Corasick pass, ~15x cheaper than NFKD.
+    return text.fill_null("").str.to_lowercase().str.replace_many(*_LATIN)
+
+
+def _unmark(text: pl.Expr) -> pl.Expr:
+    """NFKD without combining marks: the rest of the accents, "𝗖𝗘𝗢" → "ceo"."""
+    return text.str.normalize("NFKD").str.replace_all(r"\p{M}", "").str.to_lowercase()
+
+
+def _words(text: pl.Expr) -> pl.Expr:
+    return text.str.replace_all(r"[^\p{L}\p{N}]+", " ").str.strip_chars()
+
+
 def fold_expr(text: pl.Expr) -> pl.Expr:
     """Lower case, accents off, anything but letters and digits a single space."""
-    out = text.fill_null("").str.normalize("NFKD").str.replace_all(r"\p{M}", "").str.to_lowercase()
-    return out.str.replace_all(r"[^\p{L}\p{N}]+", " ").str.strip_chars()
+    return _words(_unmark(_lower(text)))
 
 
 def _fold_words(words: list[str]) -> list[str]:
@@ -41,11 +68,24 @@ def _fold_words(words: list[str]) -> list[str]:
 
 def title_expr(position: pl.Expr) -> pl.Expr:
     """The folded title with abbreviations expanded, as the keywords are matched on."""
+    return _expanded(fold_expr(position))
+
+
+def _titles(frame: pl.DataFrame) -> pl.DataFrame:
+    """`frame` (distinct positions) plus `_t`, its title_expr, with NFKD run only on the
+    positions the accent table left non-ASCII (a when/then would run it on every row)."""
+    low = frame.with_columns(_t=_lower(pl.col("position")))
+    exotic = low["_t"].str.contains(r"[^\x00-\x7F]")
+    low = pl.concat([low.filter(~exotic), low.filter(exotic).with_columns(_t=_unmark(pl.col("_t")))])
+    return low.with_columns(_t=_expanded(_words(pl.col("_t"))))
+
+
+def _expanded(folded: pl.Expr) -> pl.Expr:
     # Each word between two spaces of its own, so replace_many sees "sr" and "vp" in "sr vp".
-    padded = pl.lit("  ") + fold_expr(position).str.replace_all(" ", "  ") + pl.lit("  ")
+    padded = pl.lit("  ") + folded.str.replace_all(" ", "  ", literal=True) + pl.lit("  ")
     short = list(ABBREVIATIONS)
     expanded = padded.str.replace_many([f" {a} " for a in short], [f" {ABBREVIATIONS[a]} " for a in short])
-    return expanded.str.replace_all(r"\s+", " ").str.strip_chars()
+    return expanded.str.replace_all("  ", " ", literal=True).str.strip_chars()
 
 
 def keyword_pattern(keywords: list[str]) -> str | None:
@@ -98,33 +138,75 @@ def family_names(families: Mapping[str, list[str]]) -> list[str]:
     return [*families, OTHER]
 
 
-def _first_match(text: pl.Expr, rules: list[tuple[str, list[str]]]) -> tuple[pl.Expr, pl.Expr]:
-    """(name of the first rule that matches, the words it matched), null when none does."""
-    # Group 0 only: the regex engine then finds it with its fast automaton, no capture slots.
-    found = [(name, text.str.extract(p, 0).str.strip_chars()) for name, words in rules
-             if (p := keyword_pattern(words))]
-    if not found:
-        return pl.lit(None, pl.Utf8), pl.lit(None, pl.Utf8)
-    name = reduce(lambda acc, f: acc.when(f[1].is_not_null()).then(pl.lit(f[0])),
-                  found[1:], pl.when(found[0][1].is_not_null()).then(pl.lit(found[0][0])))
-    return name.otherwise(None).cast(pl.Utf8), pl.coalesce([m for _, m in found]).cast(pl.Utf8)
+def _split(keywords: list[str]) -> tuple[list[str], list[str]]:
+    """Keywords of one word, and of several (matched on the whole title)."""
+    words = _fold_words([k.strip().strip("*") for k in keywords])
+    single = [k for k, w in zip(keywords, words) if w and " " not in w]
+    multi = [k for k, w in zip(keywords, words) if " " in w]
+    return single, multi
 
 
-def _seniority(text: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
-    level, words = _first_match(text, [*SENIORITY_EXCEPTIONS, *((name, SENIORITY[name]) for name in SENIORITY_CHECK)])
-    level = pl.when(text == "").then(pl.lit(SENIORITY_UNKNOWN)).otherwise(pl.coalesce(level, pl.lit(SENIORITY_DEFAULT)))
-    return level, words
+def _anchored(pattern: str | None) -> str | None:
+    """A keyword_pattern that must match a whole string (one word, or one phrase)."""
+    return None if pattern is None else "^" + pattern.removeprefix("(?:^| )").removesuffix("(?: |$)") + "$"
+
+
+def _ranked(pieces: pl.DataFrame, piece: str, patterns: list[str | None]) -> pl.DataFrame:
+    """`pieces` with `_r`, the first rule each distinct piece fits (null: none), computed once per piece."""
+    distinct = pieces.select(pl.col(piece).unique())
+    ranks = [pl.when(pl.col(piece).str.contains(p)).then(pl.lit(i)) for i, p in enumerate(patterns) if p]
+    distinct = distinct.with_columns(_r=pl.coalesce(ranks) if ranks else pl.lit(None, pl.Int64))
+    return pieces.join(distinct, on=piece, how="left", maintain_order="left")
+
+
+def _with_hits(frame: pl.DataFrame, rules: list[tuple[str, list[str]]], tag: str) -> tuple[pl.DataFrame, pl.Expr, pl.Expr]:
+    """`frame` (its folded titles `_t`, numbered `_id`) joined with the first rule any of its words or
+    phrases fits and the words it matched; returns (frame, rule name, matched words).
+
+    The first rule matched anywhere wins, so it is enough to know, for each distinct word and
+    each distinct several-word phrase, the first rule it fits: each pattern runs on those once
+    instead of on every title (~10x less regex work on real titles).
+    """
+    rank, words_col = f"_{tag}r", f"_{tag}m"
+    names = [name for name, _ in rules]
+    split = [_split(keywords) for _, keywords in rules]
+    words = frame.select("_id", _piece=pl.col("_t").str.split(" ")).explode("_piece")
+    candidates = [_ranked(words, "_piece", [_anchored(keyword_pattern(single)) for single, _ in split])
+                  .with_columns(_kind=pl.lit(1))]
+    every = keyword_pattern([k for _, multi in split for k in multi])
+    if every:
+        # Words two spaces apart, so two keywords side by side are both found in one pass.
+        spaced = every.removeprefix("(?:^| )").removesuffix("(?: |$)").replace(" ", "  ")
+        padded = pl.lit(" ") + pl.col("_t").str.replace_all(" ", "  ", literal=True) + pl.lit(" ")
+        phrases = frame.select("_id", _piece=padded.str.extract_all(" " + spaced + " ")).explode("_piece").with_columns(
+            pl.col("_piece").str.replace_all(" +", " ").str.strip_chars())
+        # A several-word keyword ("ingenieur d affaires") says more than one of its words.
+        candidates.insert(0, _ranked(phrases, "_piece", [_anchored(keyword_pattern(m)) for _, m in split])
+                          .with_columns(_kind=pl.lit(0)))
+    best = (
+        pl.concat([c.with_row_index("_i") for c in candidates])
+        .filter(pl.col("_r").is_not_null())
+        .sort("_r", "_kind", "_i")  # first rule, phrases before words, leftmost
+        .unique("_id", keep="first")
+        .select("_id", pl.col("_r").alias(rank), pl.col("_piece").alias(words_col))
+    )
+    name = pl.col(rank).replace_strict(list(range(len(names))), names, default=None, return_dtype=pl.Utf8)
+    return frame.join(best, on="_id", how="left", maintain_order="left"), name, pl.col(words_col)
 
 
 def classify(positions: pl.Series | pl.Expr, families: Mapping[str, list[str]] | None = None) -> pl.DataFrame:
     """One row per distinct position: family, family_match, seniority, seniority_match, why."""
     families = role_families(None) if families is None else families
     frame = pl.DataFrame({"position": positions}) if isinstance(positions, pl.Series) else pl.select(position=positions)
-    frame = frame.select(pl.col("position").cast(pl.Utf8).unique()).with_columns(_t=title_expr(pl.col("position")))
-    text = pl.col("_t")
-    family, family_words = _first_match(text, list(families.items()))
-    fallback, fallback_words = _first_match(text, [(n, w) for n, w in FALLBACK_FAMILIES.items() if n in families])
-    level, level_words = _seniority(text)
+    # Titles are numbered: every join below is then on an integer, not on the text.
+    frame = _titles(frame.select(pl.col("position").cast(pl.Utf8).unique())).with_row_index("_id")
+    levels = [*SENIORITY_EXCEPTIONS, *((name, SENIORITY[name]) for name in SENIORITY_CHECK)]
+    frame, family, family_words = _with_hits(frame, list(families.items()), "f")
+    frame, fallback, fallback_words = _with_hits(
+        frame, [(n, w) for n, w in FALLBACK_FAMILIES.items() if n in families], "b")
+    frame, level, level_words = _with_hits(frame, levels, "s")
+    level = pl.when(pl.col("_t") == "").then(pl.lit(SENIORITY_UNKNOWN)).otherwise(
+        pl.coalesce(level, pl.lit(SENIORITY_DEFAULT)))
     by_level = level.replace_strict(
         list(FAMILY_FROM_SENIORITY), list(FAMILY_FROM_SENIORITY.values()), default=None, return_dtype=pl.Utf8)
     by_level = pl.when(by_level.is_in(list(families))).then(by_level)
@@ -134,7 +216,7 @@ def classify(positions: pl.Series | pl.Expr, families: Mapping[str, list[str]] |
         seniority=level,
         seniority_match=level_words,
     ).with_columns(why=_why())
-    return out.drop("_t")
+    return out.select("position", "family", "family_match", "seniority", "seniority_match", "why")
 
 
 def _why() -> pl.Expr:
@@ -151,19 +233,21 @@ def _why() -> pl.Expr:
 
 
 def _mapped(frame: pl.DataFrame, families: Mapping[str, list[str]], column: str, field: str,
-            default: str) -> pl.Expr:
-    table = classify(frame.get_column(column), families)
+            default: str, classified: pl.DataFrame | None = None) -> pl.Expr:
+    # `classified`: classify() of these positions (or more), when the caller already has it.
+    table = classify(frame.get_column(column), families) if classified is None else classified
     return pl.col(column).replace_strict(table["position"], table[field], default=default, return_dtype=pl.Utf8)
 
 
-def family_of(frame: pl.DataFrame, families: Mapping[str, list[str]], column: str = "position") -> pl.Expr:
+def family_of(frame: pl.DataFrame, families: Mapping[str, list[str]], column: str = "position",
+              classified: pl.DataFrame | None = None) -> pl.Expr:
     """The family of each row's position (classified once per distinct position, mapped back)."""
-    return _mapped(frame, families, column, "family", OTHER)
+    return _mapped(frame, families, column, "family", OTHER, classified)
 
 
-def seniority_of(frame: pl.DataFrame, column: str = "position") -> pl.Expr:
+def seniority_of(frame: pl.DataFrame, column: str = "position", classified: pl.DataFrame | None = None) -> pl.Expr:
     """The seniority level of each row's position."""
-    return _mapped(frame, role_families(None), column, "seniority", SENIORITY_UNKNOWN)
+    return _mapped(frame, role_families(None), column, "seniority", SENIORITY_UNKNOWN, classified)
 
 
 def why_of(frame: pl.DataFrame, families: Mapping[str, list[str]], column: str = "position") -> pl.Expr:
@@ -171,19 +255,11 @@ def why_of(frame: pl.DataFrame, families: Mapping[str, list[str]], column: str =
     return _mapped(frame, families, column, "why", "")
 
 
-def role_family_expr(position: pl.Expr, families: Mapping[str, list[str]]) -> pl.Expr:
-    """The first family whose keywords match `position` (an expression), else "other"."""
-    text = title_expr(position)
-    family, _ = _first_match(text, list(families.items()))
-    fallback, _ = _first_match(text, [(n, w) for n, w in FALLBACK_FAMILIES.items() if n in families])
-    return pl.coalesce(family, fallback, pl.lit(OTHER)).cast(pl.Utf8)
-
-
 def unclassified_titles(connections: pl.DataFrame, families: Mapping[str, list[str]] | None,
-                        limit: int = 20) -> pl.DataFrame:
+                        limit: int = 20, classified: pl.DataFrame | None = None) -> pl.DataFrame:
     """The most frequent positions in "other": position, count (largest first)."""
     counts = connections.group_by("position").agg(count=pl.len().cast(pl.Int64)).drop_nulls("position")
-    table = classify(counts["position"], role_families(families))
+    table = classify(counts["position"], role_families(families)) if classified is None else classified
     other = table.filter(pl.col("family") == OTHER).select("position")
     return (counts.join(other, on="position", how="semi")
             .sort(["count", "position"], descending=[True, False]).head(limit))

@@ -88,17 +88,20 @@ def compute_view(context: AppContext, picked: tuple[str, ...]) -> NetworkView:
     # Pace and "last year" are measured from the export's date, not from the day it is opened.
     today = getattr(export, "exported_on", None) or context.today
     previous = _previous(context)
-    stats = network_stats(
-        export, settings, strategy=strategy, previous=previous, today=today,
-        picked_families=picked, companies=rules,
-    )
     people = export.connections
     families = settings.role_families
+    from tui.data.roles import classify, role_families
+
+    classified = classify(people["position"], role_families(families))  # once for every role table
+    stats = network_stats(
+        export, settings, strategy=strategy, previous=previous, today=today,
+        picked_families=picked, companies=rules, classified=classified,
+    )
     tables = {
         "company": comp.companies(people, rules=rules),
-        "family": comp.families_table(people, families),
-        "seniority": comp.seniority_table(people),
-        "unclassified": comp.unclassified_table(people, families),
+        "family": comp.families_table(people, families, classified),
+        "seniority": comp.seniority_table(people, classified),
+        "unclassified": comp.unclassified_table(people, families, classified=classified),
         "year": comp.years_table(people),
         "email": comp.email_table(people),
     }
