@@ -88,6 +88,8 @@ def test_stats_carries_what_changed_across_all_imports(four_imports: Path) -> No
     assert across["accepted"] == [{"name": "Bo Later", "url": "https://www.linkedin.com/in/bo-later",
                                    "first_seen": "2026-04-10", "direction": "received",
                                    "sent_at": "2026-01-02T09:00:00"}]
+    text = passerelle("stats", str(four_imports)).stdout
+    assert "Across your 4 imports: 1 new, 1 left, 2 job changes, 1 invitations accepted" in text
 
 
 @pytest.mark.parametrize(("person", "words"), [

@@ -160,6 +160,12 @@ def summary(stats: dict) -> str:
     if stats["top_companies"]:
         top = ", ".join(f"{clean(r['company'])} {r['count']}" for r in stats["top_companies"][:5])
         lines.append(f"Top companies: {top}")
+    across = stats.get("across_imports")
+    if across:
+        lines.append(
+            f"Across your {across['imports']} imports: {len(across['new'])} new, {len(across['left'])} left, "
+            f"{len(across['changed'])} job changes, {len(across['accepted'])} invitations accepted"
+        )
     s = stats["since_last_import"]
     if s:
         lines.append(

@@ -79,6 +79,15 @@ def _company_rules(context: AppContext):
         return None, f"companies.toml not used: {exc}"
 
 
+def _across(context: AppContext) -> dict | None:
+    from tui.data.history import across_imports, load_imports
+
+    try:
+        return across_imports(load_imports(context.store.imports())[0])
+    except (PasserelleError, OSError, pl.exceptions.PolarsError):  # lost snapshots only hide this line
+        return None
+
+
 def compute_view(context: AppContext, picked: tuple[str, ...]) -> NetworkView:
     """All figures and tables (runs in a thread worker)."""
     export, settings = context.export, context.settings
@@ -97,6 +106,7 @@ def compute_view(context: AppContext, picked: tuple[str, ...]) -> NetworkView:
         export, settings, strategy=strategy, previous=previous, today=today,
         picked_families=picked, companies=rules, classified=classified,
     )
+    stats["across_imports"] = _across(context)
     tables = {
         "company": comp.companies(people, rules=rules),
         "family": comp.families_table(people, families, classified),
@@ -422,4 +432,9 @@ class NetworkPane(Vertical):
             change = (f"Since the last import: {since['new_connections']:,} new · "
                       f"{since['invitations_accepted']:,} invitations accepted · "
                       f"{since['changed']:,} changed company or position · {since['gone']:,} gone (n: list).")
+        across = s.get("across_imports")
+        if across:
+            change += (f"\nAcross your {across['imports']:,} imports: {len(across['new']):,} new · "
+                       f"{len(across['left']):,} left · {len(across['changed']):,} job changes · "
+                       f"{len(across['accepted']):,} invitations accepted (passerelle stats --json lists them).")
         return "\n".join([quality, conc, silent, invites, change])
