@@ -48,3 +48,33 @@ async def test_seniority_and_unclassified_tables_drill_with_explanations(tmp_pat
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.query_one("#network-people", FrameTable).frame["full_name"].to_list() == ["Cy Durand"]
+
+
+async def test_shift_w_shows_a_line_per_target_company(tmp_path: Path, passerelle_home: Paths) -> None:
+    from tui.app import PasserelleApp
+    from tui.launch import build_context
+
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "Connections.csv").write_text(CONNECTIONS, encoding="utf-8")
+    targets = tmp_path / "targets.txt"
+    targets.write_text("# my list\nL'Oréal\nInitech\n", encoding="utf-8")
+    app = PasserelleApp(build_context(folder, passerelle_home))
+    async with app.run_test(size=(140, 45), notifications=True) as pilot:
+        await pilot.press("3")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("W", *"kpmg audit;initech", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        rows = app.query_one("#network-people", FrameTable).frame.select("full_name", "company", "why").rows()
+        assert rows[0][0] == "▸ kpmg audit" and rows[1] == ("Cy Durand", "KPMG Audit", "exact")
+        assert rows[-1] == ("▸ initech", "nobody you know there", None)
+        box = app.query_one("#network-who-at")
+        box.value = ""
+        await pilot.press("W", *str(targets), "enter")  # a file, one company a line
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        names = app.query_one("#network-people", FrameTable).frame["full_name"].to_list()
+        assert names[0] == "▸ L'Oréal" and {"Ada Lovelace", "Bob Martin"} <= set(names)
+        assert "2 companies (1 with nobody)" in str(app.query_one("#network-people-title").content)

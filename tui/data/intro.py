@@ -130,3 +130,39 @@ def intro(export, targets: list[str], rules: CompanyRules | None = None, info: p
         entry["nobody"] = not (entry["matches"] or invitations or entry["endorsers"] or entry["recommenders"])
         out.append(entry)
     return {"targets": out}
+
+
+def intro_frame(found: dict) -> pl.DataFrame:
+    """The intro result as people-table rows: a line per target ("▸ Capgemini", what was
+    found or "nobody you know there"), then the people matched there and how."""
+    rows = []
+    for t in found["targets"]:
+        kinds = {k: sum(m["match"] == k for m in t["matches"]) for k in ("exact", "alias", "close")}
+        summary = ("nobody you know there" if t["nobody"] else
+                   f"{kinds['exact']} exact · {kinds['alias']} by alias · {kinds['close']} close · "
+                   f"{len(t['invitations'])} invitations")
+        rows.append({"key": None, "full_name": f"▸ {t['company']}", "company": summary, "position": None, "why": None})
+        for m in t["matches"]:
+            how = m["match"] if m["match"] != "close" else f"close (score {m['score']:g})"
+            rows.append({"key": None, "full_name": m["name"], "company": m["company"], "position": m["position"],
+                         "why": how, "url": m["url"]})
+        for i in t["invitations"]:
+            rows.append({"key": None, "full_name": i["name"], "company": f"invitation {i['direction']}",
+                         "position": None, "why": "connected" if i["connected"] else "not connected", "url": i["url"]})
+    schema = {"key": pl.Utf8, "full_name": pl.Utf8, "company": pl.Utf8, "position": pl.Utf8, "why": pl.Utf8,
+              "url": pl.Utf8}
+    return pl.DataFrame([{k: r.get(k) for k in schema} for r in rows], schema=schema)
+
+
+def intro_typed(typed: str, export, rules: CompanyRules | None, info: pl.DataFrame | None) -> tuple[str, pl.DataFrame]:
+    """What Network's W shows for a typed line: companies separated by ';', or the path of a
+    text file with one a line. Returns (title, people-table rows)."""
+    from pathlib import Path
+
+    from tui.data.companies_file import read_text_bounded
+
+    path = Path(typed.strip()).expanduser()
+    lines = (read_text_bounded(path) or "").splitlines() if path.is_file() else typed.split(";")
+    found = intro(export, read_targets(lines), rules, info)
+    nobody = sum(t["nobody"] for t in found["targets"])
+    return f"Who you know at {len(found['targets'])} companies ({nobody} with nobody)", intro_frame(found)

@@ -148,6 +148,7 @@ class NetworkPane(Vertical):
     BINDINGS = [
         Binding("t", "next_table", "Next table", id="network-next-table"),
         Binding("w", "who_at", "Who do I know at…", id="network-who-at"),
+        Binding("W", "intro", "Who do I know at… a list", id="network-intro"),
         Binding("p", "pick_family", "Qualify family", id="network-pick-family"),
         Binding("n", "since_last_import", "Since last import", id="network-since-last-import"),
         Binding("c", "compose", "Compose", id="network-compose"),
@@ -190,6 +191,7 @@ class NetworkPane(Vertical):
         self.table_index = 0
         self.picked: tuple[str, ...] = ()
         self._company_index: pl.DataFrame | None = None  # built at the first who-at query
+        self._intro_mode = False  # the who-at box takes a list of companies (key W)
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Computing the network figures…"), id="network-status")
@@ -313,8 +315,12 @@ class NetworkPane(Vertical):
         if event.input.id == "network-who-at":
             event.stop()
             if event.value.strip():
-                self._who_at(event.value)
+                if self._intro_mode:
+                    self._intro(event.value)
+                else:
+                    self._who_at(event.value)
                 self.query_one("#network-people", FrameTable).focus()
+            self._intro_mode = False
 
     # ---- actions ----------------------------------------------------------------------
     def action_next_table(self) -> None:
@@ -322,7 +328,26 @@ class NetworkPane(Vertical):
         self._show_table()
 
     def action_who_at(self) -> None:
+        self._intro_mode = False
         self.query_one("#network-who-at", Input).focus()
+
+    def action_intro(self) -> None:
+        """Type companies separated by ';' (or a text file's path, one company a line)."""
+        self._intro_mode = True
+        box = self.query_one("#network-who-at", Input)
+        box.placeholder = "Companies separated by ; or a file with one a line, enter"
+        box.focus()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="network-people", name="network intro")
+    def _intro(self, typed: str) -> None:
+        from tui.data.intro import intro_typed
+
+        try:
+            title, frame = intro_typed(typed, self.context.export, self.view.companies if self.view else None,
+                                       self.context.store.info())
+        except PasserelleError as exc:  # an unreadable file: say so, keep the pane
+            title, frame = f"Not read: {exc}", pl.DataFrame()
+        self.post_message(self.PeopleFound(Content(title), frame))
 
     def action_since_last_import(self) -> None:
         """List new connections and changed companies/positions since the previous import."""
@@ -367,6 +392,7 @@ class NetworkPane(Vertical):
     def palette_commands(self) -> list[tuple[str, str, object]]:
         return [
             ("network: who do I know at…", "Type a company to see your connections there (key w)", self.action_who_at),
+            ("network: who do I know at… a list", "Companies separated by ; or a file (key W)", self.action_intro),
             ("network: next table", "Companies, role families, years, email (key t)", self.action_next_table),
             ("network: since last import", "New connections and changed companies (key n)",
              self.action_since_last_import),
