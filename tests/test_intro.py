@@ -100,6 +100,15 @@ def test_endorsers_and_recommenders_when_the_archive_has_them() -> None:
     assert [p["name"] for p in acme["endorsers"]] == ["Ann Exact"]
     assert [p["name"] for p in acme["recommenders"]] == ["Carl Reco"]
     assert acme["extras_in_export"] == {"endorsements": True, "recommendations": True}
+    # As the reader on the main line keeps them: export.archive, recommendations both ways.
+    archived = SimpleNamespace(connections=conns, invitations=empty_inv, archive=SimpleNamespace(
+        endorsements=export.endorsements_received,
+        recommendations=pl.DataFrame({"direction": ["received", "given"], "full_name": ["Carl Reco", "Dee Given"],
+                                      "company": ["Acme SA", "Acme"], "key": ["name:carl reco", "name:dee given"]}),
+    ))
+    acme = intro(archived, ["Acme"])["targets"][0]
+    assert [p["name"] for p in acme["endorsers"]] == ["Ann Exact"]
+    assert [p["name"] for p in acme["recommenders"]] == ["Carl Reco"]  # the one you gave is not listed
     bare = intro(SimpleNamespace(connections=conns, invitations=empty_inv), ["Initech"])["targets"][0]
     assert bare["nobody"] and bare["extras_in_export"] == {"endorsements": False, "recommendations": False}
 

@@ -10,7 +10,8 @@ import polars as pl
 from tui.data.companies import CompanyRules, group_key_expr, group_of, normalise, normalise_expr
 
 CLOSE_SCORE = 90.0
-# Frames the reader may add for the archive's extras; any that is missing is skipped.
+# Where the reader keeps the archive's extras: `export.archive.endorsements` (received) and
+# `.recommendations` (both ways, a `direction` column); older readers have none of them.
 ENDORSEMENT_FRAMES = ("endorsements_received", "endorsements")
 RECOMMENDATION_FRAMES = ("recommendations_received", "recommendations")
 
@@ -71,27 +72,35 @@ def _invitations(export, keys: set[str], info: pl.DataFrame | None, target_key: 
 
 
 def _people_frame(export, names: tuple[str, ...]) -> pl.DataFrame | None:
-    for name in names:
-        frame = getattr(export, name, None)
-        if isinstance(frame, pl.DataFrame):
-            return frame
+    """The first of these frames found on `export.archive` or on the export; None when absent."""
+    for holder in (getattr(export, "archive", None), export):
+        for name in names:
+            frame = getattr(holder, name, None) if holder is not None else None
+            if isinstance(frame, pl.DataFrame):
+                if "direction" in frame.columns:  # recommendations given are not about you being known
+                    frame = frame.filter(pl.col("direction") == "received")
+                return frame
     return None
 
 
 def _extras(frame: pl.DataFrame | None, people: pl.DataFrame, target_key: str, close: set[str],
             rules: CompanyRules) -> list[dict]:
-    """Endorsers or recommenders there: by their own company column when the file has one,
-    else by their profile key joined to the connections."""
+    """Endorsers or recommenders there: by the company the file gives them, or by their
+    profile key when they are connections who work there now."""
     if frame is None or frame.height == 0:
         return []
-    wanted = {target_key, *close}
+    wanted = list({target_key, *close})
+    parts = []
     if "company" in frame.columns:
-        hits = frame.filter(group_key_expr(pl.col("company"), rules).is_in(list(wanted)))
-    elif "key" in frame.columns:
-        there = people.filter(pl.col("_group").is_in(list(wanted))).select("key", "company")
-        hits = frame.join(there, on="key", how="inner")
-    else:
+        parts.append(frame.filter(group_key_expr(pl.col("company"), rules).is_in(wanted)))
+    if "key" in frame.columns:
+        there = people.filter(pl.col("_group").is_in(wanted)).select("key", _now="company")
+        joined = frame.join(there, on="key", how="inner")
+        parts.append(joined.with_columns(company=pl.col("_now")).drop("_now") if "company" in frame.columns
+                     else joined.rename({"_now": "company"}))
+    if not parts:
         return []
+    hits = pl.concat(parts, how="diagonal_relaxed")
     name = (pl.col("full_name") if "full_name" in hits.columns
             else pl.concat_str([pl.col(c) for c in ("first_name", "last_name") if c in hits.columns],
                                separator=" ", ignore_nulls=True) if {"first_name", "last_name"} & set(hits.columns)
@@ -124,8 +133,8 @@ def intro(export, targets: list[str], rules: CompanyRules | None = None, info: p
             "invitations": invitations,
             "endorsers": _extras(endorsements, people, key, close_keys, rules),
             "recommenders": _extras(recommendations, people, key, close_keys, rules),
-            "extras_in_export": {"endorsements": endorsements is not None,
-                                 "recommendations": recommendations is not None},
+            "extras_in_export": {"endorsements": endorsements is not None and endorsements.height > 0,
+                                 "recommendations": recommendations is not None and recommendations.height > 0},
         }
         entry["nobody"] = not (entry["matches"] or invitations or entry["endorsers"] or entry["recommenders"])
         out.append(entry)

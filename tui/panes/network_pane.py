@@ -281,6 +281,7 @@ class NetworkPane(Vertical):
     # ---- messages ---------------------------------------------------------------------
     def on_network_pane_figures_computed(self, message: FiguresComputed) -> None:
         self.view = message.view
+        self._company_index = None  # rebuilt with these company rules at the next who-at
         s = message.view.stats
         self.query_one("#network-tables").loading = False
         self.query_one("#network-status", Static).update(Content.assemble(
