@@ -88,6 +88,15 @@ def test_stats_carries_what_changed_across_all_imports(four_imports: Path) -> No
     assert across["accepted"] == [{"name": "Bo Later", "url": "https://www.linkedin.com/in/bo-later",
                                    "first_seen": "2026-04-10", "direction": "received",
                                    "sent_at": "2026-01-02T09:00:00"}]
+    from tui.data.history import across_frame
+
+    rows = across_frame(across).select("key", "company", "why").rows()
+    assert rows == [
+        ("in:bo-later", None, "new, seen 2026-04-10"),
+        ("in:ann-mover", "Acme → Globex", "job change seen 2026-04-10"),
+        ("in:ann-mover", "Globex → Initech", "job change seen 2026-07-10"),
+        ("in:ann-mover", None, "left after 2026-07-10"),
+    ]  # what Network's n lists; the key lets c open the composer to congratulate
     text = passerelle("stats", str(four_imports)).stdout
     assert "Across your 4 imports: 1 new, 1 left, 2 job changes, 1 invitations accepted" in text
 

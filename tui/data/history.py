@@ -171,3 +171,20 @@ def across_imports(imports: list[Imported]) -> dict | None:
     )
     return {"imports": len(imports), "new": new.to_dicts(), "left": left.to_dicts(),
             "changed": changed.to_dicts(), "accepted": accepted.to_dicts()}
+
+
+def across_frame(across: dict) -> pl.DataFrame:
+    """People-table rows for Network's `n`: new connections, job changes (people to
+    congratulate: "before → now"), then people who left, each with the import date seen."""
+    def row(p: dict, company: str | None, position: str | None, why: str) -> dict:
+        return {"key": profile_key(p["url"], p["name"]), "full_name": p["name"], "url": p["url"],
+                "company": company, "position": position, "why": why}
+
+    rows = [row(p, None, None, f"new, seen {p['first_seen']}") for p in across["new"]]
+    rows += [row(c, f"{c['company_before'] or '–'} → {c['company'] or '–'}",
+                 f"{c['position_before'] or '–'} → {c['position'] or '–'}", f"job change seen {c['first_seen']}")
+             for c in across["changed"]]
+    rows += [row(p, None, None, f"left after {p['last_seen']}") for p in across["left"]]
+    schema = {"key": pl.Utf8, "full_name": pl.Utf8, "url": pl.Utf8, "company": pl.Utf8, "position": pl.Utf8,
+              "why": pl.Utf8}
+    return pl.DataFrame(rows, schema=schema)

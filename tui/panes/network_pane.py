@@ -351,7 +351,17 @@ class NetworkPane(Vertical):
         self.post_message(self.PeopleFound(Content(title), frame))
 
     def action_since_last_import(self) -> None:
-        """List new connections and changed companies/positions since the previous import."""
+        """Across all imports when there are several: job changes (to congratulate), new, left;
+        else new connections and changed companies/positions since the previous import."""
+        across = self.view.stats.get("across_imports") if self.view else None
+        if across:
+            from tui.data.history import across_frame
+
+            title = Content(f"Across your {across['imports']} imports: {len(across['changed'])} job changes "
+                            f"(c: compose to congratulate), {len(across['new'])} new, {len(across['left'])} left")
+            self.post_message(self.PeopleFound(title, across_frame(across)))
+            self.query_one("#network-people", FrameTable).focus()
+            return
         diff = self.view.changes if self.view else None
         if diff is None:
             self.notify("No earlier import to compare with.", markup=False)
