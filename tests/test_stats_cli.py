@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -44,6 +45,14 @@ def _key(url: str, name: str) -> str | None:
     return "name:" + unicodedata.normalize("NFC", name) if name else None
 
 
+def _company_group(name: str) -> str:
+    """Written apart from tui.data.companies: words only, the sample's legal forms dropped at the end."""
+    words = re.sub(r"[^\w]+", " ", name.lower()).split()
+    while len(words) > 1 and words[-1] in {"inc", "sas", "corp"}:
+        words.pop()
+    return " ".join(words)
+
+
 def expected_counts() -> dict:
     with zipfile.ZipFile(SAMPLE_ZIP) as archive:
         conns = _rows(archive, "Connections.csv")
@@ -51,7 +60,7 @@ def expected_counts() -> dict:
     ident = ("First Name", "Last Name", "URL", "Email Address", "Company", "Position")
     people = [r for r in conns if any((r[c] or "").strip() for c in ident)]
     keys = {_key(r["URL"], f"{r['First Name']} {r['Last Name']}") for r in people}
-    companies = Counter(r["Company"].strip().lower() for r in people if r["Company"].strip())
+    companies = Counter(_company_group(r["Company"]) for r in people if r["Company"].strip())
     inv: dict = {}
     for direction, url_col, name_col in (("INCOMING", "inviterProfileUrl", "From"), ("OUTGOING", "inviteeProfileUrl", "To")):
         rows = [r for r in invs if r["Direction"] == direction]

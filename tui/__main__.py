@@ -27,6 +27,9 @@ COMMANDS = {
     "paths": "paths",
     "completion": "completion",
     "serve": "serve",
+    "companies": "companies",
+    "intro": "intro",
+    "history": "history",
 }
 # Global options that take a value: the word after them is never the subcommand's name.
 GLOBAL_VALUE_OPTIONS = ("--home",)

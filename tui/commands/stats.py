@@ -77,8 +77,12 @@ def load(args: argparse.Namespace, paths: Paths) -> Loaded:
     export = load_export_cached(source, paths.frames_cache, write=False, columns=STATS_COLUMNS)
     previous = previous_frames(records, export.content_hash)
     strategy = _strategy(paths)
+    from tui.data.companies_file import companies_file, load_company_rules
+
+    rules = load_company_rules(companies_file(paths.config))
     stats = network_stats(
-        export, settings, strategy=strategy, previous=previous, picked_families=tuple(args.qualify)
+        export, settings, strategy=strategy, previous=previous, picked_families=tuple(args.qualify),
+        companies=rules,
     )
     from datetime import date
 
@@ -86,8 +90,16 @@ def load(args: argparse.Namespace, paths: Paths) -> Loaded:
     from tui.data.export_age import export_age
 
     stats = {"source": str(source), **stats, "export_age": export_age(export.exported_on, date.today()),
-             "archive": archive_figures(export)}
+             "archive": archive_figures(export),
+             "across_imports": _across(records)}
     return Loaded(export, stats, dict(settings.role_families))
+
+
+def _across(records: list) -> dict | None:
+    """New, left, changed and accepted over every stored import (None with fewer than two)."""
+    from tui.data.history import across_imports, load_imports
+
+    return across_imports(load_imports(records)[0])
 
 
 def _check_families(picked: list[str], overrides: dict) -> None:
@@ -169,6 +181,12 @@ def summary(stats: dict) -> str:
     ties = (stats.get("archive") or {}).get("people_with_ties")
     if ties:
         lines.append(f"Real ties: {ties} people endorsed or recommended you, or you them")
+    across = stats.get("across_imports")
+    if across:
+        lines.append(
+            f"Across your {across['imports']} imports: {len(across['new'])} new, {len(across['left'])} left, "
+            f"{len(across['changed'])} job changes, {len(across['accepted'])} invitations accepted"
+        )
     s = stats["since_last_import"]
     if s:
         lines.append(

@@ -154,8 +154,14 @@ def network_stats(
     *,
     picked_families: list[str] | tuple[str, ...] = (),
     top: int = 10,
+    companies=None,
+    classified: pl.DataFrame | None = None,
 ) -> dict:
-    """Every figure of the network pane as JSON-safe values."""
+    """Every figure of the network pane as JSON-safe values.
+
+    `companies`: the user's CompanyRules (companies.toml), else the default grouping;
+    `classified`: roles.classify of the positions, when the caller already has it.
+    """
     today = _today(export, today)
     families: Mapping[str, list[str]] = getattr(settings, "role_families", {}) or {}
     people = export.connections
@@ -174,7 +180,11 @@ def network_stats(
         for v, c in comp.years_table(people).select("value", "count").iter_rows()
     ]
     emails = comp.email_table(people)
-    company_table = comp.companies(people)
+    company_table = comp.companies(people, rules=companies)
+    if classified is None:  # once for the three role tables: it is the costly part on real titles
+        from tui.data.roles import classify, role_families
+
+        classified = classify(people["position"], role_families(families))
     return {
         "connections": size,
         "hidden_connections": g["hidden_connections"],
@@ -184,10 +194,12 @@ def network_stats(
         "pace": g["pace"],
         "invitations": invitation_counts(export),
         "top_companies": table(company_table.head(top), "company"),
-        "role_families": table(comp.families_table(people, families), "family"),
+        "role_families": table(comp.families_table(people, families, classified), "family"),
+        "seniority": table(comp.seniority_table(people, classified), "seniority"),
+        "unclassified_titles": table(comp.unclassified_table(people, families, top, classified), "title"),
         "per_year": per_year,
         "email_available": {"count": int(emails["count"][0]), "share": round(float(emails["share"][0]), 4)},
-        "qualified": comp.qualified(people, targets, families),
+        "qualified": comp.qualified(people, targets, families, classified),
         "concentration": comp.concentration(people, company_table),
         "active_estimate": active_estimate(size, float(getattr(settings, "active_share", 0.2))),
         "since_last_import": since_last_import(export, previous) if previous is not None else None,

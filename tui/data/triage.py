@@ -12,6 +12,7 @@ from typing import Any
 import polars as pl
 
 from tui.data.bands import band_expr
+from tui.data.companies import group_key_expr, group_of
 
 # Scam vocabulary (English and French). Matched case-insensitively on word boundaries by
 # Polars' linear-time regex engine; the matched word is shown as the reason.
@@ -74,14 +75,13 @@ def _keys_in_messages(messages: pl.DataFrame) -> pl.Series:
 
 
 def _norm_company(col: pl.Expr) -> pl.Expr:
-    """Case-insensitive, trimmed company name; empty → null."""
-    out = col.str.strip_chars().str.to_lowercase()
-    return pl.when(out == "").then(None).otherwise(out)
+    """The company's group key (case, accents, legal forms folded); blank or "Freelance" → null."""
+    return group_key_expr(col)
 
 
 def _company_counts(connections: pl.DataFrame) -> pl.DataFrame:
     return (
-        connections.select(_norm_company(pl.col("company")).alias("_company"))
+        connections.select(group_of(connections).alias("_company"))
         .drop_nulls()
         .group_by("_company")
         .agg(pl.len().cast(pl.Int64).alias("company_count"))

@@ -31,6 +31,8 @@ TABLES = (
     ("year", "Year connected"),
     ("email", "Email available"),
     ("qualified", "Qualified contacts"),
+    ("seniority", "Seniority"),
+    ("unclassified", "Titles in no family"),
 )
 
 
@@ -49,6 +51,7 @@ class NetworkView:
     changes: object = None  # tui.data.changes.Changes, or None without an earlier import
     targets: comp.Targets = comp.Targets()
     growth: Growth = Growth()
+    companies: object = None  # tui.data.companies.CompanyRules from companies.toml (None: defaults)
 
 
 def _strategy(context: AppContext):
@@ -72,22 +75,48 @@ def _previous(context: AppContext):
         return None
 
 
+def _company_rules(context: AppContext):
+    from tui.data.companies_file import companies_file, load_company_rules
+
+    try:
+        return load_company_rules(companies_file(context.paths.config)), ""
+    except ConfigError as exc:  # a broken companies.toml must not hide the network figures
+        return None, f"companies.toml not used: {exc}"
+
+
+def _across(context: AppContext) -> dict | None:
+    from tui.data.history import across_imports, load_imports
+
+    try:
+        return across_imports(load_imports(context.store.imports())[0])
+    except (PasserelleError, OSError, pl.exceptions.PolarsError):  # lost snapshots only hide this line
+        return None
+
+
 def compute_view(context: AppContext, picked: tuple[str, ...]) -> NetworkView:
     """All figures and tables (runs in a thread worker)."""
     export, settings = context.export, context.settings
     strategy, note = _strategy(context)
+    rules, rules_note = _company_rules(context)
+    note = " · ".join(n for n in (note, rules_note) if n)
     # Pace and "last year" are measured from the export's date, not from the day it is opened.
     today = getattr(export, "exported_on", None) or context.today
     previous = _previous(context)
-    stats = network_stats(
-        export, settings, strategy=strategy, previous=previous, today=today,
-        picked_families=picked,
-    )
     people = export.connections
     families = settings.role_families
+    from tui.data.roles import classify, role_families
+
+    classified = classify(people["position"], role_families(families))  # once for every role table
+    stats = network_stats(
+        export, settings, strategy=strategy, previous=previous, today=today,
+        picked_families=picked, companies=rules, classified=classified,
+    )
+    stats["across_imports"] = _across(context)
     tables = {
-        "company": comp.companies(people),
-        "family": comp.families_table(people, families),
+        "company": comp.companies(people, rules=rules),
+        "family": comp.families_table(people, families, classified),
+        "seniority": comp.seniority_table(people, classified),
+        "unclassified": comp.unclassified_table(people, families, classified=classified),
         "year": comp.years_table(people),
         "email": comp.email_table(people),
     }
@@ -105,7 +134,7 @@ def compute_view(context: AppContext, picked: tuple[str, ...]) -> NetworkView:
         diff = changes(export, previous)
     dates = pl.concat([people.select("connected_on"), export.hidden.select("connected_on")])["connected_on"]
     growth = growth_data(dates, export.invitations, jobs_from(getattr(export, "positions", None)))
-    return NetworkView(stats, tables, monthly(export)["count"].to_list(), note, diff, targets, growth)
+    return NetworkView(stats, tables, monthly(export)["count"].to_list(), note, diff, targets, growth, rules)
 
 
 def since_frame(diff) -> pl.DataFrame:
@@ -126,6 +155,7 @@ class NetworkPane(Vertical):
     BINDINGS = [
         Binding("t", "next_table", "Next table", id="network-next-table"),
         Binding("w", "who_at", "Who do I know at…", id="network-who-at"),
+        Binding("W", "intro", "Who do I know at… a list", id="network-intro"),
         Binding("p", "pick_family", "Qualify family", id="network-pick-family"),
         Binding("g", "growth", "Growth", id="network-growth"),
         Binding("n", "since_last_import", "Since last import", id="network-since-last-import"),
@@ -157,6 +187,7 @@ class NetworkPane(Vertical):
         self.table_index = 0
         self.picked: tuple[str, ...] = ()
         self._company_index: pl.DataFrame | None = None  # built at the first who-at query
+        self._intro_mode = False  # the who-at box takes a list of companies (key W)
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Computing the network figures…"), id="network-status")
@@ -189,6 +220,7 @@ class NetworkPane(Vertical):
                         Column("full_name", "name", ratio=2),
                         Column("company", "company", ratio=2),
                         Column("position", "position", ratio=3),
+                        Column("why", "how the title was read", ratio=3),
                         Column("connected_on", "since", width=10, formatter=lambda d: d.isoformat() if d else ""),
                         Column("ties", "ties", width=4, align="right", formatter=lambda n: str(n) if n else ""),
                     ],
@@ -214,7 +246,9 @@ class NetworkPane(Vertical):
     def _drill(self, dimension: str, value: str, label: str) -> None:
         export, settings = self.context.export, self.context.settings
         targets = self.view.targets if self.view else comp.Targets()
-        frame = comp.people_for(export, dimension, value, families=settings.role_families, targets=targets)
+        rules = self.view.companies if self.view else None
+        frame = comp.people_for(export, dimension, value, families=settings.role_families, targets=targets,
+                                rules=rules)
         title = Content.assemble(display_text(label, 60), f" — {plural(frame.height, 'person')}")
         self.post_message(self.PeopleFound(title, frame))
 
@@ -224,9 +258,10 @@ class NetworkPane(Vertical):
             info = self.context.store.info()
         except PasserelleError:  # without typed-in info only connections are searched
             info = None
+        rules = self.view.companies if self.view else None
         if self._company_index is None:  # once per session: then each keystroke is one filter
-            self._company_index = comp.company_index(self.context.export.connections)
-        result = comp.who_at(self.context.export, query, info, self._company_index)
+            self._company_index = comp.company_index(self.context.export.connections, rules)
+        result = comp.who_at(self.context.export, query, info, self._company_index, rules)
         frame = result.connections
         extra = result.invitations
         if extra.height:  # invitations matched through typed-in company, shown after connections
@@ -250,6 +285,7 @@ class NetworkPane(Vertical):
     # ---- messages ---------------------------------------------------------------------
     def on_network_pane_figures_computed(self, message: FiguresComputed) -> None:
         self.view = message.view
+        self._company_index = None  # rebuilt with these company rules at the next who-at
         s = message.view.stats
         self.query_one("#network-tables").loading = False
         self.query_one("#network-status", Static).update(Content.assemble(
@@ -287,8 +323,12 @@ class NetworkPane(Vertical):
         if event.input.id == "network-who-at":
             event.stop()
             if event.value.strip():
-                self._who_at(event.value)
+                if self._intro_mode:
+                    self._intro(event.value)
+                else:
+                    self._who_at(event.value)
                 self.query_one("#network-people", FrameTable).focus()
+            self._intro_mode = False
 
     # ---- actions ----------------------------------------------------------------------
     def action_next_table(self) -> None:
@@ -314,11 +354,40 @@ class NetworkPane(Vertical):
 
     def action_who_at(self) -> None:
         self._leave_growth()
+        self._intro_mode = False
         self.query_one("#network-who-at", Input).focus()
 
+    def action_intro(self) -> None:
+        """Type companies separated by ';' (or a text file's path, one company a line)."""
+        self._intro_mode = True
+        box = self.query_one("#network-who-at", Input)
+        box.placeholder = "Companies separated by ; or a file with one a line, enter"
+        box.focus()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="network-people", name="network intro")
+    def _intro(self, typed: str) -> None:
+        from tui.data.intro import intro_typed
+
+        try:
+            title, frame = intro_typed(typed, self.context.export, self.view.companies if self.view else None,
+                                       self.context.store.info())
+        except PasserelleError as exc:  # an unreadable file: say so, keep the pane
+            title, frame = f"Not read: {exc}", pl.DataFrame()
+        self.post_message(self.PeopleFound(Content(title), frame))
+
     def action_since_last_import(self) -> None:
-        """List new connections and changed companies/positions since the previous import."""
+        """Across all imports when there are several: job changes (to congratulate), new, left;
+        else new connections and changed companies/positions since the previous import."""
         self._leave_growth()
+        across = self.view.stats.get("across_imports") if self.view else None
+        if across:
+            from tui.data.history import across_frame
+
+            title = Content(f"Across your {across['imports']} imports: {len(across['changed'])} job changes "
+                            f"(c: compose to congratulate), {len(across['new'])} new, {len(across['left'])} left")
+            self.post_message(self.PeopleFound(title, across_frame(across)))
+            self.query_one("#network-people", FrameTable).focus()
+            return
         diff = self.view.changes if self.view else None
         if diff is None:
             self.notify("No earlier import to compare with.", markup=False)
@@ -389,6 +458,7 @@ class NetworkPane(Vertical):
             ("network: who do I know at…", "Type a company to see your connections there (key w)", self.action_who_at),
             ("network: growth chart", "Connections per month, size, jobs, a year × month map (key g)",
              self.action_growth),
+            ("network: who do I know at… a list", "Companies separated by ; or a file (key W)", self.action_intro),
             ("network: next table", "Companies, role families, years, email (key t)", self.action_next_table),
             ("network: since last import", "New connections and changed companies (key n)",
              self.action_since_last_import),
@@ -403,6 +473,8 @@ class NetworkPane(Vertical):
         dimension, title = TABLES[self.table_index]
         table = self.query_one("#network-composition", FrameTable)
         hint = "  (t: next table · enter: people" + (" · p: qualify family)" if dimension == "family" else ")")
+        if dimension == "unclassified":
+            hint = "  (t: next table · enter: people · add a keyword under [role_families] in config.toml)"
         self.query_one("#network-table-title", Static).update(Content.assemble(title, (hint, "dim")))
         table.clear_marks()
         table.set_frame(self.view.tables[dimension])
@@ -452,4 +524,9 @@ class NetworkPane(Vertical):
             change = (f"Since the last import: {since['new_connections']:,} new · "
                       f"{since['invitations_accepted']:,} invitations accepted · "
                       f"{since['changed']:,} changed company or position · {since['gone']:,} gone (n: list).")
+        across = s.get("across_imports")
+        if across:
+            change += (f"\nAcross your {across['imports']:,} imports: {len(across['new']):,} new · "
+                       f"{len(across['left']):,} left · {len(across['changed']):,} job changes · "
+                       f"{len(across['accepted']):,} invitations accepted (passerelle stats --json lists them).")
         return "\n".join([quality, conc, silent, invites, change])
