@@ -6,9 +6,9 @@
 `empty` is an App with one Static ("hello"): what any Textual start costs. `triage` shows
 the export's invitations (5,000 at full size) in a DataTable, rows like Passerelle's
 (name, waited, note); `a` saves a decision durably (SQLite, WAL, synchronous=FULL, one
-commit), removes the row and updates a status line; `/` focuses a stock Input whose every
-keystroke refilters the table (substring of name and note, lower case). Standard library
-and Textual only.
+commit), removes the row and updates a status line; `/` shows and focuses a stock Input
+whose every keystroke refills the table (substring of name and note, lower case).
+Standard library and Textual only.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ def read_invitations(source: str) -> list[tuple[str, str, str, str]]:
 
 
 class Triage(App):
+    CSS = "#filter { display: none; } #filter.open { display: block; }"
     BINDINGS = [("a", "decide", "Accept"), ("slash", "filter", "Filter")]
 
     def __init__(self, source: str, database: str) -> None:
@@ -88,7 +89,9 @@ class Triage(App):
         self.query_one("#status", Static).update(f"✓ accepted {name} — {table.row_count} left")
 
     def action_filter(self) -> None:
-        self.query_one(Input).focus()
+        field = self.query_one(Input)
+        field.add_class("open")  # shown when asked for, as a filter bar is
+        field.focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.show(event.value.lower())

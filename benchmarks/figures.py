@@ -10,15 +10,18 @@ import unicodedata
 from dataclasses import dataclass, field
 
 QUIET = 0.25  # seconds without a change of the screen's text: settled
+PATIENCE = 3.0  # seconds to wait for a key's first change before saying it changed nothing
 
 
 class Settle:
     """Follows a screen after a key: `feed` each time output arrives, with the screen's text;
     `lag` is the seconds from the key to the last change of the text. Output that leaves the
-    text as it was (a cursor blinking, a repaint of the same cells) is not a change."""
+    text as it was (a cursor blinking, a repaint of the same cells) is not a change. Until the
+    first change it waits `patience` seconds: a busy machine may answer late, and a late answer
+    must not be taken for no answer (and counted against the next key)."""
 
-    def __init__(self, start: float, text: str, quiet: float = QUIET) -> None:
-        self.start, self.quiet = start, quiet
+    def __init__(self, start: float, text: str, quiet: float = QUIET, patience: float = PATIENCE) -> None:
+        self.start, self.quiet, self.patience = start, quiet, patience
         self.before = self.text = text
         self.last = start
 
@@ -27,16 +30,18 @@ class Settle:
             self.text, self.last = text, now
 
     def done(self, now: float) -> bool:
+        if not self.changed:
+            return now - self.start >= self.patience
         return now - self.last >= self.quiet
 
     @property
     def changed(self) -> bool:
-        return self.text != self.before
+        return self.last > self.start
 
     @property
     def lag(self) -> float | None:
         """Seconds to the last change; None when the key left the screen as it was."""
-        return self.last - self.start if self.changed else None
+        return self.last - self.start if self.changed and self.text != self.before else None
 
 
 def median(values: list[float | None]) -> float | None:

@@ -54,7 +54,7 @@ def key_figure(name: str, samples: dict, kind: str) -> Figure:
     if dead:
         fig.note += f"; {dead} changed nothing on screen"
         fig.met = False
-    for side in ("app", "baseline"):
+    for side in ("app", "baseline") if kind == "filter" else ():
         lost = samples.get(f"filter-typed:{side}", []).count(False)
         if lost:
             fig.note += f"; the {side}'s filter field did not show the word in {lost} runs"

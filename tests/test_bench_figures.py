@@ -24,8 +24,13 @@ def test_a_key_settles_at_the_last_change_of_text_not_at_a_cursor_blink() -> Non
         state.feed(now, text)
     assert not state.done(10.33) and state.done(10.34)  # quiet 0.25 s after the last real change
     assert round(state.lag, 3) == 0.09
-    untouched = figures.Settle(start=1.0, text="same", quiet=0.25)
+    late = figures.Settle(start=1.0, text="row A", quiet=0.25, patience=3.0)
+    assert not late.done(1.9)  # a loaded machine answers late: still waiting, not "nothing"
+    late.feed(2.0, "row B")
+    assert late.done(2.3) and round(late.lag, 3) == 1.0
+    untouched = figures.Settle(start=1.0, text="same", quiet=0.25, patience=3.0)
     untouched.feed(1.1, "same")
+    assert not untouched.done(3.9) and untouched.done(4.0)
     assert untouched.lag is None  # a key that changed nothing is not a fast key
 
 
