@@ -1,6 +1,7 @@
 """The figures without a terminal: reading the export and the cache hit (timed inside a child
 Python that imports the chosen checkout's `tui`), and `passerelle stats --json` against
-VisiData loading Connections.csv (wall time of each process, taking turns).
+VisiData loading Connections.csv (wall time of each process, taking turns) once the app
+has opened the export (stats reads the Parquet cache it leaves).
 
     python benchmarks/headless.py EXPORT.zip CACHE_DIR    # the child: prints JSON
 """
@@ -63,13 +64,18 @@ def figures(setup, folder: Path) -> list[Figure]:
 
     home = setup.home("stats")
     setup.run_cli(home, "import", str(setup.export))
+    with setup.term(setup.passerelle(), home) as term:  # opened once: the app leaves the frames cache
+        term.wait_for(setup.row_re)
+        term.idle(3.0)
+        term.write("q")
+        term.wait_exit(10)
     stats = [*setup.passerelle("stats", str(setup.export), "--json")]
     vd = shutil.which("vd") or shutil.which("vd", path=str(Path(setup.python).parent))
     env = setup.env(home)
     _wall(stats, env, setup.app_dir)  # warm: bytecode, file cache
     if vd is None:
         times = [_wall(stats, env, setup.app_dir) for _ in range(setup.runs)]
-        out.append(Figure("stats --json (export imported)", statistics.median(times), note="VisiData not installed",
+        out.append(Figure("stats --json (export opened before)", statistics.median(times), note="VisiData not installed",
                           target="≤ 0.5× VisiData", met=False))
         return out
     vd_cmd = [vd, "-b", str(folder / "Connections.csv"), "-o", str(home / "vd.tsv")]
@@ -79,7 +85,7 @@ def figures(setup, folder: Path) -> list[Figure]:
         pair = [(stats, ours), (vd_cmd, theirs)]
         for cmd, into in (pair if i % 2 == 0 else pair[::-1]):
             into.append(_wall(cmd, env, setup.app_dir))
-    out.append(Figure("stats --json vs VisiData (export imported)", statistics.median(ours),
+    out.append(Figure("stats --json vs VisiData (export opened before)", statistics.median(ours),
                       baseline=statistics.median(theirs), limit=0.5, target="≤ 0.5×"))
     return out
 
