@@ -78,7 +78,8 @@ class Setup:
 
 
 def matching_names(export: Path, word: str) -> set[str]:
-    """The people (sender or recipient) of the invitations whose name or note contains `word` (accents and case aside)."""
+    """The people (sender or recipient) of the invitations whose name or note holds `word`,
+    accents and case aside: the only rows a filter for it may show."""
     with zipfile.ZipFile(export) as archive:
         member = next(n for n in archive.namelist() if n.endswith("Invitations.csv"))
         rows = csv.DictReader(io.StringIO(archive.read(member).decode("utf-8-sig")))
