@@ -57,10 +57,6 @@ class Paths:
     def frames_cache(self) -> Path:
         return self.cache / "frames"
 
-    @property
-    def first_page(self) -> Path:
-        return self.cache / "first_page.json"
-
     def ensure(self) -> None:
         """Create the folders as 0700, tightening ones that already exist."""
         for folder in (self.config, self.data, self.cache):
