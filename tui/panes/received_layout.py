@@ -39,10 +39,10 @@ def status_cell(row: dict) -> str:
 
 
 def columns(view: str, suggests: bool) -> list[Column]:
-    """Name (16+ characters at 80 columns), waited, signals, the decision or suggestion
+    """Name (16 characters and the ellipsis at 80 columns), waited, signals, the decision or suggestion
     column only when it can hold something, and the note in what is left."""
     shown = [
-        Column("name", "Name", ratio=3, min_width=16, formatter=lambda n: n if n and n.strip() else "(no name)"),
+        Column("name", "Name", ratio=3, min_width=17, formatter=lambda n: n if n and n.strip() else "(no name)"),
         Column("waited_days", "Waited", width=6, align="right", formatter=lambda d: "" if d is None else f"{d}d"),
         Column("_signals", "Signals", width=12),
     ]
