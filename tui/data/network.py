@@ -154,8 +154,10 @@ def network_stats(
     *,
     picked_families: list[str] | tuple[str, ...] = (),
     top: int = 10,
+    tables: Mapping[str, pl.DataFrame] | None = None,
 ) -> dict:
-    """Every figure of the network pane as JSON-safe values."""
+    """Every figure of the network pane as JSON-safe values (`tables`: the company, family,
+    year and email tables when the caller built them already, so they are built once)."""
     today = _today(export, today)
     families: Mapping[str, list[str]] = getattr(settings, "role_families", {}) or {}
     people = export.connections
@@ -169,12 +171,13 @@ def network_stats(
             for label, count, share in frame.select("label", "count", "share").iter_rows()
         ]
 
+    tables = tables or {}
     per_year = [
         {"year": int(v) if v != comp.UNKNOWN else None, "count": c}
-        for v, c in comp.years_table(people).select("value", "count").iter_rows()
+        for v, c in (tables.get("year") if "year" in tables else comp.years_table(people)).select("value", "count").iter_rows()
     ]
-    emails = comp.email_table(people)
-    company_table = comp.companies(people)
+    emails = tables["email"] if "email" in tables else comp.email_table(people)
+    company_table = tables["company"] if "company" in tables else comp.companies(people)
     return {
         "connections": size,
         "hidden_connections": g["hidden_connections"],
@@ -184,7 +187,7 @@ def network_stats(
         "pace": g["pace"],
         "invitations": invitation_counts(export),
         "top_companies": table(company_table.head(top), "company"),
-        "role_families": table(comp.families_table(people, families), "family"),
+        "role_families": table(tables["family"] if "family" in tables else comp.families_table(people, families), "family"),
         "per_year": per_year,
         "email_available": {"count": int(emails["count"][0]), "share": round(float(emails["share"][0]), 4)},
         "qualified": comp.qualified(people, targets, families),

@@ -44,6 +44,7 @@ class NetworkView:
     strategy_note: str
     changes: object = None  # tui.data.changes.Changes, or None without an earlier import
     targets: comp.Targets = comp.Targets()
+    company_index: object = None  # who-at's name-sorted companies, built with the rest
 
 
 def _strategy(context: AppContext):
@@ -74,18 +75,18 @@ def compute_view(context: AppContext, picked: tuple[str, ...]) -> NetworkView:
     # Pace and "last year" are measured from the export's date, not from the day it is opened.
     today = getattr(export, "exported_on", None) or context.today
     previous = _previous(context)
-    stats = network_stats(
-        export, settings, strategy=strategy, previous=previous, today=today,
-        picked_families=picked,
-    )
     people = export.connections
     families = settings.role_families
-    tables = {
+    tables = {  # built once: the figures below are read from them too
         "company": comp.companies(people),
         "family": comp.families_table(people, families),
         "year": comp.years_table(people),
         "email": comp.email_table(people),
     }
+    stats = network_stats(
+        export, settings, strategy=strategy, previous=previous, today=today,
+        picked_families=picked, tables=tables,
+    )
     targets = targets_for(strategy, picked)
     q = stats["qualified"]
     label = f"qualified ({q['basis']})" if q["count"] is not None else "no targets: pick role families with p"
@@ -98,7 +99,8 @@ def compute_view(context: AppContext, picked: tuple[str, ...]) -> NetworkView:
         from tui.data.changes import changes
 
         diff = changes(export, previous)
-    return NetworkView(stats, tables, monthly(export)["count"].to_list(), note, diff, targets)
+    return NetworkView(stats, tables, monthly(export)["count"].to_list(), note, diff, targets,
+                       comp.company_index(people))
 
 
 def since_frame(diff) -> pl.DataFrame:
@@ -160,7 +162,6 @@ class NetworkPane(Vertical):
         self.view: NetworkView | None = None
         self.table_index = 0
         self.picked: tuple[str, ...] = ()
-        self._company_index: pl.DataFrame | None = None  # built at the first who-at query
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Computing the network figures…"), id="network-status")
@@ -223,9 +224,9 @@ class NetworkPane(Vertical):
             info = self.context.store.info()
         except PasserelleError:  # without typed-in info only connections are searched
             info = None
-        if self._company_index is None:  # once per session: then each keystroke is one filter
-            self._company_index = comp.company_index(self.context.export.connections)
-        result = comp.who_at(self.context.export, query, info, self._company_index)
+        view = self.view  # read once: the UI thread replaces it, this thread never writes it
+        index = view.company_index if view is not None else comp.company_index(self.context.export.connections)
+        result = comp.who_at(self.context.export, query, info, index)
         frame = result.connections
         extra = result.invitations
         if extra.height:  # invitations matched through typed-in company, shown after connections
