@@ -109,13 +109,13 @@ async def test_the_table_at_80_by_24(export: Path, passerelle_home) -> None:
         assert "Marie-Alexandrin…" in screen_text(app)  # 16 characters of the name, then …
         pane = app.query_one("#received")
         index = pane.rows.keys.index("in:crypto-wealth")
-        assert "⚠ suspicious" in " ".join(table._cells_for(index))  # said in words, not colour alone
+        assert "⚠ suspicious" in " ".join(c.plain for c in table._cells_for(index))  # said in words, not colour alone
         y = index - round(table.scroll_y) + 1
         if 0 < y < table.size.height:
             strip = table.render_line(y)
             alert = table.get_component_rich_style("frame-table--alert")
             assert any(seg.style and seg.style.color == alert.color for seg in strip)
-        assert "✎ note" in " ".join(table._cells_for(pane.rows.keys.index("in:anne-dupont")))
+        assert "✎ note" in " ".join(c.plain for c in table._cells_for(pane.rows.keys.index("in:anne-dupont")))
         await pilot.press("a")
         for _ in range(5):
             await pilot.press("v")  # … to the Decided view

@@ -169,11 +169,11 @@ class PasserelleApp(App[int]):
         else:
             source, connections, exported = self.source, 0, None
         pending = getattr(self._pane("received"), "pending_count", None)
-        self.query_one("#title-bar", Static).update(title_line(source, connections, pending, exported))
+        self.query_one("#title-bar", Static).update(title_line(source, connections, pending, exported), layout=False)
         current = self.query_one(ContentSwitcher).current
         ids = [p[0] for p in PANES]
         shown = ids.index(current) if current in ids else -1
-        self.query_one("#pane-tabs", Static).update(tabs_line([p[3] for p in PANES], shown))
+        self.query_one("#pane-tabs", Static).update(tabs_line([p[3] for p in PANES], shown), layout=False)
 
     def _pane(self, pane_id: str) -> Widget | None:
         try:

@@ -54,6 +54,8 @@ class ReceivedPane(TriagePane):
         self.view = "All"
         self.filter = Filter()
         self._filter_text = ""
+        self._progress_width = -1
+        self._detail_of: tuple | None = None  # the invitation the detail shows
         self.rows = queue.QueueRows([], lambda ids: [])
         self.counts: dict[str, int] = {}
         self.digest: str | None = None
@@ -117,14 +119,28 @@ class ReceivedPane(TriagePane):
         self.table.set_frame(self.rows, keep_cursor_key=keep_key, cursor=cursor)
         self._counts()
 
-    def _counts(self) -> None:
+    def _counts(self, moved: list[dict] | None = None) -> None:
+        """Every view's count: from the store, or for `moved` (pending rows just decided and
+        no longer due) by moving them to Decided, as the store would count them."""
         ctx = self.context
-        self.counts = queue.view_counts(ctx.store, ctx.triage_set.id, ctx.today, self.digest, self.filter)
+        if moved is None:
+            self.counts = queue.view_counts(ctx.store, ctx.triage_set.id, ctx.today, self.digest, self.filter)
+        else:
+            for row in moved:
+                for view, left in (("All", True), ("With note", row["has_note"]), ("No note", not row["has_note"]),
+                                   ("Suspicious", row["suspicious"]), ("Later (due)", row["later_due"])):
+                    self.counts[view] -= bool(left)
+                self.counts["Decided"] += 1
         hint = f"filter: {self.query_one(FilterBar).value}" if not self.filter.empty else VIEW_HINT
         self.query_one(ViewTabs).show(self.view, self.counts, hint)
         self._update_progress()
         if self.rows.height == 0:
             self._show_summary()
+
+    def decide(self, decision: str, reason: str = "by hand", until=None) -> int | None:
+        self._decided_rows = self.targets()  # what they were before: the counts move from there
+        self._not_due = decision != "later" or (until is not None and until > self.context.today)
+        return super().decide(decision, reason, until)
 
     def after_decision(self, keys: set[str]) -> None:
         """The decided rows leave the view (the Decided view keeps them, re-read); the
@@ -133,16 +149,21 @@ class ReceivedPane(TriagePane):
         if self.view == "Decided":
             self.rows.forget(keys)
             table.set_frame(self.rows, cursor=table.cursor_row)
-        else:
-            first = self.rows.remove_keys(keys)
-            table.set_frame(self.rows, cursor=table.cursor_row if first is None else first)
-        self._counts()
+            self._counts()
+            return
+        first = self.rows.remove_keys(keys)
+        table.set_frame(self.rows, cursor=table.cursor_row if first is None else first, same_rows=True)
+        rows = [r for r in self._decided_rows if r.get("key") in keys]
+        self._counts(rows if self._not_due and all(r["pending"] for r in rows) else None)
 
     def _update_progress(self) -> None:
         total = max(len(self.session_keys), 1)
         done = sum(1 for k in self.session_keys if k in self.session)
         self.query_one("#received-progress", ProgressBar).update(total=total, progress=done)
-        self.query_one("#received-progress-label", Static).update(progress_label(done, len(self.session_keys)))
+        label = progress_label(done, len(self.session_keys))
+        grew = label.cell_length != self._progress_width  # the label's width follows its text
+        self._progress_width = label.cell_length
+        self.query_one("#received-progress-label", Static).update(label, layout=grew)
 
     def _show_summary(self) -> None:
         counts: dict[str, int] = {}
@@ -157,7 +178,10 @@ class ReceivedPane(TriagePane):
         else:
             lines.append(Content("No decisions in this session yet."))
         lines.append(Content.assemble(("v shows another view · escape clears the filter · 2 shows sent invitations", "dim")))
-        self.query_one(InvitationDetail).show(Content("\n").join(lines))
+        summary = Content("\n").join(lines)
+        if self._detail_of != ("summary", summary.plain):  # shown already: no repaint
+            self._detail_of = ("summary", summary.plain)
+            self.query_one(InvitationDetail).show(summary)
 
     # ---- the strategy -----------------------------------------------------------------
     @work(thread=True, exclusive=True, exit_on_error=False, group="suggestions", name="Applying the strategy")
@@ -192,6 +216,10 @@ class ReceivedPane(TriagePane):
             if self.rows.height == 0 and self.context.triage_set is not None:
                 self._show_summary()
             return
+        shown = (event.row.get("id"), event.row.get("decision"), event.row.get("suggestion"))
+        if shown == self._detail_of:
+            return  # the same invitation as shown: no repaint (filter keystrokes often keep it)
+        self._detail_of = shown
         show_detail(self.query_one(InvitationDetail), event.row, self.context.today, self.suggests)
 
     def on_frame_table_row_selected(self, event: FrameTable.RowSelected) -> None:

@@ -47,7 +47,8 @@ class TriagePane(Vertical):
     def status(self, text: Content | str, tone: str = "") -> None:
         """One line under the queue: what just happened."""
         content = text if isinstance(text, Content) else Content(sanitize(text))
-        self.query_one(".status-line", Static).update(content.stylize(tone) if tone else content)
+        line = self.query_one(".status-line", Static)
+        line.update(content.stylize(tone) if tone else content, layout=False)  # one line: no layout pass
 
     def reload(self, keep_key: Any = None) -> None:  # pragma: no cover - overridden
         raise NotImplementedError

@@ -84,6 +84,9 @@ class FilterBar(Vertical):
         self.query_one(Input).disabled = True
 
     def show_error(self, message: str | None) -> None:
+        if message == getattr(self, "_error", None):
+            return  # unchanged: no repaint, no layout pass at each keystroke
+        self._error = message
         self.set_class(bool(message), "error")
         self.query_one("#filter-error", Static).update(Content(sanitize(message or "")))
 

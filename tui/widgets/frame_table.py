@@ -132,10 +132,12 @@ class FrameTable(TypeAhead, ScrollView, can_focus=True):
             self._widths = (-1, [])
             self.refresh()
 
-    def set_frame(self, frame: Any, keep_cursor_key: Any = None, cursor: int | None = None) -> None:
+    def set_frame(self, frame: Any, keep_cursor_key: Any = None, cursor: int | None = None,
+                  same_rows: bool = False) -> None:
         """Show `frame`; keep the cursor on `keep_cursor_key` if present, else at the same index."""
         self.frame = frame
-        self._cells.clear()
+        if not same_rows:  # `same_rows`: only some rows left (formatted cells are keyed by row id)
+            self._cells.clear()
         index = None
         if keep_cursor_key is not None and self.key_column in frame.columns and frame.height:
             index = self._index_of(keep_cursor_key)
@@ -261,24 +263,26 @@ class FrameTable(TypeAhead, ScrollView, can_focus=True):
         self._widths = (width, widths)
         return widths
 
-    def _cells_for(self, index: int) -> list[str]:
-        cells = self._cells.get(index)
+    def _cells_for(self, index: int) -> list:
+        ids = getattr(self.frame, "ids", None)
+        slot = ids[index] if ids is not None else index
+        cells = self._cells.get(slot)
         if cells is None:
             row = self.frame.row(index, named=True)
             cells = []
             for column in self.columns:
                 value = row.get(column.key)
                 text = column.formatter(value) if column.formatter else ("" if value is None else value)
-                cells.append(one_line(text))
-            self._cells[index] = cells
+                cells.append(display_text(one_line(text)))  # made safe once, not at every paint
+            self._cells[slot] = cells
             if len(self._cells) > 512:
                 self._cells.popitem(last=False)
         return cells
 
-    def _line(self, mark: str, cells: list[str], widths: list[int], style: Style) -> Strip:
+    def _line(self, mark: str, cells: list, widths: list[int], style: Style) -> Strip:
         parts = [mark]
         for column, text, width in zip(self.columns, cells, widths):
-            content = display_text(text)
+            content = text if not isinstance(text, str) else display_text(text)
             if content.cell_length > width:
                 content = content.truncate(width, ellipsis=True)
             pad = " " * max(0, width - content.cell_length)
