@@ -67,7 +67,6 @@ class PasserelleApp(App[int]):
         first = self._build_pane(*PANES[0])  # the others come after the first frame
         with ContentSwitcher(initial=first.id, id="panes"):
             yield first
-        yield Footer()
 
     def _mount_sent(self) -> AwaitMount:
         """The sent pane reads the store only: it comes right after the first rows."""
@@ -102,13 +101,14 @@ class PasserelleApp(App[int]):
         self._notify(self.context.notices)
         if self.context.triage_set is None:  # never read: read it now, the pane says so
             self._read_export("prepare")
-        else:
-            self.call_after_refresh(self._after_first_rows)
+        self.call_after_refresh(self._after_first_rows)
 
     def _after_first_rows(self) -> None:
-        """The sent pane reads the store too; the export's frames (Polars) are read only when
-        a pane needs them (network, composer): importing Polars in a thread holds the GIL
-        for a good while, and the keys typed meanwhile would wait."""
+        """The footer (its keys cost about as much to lay out as the rows: it comes right
+        after them) and the sent pane, which reads the store too; the export's frames
+        (Polars) are read only when a pane needs them (network, composer): importing Polars
+        in a thread holds the GIL for a good while, and the keys typed meanwhile would wait."""
+        self.mount(Footer())
         if self.context.triage_set is not None:
             self._mount_sent()
         if self.context.export is not None:

@@ -89,13 +89,17 @@ def compose_received(views: tuple[str, ...]) -> ComposeResult:
         yield FrameTable(columns("All", False), empty_text="Nothing in this view.", id="received-table",
                          alert=lambda row: bool(row and row.get("suspicious")))
         yield InvitationDetail(id="received-detail")
-    with Horizontal(id="received-reading"):
-        yield Static(id="received-reading-label")
-        yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="received-reading-bar")
     with Horizontal(id="received-foot"):
         yield Static(id="received-progress-label")
         yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="received-progress")
     yield Static(classes="status-line")
+
+
+def reading_line(text: Content) -> Horizontal:
+    """What a first start on an export shows while a worker reads it (only then: it costs)."""
+    return Horizontal(Static(text, id="received-reading-label"),
+                      ProgressBar(total=None, show_eta=False, show_percentage=False, id="received-reading-bar"),
+                      id="received-reading")
 
 
 def progress_label(done: int, total: int) -> Content:

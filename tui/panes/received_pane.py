@@ -19,8 +19,8 @@ from tui.data import store_queue as queue
 from tui.data.errors import PasserelleError
 from tui.data.filters import VIEWS, Filter, FilterError, parse_filter
 from tui.panes.received_layout import (
-    BINDINGS, START_STATUS, VIEW_HINT, columns, compose_received, progress_label, show_detail, signals_cell,
-    status_cell,
+    BINDINGS, START_STATUS, VIEW_HINT, columns, compose_received, progress_label, reading_line, show_detail,
+    signals_cell, status_cell,
 )
 from tui.panes.triage_base import TriagePane
 from tui.widgets.filter_bar import FilterBar
@@ -74,7 +74,7 @@ class ReceivedPane(TriagePane):
         self.query_one(FilterBar).return_to = self.table
         if self.context.triage_set is None:
             self.add_class("reading")
-            self.query_one("#received-reading-label", Static).update(Content(READING))
+            self.mount(reading_line(Content(READING)), before="#received-foot")
             self.table.empty_text = "Reading the export…"
             self.table.refresh()
             return
@@ -83,6 +83,8 @@ class ReceivedPane(TriagePane):
     def start(self) -> None:
         """The rows from the store; the strategy's suggestions follow from a worker if not stored yet."""
         self.remove_class("reading")
+        for line in self.query("#received-reading"):
+            line.remove()
         self.table.empty_text = "Nothing in this view."
         ctx = self.context
         self.digest = queue.strategy_digest(ctx.paths.strategy_file, ctx.store, ctx.today)
