@@ -92,3 +92,24 @@ def test_slash_anne_typed_as_the_first_rows_appear_filters_in_a_real_terminal(tm
                 pass
     with sqlite3.connect(home / "data" / "passerelle.db") as db:
         assert db.execute("SELECT count(*) FROM batches").fetchone() == (0,)  # no letter became a decision
+
+
+def test_a_first_start_shows_it_is_reading_and_keeps_what_was_typed_meanwhile(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    export = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip", incoming=INCOMING)
+    term = Terminal(["-m", "tui", "--home", str(home), str(export)], {"PYTHONPATH": str(REPO)})
+    try:
+        assert term.wait_for(lambda t: "Reading the export" in t or "Inès Moreau" in t), term.text()
+        term.type("/anne")  # while the export is read (or as its rows appear)
+        assert term.wait_for(lambda t: "filter: anne" in t and "Anne Dupont" in t), term.text()
+        term.type("\r")
+        term.type("q")
+        assert term.close() == 0
+    finally:
+        try:
+            os.kill(term.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    with sqlite3.connect(home / "data" / "passerelle.db") as db:
+        assert db.execute("SELECT count(*) FROM batches").fetchone() == (0,)
+        assert db.execute("SELECT count(*) FROM triage_rows WHERE direction = 'received'").fetchone() == (3,)

@@ -133,7 +133,7 @@ class PasserelleApp(App[int]):
 
         def read():  # works on a copy of the context: the app takes its fields on its own thread
             work = replace(context, notices=[])
-            work.export = load(source, context.paths)
+            work.export = context.export or load(source, context.paths)  # read before the app without a terminal
             return work, prepared(work, source, work.export) if group == "prepare" else after_load(work, source)
 
         self.run_worker(read, thread=True, exit_on_error=False, group=group, name="Reading the export")

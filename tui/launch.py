@@ -133,20 +133,25 @@ def open_app(source: str | Path | None, paths: Paths):
     notices += [notice] if notice else []
     _forget_first_page(paths)
     rows = find_set(store, path) if store is not None else None
-    if rows is None:
-        _check_readable(path, store)
-    context = AppContext(paths=paths, settings=settings, export=None, store=store, today=date.today(),
+    export = _check_readable(path, paths, store) if rows is None else None
+    context = AppContext(paths=paths, settings=settings, export=export, store=store, today=date.today(),
                          notices=notices, triage_set=rows)
     return PasserelleApp(context, source=path)
 
 
-def _check_readable(path: Path, store) -> None:
-    """Before the app: is it an export at all (a file or folder, a whole ZIP, within the
-    limits)? Standard library only; a bad one is reported on one line, nothing written."""
+def _check_readable(path: Path, paths: Paths, store):
+    """Before the app, for an export the store has no rows for: is it an export at all (a
+    file or folder, a whole ZIP, within the limits; standard library only)? A bad one is
+    reported on one line, nothing written. Without a terminal to show its progress on, the
+    whole export is read here (then returned), so no screen is drawn for an error either."""
+    import sys
+
     from tui.data.export_source import read_source
 
     try:
         read_source(path)
+        terminal = sys.__stderr__ is not None and sys.__stderr__.isatty()  # Textual draws on stderr
+        return None if terminal else load(path, paths)
     except BaseException:
         if store is not None:
             store.close()
