@@ -109,8 +109,9 @@ class PasserelleApp(App[int]):
         (Polars) are read only when a pane needs them (network, composer): importing Polars
         in a thread holds the GIL for a good while, and the keys typed meanwhile would wait."""
         self.mount(Footer())
-        if self.context.triage_set is not None:
-            self._mount_sent()
+        if self.context.triage_set is None:  # the start's worker mounts them once it has written the rows
+            return
+        self._mount_sent()
         if self.context.export is not None:
             self._mount_other_panes()
 
