@@ -144,10 +144,27 @@ class FrameTable(TypeAhead, ScrollView, can_focus=True):
         if index is None:
             index = self.cursor_row if cursor is None else cursor
         self.cursor_row = max(0, min(index, frame.height - 1))
-        self.virtual_size = Size(self.size.width, frame.height + 1)
+        self._set_rows_height(frame.height + 1)
         self._scroll_cursor_visible()
         self.refresh()
         self.post_message(self.RowHighlighted(self, self.current_row()))
+
+    def _set_rows_height(self, height: int) -> None:
+        """The scrollable height. A layout pass repaints the whole screen (a keystroke in
+        the filter did three), so it is asked for only when the scrollbar comes or goes;
+        otherwise the scrollbar is told directly and only the table repaints."""
+        new = Size(self.size.width, height)
+        old = self.virtual_size
+        if new == old:
+            return
+        visible = self.scrollable_content_region.height
+        if not self.is_mounted or (old.height > visible) != (height > visible) or old.width != new.width:
+            self.virtual_size = new
+            return
+        self.set_reactive(FrameTable.virtual_size, new)
+        self.vertical_scrollbar.window_virtual_size = height
+        self.scroll_to(y=min(self.scroll_y, self.max_scroll_y), animate=False, force=True)
+        self.refresh()
 
     def _index_of(self, key: Any) -> int | None:
         if hasattr(self.frame, "index_of"):
