@@ -84,7 +84,7 @@ async def test_undo_redo_and_bulk_batch(export: Path, passerelle_home) -> None:
         assert decided(context)[first] == "accept"  # the earlier decision stays
         # '*' marks everything the view shows
         await pilot.press("asterisk")
-        assert table.marked == set(app.query_one("#received").shown["key"].to_list())
+        assert table.marked == set(app.query_one("#received").rows.keys)
         await pilot.press("escape")
         assert not table.marked
     context.store.close()
@@ -96,11 +96,11 @@ async def test_filter_line_and_views(export: Path, passerelle_home) -> None:
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         pane = app.query_one("#received")
-        everyone = pane.shown.height
+        everyone = pane.rows.height
         await pilot.press("slash", *"has:note")
         await pilot.pause()
-        assert 0 < pane.shown.height < everyone
-        assert pane.shown["has_note"].all()
+        assert 0 < pane.rows.height < everyone
+        assert all(pane.rows.row(i)["has_note"] for i in range(pane.rows.height))
         await pilot.press("enter")
         assert app.focused is app.query_one("#received-table")
         await pilot.press("slash", "space", *"older:zz")
@@ -109,7 +109,7 @@ async def test_filter_line_and_views(export: Path, passerelle_home) -> None:
         assert pane.query_one("FilterBar").has_class("error")
         await pilot.press("escape")
         await pilot.pause()
-        assert pane.shown.height == everyone
+        assert pane.rows.height == everyone
         await pilot.press("v")  # next view: With note
         assert pane.view == "With note"
         await pilot.press("v", "v")  # Suspicious

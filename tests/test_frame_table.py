@@ -88,7 +88,7 @@ async def test_marks_and_keep_cursor_key() -> None:
         assert table.marked == {"k1"}
         assert MARK in screen_text(app)
         table.mark_all(["k3", "k4", None])
-        assert table.marked_rows()["key"].to_list() == ["k1", "k3", "k4"]
+        assert [r["key"] for r in table.marked_rows()] == ["k1", "k3", "k4"]
         table.clear_marks()
         assert not table.marked
         await pilot.press("j", "j", "j")  # on k4

@@ -24,9 +24,10 @@ def test_data_layer_imports_no_textual_or_rich() -> None:
     assert len(modules) >= 4
 
 
-def test_the_start_on_a_saved_first_page_imports_no_polars() -> None:
-    """Everything a start needs to paint the saved page; Polars (~0.2 s) comes in a worker."""
-    modules = ["tui.launch", "tui.app", "tui.panes.first_page_pane", "tui.data.store", "tui.data.first_page"]
+def test_the_start_path_imports_no_polars() -> None:
+    """Everything a start needs to paint the first rows from the store; Polars (~0.2 s) comes in a worker."""
+    modules = ["tui.launch", "tui.app", "tui.panes.received_pane", "tui.panes.sent_pane", "tui.data.store",
+               "tui.data.store_queue", "tui.data.store_sent"]
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r}: importlib.import_module(m)\n"

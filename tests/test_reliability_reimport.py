@@ -23,11 +23,13 @@ def passerelle(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
 
 
 def state(home: Path) -> dict:
-    """Every table's rows and every snapshot's bytes: what a re-import must not change."""
+    """Every table's rows and every snapshot's bytes: what a re-import must not change (the
+    triage rows are derived from the export the app shows, like the frames cache: not compared)."""
     db = home / "data" / "passerelle.db"
     raw = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
     try:
-        tables = [r[0] for r in raw.execute("SELECT name FROM sqlite_schema WHERE type='table' ORDER BY name")]
+        tables = [r[0] for r in raw.execute("SELECT name FROM sqlite_schema WHERE type='table' "
+                                            "AND name NOT LIKE 'triage%' AND name <> 'revision' ORDER BY name")]
         rows = {t: raw.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables}
     finally:
         raw.close()

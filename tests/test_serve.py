@@ -240,8 +240,10 @@ def test_a_second_tab_is_told_and_stopping_the_server_closes_the_app_cleanly(ser
         assert "every decision is saved" in first.inner_text(".closed-dialog")
         browser.close()
     assert "Passerelle has stopped" in served.process.stdout.read()
-    # The app left as with `q`: it saved the first page for a quick next start.
-    assert (served.home / "cache" / "first_page.json").is_file()
+    # The app left as with `q`: it closed its database, so SQLite folded the write-ahead log
+    # back in and removed it (a killed app leaves passerelle.db-wal behind).
+    database = served.home / "data" / "passerelle.db"
+    assert database.is_file() and not database.with_name("passerelle.db-wal").exists()
 
 
 async def test_the_export_commands_write_files_in_a_terminal(tmp_path, passerelle_home, capsys):

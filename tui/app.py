@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import importlib
-from functools import partial
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable
 
+from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.css.query import NoMatches
@@ -17,7 +18,6 @@ from textual.worker import Worker, WorkerState
 
 from tui.context import AppContext
 from tui.crash_output import NoLocalsOnCrash
-from tui.data.first_page import FirstPage
 from tui.messages import DecisionSaved, OpenComposer
 from tui.text import sanitize
 from tui.widgets.header_lines import tabs_line, title_line
@@ -30,7 +30,6 @@ PANES = (
     ("network", "tui.panes.network_pane", "NetworkPane", "Network"),
     ("composer", "tui.panes.composer_pane", "ComposerPane", "Composer"),
 )
-FIRST_PAGE_ID = "received-first-page"  # the received pane's stand-in while the export loads
 # Actions a planted `[@click=…]` could abuse; we never bind them (defence in depth).
 REFUSED_ACTIONS = frozenset({
     "screenshot", "simulate_key", "push_screen", "switch_screen", "switch_mode",
@@ -56,37 +55,41 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
                 tooltip="Leave the text field (then 1–4 switch panes)"),
     ]
 
-    def __init__(self, context: AppContext, source: Path | None = None, first_page: FirstPage | None = None) -> None:
-        """`first_page`: start on it and read `source` in a worker (`context.export` is None)."""
+    def __init__(self, context: AppContext, source: Path | None = None) -> None:
+        """`source`: read in a worker when `context.export` is None (the panes read the store)."""
         super().__init__()
         self.context = context
         self.source = source
-        self.first_page = first_page
         self.startup_error: Exception | None = None  # the export could not be read after all
         self._others: AwaitMount | None = None
+        self._sent: AwaitMount | None = None
         self._wanted_pane: str | None = None  # asked for while the export was loading
         self._keys_said: set[str] = set()  # key remaps already refused on screen
+        self._composing: OpenComposer | None = None  # "compose to" asked for meanwhile
 
     # ---- layout -------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
         yield Static(id="pane-tabs")
-        if self.context.export is None:
-            from tui.panes.first_page_pane import FirstPagePane
-
-            first = FirstPagePane(self.context, self.first_page, id=FIRST_PAGE_ID)
-        else:
-            first = self._build_pane(*PANES[0])  # the others come after the first frame
+        first = self._build_pane(*PANES[0])  # the others come after the first frame
         with ContentSwitcher(initial=first.id, id="panes"):
             yield first
-        yield RankedFooter()
+
+    def _mount_sent(self) -> AwaitMount:
+        """The sent pane reads the store only: it comes right after the first rows."""
+        if self._sent is None:
+            pane = self._build_pane(*PANES[1])
+            pane.display = False  # ContentSwitcher only hides the children it starts with
+            self._sent = self.query_one(ContentSwitcher).mount(pane)
+        return self._sent
 
     def _mount_other_panes(self) -> AwaitMount:
-        """Build the hidden panes once the received queue is on screen (it shows sooner)."""
+        """The network and composer panes, once the export's frames are read."""
         if self._others is None:
-            panes = [self._build_pane(*spec) for spec in PANES[1:]]
+            self._mount_sent()
+            panes = [self._build_pane(*spec) for spec in PANES[2:]]
             for pane in panes:
-                pane.display = False  # ContentSwitcher only hides the children it starts with
+                pane.display = False
             self._others = self.query_one(ContentSwitcher).mount_all(panes)
             self.call_later(self._apply_keys_when_mounted)
         return self._others
@@ -122,50 +125,83 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
         self._notify(use_theme(self, getattr(self.context.settings, "theme", "")))
         self.refresh_header()
         self._focus_pane(self.query_one(ContentSwitcher).current)
-        self.call_after_refresh(self._read_export if self.context.export is None else self._mount_other_panes)
         self._notify(self.context.notices)
+        if self.context.triage_set is None:  # never read: read it now, the pane says so
+            self._read_export("prepare")
+        self.call_after_refresh(self._after_first_rows)
+
+    def _after_first_rows(self) -> None:
+        """The footer (its keys cost about as much to lay out as the rows: it comes right
+        after them) and the sent pane, which reads the store too; the export's frames
+        (Polars) are read only when a pane needs them (network, composer): importing Polars
+        in a thread holds the GIL for a good while, and the keys typed meanwhile would wait."""
+        self.mount(RankedFooter())
+        if self.context.triage_set is None:  # the start's worker mounts them once it has written the rows
+            return
+        self._mount_sent()
+        if self.context.export is not None:
+            self._mount_other_panes()
+
+    def _need_export(self, pane_id: str) -> None:
+        """Read the export for `pane_id`, then show it (said on screen meanwhile)."""
+        self._wanted_pane = pane_id
+        if not any(w.group in ("export", "prepare") and w.is_running for w in self.workers):
+            self.notify("Reading the export for this pane…", title="Passerelle", timeout=4, markup=False)
+            self._read_export("export")
 
     def _notify(self, notices: list[str]) -> None:
         for notice in notices:
             self.notify(notice, title="Passerelle", timeout=12, markup=False)
 
-    def _read_export(self) -> None:
-        """After the first page is on screen: read the export (Polars and all) in a thread."""
-        from tui.launch import load
+    def _read_export(self, group: str) -> None:
+        """Read the export (Polars and all) in a thread; `prepare` also writes its triage rows."""
+        from tui.launch import after_load, load, prepared
 
-        self.run_worker(partial(load, self.source, self.context.paths), thread=True, exit_on_error=False,
-                        group="export", name="Reading the export")
+        context, source = self.context, self.source
 
-    async def _export_ready(self, export) -> None:
-        """Put the live received pane where the first page was, on the same row, then the rest."""
-        from tui.launch import after_load
+        def read():  # works on a copy of the context: the app takes its fields on its own thread
+            work = replace(context, notices=[])
+            work.export = context.export or load(source, context.paths)  # read before the app without a terminal
+            return work, prepared(work, source, work.export) if group == "prepare" else after_load(work, source)
 
-        try:
-            first = self.query_one(f"#{FIRST_PAGE_ID}")
-        except NoMatches:  # leaving already
-            return
-        self.context.export = export
-        self._notify(after_load(self.context, self.source))
-        await first.hand_over(self._build_pane(*PANES[0]))
+        self.run_worker(read, thread=True, exit_on_error=False, group=group, name="Reading the export")
+
+    async def _export_ready(self, group: str, work: AppContext, notices: list[str]) -> None:
+        """The export's frames are in: the received pane reads its new rows, the other panes come."""
+        context = self.context
+        context.export, context.store = work.export, work.store
+        if group == "prepare":
+            context.triage_set = work.triage_set
+        self._notify(notices)
+        if group == "prepare":
+            received = self._pane("received")
+            if received is not None:
+                received.start()
+            self._mount_sent()
         self.refresh_header()
-        if self._wanted_pane:
-            self.action_show_pane(self._wanted_pane)
-        else:
-            self.call_after_refresh(self._mount_other_panes)
+        await self._mount_other_panes()
+        wanted, self._wanted_pane = self._wanted_pane, None
+        composing, self._composing = self._composing, None
+        if composing is not None:
+            await self.on_open_composer(composing)
+        elif wanted:
+            self.action_show_pane(wanted)
 
     def refresh_header(self) -> None:
         """Title line: export name, counts; tab line: which pane is shown."""
-        export, page = self.context.export, self.first_page
-        if export is not None:
+        export, rows = self.context.export, self.context.triage_set
+        if rows is not None:
+            source, connections, exported = rows.source, rows.connections, rows.exported_on
+        elif export is not None:
             source, connections, exported = export.source, export.connections.height, export.exported_on
         else:
-            source, connections, exported = page.source, page.connections, page.exported_on
-        pending = getattr(self._pane("received") or self._pane(FIRST_PAGE_ID), "pending_count", None)
-        self.query_one("#title-bar", Static).update(title_line(source, connections, pending, exported))
+            source, connections, exported = self.source, 0, None
+        pending = getattr(self._pane("received"), "pending_count", None)
+        self.query_one("#title-bar", Static).update(title_line(source, connections, pending, exported), layout=False)
         current = self.query_one(ContentSwitcher).current
         ids = [p[0] for p in PANES]
-        shown = 0 if current == FIRST_PAGE_ID else ids.index(current) if current in ids else -1
-        self.query_one("#pane-tabs", Static).update(tabs_line([p[3] for p in PANES], shown))
+        shown = ids.index(current) if current in ids else -1
+        self.query_one("#pane-tabs", Static).update(tabs_line([p[3] for p in PANES], shown), layout=False)
 
     def _pane(self, pane_id: str) -> Widget | None:
         try:
@@ -183,13 +219,32 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
         target = next((w for w in pane.query("*") if w.focusable), None)
         (target or pane).focus() if (target or pane).focusable else self.set_focus(None)
 
+    # ---- type-ahead -----------------------------------------------------------------------
+    async def on_event(self, event) -> None:
+        """Note which widget a key is handed to (Textual does it before the key is handled)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            event._aimed_at = self.focused
+        await super().on_event(event)
+
+    async def _on_key(self, event: events.Key) -> None:
+        """A key comes back up for the bindings. If focus moved while it waited in line
+        (`/` opened the filter), it goes where focus is now instead of being read by the
+        new focus's bindings (the filter field would drop letters; a decision key would
+        decide): `/anne` typed in one burst filters for "anne"."""
+        aimed = getattr(event, "_aimed_at", None)
+        if aimed is not None and self.focused is not None and aimed is not self.focused:
+            event.prevent_default()  # Textual calls each class's _on_key: App's must not run
+            self.focused._forward_event(events.Key(event.key, event.character))
+        # otherwise App._on_key (called next, by Textual) reads the bindings
+
     # ---- actions ------------------------------------------------------------------------
     def action_show_pane(self, pane_id: str) -> None:
         """Switch to one of the four panes."""
         if pane_id not in {p[0] for p in PANES}:
             return
-        if self.context.export is None:  # the first page is showing: switch once it is read
-            self._wanted_pane = None if pane_id == "received" else pane_id
+        if self.context.export is None and pane_id != "received" and (
+                pane_id in ("network", "composer") or self.context.triage_set is None):
+            self._need_export(pane_id)  # switch once the export is read
             return
         if self._pane(pane_id) is None:  # pressed within the first frames: build, then show
             self.call_later(self._show_when_mounted, pane_id)
@@ -221,8 +276,7 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
             self.push_screen(HelpScreen(), lambda _: self.call_after_refresh(self._refocus, before))
 
     def _refocus(self, before: Widget | None) -> None:
-        """Back from a modal: the widget that had focus, unless it is gone (the first page was
-        replaced by the live pane meanwhile): then the shown pane's own."""
+        """Back from a modal: the widget that had focus, unless it is gone: then the shown pane's own."""
         if before is None or before.is_attached:
             self.set_focus(before)
         else:
@@ -239,6 +293,10 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
 
     # ---- messages -----------------------------------------------------------------------
     async def on_open_composer(self, message: OpenComposer) -> None:
+        if self.context.export is None:  # the composer needs the frames: come back once they are read
+            self._composing = message
+            self._need_export("composer")
+            return
         await self._mount_other_panes()
         self.action_show_pane("composer")
         composer = self._pane("composer")
@@ -255,9 +313,9 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
     async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The export read at start goes in (or the app leaves with its error); any other
         worker that fails shows why, instead of failing silently."""
-        if event.worker.group == "export":
+        if event.worker.group in ("export", "prepare"):
             if event.state == WorkerState.SUCCESS:
-                await self._export_ready(event.worker.result)
+                await self._export_ready(event.worker.group, *event.worker.result)
             elif event.state == WorkerState.ERROR:
                 self.startup_error = event.worker.error
                 self.exit(return_code=2)
@@ -281,7 +339,7 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
 
         yield from export_commands(self)
         for pane_id, *_ in PANES:
-            pane = self._pane(pane_id) or (self._pane(FIRST_PAGE_ID) if pane_id == "received" else None)
+            pane = self._pane(pane_id)
             for title, help_text, callback in getattr(pane, "palette_commands", lambda: [])():
                 yield SystemCommand(sanitize(title), sanitize(help_text), self._in_pane(pane_id, callback))
         for command in super().get_system_commands(screen):

@@ -12,6 +12,7 @@ from tui.paths import Paths
 if TYPE_CHECKING:
     from tui.data.export import Export
     from tui.data.store import Store
+    from tui.data.store_queue import TriageSet
 
 
 @dataclass(eq=False)
@@ -20,7 +21,8 @@ class AppContext:
 
     paths: Paths
     settings: Settings
-    export: Export | None  # None only while a start on the saved first page reads it
-    store: Store
+    export: Export | None  # None while a worker reads it (the triage panes read the store)
+    store: Store | None  # None only on a first start, until the export is read: nothing is written before
     today: date
     notices: list[str] = field(default_factory=list)  # shown once the app starts
+    triage_set: TriageSet | None = None  # the rows the triage panes read; None until first written

@@ -1,16 +1,15 @@
 """Build the app's context (export, store, settings) and run the app.
 
-A first start on an export reads it BEFORE the app starts and before any folder or
-database is created: a bad export prints one line and exits 2 with nothing written.
-Later starts on the same export (same bytes, same store, the day of the last exit or the
-next: see `tui/data/first_page.py`) show the first page saved at exit at once, and read
-the export in a worker; importing Polars alone costs about as much as Textual's whole start.
+One start path: the triage panes read the store (standard library only), so every start
+paints its first rows before Polars is imported. An export the store has no rows for yet
+is read in a worker while the app shows that it is reading; no folder or database is
+created before it is read, so a bad export prints one line and exits 2 with nothing written.
 """
 
 from __future__ import annotations
 
 import importlib
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import tui
@@ -79,30 +78,45 @@ def _settings(paths: Paths) -> tuple[Settings, list[str]]:
 
 
 def build_context(source: str | Path | None, paths: Paths) -> AppContext:
-    """Read settings and the export, then create folders and open the store."""
+    """Everything read at once (export, store, triage rows): for commands and tests."""
     settings, notices = _settings(paths)
     store = _existing_store(paths)
     path, notice = pick_source(source, store)
-    return _loaded_context(path, paths, settings, notices + ([notice] if notice else []), store)
-
-
-def _loaded_context(path: Path, paths: Paths, settings: Settings, notices: list[str], store) -> AppContext:
-    """Read the export, then create the folders and the database if they are not there yet."""
     try:
         export = load(path, paths)
     except BaseException:
         if store is not None:
             store.close()
         raise
-    paths.ensure()
-    if store is None:
+    context = AppContext(paths=paths, settings=settings, export=None, store=store,
+                         today=date.today(), notices=notices + ([notice] if notice else []))
+    context.notices += prepared(context, path, export)
+    return context
+
+
+def prepared(context: AppContext, path: Path, export) -> list[str]:
+    """Once `export` is read: create the folders and the database if needed, make it current,
+    write its triage rows; the notices to show. Runs in a worker at start."""
+    from tui.data.store_triage import write_triage
+
+    context.paths.ensure()
+    if context.store is None:
         from tui.data.store import Store
 
-        store = Store.open(paths.database)
-    context = AppContext(paths=paths, settings=settings, export=export, store=store,
-                         today=date.today(), notices=notices)
-    context.notices += after_load(context, path)
-    return context
+        context.store = Store.open(context.paths.database)
+    context.export = export
+    notices = after_load(context, path)
+    context.triage_set = write_triage(context.store, export, path)
+    suggest_now(context)
+    return notices
+
+
+def suggest_now(context: AppContext) -> None:
+    """The strategy's suggestions for today, while Polars is loaded anyway (a broken strategy
+    file is stored as such: the pane shows its error)."""
+    from tui.data.store_triage import ensure_suggestions
+
+    ensure_suggestions(context.store, context.triage_set.id, context.paths.strategy_file, context.today)
 
 
 def after_load(context: AppContext, path: Path) -> list[str]:
@@ -119,55 +133,49 @@ def after_load(context: AppContext, path: Path) -> list[str]:
     return notices
 
 
-def _saved_first_page(path: Path, paths: Paths, today: date, store):
-    """The first page saved at the last exit, if it still matches."""
-    if store is None or not paths.first_page.exists():
-        return None
-    from tui.data.first_page import page_keys, read_page
-
-    def key_of() -> str | None:  # hashes the export: only called when a saved page may match
-        keys = page_keys(path, store.revision(), [today], paths.strategy_file, paths.settings_file)
-        return keys[0] if keys else None
-
-    return read_page(paths.first_page, path, key_of)
-
-
-def save_first_page(context: AppContext, path: Path) -> None:
-    """At exit: save what a start on `path` today or tomorrow would show first."""
-    if context.export is None:  # left before the export loaded: nothing changed
-        return
-    from polars.exceptions import PolarsError
-
-    from tui.data.errors import PasserelleError
-    from tui.data.first_page import write_pages
-    from tui.data.received import first_pages
-
-    days = [context.today, context.today + timedelta(days=1)]
-    try:
-        pages = first_pages(context.export, context.store, path, days, context.paths.strategy_file,
-                            context.paths.settings_file)
-    except (PasserelleError, OSError, PolarsError):
-        return  # only costs speed at the next start: the decisions are all saved already
-    if pages is not None:
-        write_pages(context.paths.first_page, pages)
-
-
 def open_app(source: str | Path | None, paths: Paths):
-    """The app, ready to run. With a matching first page it starts on that page and reads
-    the export in a worker; otherwise the export is read first (errors raise before the app
-    starts, with nothing created)."""
+    """The app, ready to run: on the store's rows when it has them for this export, else
+    reading the export in a worker (its errors end the app with exit 2, nothing written)."""
     from tui.app import PasserelleApp
+    from tui.data.store_queue import find_set
 
     settings, notices = _settings(paths)
     store = _existing_store(paths)
     path, notice = pick_source(source, store)
     notices += [notice] if notice else []
-    today = date.today()
-    page = _saved_first_page(path, paths, today, store)
-    if page is None:
-        return PasserelleApp(_loaded_context(path, paths, settings, notices, store), source=path)
-    context = AppContext(paths=paths, settings=settings, export=None, store=store, today=today, notices=notices)
-    return PasserelleApp(context, source=path, first_page=page)
+    _forget_first_page(paths)
+    rows = find_set(store, path) if store is not None else None
+    export = _check_readable(path, paths, store) if rows is None else None
+    context = AppContext(paths=paths, settings=settings, export=export, store=store, today=date.today(),
+                         notices=notices, triage_set=rows)
+    return PasserelleApp(context, source=path)
+
+
+def _check_readable(path: Path, paths: Paths, store):
+    """Before the app, for an export the store has no rows for: is it an export at all (a
+    file or folder, a whole ZIP, within the limits; standard library only)? A bad one is
+    reported on one line, nothing written. Without a terminal to show its progress on, the
+    whole export is read here (then returned), so no screen is drawn for an error either."""
+    import sys
+
+    from tui.data.export_source import read_source
+
+    try:
+        read_source(path)
+        terminal = sys.__stderr__ is not None and sys.__stderr__.isatty()  # Textual draws on stderr
+        return None if terminal else load(path, paths)
+    except BaseException:
+        if store is not None:
+            store.close()
+        raise
+
+
+def _forget_first_page(paths: Paths) -> None:
+    """Earlier versions saved the first page at exit; every start now reads the store."""
+    try:
+        (paths.cache / "first_page.json").unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _remember(context: AppContext, path: Path) -> str | None:
@@ -189,15 +197,13 @@ def _remember(context: AppContext, path: Path) -> str | None:
 
 
 def run_app(source: str | None, paths: Paths) -> int:
-    """`passerelle [SOURCE]`: open (errors raise before the app starts), run, save the first page."""
+    """`passerelle [SOURCE]`: open, run; an export that could not be read raises after the app."""
     app = open_app(source, paths)
     _exit_cleanly_on_signals(app)
     try:
         app.run()
     finally:
-        try:
-            save_first_page(app.context, app.source)
-        finally:
+        if app.context.store is not None:
             app.context.store.close()
     if app.startup_error is not None:  # the export could not be read after all
         raise app.startup_error

@@ -61,10 +61,6 @@ class Paths:
     def frames_cache(self) -> Path:
         return self.cache / "frames"
 
-    @property
-    def first_page(self) -> Path:
-        return self.cache / "first_page.json"
-
     def ensure(self) -> None:
         """Create the folders as 0700 (tightening our own loose ones), then sweep the temp
         files a killed run left behind."""

@@ -55,6 +55,13 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     paths.ensure()
     with Store.open(paths.database) as store:
         outcome = record_export(store, export, Path(args.source), paths.snapshots, allow_older=args.yes)
+        if outcome.record is not None:  # the triage panes read these rows from the first start on
+            from datetime import date
+
+            from tui.data.store_triage import ensure_suggestions, write_triage
+
+            rows = write_triage(store, export, Path(args.source))
+            ensure_suggestions(store, rows.id, paths.strategy_file, date.today())
     if outcome.record is None:  # older than the last import, and not confirmed
         if args.json:
             print(json.dumps(_payload(export, None, "older"), indent=2))

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-import polars as pl
+if TYPE_CHECKING:  # the parser is on the start path (the store's queue); Polars is not
+    import polars as pl
 
 DECIDED = ("accept", "ignore", "later", "follow", "suspicious", "followed_up", "withdrawn",
            "any", "none")
@@ -106,6 +108,8 @@ def _short(text: str) -> str:
 
 def filter_expr(f: Filter, columns: list[str] | tuple[str, ...] | None = None) -> pl.Expr:
     """The Filter as one boolean Polars expression (checks the columns exist if given)."""
+    import polars as pl
+
     parts: list[pl.Expr] = []
 
     def col(name: str, token: str) -> pl.Expr:
@@ -151,6 +155,8 @@ VIEWS = ("All", "With note", "No note", "Suspicious", "Later (due)", "Decided")
 
 def view_expr(view: str) -> pl.Expr:
     """The rows of a saved view of the received queue."""
+    import polars as pl
+
     pending = pl.col("pending")
     exprs = {
         "All": pending,
@@ -168,6 +174,8 @@ def view_expr(view: str) -> pl.Expr:
 def view_counts(frame: pl.DataFrame, today: date | None = None,
                 f: Filter | None = None) -> dict[str, int]:
     """Live counts for every view (optionally within a filter), in one select."""
+    import polars as pl
+
     base = filter_expr(f, frame.columns) if f is not None and not f.empty else pl.lit(True)
     row = frame.select(
         [(view_expr(v) & base).sum().cast(pl.Int64).alias(v) for v in VIEWS]

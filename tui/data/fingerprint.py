@@ -1,4 +1,4 @@
-"""The content fingerprint of an export source: what the frame cache and the first page are keyed by."""
+"""The content fingerprint of an export source: what the frame cache is keyed by."""
 
 from __future__ import annotations
 

@@ -156,11 +156,14 @@ def network_stats(
     top: int = 10,
     companies=None,
     classified: pl.DataFrame | None = None,
+    tables: Mapping[str, pl.DataFrame] | None = None,
 ) -> dict:
     """Every figure of the network pane as JSON-safe values.
 
     `companies`: the user's CompanyRules (companies.toml), else the default grouping;
-    `classified`: roles.classify of the positions, when the caller already has it.
+    `classified`: roles.classify of the positions, when the caller already has it;
+    `tables`: the company, family, year and email tables when the caller built them
+    already, so they are built once.
     """
     today = _today(export, today)
     families: Mapping[str, list[str]] = getattr(settings, "role_families", {}) or {}
@@ -175,12 +178,13 @@ def network_stats(
             for label, count, share in frame.select("label", "count", "share").iter_rows()
         ]
 
+    tables = tables or {}
     per_year = [
         {"year": int(v) if v != comp.UNKNOWN else None, "count": c}
-        for v, c in comp.years_table(people).select("value", "count").iter_rows()
+        for v, c in (tables.get("year") if "year" in tables else comp.years_table(people)).select("value", "count").iter_rows()
     ]
-    emails = comp.email_table(people)
-    company_table = comp.companies(people, rules=companies)
+    emails = tables["email"] if "email" in tables else comp.email_table(people)
+    company_table = tables["company"] if "company" in tables else comp.companies(people, rules=companies)
     if classified is None:  # once for the three role tables: it is the costly part on real titles
         from tui.data.roles import classify, role_families
 
@@ -194,7 +198,8 @@ def network_stats(
         "pace": g["pace"],
         "invitations": invitation_counts(export),
         "top_companies": table(company_table.head(top), "company"),
-        "role_families": table(comp.families_table(people, families, classified), "family"),
+        "role_families": table(tables["family"] if "family" in tables
+                               else comp.families_table(people, families, classified), "family"),
         "seniority": table(comp.seniority_table(people, classified), "seniority"),
         "unclassified_titles": table(comp.unclassified_table(people, families, top, classified), "title"),
         "per_year": per_year,

@@ -35,6 +35,43 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "CREATE TABLE revision (n INTEGER NOT NULL)",
         "INSERT INTO revision(n) VALUES (0)",
     ),
+    # 2 → 3: the triage tables the panes read (the store is the triage engine). What depends
+    # only on an export is written once at import; decisions, typed-in details and dates are
+    # joined in SQL when a pane reads, so nothing depends on the day of the last exit.
+    (
+        """CREATE TABLE IF NOT EXISTS triage_sets (id INTEGER PRIMARY KEY,
+            content_hash TEXT NOT NULL UNIQUE, source TEXT NOT NULL,
+            exported_on TEXT, connections INTEGER NOT NULL, built_at TEXT NOT NULL)""",
+        # Where each set was read from, as the file was then: a start finds its rows by a stat.
+        """CREATE TABLE IF NOT EXISTS triage_sources (source TEXT PRIMARY KEY, size INTEGER,
+            mtime_ns INTEGER, set_id INTEGER NOT NULL REFERENCES triage_sets(id) ON DELETE CASCADE)""",
+        """CREATE TABLE IF NOT EXISTS triage_rows (id INTEGER PRIMARY KEY,
+            set_id INTEGER NOT NULL REFERENCES triage_sets(id) ON DELETE CASCADE,
+            direction TEXT NOT NULL CHECK (direction IN ('received', 'sent')),
+            key TEXT, name TEXT, url TEXT, sent_at TEXT, note TEXT, line INTEGER,
+            has_note INTEGER NOT NULL DEFAULT 0, note_length INTEGER NOT NULL DEFAULT 0,
+            mass_invite INTEGER NOT NULL DEFAULT 0, suspicious_reasons TEXT NOT NULL DEFAULT '[]',
+            messaged_before INTEGER NOT NULL DEFAULT 0, asks INTEGER NOT NULL DEFAULT 0,
+            accepted INTEGER NOT NULL DEFAULT 0, accepted_on TEXT, base_score REAL NOT NULL DEFAULT 0)""",
+        "CREATE INDEX IF NOT EXISTS triage_rows_set ON triage_rows(set_id, direction)",
+        "CREATE INDEX IF NOT EXISTS triage_rows_key ON triage_rows(key)",
+        """CREATE TABLE IF NOT EXISTS triage_companies (set_id INTEGER NOT NULL
+            REFERENCES triage_sets(id) ON DELETE CASCADE, company TEXT NOT NULL, count INTEGER NOT NULL,
+            PRIMARY KEY (set_id, company))""",
+        """CREATE TABLE IF NOT EXISTS triage_connected (set_id INTEGER NOT NULL
+            REFERENCES triage_sets(id) ON DELETE CASCADE, key TEXT NOT NULL, connected_on TEXT,
+            PRIMARY KEY (set_id, key))""",
+        """CREATE TABLE IF NOT EXISTS triage_strategy (set_id INTEGER NOT NULL
+            REFERENCES triage_sets(id) ON DELETE CASCADE, digest TEXT NOT NULL,
+            suggests INTEGER NOT NULL, error TEXT, PRIMARY KEY (set_id, digest))""",
+        """CREATE TABLE IF NOT EXISTS triage_suggestions (set_id INTEGER NOT NULL, digest TEXT NOT NULL,
+            row_id INTEGER NOT NULL REFERENCES triage_rows(id) ON DELETE CASCADE,
+            suggestion TEXT, reason TEXT, rule TEXT, PRIMARY KEY (set_id, digest, row_id),
+            FOREIGN KEY (set_id, digest) REFERENCES triage_strategy(set_id, digest) ON DELETE CASCADE)""",
+        # rowid = triage_rows.id; accent-insensitive words for the filter line (`ines` finds Inès).
+        """CREATE VIRTUAL TABLE IF NOT EXISTS triage_fts USING fts5(name, headline, note, company,
+            tokenize="unicode61 remove_diacritics 2")""",
+    ),
 ]
 
 # A decide batch is in effect unless the last undo/redo event naming it is an undo.

@@ -52,6 +52,7 @@ class NetworkView:
     targets: comp.Targets = comp.Targets()
     growth: Growth = Growth()
     companies: object = None  # tui.data.companies.CompanyRules from companies.toml (None: defaults)
+    company_index: object = None  # who-at's name-sorted companies, built with the rest
 
 
 def _strategy(context: AppContext):
@@ -107,12 +108,7 @@ def compute_view(context: AppContext, picked: tuple[str, ...]) -> NetworkView:
     from tui.data.roles import classify, role_families
 
     classified = classify(people["position"], role_families(families))  # once for every role table
-    stats = network_stats(
-        export, settings, strategy=strategy, previous=previous, today=today,
-        picked_families=picked, companies=rules, classified=classified,
-    )
-    stats["across_imports"] = _across(context)
-    tables = {
+    tables = {  # built once: the figures below are read from them too
         "company": comp.companies(people, rules=rules),
         "family": comp.families_table(people, families, classified),
         "seniority": comp.seniority_table(people, classified),
@@ -120,6 +116,11 @@ def compute_view(context: AppContext, picked: tuple[str, ...]) -> NetworkView:
         "year": comp.years_table(people),
         "email": comp.email_table(people),
     }
+    stats = network_stats(
+        export, settings, strategy=strategy, previous=previous, today=today,
+        picked_families=picked, companies=rules, classified=classified, tables=tables,
+    )
+    stats["across_imports"] = _across(context)
     targets = targets_for(strategy, picked)
     q = stats["qualified"]
     label = f"qualified ({q['basis']})" if q["count"] is not None else "no targets: pick role families with p"
@@ -134,7 +135,8 @@ def compute_view(context: AppContext, picked: tuple[str, ...]) -> NetworkView:
         diff = changes(export, previous)
     dates = pl.concat([people.select("connected_on"), export.hidden.select("connected_on")])["connected_on"]
     growth = growth_data(dates, export.invitations, jobs_from(getattr(export, "positions", None)))
-    return NetworkView(stats, tables, monthly(export)["count"].to_list(), note, diff, targets, growth, rules)
+    return NetworkView(stats, tables, monthly(export)["count"].to_list(), note, diff, targets, growth, rules,
+                       comp.company_index(people, rules))
 
 
 def since_frame(diff) -> pl.DataFrame:
@@ -186,7 +188,6 @@ class NetworkPane(Vertical):
         self.view: NetworkView | None = None
         self.table_index = 0
         self.picked: tuple[str, ...] = ()
-        self._company_index: pl.DataFrame | None = None  # built at the first who-at query
         self._intro_mode = False  # the who-at box takes a list of companies (key W)
 
     def compose(self) -> ComposeResult:
@@ -258,10 +259,10 @@ class NetworkPane(Vertical):
             info = self.context.store.info()
         except PasserelleError:  # without typed-in info only connections are searched
             info = None
-        rules = self.view.companies if self.view else None
-        if self._company_index is None:  # once per session: then each keystroke is one filter
-            self._company_index = comp.company_index(self.context.export.connections, rules)
-        result = comp.who_at(self.context.export, query, info, self._company_index, rules)
+        view = self.view  # read once: the UI thread replaces it, this thread never writes it
+        rules = view.companies if view is not None else None
+        index = view.company_index if view is not None else comp.company_index(self.context.export.connections, rules)
+        result = comp.who_at(self.context.export, query, info, index, rules)
         frame = result.connections
         extra = result.invitations
         if extra.height:  # invitations matched through typed-in company, shown after connections
@@ -285,7 +286,6 @@ class NetworkPane(Vertical):
     # ---- messages ---------------------------------------------------------------------
     def on_network_pane_figures_computed(self, message: FiguresComputed) -> None:
         self.view = message.view
-        self._company_index = None  # rebuilt with these company rules at the next who-at
         s = message.view.stats
         self.query_one("#network-tables").loading = False
         self.query_one("#network-status", Static).update(Content.assemble(

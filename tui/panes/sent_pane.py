@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import polars as pl
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.data.triage import sent_queue
+from tui.data.store_sent import DictRows, sent_rows
 from tui.panes.triage_base import TriagePane
 from tui.widgets.frame_table import Column, FrameTable
 from tui.widgets.invitation_detail import InvitationDetail
@@ -22,14 +21,19 @@ COLUMNS = [
     Column("_state", "State", width=22),
     Column("note", "Note sent", ratio=4, formatter=lambda n: n.strip() if n and n.strip() else "— no note"),
 ]
-STATE = (
-    pl.when(pl.col("decision") == "withdrawn").then(pl.lit("withdrawn"))
-    .when(pl.col("accepted")).then(pl.concat_str([pl.lit("accepted "), pl.col("accepted_on").dt.strftime("%Y-%m-%d")], ignore_nulls=True))
-    .when(pl.col("follow_up_now")).then(pl.lit("follow up now"))
-    .when(pl.col("stale")).then(pl.lit("stale: withdraw?"))
-    .when(pl.col("decision") == "followed_up").then(pl.lit("waiting (followed up)"))
-    .otherwise(pl.lit("waiting"))
-)
+
+
+def state_of(row: dict) -> str:
+    """What became of the invitation, in a few words."""
+    if row["decision"] == "withdrawn":
+        return "withdrawn"
+    if row["accepted"]:
+        return f"accepted {row['accepted_on']:%Y-%m-%d}" if row["accepted_on"] else "accepted"
+    if row["follow_up_now"]:
+        return "follow up now"
+    if row["stale"]:
+        return "stale: withdraw?"
+    return "waiting (followed up)" if row["decision"] == "followed_up" else "waiting"
 
 
 class SentPane(TriagePane):
@@ -58,7 +62,7 @@ class SentPane(TriagePane):
 
     def __init__(self, context, **kwargs) -> None:
         super().__init__(context, **kwargs)
-        self.frame = pl.DataFrame()
+        self.frame = DictRows([])
 
     def compose(self) -> ComposeResult:
         yield Static(id="sent-summary")
@@ -74,17 +78,17 @@ class SentPane(TriagePane):
         self.status("d follow-up done · w withdrawal done (after doing it on LinkedIn) · o open · y copy URL", "dim")
 
     def reload(self, keep_key: Any = None) -> None:
-        """Recompute the sent queue (export + composer drafts marked sent + decisions)."""
+        """Read the sent queue from the store (the export's, the composer's, their decisions)."""
         ctx, settings = self.context, self.context.settings
-        frame = sent_queue(ctx.export, ctx.store.decisions(), ctx.store.drafts(), ctx.today,
-                           stale_days=settings.stale_days, follow_up_days=settings.follow_up_days)
-        self.frame = frame.with_columns(  # waiting time means nothing once accepted
-            STATE.alias("_state"), pl.when(~pl.col("accepted")).then(pl.col("waited_days")).alias("_waited"))
+        if ctx.triage_set is None:
+            return
+        rows = sent_rows(ctx.store, ctx.triage_set.id, ctx.today, settings.stale_days, settings.follow_up_days)
+        for row in rows:  # waiting time means nothing once accepted
+            row["_state"], row["_waited"] = state_of(row), None if row["accepted"] else row["waited_days"]
+        self.frame = DictRows(rows)
         self.table.set_frame(self.frame, keep_cursor_key=keep_key)
-        counts = self.frame.select(
-            pl.col("pending").sum().alias("waiting"), pl.col("stale").sum().alias("stale"),
-            pl.col("follow_up_now").sum().alias("follow"), pl.col("accepted").sum().alias("accepted"),
-        ).row(0, named=True) if self.frame.height else {"waiting": 0, "stale": 0, "follow": 0, "accepted": 0}
+        counts = {"waiting": sum(r["pending"] for r in rows), "stale": sum(r["stale"] for r in rows),
+                  "follow": sum(r["follow_up_now"] for r in rows), "accepted": sum(r["accepted"] for r in rows)}
         self.query_one("#sent-summary", Static).update(Content.assemble(
             ("Sent invitations  ", "bold"),
             f"{counts['waiting'] or 0} waiting · ",
@@ -92,6 +96,10 @@ class SentPane(TriagePane):
             (f"{counts['follow'] or 0} follow-ups due", "yellow" if counts["follow"] else ""), " · ",
             (f"{counts['accepted'] or 0} accepted", "green"),
         ))
+
+    def on_shown(self) -> None:
+        """Shown again: the composer may have marked notes sent meanwhile (one small query)."""
+        self.reload(keep_key=self.table.current_key())
 
     def on_frame_table_row_highlighted(self, event: FrameTable.RowHighlighted) -> None:
         detail = self.query_one(InvitationDetail)

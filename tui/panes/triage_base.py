@@ -41,12 +41,13 @@ class TriagePane(Vertical):
         return self.query_one(FrameTable)
 
     def focus_default(self) -> None:
-        self.table.focus()
+        self.screen.set_focus(self.table)  # at once, so type-ahead reaches the table
 
     def status(self, text: Content | str, tone: str = "") -> None:
         """One line under the queue: what just happened."""
         content = text if isinstance(text, Content) else Content(sanitize(text))
-        self.query_one(".status-line", Static).update(content.stylize(tone) if tone else content)
+        line = self.query_one(".status-line", Static)
+        line.update(content.stylize(tone) if tone else content, layout=False)  # one line: no layout pass
 
     def reload(self, keep_key: Any = None) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -55,7 +56,7 @@ class TriagePane(Vertical):
         """Marked rows if any, else the row under the cursor."""
         table = self.table
         if table.marked:
-            return table.marked_rows().to_dicts()
+            return table.marked_rows()
         row = table.current_row()
         return [row] if row else []
 
@@ -74,14 +75,19 @@ class TriagePane(Vertical):
             return None
         for person in people:
             self.session[person.key] = decision
-        self.table.clear_marks()
+        self.table.marked.clear()
         who = display_text(people[0].name or people[0].key, 60) if len(people) == 1 else Content(f"{len(people)} people")
         label = decision.replace("_", " ")
         extra = f" until {until:%Y-%m-%d}" if until else ""
         self.status(Content.assemble(("✓ saved ", "bold green"), f"{label}{extra}: ", who, ("   u undoes", "dim")))
-        self.reload()
+        self.after_decision({p.key for p in people})
         self.post_message(DecisionSaved(batch))
         return batch
+
+    def after_decision(self, keys: set[str]) -> None:
+        """What the screen does once `keys` are decided and saved (the received pane only
+        takes the rows out; this default re-reads the queue)."""
+        self.reload(keep_key=None)
 
     def _undo_redo(self, redo: bool) -> None:
         store = self.context.store
@@ -154,5 +160,10 @@ class TriagePane(Vertical):
             self.status("")
 
     def decisions_changed(self) -> None:
-        """Another pane saved or undid a decision: refresh this queue."""
-        self.reload(keep_key=self.table.current_key())
+        """Another pane saved or undid a decision: refresh this queue when it is next shown."""
+        self.stale = True
+
+    def on_shown(self) -> None:
+        if getattr(self, "stale", False):
+            self.stale = False
+            self.reload(keep_key=self.table.current_key())

@@ -64,7 +64,7 @@ class HelpScreen(ModalScreen[None]):
 
     def sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """(area, [(key, what it does)]) for the app, each pane and the tables."""
-        from tui.app import FIRST_PAGE_ID, PANES
+        from tui.app import PANES
 
         app = self.app
         out = [("Everywhere", self._rows(type(app).BINDINGS) + [("ctrl+p", "all actions, searchable")])]
@@ -72,10 +72,8 @@ class HelpScreen(ModalScreen[None]):
         for pane_id, _module, _cls, title in PANES:
             try:
                 pane = app.query_one(f"#{pane_id}")
-            except NoMatches:  # not mounted yet (the received pane's first page stands in for it)
-                if pane_id != "received" or not app.query(f"#{FIRST_PAGE_ID}"):
-                    continue
-                pane = app.query_one(f"#{FIRST_PAGE_ID}")
+            except NoMatches:  # not mounted yet
+                continue
             rows = []
             for widget in [pane, *pane.query("*")]:
                 kind = type(widget)

@@ -10,8 +10,27 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from tui.text import sanitize
+from tui.widgets.type_ahead import TypeAhead
 
 PLACEHOLDER = "words · has:note · no:note · older:30d · newer:7d · flag:suspicious · decided:later"
+
+
+class FilterInput(TypeAhead, Input):
+    """The filter field: enter and escape give focus back as they are read (not once their
+    binding comes round), so the keys typed after them decide."""
+
+    async def _on_key(self, event) -> None:
+        if event.key in ("enter", "escape") and self.app.focused is self:
+            event.stop()
+            event.prevent_default()  # neither the field's own handling nor the bindings run again
+            if event.key == "enter":
+                await self.action_submit()
+            else:
+                self.parent.action_close()
+
+    async def action_submit(self) -> None:
+        await super().action_submit()
+        self.parent.give_back_focus(blank=not self.value.strip())
 
 
 class FilterBar(Vertical):
@@ -35,18 +54,29 @@ class FilterBar(Vertical):
         """Enter or escape: give focus back to the table."""
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=PLACEHOLDER, id="filter-input", disabled=True)
+        yield FilterInput(placeholder=PLACEHOLDER, id="filter-input", disabled=True)
         yield Static(id="filter-error")
 
     @property
     def value(self) -> str:
         return self.query_one(Input).value
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.return_to = None  # the widget focus goes back to (the pane's table)
+
+    def give_back_focus(self, blank: bool = False) -> None:
+        """Leave the field now (not when a message is handled): type-ahead follows focus."""
+        if blank:
+            self._hide()
+        if self.return_to is not None:
+            self.screen.set_focus(self.return_to)
+
     def open(self) -> None:
         self.add_class("open")
         field = self.query_one(Input)
         field.disabled = False
-        field.focus()
+        self.screen.set_focus(field)  # now, not after the queued keys: `/anne` typed fast filters for "anne"
 
     def _hide(self) -> None:
         """Closed: not shown and out of the focus chain."""
@@ -54,6 +84,9 @@ class FilterBar(Vertical):
         self.query_one(Input).disabled = True
 
     def show_error(self, message: str | None) -> None:
+        if message == getattr(self, "_error", None):
+            return  # unchanged: no repaint, no layout pass at each keystroke
+        self._error = message
         self.set_class(bool(message), "error")
         self.query_one("#filter-error", Static).update(Content(sanitize(message or "")))
 
@@ -63,13 +96,11 @@ class FilterBar(Vertical):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if not event.value.strip():
-            self._hide()
         self.post_message(self.Done())
 
     def action_close(self) -> None:
         self.query_one(Input).value = ""
         self.show_error(None)
-        self._hide()
+        self.give_back_focus(blank=True)
         self.post_message(self.Changed(""))
         self.post_message(self.Done())

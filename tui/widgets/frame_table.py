@@ -1,7 +1,8 @@
-"""FrameTable: a virtual table over a Polars DataFrame that renders only visible rows.
+"""FrameTable: a virtual table that renders only visible rows.
 
-It also shows a `RowList` (the first rows as dicts) so the start can paint before Polars
-is imported; Polars is imported only where a real frame is used.
+Its rows come from a Polars DataFrame or from the store's queue (`store_queue.QueueRows`,
+rows fetched only when drawn); both offer `height`, `columns`, `row(i, named=True)` and
+`[i, column]`. Polars is imported only where a real frame is used.
 """
 
 from __future__ import annotations
@@ -20,32 +21,12 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.text import display_text, one_line
+from tui.widgets.type_ahead import TypeAhead
 
 if TYPE_CHECKING:
     import polars as pl
 
 MARK = "●"
-LOADING = "…"
-
-
-class RowList:
-    """The first `len(rows)` of `height` rows, as dicts: what a frame offers the table, minus Polars."""
-
-    def __init__(self, rows: list[dict[str, Any]], height: int | None = None) -> None:
-        self.rows = rows
-        self.height = max(len(rows), height or 0)
-        self.columns = list(rows[0]) if rows else []
-
-    def row(self, index: int, named: bool = True) -> dict[str, Any] | None:
-        """Row `index`, or None for one not loaded yet."""
-        return self.rows[index] if index < len(self.rows) else None
-
-    def __getitem__(self, where: tuple[int, str]) -> Any:
-        row = self.row(where[0])
-        return None if row is None else row.get(where[1])
-
-    def index_of(self, column: str, value: Any) -> int | None:
-        return next((i for i, row in enumerate(self.rows) if row.get(column) == value), None)
 
 
 @dataclass(frozen=True)
@@ -58,9 +39,20 @@ class Column:
     ratio: int = 1
     align: str = "left"
     formatter: Callable[[Any], str] | None = None
+    min_width: int = 0  # a share never gets narrower (names stay readable at 80 columns)
 
 
-class FrameTable(ScrollView, can_focus=True):
+class _NoRows:
+    """What the table shows before it is given rows."""
+
+    height = 0
+    columns: tuple[str, ...] = ()
+
+
+_NO_ROWS = _NoRows()
+
+
+class FrameTable(TypeAhead, ScrollView, can_focus=True):
     """Line-API table: no per-row widgets, so 30,000 rows open as fast as 30."""
 
     BINDINGS = [
@@ -77,6 +69,7 @@ class FrameTable(ScrollView, can_focus=True):
         "frame-table--cursor",
         "frame-table--marked",
         "frame-table--even",
+        "frame-table--alert",
     }
     DEFAULT_CSS = """
     FrameTable { overflow-x: hidden; height: 1fr; background: $surface; }
@@ -85,6 +78,7 @@ class FrameTable(ScrollView, can_focus=True):
     FrameTable:focus > .frame-table--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
     FrameTable > .frame-table--marked { color: $accent; }
     FrameTable > .frame-table--even { background: $surface-lighten-1; }
+    FrameTable > .frame-table--alert { color: $error; }
     """
 
     class RowHighlighted(Message):
@@ -112,12 +106,14 @@ class FrameTable(ScrollView, can_focus=True):
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
+        alert: Callable[[dict], bool] | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.columns = list(columns)
         self.key_column = key_column
         self.empty_text = empty_text
-        self.frame: pl.DataFrame | RowList = RowList([])
+        self.alert = alert  # rows drawn in the theme's error colour (their cells also say why)
+        self.frame: Any = _NO_ROWS
         self.cursor_row = 0
         self.marked: set[Any] = set()
         self._cells: OrderedDict[int, list[str]] = OrderedDict()  # row → formatted cells (LRU)
@@ -128,21 +124,50 @@ class FrameTable(ScrollView, can_focus=True):
     def row_count(self) -> int:
         return self.frame.height
 
-    def set_frame(self, frame: pl.DataFrame | RowList, keep_cursor_key: Any = None) -> None:
+    def set_columns(self, columns: list[Column]) -> None:
+        """Show other columns (e.g. hide one that would be empty); rows stay."""
+        if columns != self.columns:
+            self.columns = list(columns)
+            self._cells.clear()
+            self._widths = (-1, [])
+            self.refresh()
+
+    def set_frame(self, frame: Any, keep_cursor_key: Any = None, cursor: int | None = None,
+                  same_rows: bool = False) -> None:
         """Show `frame`; keep the cursor on `keep_cursor_key` if present, else at the same index."""
         self.frame = frame
-        self._cells.clear()
+        if not same_rows:  # `same_rows`: only some rows left (formatted cells are keyed by row id)
+            self._cells.clear()
         index = None
         if keep_cursor_key is not None and self.key_column in frame.columns and frame.height:
             index = self._index_of(keep_cursor_key)
-        self.cursor_row = index if index is not None else min(self.cursor_row, max(frame.height - 1, 0))
-        self.virtual_size = Size(self.size.width, frame.height + 1)
+        if index is None:
+            index = self.cursor_row if cursor is None else cursor
+        self.cursor_row = max(0, min(index, frame.height - 1))
+        self._set_rows_height(frame.height + 1)
         self._scroll_cursor_visible()
         self.refresh()
         self.post_message(self.RowHighlighted(self, self.current_row()))
 
+    def _set_rows_height(self, height: int) -> None:
+        """The scrollable height. A layout pass repaints the whole screen (a keystroke in
+        the filter did three), so it is asked for only when the scrollbar comes or goes;
+        otherwise the scrollbar is told directly and only the table repaints."""
+        new = Size(self.size.width, height)
+        old = self.virtual_size
+        if new == old:
+            return
+        visible = self.scrollable_content_region.height
+        if not self.is_mounted or (old.height > visible) != (height > visible) or old.width != new.width:
+            self.virtual_size = new
+            return
+        self.set_reactive(FrameTable.virtual_size, new)
+        self.vertical_scrollbar.window_virtual_size = height
+        self.scroll_to(y=min(self.scroll_y, self.max_scroll_y), animate=False, force=True)
+        self.refresh()
+
     def _index_of(self, key: Any) -> int | None:
-        if isinstance(self.frame, RowList):
+        if hasattr(self.frame, "index_of"):
             return self.frame.index_of(self.key_column, key)
         import polars as pl
 
@@ -176,13 +201,15 @@ class FrameTable(ScrollView, can_focus=True):
         self.marked.clear()
         self.refresh()
 
-    def marked_rows(self) -> pl.DataFrame:
-        """Rows of the current frame whose key is marked."""
+    def marked_rows(self) -> list[dict]:
+        """Rows of the current frame whose key is marked, in the table's order."""
+        if not self.marked or self.key_column not in self.frame.columns:
+            return []
+        if hasattr(self.frame, "rows_with_keys"):
+            return self.frame.rows_with_keys(self.marked)
         import polars as pl
 
-        if not self.marked or self.key_column not in self.frame.columns:
-            return self.frame.clear()
-        return self.frame.filter(pl.col(self.key_column).is_in(list(self.marked)))
+        return self.frame.filter(pl.col(self.key_column).is_in(list(self.marked))).to_dicts()
 
     # ---- cursor -----------------------------------------------------------------------
     def move_cursor(self, row: int) -> None:
@@ -244,30 +271,35 @@ class FrameTable(ScrollView, can_focus=True):
         gaps = len(self.columns)  # one space after the marker and between columns
         free = max(0, width - 1 - gaps - sum(c.width or 0 for c in self.columns))
         shares = sum(c.ratio for c in self.columns if c.width is None) or 1
-        widths = [c.width if c.width is not None else free * c.ratio // shares for c in self.columns]
+        widths = [c.width if c.width is not None else min(free, max(c.min_width, free * c.ratio // shares))
+                  for c in self.columns]
+        shared = [i for i, c in enumerate(self.columns) if c.width is None]
+        if shared:  # the last shared column takes what is left (never less than nothing)
+            last = shared[-1]
+            widths[last] = max(0, free - sum(widths[i] for i in shared[:-1]))
         self._widths = (width, widths)
         return widths
 
-    def _cells_for(self, index: int) -> list[str]:
-        cells = self._cells.get(index)
+    def _cells_for(self, index: int) -> list:
+        ids = getattr(self.frame, "ids", None)
+        slot = ids[index] if ids is not None else index
+        cells = self._cells.get(slot)
         if cells is None:
             row = self.frame.row(index, named=True)
-            if row is None:  # a RowList row not loaded yet
-                return [LOADING] + [""] * (len(self.columns) - 1)
             cells = []
             for column in self.columns:
                 value = row.get(column.key)
                 text = column.formatter(value) if column.formatter else ("" if value is None else value)
-                cells.append(one_line(text))
-            self._cells[index] = cells
+                cells.append(display_text(one_line(text)))  # made safe once, not at every paint
+            self._cells[slot] = cells
             if len(self._cells) > 512:
                 self._cells.popitem(last=False)
         return cells
 
-    def _line(self, mark: str, cells: list[str], widths: list[int], style: Style) -> Strip:
+    def _line(self, mark: str, cells: list, widths: list[int], style: Style) -> Strip:
         parts = [mark]
         for column, text, width in zip(self.columns, cells, widths):
-            content = display_text(text)
+            content = text if not isinstance(text, str) else display_text(text)
             if content.cell_length > width:
                 content = content.truncate(width, ellipsis=True)
             pad = " " * max(0, width - content.cell_length)
@@ -294,6 +326,8 @@ class FrameTable(ScrollView, can_focus=True):
         style = base
         if index % 2:
             style += self.get_component_rich_style("frame-table--even")
+        if self.alert is not None and self.alert(self.frame.row(index, named=True)):
+            style += self.get_component_rich_style("frame-table--alert")
         if marked:
             style += self.get_component_rich_style("frame-table--marked")
         if index == self.cursor_row:

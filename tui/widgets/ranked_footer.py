@@ -88,6 +88,11 @@ class RankedFooter(Footer):
         binding = item[0]
         return len(self.app.get_key_display(binding)) + 1 + len(binding.description) + 1
 
+    def on_mount(self) -> None:
+        # Footer.on_mount (Textual runs it too) only subscribes to binding changes; the app
+        # mounts this footer after the first rows, when no change may come for a while.
+        self.bindings_changed(self.screen)
+
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._fitted_width:
             self.call_after_refresh(self.recompose)

@@ -42,7 +42,7 @@ class ViewTabs(Static):
                 x += 1
         if hint:
             parts.append((f"   {hint}", "dim"))
-        self.update(Content.assemble(*parts))
+        self.update(Content.assemble(*parts), layout=False)  # one line, always: no layout needed
 
     def on_click(self, event) -> None:
         for start, end, view in self._spans:

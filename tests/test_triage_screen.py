@@ -1,0 +1,194 @@
+"""Pilot: the received pane from the store — screen and store agree after every key, keys
+typed at the earliest moment of a start go where they were aimed, the table at 80×24."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from textual import events
+from ui_export import ui_export
+
+from conftest import REPO
+from tui.app import PasserelleApp
+from tui.data import store_queue as queue
+from tui.launch import build_context, open_app
+from tui.widgets.frame_table import FrameTable
+
+INCOMING = [
+    ("Anne Dupont", "anne-dupont", "10/01/25, 8:30 AM", "We met at PyData, great talk on pipelines!"),
+    ("Inès Moreau", "ines-moreau", "11/02/25, 9:00 AM", "Bonjour, je travaille en logistique à Lyon."),
+    ("Crypto Wealth Ltd", "crypto-wealth", "11/07/25, 7:00 AM", "Kindly contact me on WhatsApp for investment"),
+    *[(f"Marie-Alexandrine {surname}", f"person-{n}", f"11/{n + 1:02d}/25, 9:00 AM", "")
+      for n, surname in enumerate(("Vandenberghe", "Oudenaarde", "Lefebvre", "Castellanos", "Brandstetter",
+                                   "Kowalczyk", "Nakamura", "Oyelaran", "Fitzgerald", "Dubreuil"))],
+]
+
+
+@pytest.fixture
+def export(tmp_path: Path) -> Path:
+    return ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip", incoming=INCOMING)
+
+
+def screen_text(app: PasserelleApp) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def decided(context) -> dict[str, str]:
+    frame = context.store.decisions()
+    return dict(zip(frame["key"].to_list(), frame["decision"].to_list()))
+
+
+def burst(app: PasserelleApp, text: str) -> None:
+    """Keys as a terminal delivers a fast typist's burst: all queued before any is handled."""
+    for ch in text:
+        app.post_message(events.Key({"/": "slash", "\r": "enter"}.get(ch, ch), ch))
+
+
+def assert_screen_is_store(app: PasserelleApp) -> None:
+    """The rows shown are what a fresh query of the store returns, in order."""
+    pane, ctx = app.query_one("#received"), app.context
+    fresh = queue.received_ids(ctx.store, ctx.triage_set.id, ctx.today, pane.digest, pane.view, pane.filter)
+    assert pane.rows.keys == [k for _, k in fresh]
+    assert pane.counts == queue.view_counts(ctx.store, ctx.triage_set.id, ctx.today, pane.digest, pane.filter)
+    row = pane.table.current_row()
+    if row is not None:
+        assert row["name"][:12] in screen_text(app)
+
+
+async def test_screen_and_store_agree_after_every_key(export: Path, passerelle_home) -> None:
+    context = build_context(export, passerelle_home)
+    app = PasserelleApp(context)
+    expected: dict[str, str] = {}
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        table = app.query_one("#received-table", FrameTable)
+        for key, decision in [("a", "accept"), ("j", None), ("i", "ignore"), ("l", "later"), ("u", "undo"),
+                              ("U", "redo"), ("u", "undo"), ("f", "follow"), ("v", None), ("s", "suspicious")]:
+            row = table.current_row()
+            await pilot.press(key)
+            await pilot.pause()
+            if decision == "undo":
+                expected.pop(last, None)
+            elif decision == "redo":
+                expected[last] = "later"
+            elif decision is not None:
+                expected[row["key"]] = decision
+                last = row["key"]
+            assert decided(context) == expected, key
+            assert_screen_is_store(app)
+    context.store.close()
+
+
+async def test_a_bulk_decision_leaves_the_cursor_on_the_next_undecided_row(export: Path, passerelle_home) -> None:
+    context = build_context(export, passerelle_home)
+    app = PasserelleApp(context)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        table = app.query_one("#received-table", FrameTable)
+        keys = list(app.query_one("#received").rows.keys)
+        await pilot.press("j", "j", "space", "j", "space")  # marks rows 2 and 4 (0-based)
+        await pilot.press("i")
+        assert decided(context) == {keys[2]: "ignore", keys[4]: "ignore"}
+        assert table.current_key() == keys[3]  # the first undecided row at or after row 2
+        assert_screen_is_store(app)
+    context.store.close()
+
+
+async def test_the_table_at_80_by_24(export: Path, passerelle_home) -> None:
+    context = build_context(export, passerelle_home)
+    app = PasserelleApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.query_one("#received-table", FrameTable)
+        labels = [c.label for c in table.columns]
+        assert "Suggests" not in labels  # no strategy: the column would be empty
+        assert table._column_widths(table.scrollable_content_region.width)[0] >= 17
+        assert "Marie-Alexandrin…" in screen_text(app)  # 16 characters of the name, then …
+        pane = app.query_one("#received")
+        index = pane.rows.keys.index("in:crypto-wealth")
+        assert "⚠ suspicious" in " ".join(c.plain for c in table._cells_for(index))  # said in words, not colour alone
+        y = index - round(table.scroll_y) + 1
+        if 0 < y < table.size.height:
+            strip = table.render_line(y)
+            alert = table.get_component_rich_style("frame-table--alert")
+            assert any(seg.style and seg.style.color == alert.color for seg in strip)
+        assert "✎ note" in " ".join(c.plain for c in table._cells_for(pane.rows.keys.index("in:anne-dupont")))
+        await pilot.press("a")
+        for _ in range(5):
+            await pilot.press("v")  # … to the Decided view
+        assert pane.view == "Decided"
+        assert [c.label for c in table.columns][3] == "Decision"
+    context.store.close()
+
+
+async def test_keys_typed_at_the_earliest_moment_filter_on_a_start_from_the_store(export: Path, passerelle_home) -> None:
+    build_context(export, passerelle_home).store.close()  # imported once
+    app = open_app(export, passerelle_home)
+    assert app.context.triage_set is not None and app.context.export is None
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        burst(app, "/anne")  # before the first frame is even painted
+        await pilot.pause()
+        await pilot.pause()
+        pane = app.query_one("#received")
+        assert app.query_one("#filter-input").value == "anne"
+        assert pane.rows.keys == ["in:anne-dupont"]
+        burst(app, "\ra")  # enter, then a decision key at once: it decides the filtered row
+        await pilot.pause()
+        await pilot.pause()
+        assert decided(app.context) == {"in:anne-dupont": "accept"}
+        assert "not taken" not in screen_text(app)
+    app.context.store.close()
+
+
+async def test_a_first_start_reads_the_export_visibly_and_keeps_the_keys_typed_meanwhile(
+        export: Path, passerelle_home) -> None:
+    app = open_app(export, passerelle_home)
+    assert app.context.store is None and not passerelle_home.database.exists()  # nothing written yet
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        burst(app, "/anne")
+        await pilot.pause()
+        pane = app.query_one("#received")
+        if app.context.triage_set is None:  # still reading: the pane says so
+            assert pane.has_class("reading") and "Reading the export" in screen_text(app)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        assert not pane.has_class("reading")
+        assert app.query_one("#filter-input").value == "anne"
+        assert pane.rows.keys == ["in:anne-dupont"]
+        assert decided(app.context) == {}
+    app.context.store.close()
+
+
+def test_a_start_from_the_store_paints_its_rows_before_polars_is_imported(export: Path, passerelle_home) -> None:
+    home = passerelle_home.config.parent
+    subprocess.run([sys.executable, "-m", "tui", "import", "--home", str(home), str(export)],
+                   cwd=REPO, check=True, capture_output=True)
+    code = f"""
+import asyncio, sys
+from pathlib import Path
+from tui.launch import open_app
+from tui.paths import Paths
+from tui.widgets.frame_table import FrameTable
+
+seen = []
+draw = FrameTable.render_line
+def render_line(self, y):
+    if y >= 1 and self.frame.height and not seen:
+        seen.append('polars' in sys.modules)
+    return draw(self, y)
+FrameTable.render_line = render_line
+
+async def main():
+    app = open_app(None, Paths.resolve(Path({str(home)!r})))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        print(seen, app.query_one('#received').rows.height)
+    app.context.store.close()
+asyncio.run(main())
+"""
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["[False]", str(len(INCOMING))]

@@ -1,0 +1,115 @@
+"""In a real pseudo-terminal: `/anne` typed the moment the first rows appear filters for
+"anne" and decides nothing. The screen is read with pyte; waits are bounded loops on
+what the screen shows, never sleeps."""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyte
+from ui_export import ui_export
+
+from conftest import REPO
+
+INCOMING = [
+    ("Anne Dupont", "anne-dupont", "10/01/25, 8:30 AM", "We met at PyData, great talk on pipelines!"),
+    ("Inès Moreau", "ines-moreau", "11/02/25, 9:00 AM", "Bonjour, je travaille en logistique à Lyon."),
+    ("Jon Park", "jon-park", "11/08/25, 6:00 PM", ""),
+]
+COLS, ROWS = 120, 36
+
+
+class Terminal:
+    """The app in a pty, its output played on a pyte screen."""
+
+    def __init__(self, args: list[str], env: dict[str, str]) -> None:
+        self.screen = pyte.Screen(COLS, ROWS)
+        self.stream = pyte.ByteStream(self.screen)
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # the child: the app, as a terminal starts it
+            os.environ.update(env, TERM="xterm-256color", COLUMNS=str(COLS), LINES=str(ROWS))
+            os.execv(sys.executable, [sys.executable, *args])
+
+    def text(self) -> str:
+        return "\n".join(self.screen.display)
+
+    def wait_for(self, wanted, limit: float = 60.0) -> bool:
+        """Read output until `wanted(screen text)` holds or `limit` seconds pass."""
+        end = time.monotonic() + limit
+        while not wanted(self.text()):
+            if time.monotonic() > end:
+                return False
+            ready, _, _ = select.select([self.fd], [], [], 0.05)
+            if ready:
+                try:
+                    self.stream.feed(os.read(self.fd, 1 << 16))
+                except OSError:  # the app left
+                    return wanted(self.text())
+        return True
+
+    def type(self, keys: str) -> None:
+        os.write(self.fd, keys.encode())
+
+    def close(self) -> int:
+        end = time.monotonic() + 30
+        while time.monotonic() < end:
+            done, status = os.waitpid(self.pid, os.WNOHANG)
+            if done:
+                return os.waitstatus_to_exitcode(status)
+            self.wait_for(lambda _: False, 0.1)
+        os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        return -9
+
+
+def test_slash_anne_typed_as_the_first_rows_appear_filters_in_a_real_terminal(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    export = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip", incoming=INCOMING)
+    subprocess.run([sys.executable, "-m", "tui", "import", "--home", str(home), str(export)],
+                   cwd=REPO, check=True, capture_output=True)
+    term = Terminal(["-m", "tui", "--home", str(home)], {"PYTHONPATH": str(REPO)})
+    try:
+        assert term.wait_for(lambda t: "Inès Moreau" in t), term.text()  # the first rows are on screen
+        term.type("/anne")  # at once
+        assert term.wait_for(lambda t: "filter: anne" in t and "Inès Moreau" not in t.split("Note")[1]), term.text()
+        assert "Anne Dupont" in term.text() and "not taken" not in term.text()
+        term.type("\r")
+        term.type("q")
+        assert term.close() == 0
+    finally:
+        if term.pid:
+            try:
+                os.kill(term.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+    with sqlite3.connect(home / "data" / "passerelle.db") as db:
+        assert db.execute("SELECT count(*) FROM batches").fetchone() == (0,)  # no letter became a decision
+
+
+def test_a_first_start_shows_it_is_reading_and_keeps_what_was_typed_meanwhile(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    export = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip", incoming=INCOMING)
+    term = Terminal(["-m", "tui", "--home", str(home), str(export)], {"PYTHONPATH": str(REPO)})
+    try:
+        assert term.wait_for(lambda t: "Reading the export" in t or "Inès Moreau" in t), term.text()
+        term.type("/anne")  # while the export is read (or as its rows appear)
+        assert term.wait_for(lambda t: "filter: anne" in t and "Anne Dupont" in t), term.text()
+        term.type("\r")
+        term.type("q")
+        assert term.close() == 0
+    finally:
+        try:
+            os.kill(term.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    with sqlite3.connect(home / "data" / "passerelle.db") as db:
+        assert db.execute("SELECT count(*) FROM batches").fetchone() == (0,)
+        assert db.execute("SELECT count(*) FROM triage_rows WHERE direction = 'received'").fetchone() == (3,)
