@@ -21,6 +21,9 @@ COMMANDS = {
     "templates": "templates",
     "compose": "compose",
     "paths": "paths",
+    "todo": "todo",
+    "tags": "tags",
+    "tag": "tag",
 }
 
 

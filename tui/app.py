@@ -26,6 +26,7 @@ PANES = (
     ("sent", "tui.panes.sent_pane", "SentPane", "Sent"),
     ("network", "tui.panes.network_pane", "NetworkPane", "Network"),
     ("composer", "tui.panes.composer_pane", "ComposerPane", "Composer"),
+    ("todo", "tui.panes.todo_pane", "TodoPane", "To do"),
 )
 FIRST_PAGE_ID = "received-first-page"  # the received pane's stand-in while the export loads
 # Actions a planted `[@click=…]` could abuse; we never bind them (defence in depth).
@@ -45,6 +46,7 @@ class PasserelleApp(App[int]):
         Binding("2", "show_pane('sent')", "Sent", id="show-sent"),
         Binding("3", "show_pane('network')", "Network", id="show-network"),
         Binding("4", "show_pane('composer')", "Composer", id="show-composer"),
+        Binding("5", "show_pane('todo')", "To do", id="show-todo"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
         Binding("escape", "leave_field", "Leave the text field (then 1–4 switch panes)", show=False, id="leave-field"),
