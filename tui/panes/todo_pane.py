@@ -91,7 +91,7 @@ class TodoPane(Vertical):
                 self._facts = (ident, None)
         return self._facts[1]
 
-    def reload(self, keep: TodoRow | None = None) -> None:
+    def reload(self, keep: TodoRow | None = None, prefer: set[str] | None = None) -> None:
         self.queue = current_queue(self.context.store, self.facts())
         options: list[Option] = []
         self.lines = []
@@ -107,8 +107,11 @@ class TodoPane(Vertical):
                     self.lines.append(row)
         table = self.query_one(OptionList)
         table.set_options(options)
-        target = next((i for i, r in enumerate(self.lines) if r is not None and keep is not None
-                       and (r.key, r.action) == (keep.key, keep.action)), None)
+        target = next((i for i, r in enumerate(self.lines) if r is not None and r.key in (prefer or ())
+                       and r.state != "confirmed"), None)
+        if target is None:
+            target = next((i for i, r in enumerate(self.lines) if r is not None and keep is not None
+                           and (r.key, r.action) == (keep.key, keep.action)), None)
         if target is None:
             target = next((i for i, r in enumerate(self.lines) if r is not None and r.state != "confirmed"), None)
         if target is not None:
@@ -208,7 +211,7 @@ class TodoPane(Vertical):
         self.done_batches.pop(batch.ref, None)
         what = "done" if batch.decision == DONE else batch.decision.replace("_", " ")
         self.status(Content.assemble(("✓ undone ", "bold green"), f"{what} for {len(batch.keys)}"))
-        self.reload(keep=self.current())
+        self.reload(keep=self.current(), prefer=set(batch.keys))  # the cursor goes to the row that came back
         self.post_message(DecisionSaved(batch.id))
 
     def action_open_page(self) -> None:
