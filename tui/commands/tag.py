@@ -12,8 +12,24 @@ HELP = "Add (+tag) or remove (-tag) tags for one person (profile URL or full nam
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("person", metavar="PERSON", help="profile URL or full name")
-    parser.add_argument("edits", nargs="+", metavar="+TAG|-TAG", help="tags to add (+) or remove (-)")
-    parser.add_argument("--source", metavar="EXPORT", help="export ZIP, folder or CSV (default: last import, else the sample)")
+    # REMAINDER: `-tag` must reach us as an edit, not be taken for an option.
+    parser.add_argument("edits", nargs=argparse.REMAINDER, metavar="+TAG|-TAG",
+                        help="tags to add (+) or remove (-); then --source EXPORT if not the last import")
+
+
+def _split_source(edits: list[str]) -> tuple[list[str], str | None]:
+    """The edits, and the value of a --source among them."""
+    out, source, words = [], None, iter(edits)
+    for word in words:
+        if word == "--source":
+            source = next(words, None)
+            if source is None:
+                raise ConfigError("--source", "needs the export's path")
+        elif word.startswith("--source="):
+            source = word.split("=", 1)[1]
+        else:
+            out.append(word)
+    return out, source
 
 
 def run(args: argparse.Namespace, paths: Paths) -> int:
@@ -24,8 +40,11 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     from tui.data.store import Store
     from tui.data.plain import strip_unsafe as one_line
 
+    edits, args.source = _split_source(args.edits)
+    if not edits:
+        raise ConfigError("tag", "say which tags: +tag to add, -tag to remove")
     try:
-        add, remove = parse_edits(args.edits)
+        add, remove = parse_edits(edits)
     except TagError as exc:
         raise ConfigError("tag", str(exc)) from exc
     export = load_export(_source(args, paths))

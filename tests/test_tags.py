@@ -1,0 +1,68 @@
+"""Tags and "how we met": stored per person, edited from the command line, filtered, used by rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+from ui_export import ui_export
+
+from tui.__main__ import main
+from tui.data.people_tags import TagError, met_by_key, parse_edits, set_met, set_tags, split_tags, tag_counts, tags_by_key
+from tui.data.store import Store
+from tui.data.tag_filter import split_terms, tag_expr, with_marks
+from tui.data.strategy import load_strategy, suggest
+
+
+def test_tags_are_cleaned_counted_and_replaced_as_a_set(passerelle_home) -> None:
+    passerelle_home.ensure()
+    store = Store.open(passerelle_home.database)
+    assert split_tags(" Salon  RH, client,, salon rh ") == ["salon rh", "client"]
+    set_tags(store, "in:a", ["salon rh", "client"])
+    set_tags(store, "in:b", ["client"])
+    assert set_tags(store, "in:a", ["client", "lyon"]) == ("client", "lyon")
+    assert tag_counts(store) == [("client", 2), ("lyon", 1)]
+    assert set_met(store, "in:a", "Salon RH\nLyon ") == "Salon RH Lyon"
+    store.close()
+    store = Store.open(passerelle_home.database)  # kept by profile key, whatever export comes next
+    assert tags_by_key(store)["in:a"] == ("client", "lyon") and met_by_key(store) == {"in:a": "Salon RH Lyon"}
+    set_met(store, "in:a", "  ")
+    assert met_by_key(store) == {}
+    store.close()
+    assert parse_edits(["+VIP", "-old"]) == (["vip"], ["old"])
+    with pytest.raises(TagError):
+        parse_edits(["vip"])
+
+
+def test_tag_command_edits_a_person_of_the_export(tmp_path: Path, passerelle_home, capsys) -> None:
+    export = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
+    assert main(["tag", "Lena Brandt", "+Salon RH", "+client", "--source", str(export)]) == 0
+    assert main(["tag", "https://www.linkedin.com/in/lena-brandt", "-client", "--source", str(export)]) == 0
+    assert "Lena Brandt: salon rh" in capsys.readouterr().out
+    assert main(["tags", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"tags": [{"tag": "salon rh", "count": 1}]}
+    assert main(["tag", "Lena Brandt", "client", "--source", str(export)]) == 2
+    assert "+tag" in capsys.readouterr().err
+
+
+def test_filter_words_on_tags_and_how_we_met() -> None:
+    rest, terms = split_terms('has:note tag:client -tag:"salon rh" met:Lyon lisbon')
+    assert rest == "has:note lisbon"
+    assert (terms.tags, terms.not_tags, terms.met) == (("client",), ("salon rh",), ("lyon",))
+    frame = pl.DataFrame({"key": ["a", "b", "c"]})
+    marked = with_marks(frame, {"a": ("client",), "b": ("client", "salon rh")}, {"a": "Salon RH Lyon 2026"})
+    assert marked.filter(tag_expr(terms))["key"].to_list() == ["a"]
+    assert marked.filter(tag_expr(split_terms("-tag:client")[1]))["key"].to_list() == ["c"]
+
+
+def test_strategy_rule_on_a_tag(tmp_path: Path) -> None:
+    path = tmp_path / "strategy.toml"
+    path.write_text('[[rules]]\nname = "clients"\nwhen = { tag = "Client" }\ndecide = "accept"\n', encoding="utf-8")
+    strategy = load_strategy(path)
+    frame = with_marks(pl.DataFrame({"key": ["a", "b"], "name": ["A", "B"]}), {"a": ("client",)}, {})
+    assert suggest(frame, strategy)["suggestion"].to_list() == ["accept", None]
+    path.write_text('[[rules]]\nname = "x"\nwhen = { tag = "" }\ndecide = "accept"\n', encoding="utf-8")
+    with pytest.raises(Exception, match="tag must be a non-empty text"):
+        load_strategy(path)
