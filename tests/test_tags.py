@@ -66,3 +66,15 @@ def test_strategy_rule_on_a_tag(tmp_path: Path) -> None:
     path.write_text('[[rules]]\nname = "x"\nwhen = { tag = "" }\ndecide = "accept"\n', encoding="utf-8")
     with pytest.raises(Exception, match="tag must be a non-empty text"):
         load_strategy(path)
+
+
+def test_met_fills_the_composer_placeholder_with_a_fallback(tmp_path: Path, passerelle_home, capsys) -> None:
+    export = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
+    assert main(["compose", "Where we met (en)", "--to", "Lena Brandt", "--source", str(export)]) == 0
+    assert "good to have met you (recently)" in capsys.readouterr().out
+    passerelle_home.ensure()
+    store = Store.open(passerelle_home.database)
+    set_met(store, "in:lena-brandt", "Salon RH Lyon")
+    store.close()
+    assert main(["compose", "Where we met (en)", "--to", "Lena Brandt", "--source", str(export)]) == 0
+    assert "good to have met you (Salon RH Lyon)" in capsys.readouterr().out

@@ -41,6 +41,20 @@ def _source(args: argparse.Namespace, paths: Paths) -> Path:
     return Path(tui.__file__).parent.parent / "sample_data" / SAMPLE_NAME
 
 
+def _met(paths: Paths, recipient) -> str:
+    """How you met the recipient ({met}), read-only from the store; "" without one."""
+    if not paths.database.is_file():
+        return ""
+    from tui.data.people_tags import met_of
+    from tui.data.store import Store
+
+    store = Store.open(paths.database, read_only=True)
+    try:
+        return met_of(store, recipient)
+    finally:
+        store.close()
+
+
 def run(args: argparse.Namespace, paths: Paths) -> int:
     from tui.config import load_settings
     from tui.data.composer import Recipient, find_person, my_name_for, people_frame, values_for
@@ -62,7 +76,8 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     export = load_export(_source(args, paths))
     person = find_person(people_frame(export.connections, export.invitations), args.to)
     recipient = Recipient.from_row(person)
-    values = values_for(recipient, my_name_for(settings.my_name, export.owner), clean_value(args.event), clean_value(args.relay_name))
+    values = values_for(recipient, my_name_for(settings.my_name, export.owner), clean_value(args.event),
+                        clean_value(args.relay_name), _met(paths, recipient))
     out = render(template.text, values)
     if out.errors:
         first = out.errors[0]

@@ -67,6 +67,15 @@ def met_by_key(store: Store) -> dict[str, str]:
     return dict(store._read("SELECT key, text FROM met ORDER BY key"))
 
 
+def met_of(store: Store, person: object) -> str:
+    """How we met a person (anything with a `key`), "" when not written or no person."""
+    key = getattr(person, "key", None)
+    if not key:
+        return ""
+    rows = store._read("SELECT text FROM met WHERE key = ?", (key,))
+    return rows[0][0] if rows else ""
+
+
 def edit_tags(store: Store, key: str, add: Iterable[str] = (), remove: Iterable[str] = ()) -> tuple[str, ...]:
     """Add and remove tags for one person in one transaction; the tags they have after."""
     add, remove = [clean_tag(t) for t in add], {clean_tag(t) for t in remove}

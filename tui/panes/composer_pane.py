@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from tui.data.composer import Recipient, advice, budgets, ledger, ledger_rows, my_name_for, people_frame, values_for
 from tui.data.errors import PasserelleError
 from tui.data.files import write_text_atomic
+from tui.data.people_tags import met_of
 from tui.data.store import Person
 from tui.data.template_files import Template, ensure_starters, load_templates
 from tui.data.templates import ERROR, Rendered, line_col, lint, render
@@ -230,7 +231,8 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         """Render for the recipient; count, problems and advice follow every keystroke."""
         settings = self.context.settings
         text = self.editor_text()
-        values = values_for(self.recipient or Recipient(""), my_name_for(settings.my_name, self.context.export.owner), self.event_value, self.relay_value)
+        values = values_for(self.recipient or Recipient(""), my_name_for(settings.my_name, self.context.export.owner), self.event_value, self.relay_value,
+                            met_of(self.context.store, self.recipient))
         self.rendered = out = render(text, values)
         # render() already dropped control and bidi characters; keep ZWJ emoji whole.
         self.query_one("#preview", TextArea).load_text(out.text)
