@@ -78,3 +78,21 @@ def test_met_fills_the_composer_placeholder_with_a_fallback(tmp_path: Path, pass
     store.close()
     assert main(["compose", "Where we met (en)", "--to", "Lena Brandt", "--source", str(export)]) == 0
     assert "good to have met you (Salon RH Lyon)" in capsys.readouterr().out
+
+
+def test_saved_views_round_trip_and_a_bad_line_is_named_and_skipped(passerelle_home) -> None:
+    from tui.config import load_settings
+    from tui.data.saved_views import load_views, save_view
+
+    path = passerelle_home.settings_file
+    passerelle_home.ensure()
+    path.write_text('my_name = "Ana"\n\n[views]\n"Broken" = "flag:nope"\n\n[keys]\n', encoding="utf-8")
+    save_view(path, "Salon clients", 'tag:client met:salon has:note')
+    save_view(path, "Salon clients", "tag:client")  # saving again replaces
+    settings = load_settings(path)
+    assert settings.my_name == "Ana"
+    views, problems = load_views(path, settings.views)
+    assert [(v.name, v.line) for v in views] == [("Salon clients", "tag:client")]
+    assert len(problems) == 1 and problems[0].startswith(f"{path.name} line 4: view 'Broken' skipped: ")
+    with pytest.raises(ValueError):
+        save_view(path, "bad", "older:soon")

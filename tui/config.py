@@ -22,6 +22,7 @@ class Settings:
     my_name: str = ""
     role_families: dict[str, list[str]] = field(default_factory=dict)
     keys: dict[str, str] = field(default_factory=dict)
+    views: dict[str, object] = field(default_factory=dict)  # name → filter line; checked in data/saved_views.py
 
     @property
     def note_limit(self) -> int:
@@ -74,4 +75,6 @@ def _checked(path: Path, name: str, value: object) -> object:
     if name == "keys":
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
             raise ConfigError(path, "'keys' must map a binding id to a key")
+    if name == "views" and not isinstance(value, dict):
+        raise ConfigError(path, "'views' must be a table: [views] then name = \"filter\" lines")
     return value
