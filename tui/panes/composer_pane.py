@@ -68,6 +68,8 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         Binding("f3", "duplicate_template", "Duplicate", show=False, id="duplicate-template"),
         Binding("f4", "rename_template", "Rename", show=False, id="rename-template"),
         Binding("f8", "delete_template", "Delete", show=False, id="delete-template"),
+        Binding("f5", "tags", "Tags", show=False, id="tags-composer"),  # letters go to the text fields here
+        Binding("f6", "met", "Met", show=False, id="met-composer"),
     ]
 
     def __init__(self, context, **kwargs) -> None:
@@ -286,6 +288,24 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         self._armed = (action, what)
         self._say(warning, "warning")
         return False
+
+    def action_tags(self) -> None:
+        """Tags for the recipient (comma-separated)."""
+        from tui.panes.person_marks import ask_tags
+
+        who = self.recipient
+        ask_tags(self, self.context.store, who and who.key, who and who.full_name, self._marked)
+
+    def action_met(self) -> None:
+        """How you met the recipient: fills {met} in the note."""
+        from tui.panes.person_marks import ask_met
+
+        who = self.recipient
+        ask_met(self, self.context.store, who and who.key, who and who.full_name, self._marked)
+
+    def _marked(self, message: str) -> None:
+        self.app.notify(message, markup=False)
+        self.refresh_preview()
 
     def action_find_recipient(self) -> None:
         """Jump to the recipient finder."""
