@@ -92,3 +92,39 @@ async def test_decide_carry_out_restart_and_the_later_export_confirms(tmp_path: 
     assert sorted((d["key"], d["decision"]) for d in pending) == sorted((r.key, "accept") for r in open_rows)
     assert main(["tags", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == {"tags": [{"tag": "salon rh", "count": 1}]}
+
+
+async def test_group_done_copy_note_and_open_falls_back_to_copy(tmp_path: Path, passerelle_home, monkeypatch) -> None:
+    import webbrowser
+
+    from tui.data.store import Person
+
+    export = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
+    context = build_context(export, passerelle_home)
+    context.store.decide([Person("in:rui-costa", "Rui Costa", IN + "rui-costa"),
+                          Person("in:jon-park", "Jon Park", IN + "jon-park")], "accept")
+    context.store.decide([Person("in:leo-marchetti-4b2", "Leo [b]Marchetti[/]", None)], "withdrawn")
+    context.store.save_draft("x", Person("in:noah-berg", "Noah Berg", IN + "noah-berg"), "Hello Noah [/]")
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or False)  # no browser here
+    app = PasserelleApp(context)
+    copied: list[str] = []
+    monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        assert shown_rows(app)[0][1] == "accept"
+        await pilot.press("D")  # the whole accept group
+        await pilot.pause()
+        assert [(k, a) for k, a, _s in shown_rows(app)] == [("in:leo-marchetti-4b2", "withdraw"),
+                                                         ("in:noah-berg", "send note")]
+        assert "2 of 4 done" in screen_text(app)
+        assert "Leo [b]Marchetti[/]" in screen_text(app)  # a name is shown as it is, never as markup
+        await pilot.press("o")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert opened == ["https://www.linkedin.com/mynetwork/invitation-manager/sent/"]
+        assert copied == opened and "link is copied" in screen_text(app)
+        await pilot.press("down", "y")
+        assert copied[-1] == "Hello Noah [/]"
+    context.store.close()
