@@ -96,3 +96,26 @@ def test_saved_views_round_trip_and_a_bad_line_is_named_and_skipped(passerelle_h
     assert len(problems) == 1 and problems[0].startswith(f"{path.name} line 4: view 'Broken' skipped: ")
     with pytest.raises(ValueError):
         save_view(path, "bad", "older:soon")
+
+
+def test_the_filter_line_takes_tag_terms_and_the_store_answers_them_in_sql(passerelle_home) -> None:
+    from tui.data.filters import FilterError, apply_filter, parse_filter
+    from tui.data.tag_filter import terms_sql
+
+    f = parse_filter('has:note tag:client -tag:"salon rh" met:lyon')
+    assert f.has_note is True and f.marks.tags == ("client",)
+    frame = with_marks(pl.DataFrame({"key": ["a", "b"], "has_note": [True, True]}),
+                       {"a": ("client",), "b": ("client", "salon rh")}, {"a": "Lyon 2026", "b": "Lyon"})
+    assert apply_filter(frame, f)["key"].to_list() == ["a"]
+    with pytest.raises(FilterError, match="doesn't apply"):
+        apply_filter(pl.DataFrame({"key": ["a"]}), parse_filter("tag:client"))
+    assert parse_filter("tag:client").marks is not None and parse_filter("client").marks is None
+    passerelle_home.ensure()
+    store = Store.open(passerelle_home.database)
+    set_tags(store, "a", ["client"])
+    set_tags(store, "b", ["client", "salon rh"])
+    set_met(store, "a", "Salon RH Lyon")
+    where, params = terms_sql(f.marks)
+    rows = store._read(f"SELECT key FROM (SELECT 'a' AS key UNION SELECT 'b' UNION SELECT NULL) WHERE {where}", params)
+    assert rows == [("a",)]
+    store.close()

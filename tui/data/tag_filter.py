@@ -85,3 +85,19 @@ def tag_expr(terms: TagTerms) -> Any:
     parts += [~pl.col("tags").list.contains(t) for t in terms.not_tags]
     parts += [pl.col("met").str.to_lowercase().str.contains(w, literal=True).fill_null(False) for w in terms.met]
     return pl.all_horizontal(parts) if parts else pl.lit(True)
+
+
+def terms_sql(terms: TagTerms, key: str = "key") -> tuple[str, list[Any]]:
+    """The terms as a WHERE clause over the store's tags and met tables, and its parameters."""
+    parts: list[str] = []
+    params: list[Any] = []
+    for tag in terms.tags:
+        parts.append(f"{key} IN (SELECT key FROM tags WHERE tag = ?)")
+        params.append(tag)
+    for tag in terms.not_tags:
+        parts.append(f"coalesce({key} NOT IN (SELECT key FROM tags WHERE tag = ?), 1)")
+        params.append(tag)
+    for word in terms.met:  # SQLite's lower() folds ASCII only: compare both ways
+        parts.append(f"{key} IN (SELECT key FROM met WHERE instr(lower(text), ?) OR instr(text, ?))")
+        params += [word, word]
+    return " AND ".join(parts), params
