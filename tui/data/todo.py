@@ -125,7 +125,7 @@ def todo_queue(decided: Iterable[Decided], done: Iterable[Done], facts: ExportFa
     """The queue: pending rows (not done, not confirmed), flagged rows, confirmed rows."""
     done_by = {(d.key, d.action, d.ref): d for d in done}
     rows: list[TodoRow] = []
-    for item in sorted(decided, key=lambda d: (d.since, d.key)):
+    for item in decided:
         mark = done_by.get((item.key, item.action, item.ref))
         verdict, why = _verdict(item, mark, facts)
         if verdict is None and mark is not None:

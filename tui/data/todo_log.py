@@ -60,7 +60,7 @@ def _rows(store: Store, sql: str, params: Sequence = ()) -> list[tuple]:
 
 def decided(store: Store) -> list[Decided]:
     """Per person, the decision in effect that asks for something on LinkedIn, and every
-    draft not sent; oldest first."""
+    draft not sent."""
     vocabulary = ", ".join(f"'{d}'" for d in ACTIONS)
     rows = _rows(store, f"""WITH active AS MATERIALIZED (SELECT id, decision, at FROM ({ACTIVE_BATCHES_SQL})
         WHERE decision <> '{DONE}'),
@@ -73,7 +73,7 @@ def decided(store: Store) -> list[Decided]:
     drafts = _rows(store, """SELECT key, name, url, id, created_at, text FROM drafts
         WHERE state = 'draft' AND key IS NOT NULL AND trim(text) <> '' ORDER BY created_at, id""")
     out += [Decided(k, n, u, NOTE_ACTION, int(i), _time(at), text) for k, n, u, i, at, text in drafts]
-    return sorted(out, key=lambda d: (d.since, d.key))
+    return out  # the queue sorts (by action, then oldest first)
 
 
 def done_events(store: Store) -> list[Done]:

@@ -21,6 +21,7 @@ from tui.messages import DecisionSaved
 from tui.panes.person_marks import ask_met, ask_tags, marks_lines
 from tui.text import display_text, sanitize
 
+SHOWN_PER_GROUP = 150  # oldest first: the rest waits below a "more" line (OptionList lays out every row)
 STATE_TITLES = {"pending": "", "flagged": " — the export says otherwise, check", "confirmed": ""}
 
 
@@ -102,9 +103,14 @@ class TodoPane(Vertical):
                     title = f"{GROUP_TITLES[action]} — confirmed by the export of {self.queue.exported_on}"
                 options.append(Option(Content.assemble((title, "bold"), f"  ({len(rows)})"), disabled=True))
                 self.lines.append(None)
-                for row in rows:
+                for row in rows[:SHOWN_PER_GROUP]:
                     options.append(Option(self._prompt(row)))
                     self.lines.append(row)
+                if len(rows) > SHOWN_PER_GROUP:
+                    options.append(Option(Content(f"  … and {len(rows) - SHOWN_PER_GROUP} more, shown as "
+                                                  "these are done (D does the whole group)").stylize("dim"),
+                                          disabled=True))
+                    self.lines.append(None)
         table = self.query_one(OptionList)
         table.set_options(options)
         target = next((i for i, r in enumerate(self.lines) if r is not None and r.key in (prefer or ())
@@ -184,8 +190,7 @@ class TodoPane(Vertical):
         self.done_batches[batch] = len(rows)
         who = display_text(rows[0].label, 40) if len(rows) == 1 else Content(f"{len(rows)} people")
         self.status(Content.assemble(("✓ done ", "bold green"), f"{rows[0].action}: ", who, ("   u undoes", "dim")))
-        self.reload()
-        self.post_message(DecisionSaved(batch))
+        self.reload()  # no DecisionSaved: a done changes no other pane's queue (they read decisions only)
 
     def action_done(self) -> None:
         """You did it on LinkedIn: the row leaves the queue."""
@@ -212,7 +217,8 @@ class TodoPane(Vertical):
         what = "done" if batch.decision == DONE else batch.decision.replace("_", " ")
         self.status(Content.assemble(("✓ undone ", "bold green"), f"{what} for {len(batch.keys)}"))
         self.reload(keep=self.current(), prefer=set(batch.keys))  # the cursor goes to the row that came back
-        self.post_message(DecisionSaved(batch.id))
+        if batch.decision != DONE:  # a decision was undone: the triage panes follow
+            self.post_message(DecisionSaved(batch.id))
 
     def action_open_page(self) -> None:
         """Open the page where this is done on LinkedIn; copy the link if no browser opens."""
