@@ -129,3 +129,26 @@ def test_cli_todo_done_and_pending_agree(passerelle_home, capsys) -> None:
     assert [(p["name"], p["decision"]) for p in pending] == [("Ada Lovelace", "accept"), ("Grace Hopper", "withdrawn")]
     assert main(["todo", "--done", IN + "nobody-here"]) == 2
     assert "no pending to-do" in capsys.readouterr().err
+
+
+def test_read_only_commands_work_before_the_first_done_and_the_schema_version_stays(passerelle_home, capsys) -> None:
+    import sqlite3
+
+    from tui.data.store_schema import MIGRATIONS
+
+    store = open_store(passerelle_home)
+    store.decide(people("ada-lovelace"), "accept")
+    store.close()
+    for argv in (["todo", "--json"], ["tags", "--json"], ["decisions", "--pending"]):
+        assert main(argv) == 0, argv  # read-only opens: no upgrade needed, nothing written
+    conn = sqlite3.connect(passerelle_home.database)
+    assert conn.execute("SELECT count(*) FROM sqlite_schema WHERE name IN ('met', 'done_rows')").fetchone() == (0,)
+    conn.close()
+    assert main(["todo", "--done", "Ada Lovelace"]) == 0
+    conn = sqlite3.connect(passerelle_home.database)
+    assert conn.execute("PRAGMA user_version").fetchone() == (len(MIGRATIONS),)
+    assert conn.execute("SELECT count(*) FROM done_rows").fetchone() == (1,)
+    conn.close()
+    capsys.readouterr()
+    assert main(["todo", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["todo"] == []

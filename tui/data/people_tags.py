@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 
 from tui.data.store import Store
+from tui.data.todo_log import create_tables, has_table
 
 MAX_TAG = 40
 MAX_MET = 200
@@ -64,13 +65,15 @@ def tag_counts(store: Store) -> list[tuple[str, int]]:
 
 
 def met_by_key(store: Store) -> dict[str, str]:
+    if not has_table(store, "met"):
+        return {}
     return dict(store._read("SELECT key, text FROM met ORDER BY key"))
 
 
 def met_of(store: Store, person: object) -> str:
     """How we met a person (anything with a `key`), "" when not written or no person."""
     key = getattr(person, "key", None)
-    if not key:
+    if not key or not has_table(store, "met"):
         return ""
     rows = store._read("SELECT text FROM met WHERE key = ?", (key,))
     return rows[0][0] if rows else ""
@@ -98,6 +101,7 @@ def set_met(store: Store, key: str, text: str) -> str:
     """Remember how we met (one line); empty text forgets it."""
     line = clean_met(text)
     with store._write("how you met") as conn:
+        create_tables(conn)
         if line:
             conn.execute("""INSERT INTO met(key, text, updated_at) VALUES (?1, ?2, ?3)
                 ON CONFLICT(key) DO UPDATE SET text = ?2, updated_at = ?3""", (key, line, store._stamp()))

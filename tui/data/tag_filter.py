@@ -87,8 +87,9 @@ def tag_expr(terms: TagTerms) -> Any:
     return pl.all_horizontal(parts) if parts else pl.lit(True)
 
 
-def terms_sql(terms: TagTerms, key: str = "key") -> tuple[str, list[Any]]:
-    """The terms as a WHERE clause over the store's tags and met tables, and its parameters."""
+def terms_sql(terms: TagTerms, key: str = "key", has_met: bool = True) -> tuple[str, list[Any]]:
+    """The terms as a WHERE clause over the store's tags and met tables, and its parameters
+    (`has_met` False: the met table is not made yet, so `met:` matches no one)."""
     parts: list[str] = []
     params: list[Any] = []
     for tag in terms.tags:
@@ -98,6 +99,9 @@ def terms_sql(terms: TagTerms, key: str = "key") -> tuple[str, list[Any]]:
         parts.append(f"coalesce({key} NOT IN (SELECT key FROM tags WHERE tag = ?), 1)")
         params.append(tag)
     for word in terms.met:  # SQLite's lower() folds ASCII only: compare both ways
+        if not has_met:
+            parts.append("0")
+            continue
         parts.append(f"{key} IN (SELECT key FROM met WHERE instr(lower(text), ?) OR instr(text, ?))")
         params += [word, word]
     return " AND ".join(parts), params

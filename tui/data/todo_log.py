@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from tui.data.store import DONE, Store
-from tui.data.store_schema import ACTIVE_BATCHES_SQL
+from tui.data.store_schema import ACTIVE_BATCHES_SQL, TODO_TABLES
 
 # Decision in the log → what to do on LinkedIn. 'later' and 'suspicious' ask nothing there.
 ACTIONS = {
@@ -58,6 +58,17 @@ def _rows(store: Store, sql: str, params: Sequence = ()) -> list[tuple]:
     return store._read(sql, params)
 
 
+def has_table(store: Store, name: str) -> bool:
+    """Whether a table the first write makes (TODO_TABLES) is there yet."""
+    return bool(store._read("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", (name,)))
+
+
+def create_tables(conn: Any) -> None:
+    """Inside a write transaction: make the to-do tables if this database has none yet."""
+    for statement in TODO_TABLES:
+        conn.execute(statement)
+
+
 def decided(store: Store) -> list[Decided]:
     """Per person, the decision in effect that asks for something on LinkedIn, and every
     draft not sent."""
@@ -78,6 +89,8 @@ def decided(store: Store) -> list[Decided]:
 
 def done_events(store: Store) -> list[Done]:
     """Every done event still in effect (not undone)."""
+    if not has_table(store, "done_rows"):
+        return []
     rows = _rows(store, f"""SELECT d.batch, d.key, d.action, d.ref, a.at FROM done_rows d
         JOIN ({ACTIVE_BATCHES_SQL}) a ON a.id = d.batch ORDER BY d.batch, d.key""")
     return [Done(int(b), k, a, int(r), _time(at)) for b, k, a, r, at in rows]
@@ -91,6 +104,7 @@ def mark_done(store: Store, items: Sequence[Any]) -> int | None:
         return None
     people = {i.key: i for i in unique.values()}
     with store._write("marking it done") as conn:
+        create_tables(conn)
         cur = conn.execute("INSERT INTO batches(at, kind, decision, reason) VALUES (?, 'decide', ?, '')",
                            (store._stamp(), DONE))
         batch = int(cur.lastrowid)
