@@ -119,3 +119,17 @@ def test_the_filter_line_takes_tag_terms_and_the_store_answers_them_in_sql(passe
     rows = store._read(f"SELECT key FROM (SELECT 'a' AS key UNION SELECT 'b' UNION SELECT NULL) WHERE {where}", params)
     assert rows == [("a",)]
     store.close()
+
+
+def test_tag_edits_parse_with_intermixed_arguments_too() -> None:
+    import argparse
+
+    from tui.commands.tag import add_arguments
+
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    for parse in (parser.parse_args, parser.parse_intermixed_args):
+        args = parse(["Lena Brandt", "+vip", "-old", "--source", "x.zip"])
+        assert (args.person, args.edits, args.source) == ("Lena Brandt", ["+vip", "-old"], "x.zip")
+        args = parse(["--source", "x.zip", "Lena Brandt", "-old"])
+        assert (args.person, args.edits, args.source) == ("Lena Brandt", ["-old"], "x.zip")

@@ -12,24 +12,25 @@ HELP = "Add (+tag) or remove (-tag) tags for one person (profile URL or full nam
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("person", metavar="PERSON", help="profile URL or full name")
-    # REMAINDER: `-tag` must reach us as an edit, not be taken for an option.
-    parser.add_argument("edits", nargs=argparse.REMAINDER, metavar="+TAG|-TAG",
-                        help="tags to add (+) or remove (-); then --source EXPORT if not the last import")
+    parser.add_argument("edits", nargs="+", metavar="+TAG|-TAG", help="tags to add (+) or remove (-)")
+    parser.add_argument("--source", metavar="EXPORT", help="export ZIP, folder or CSV (default: last import, else the sample)")
+    _edits_are_words(parser)
 
 
-def _split_source(edits: list[str]) -> tuple[list[str], str | None]:
-    """The edits, and the value of a --source among them."""
-    out, source, words = [], None, iter(edits)
-    for word in words:
-        if word == "--source":
-            source = next(words, None)
-            if source is None:
-                raise ConfigError("--source", "needs the export's path")
-        elif word.startswith("--source="):
-            source = word.split("=", 1)[1]
-        else:
-            out.append(word)
-    return out, source
+def _edits_are_words(parser: argparse.ArgumentParser) -> None:
+    """`-tag` is an edit, not an unknown option: only `--…` and `-h` stay options here.
+
+    argparse has no switch for this; wrapping its option test keeps `parse_args` and
+    `parse_intermixed_args` both working (REMAINDER would break the intermixed one).
+    """
+    original = parser._parse_optional  # noqa: SLF001
+
+    def parse_optional(arg: str):  # type: ignore[no-untyped-def]
+        if arg.startswith("-") and not arg.startswith("--") and len(arg) > 1 and arg != "-h":
+            return None
+        return original(arg)
+
+    parser._parse_optional = parse_optional  # type: ignore[method-assign]  # noqa: SLF001
 
 
 def run(args: argparse.Namespace, paths: Paths) -> int:
@@ -40,11 +41,8 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     from tui.data.store import Store
     from tui.data.plain import strip_unsafe as one_line
 
-    edits, args.source = _split_source(args.edits)
-    if not edits:
-        raise ConfigError("tag", "say which tags: +tag to add, -tag to remove")
     try:
-        add, remove = parse_edits(edits)
+        add, remove = parse_edits(args.edits)
     except TagError as exc:
         raise ConfigError("tag", str(exc)) from exc
     export = load_export(_source(args, paths))
