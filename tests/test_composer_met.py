@@ -1,4 +1,4 @@
-"""Pilot: in the composer, f6 writes how you met the recipient and {met} fills the note at once."""
+"""Pilot: in the composer, f7 writes how you met the recipient and {met} fills the note at once."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ async def test_met_and_tags_from_the_composer(tmp_path: Path, passerelle_home) -
         pane.query_one("#template-list", OptionList).highlighted = names.index("Where we met (en)")
         await pilot.pause()
         assert "(recently)" in pane.query_one("#preview", TextArea).text
-        await pilot.press("f6", *"Salon RH [Lyon]", "enter")
+        await pilot.press("f7", *"Salon RH [Lyon]", "enter")
         await pilot.pause()
         assert "good to have met you (Salon RH [Lyon])" in pane.query_one("#preview", TextArea).text
         await pilot.press("f5", *"client, vip", "enter")

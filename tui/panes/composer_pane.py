@@ -69,7 +69,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         Binding("f4", "rename_template", "Rename", show=False, id="rename-template"),
         Binding("f8", "delete_template", "Delete", show=False, id="delete-template"),
         Binding("f5", "tags", "Tags", show=False, id="tags-composer"),  # letters go to the text fields here
-        Binding("f6", "met", "Met", show=False, id="met-composer"),
+        Binding("f7", "met", "Met", show=False, id="met-composer"),
     ]
 
     def __init__(self, context, **kwargs) -> None:
