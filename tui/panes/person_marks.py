@@ -73,25 +73,3 @@ def marks_lines(store, key: str | None) -> list[Content]:
         out.append(Content.assemble(("Met   ", "bold"), display_text(met, 200)))
     return out
 
-
-class PersonMarks:
-    """`t` and `m` for a pane with a `table` (FrameTable) and `context`; mixed into TriagePane."""
-
-    def _marks_person(self) -> tuple[str | None, str | None]:
-        row = self.table.current_row() or {}  # type: ignore[attr-defined]
-        return row.get("key"), row.get("name") or row.get("full_name")
-
-    def action_tags(self) -> None:
-        """Tags for this person (comma-separated, completed from the tags in use)."""
-        key, name = self._marks_person()
-        ask_tags(self, self.context.store, key, name, self._marks_saved)  # type: ignore[attr-defined]
-
-    def action_met(self) -> None:
-        """One line on how and where you met this person."""
-        key, name = self._marks_person()
-        ask_met(self, self.context.store, key, name, self._marks_saved)  # type: ignore[attr-defined]
-
-    def _marks_saved(self, message: str) -> None:
-        """Say so, and show the queue again: the detail shows the tags, a tag: filter may change."""
-        self.status(message, "green")  # type: ignore[attr-defined]
-        self.reload(keep_key=self.table.current_key())  # type: ignore[attr-defined]
