@@ -38,8 +38,9 @@ def test_starters_cover_both_languages_and_fit_the_free_limit() -> None:
         assert out.length < 200, starter.name
         bare = render(starter.text, {})  # no values: fallbacks or my_* warnings only
         assert not bare.errors
-    assert by_lang == {"en": 8, "fr": 8}
+    assert by_lang == {"en": 9, "fr": 9}
     assert any("relay_name" in placeholders_used(s.text) for s in STARTER_TEMPLATES)
+    assert sum("met" in placeholders_used(s.text) for s in STARTER_TEMPLATES) == 2  # one per language
     assert sum(1 for s in STARTER_TEMPLATES if s.text == "") == 2
 
 

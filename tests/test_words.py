@@ -29,7 +29,7 @@ def test_templates_and_strategy_preview_count_in_words(capsys, passerelle_home) 
 
     assert main(["templates"]) == 0
     first = capsys.readouterr().out.splitlines()[0]
-    assert first.startswith("16 templates in ")
+    assert first.startswith("18 templates in ")  # 9 starters in French and English
 
 
 @pytest.fixture

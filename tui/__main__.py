@@ -30,6 +30,9 @@ COMMANDS = {
     "companies": "companies",
     "intro": "intro",
     "history": "history",
+    "todo": "todo",
+    "tags": "tags",
+    "tag": "tag",
 }
 # Global options that take a value: the word after them is never the subcommand's name.
 GLOBAL_VALUE_OPTIONS = ("--home",)

@@ -29,6 +29,7 @@ PANES = (
     ("sent", "tui.panes.sent_pane", "SentPane", "Sent"),
     ("network", "tui.panes.network_pane", "NetworkPane", "Network"),
     ("composer", "tui.panes.composer_pane", "ComposerPane", "Composer"),
+    ("todo", "tui.panes.todo_pane", "TodoPane", "To do"),
 )
 # Actions a planted `[@click=…]` could abuse; we never bind them (defence in depth).
 REFUSED_ACTIONS = frozenset({
@@ -48,6 +49,7 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
         Binding("2", "show_pane('sent')", "Sent", id="show-sent"),
         Binding("3", "show_pane('network')", "Network", id="show-network"),
         Binding("4", "show_pane('composer')", "Composer", id="show-composer"),
+        Binding("5", "show_pane('todo')", "To do", id="show-todo"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
         # Shown in the footer only while a text field has focus (check_action), where 1–4 type digits.

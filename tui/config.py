@@ -24,6 +24,7 @@ class Settings:
     role_families: dict[str, list[str]] = field(default_factory=dict)
     keys: dict[str, str] = field(default_factory=dict)
     theme: str = ""  # a Textual theme name ("textual-light", "nord"…); empty: Textual's default
+    views: dict[str, object] = field(default_factory=dict)  # name → filter line; checked in data/saved_views.py
 
     @property
     def note_limit(self) -> int:
@@ -83,6 +84,8 @@ def _checked(path: Path, name: str, value: object) -> object:
     if name == "keys":
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
             raise ConfigError(path, "'keys' must map a binding id to a key")
+    if name == "views" and not isinstance(value, dict):
+        raise ConfigError(path, "'views' must be a table: [views] then name = \"filter\" lines")
     return value
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 from tui.data.errors import ConfigError
@@ -41,15 +42,17 @@ def _source(args: argparse.Namespace, paths: Paths) -> Path:
     return Path(tui.__file__).parent.parent / "sample_data" / SAMPLE_NAME
 
 
-def _typed_info(paths: Paths):
-    """The company/position typed in the app (`e`), from the store opened read-only; None without one."""
+@contextmanager
+def _read_store(paths: Paths):
+    """The store opened read-only (typed-in company, how you met), or None without one."""
     if not paths.database.is_file():
-        return None
+        yield None
+        return
     from tui.data.store import Store
 
     store = Store.open(paths.database, read_only=True)
     try:
-        return store.info()
+        yield store
     finally:
         store.close()
 
@@ -58,6 +61,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     from tui.config import load_settings
     from tui.data.composer import Recipient, find_person, my_name_for, people_frame, values_for, with_typed_info
     from tui.data.export import load_export
+    from tui.data.people_tags import met_of
     from tui.data.template_files import ensure_starters, load_templates
     from tui.data.templates import clean_value, line_col, render
 
@@ -74,8 +78,11 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     where = str(template.path) if template.path else template.name
     export = load_export(_source(args, paths))
     person = find_person(people_frame(export.connections, export.invitations), args.to)
-    recipient = Recipient.from_row(*with_typed_info(person, _typed_info(paths)))
-    values = values_for(recipient, my_name_for(settings.my_name, export.owner), clean_value(args.event), clean_value(args.relay_name))
+    with _read_store(paths) as store:
+        recipient = Recipient.from_row(*with_typed_info(person, store.info() if store else None))
+        met = met_of(store, recipient) if store else ""
+    values = values_for(recipient, my_name_for(settings.my_name, export.owner), clean_value(args.event),
+                        clean_value(args.relay_name), met)
     out = render(template.text, values)
     if out.errors:
         first = out.errors[0]

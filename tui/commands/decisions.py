@@ -26,6 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="csv (for spreadsheets, formulas neutralised; default) or json (exact)")
     parser.add_argument("--all", action="store_true",
                         help="every event, including undone decisions and undo/redo")
+    parser.add_argument("--pending", action="store_true",
+                        help="only decisions not yet carried out on LinkedIn (see: passerelle todo)")
 
 
 def spreadsheet_cell(value: Any) -> str:
@@ -77,8 +79,20 @@ def _json_value(value: Any) -> Any:
     return value
 
 
+def _pending(paths: Paths, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The decisions the to-do queue still lists (not done, not confirmed by an export)."""
+    from tui.commands.todo import queue_of
+
+    open_ = {(r.key, r.action) for r in queue_of(paths).rows if r.state != "confirmed"}
+    from tui.data.todo_log import ACTIONS
+
+    return [r for r in rows if (r["key"], ACTIONS.get(r["decision"])) in open_]
+
+
 def run(args: argparse.Namespace, paths: Paths) -> int:
     rows = _rows(paths, args.all)
+    if args.pending and not args.all:
+        rows = _pending(paths, rows)
     if args.format == "json":
         data = [{k: _json_value(v) for k, v in row.items()} for row in rows]
         # ensure_ascii: escapes and bidi characters in names can't reach the terminal raw.

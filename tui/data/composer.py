@@ -124,7 +124,8 @@ def my_name_for(configured: str, owner: object | None) -> str:
     return (getattr(owner, "full_name", "") or "").strip()
 
 
-def values_for(recipient: Recipient, my_name: str = "", event: str = "", relay_name: str = "") -> dict[str, str]:
+def values_for(recipient: Recipient, my_name: str = "", event: str = "", relay_name: str = "",
+               met: str = "") -> dict[str, str]:
     """Placeholder values for a recipient; empty strings count as missing."""
     return {
         "first_name": recipient.first_name,
@@ -136,6 +137,7 @@ def values_for(recipient: Recipient, my_name: str = "", event: str = "", relay_n
         "my_name": my_name.strip(),
         "event": event,
         "relay_name": relay_name,
+        "met": met,
     }
 
 

@@ -6,6 +6,7 @@
     older:30d      newer:7d      (d = days, w = weeks; compared with waited_days)
     flag:suspicious  flag:bridge  flag:mass  flag:messaged  flag:due  flag:stale  flag:followup
     decided:later  decided:accept … decided:any  decided:none
+    tag:client  -tag:"salon rh"  met:lyon   (what you noted about people: tui/data/tag_filter.py)
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ FLAGS = {  # flag name → boolean column
     "followup": "follow_up_now",
     "accepted": "accepted",
 }
-KEYS = ("has", "no", "older", "newer", "flag", "decided")
+KEYS = ("has", "no", "older", "newer", "flag", "decided", "tag", "met")
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _AGE = re.compile(r"(\d{1,5})([dw])")
 
@@ -49,6 +50,7 @@ class Filter:
     newer_days: int | None = None
     flags: tuple[str, ...] = ()
     decided: str | None = None
+    marks: object = None  # a TagTerms for tag:, -tag:, met: (tui/data/tag_filter.py), or None
 
     @property
     def empty(self) -> bool:
@@ -57,6 +59,9 @@ class Filter:
 
 def parse_filter(text: str) -> Filter:
     """Parse the filter line; raise FilterError naming the first bad token."""
+    from tui.data.tag_filter import split_terms
+
+    text, marks = split_terms(text)
     if text.count('"') % 2:
         raise FilterError('unclosed quote: add the closing "')
     words: list[str] = []
@@ -73,7 +78,7 @@ def parse_filter(text: str) -> Filter:
             continue
         _parse_key(head.lower(), value.lower(), token, values)
     flags = tuple(dict.fromkeys(values.pop("flags")))  # type: ignore[arg-type]
-    return Filter(words=tuple(words), flags=flags, **values)  # type: ignore[arg-type]
+    return Filter(words=tuple(words), flags=flags, marks=None if marks.empty else marks, **values)  # type: ignore[arg-type]
 
 
 def _parse_key(key: str, value: str, token: str, out: dict[str, object]) -> None:
@@ -134,6 +139,11 @@ def filter_expr(f: Filter, columns: list[str] | tuple[str, ...] | None = None) -
         parts.append(col("decision", "decided:none").is_null())
     elif f.decided is not None:
         parts.append(col("decision", f"decided:{f.decided}") == f.decided)
+    if f.marks is not None:
+        from tui.data.tag_filter import tag_expr
+
+        col("tags", "tag:")
+        parts.append(tag_expr(f.marks))
     if not parts:
         return pl.lit(True)
     return pl.all_horizontal(parts).fill_null(False)

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 RECEIVED_DECISIONS = ("accept", "ignore", "later", "follow", "suspicious")
 SENT_DECISIONS = ("followed_up", "withdrawn")
 DECISIONS = RECEIVED_DECISIONS + SENT_DECISIONS
+DONE = "done"  # a to-do carried out: an event in the log, never a decision (tui/data/todo_log.py)
 DRAFT_STATES = ("draft", "sent", "accepted", "abandoned")
 APPLICATION_ID = 0x50617373  # "Pass": tells our database apart from any other SQLite file
 BUSY_TIMEOUT = 5.0
@@ -430,7 +431,8 @@ class Store:
     def decisions(self) -> pl.DataFrame:
         """Current decision per key (undone ones fall back to the one before, if any)."""
         rows = self._read(
-            f"""WITH active AS MATERIALIZED (SELECT id, decision, reason, until, at FROM ({ACTIVE_BATCHES_SQL})),
+            f"""WITH active AS MATERIALIZED (SELECT id, decision, reason, until, at FROM ({ACTIVE_BATCHES_SQL})
+                WHERE decision <> '{DONE}'),
             latest AS (SELECT r.key, max(r.batch) AS batch FROM decision_rows r
                        JOIN active a ON a.id = r.batch GROUP BY r.key)
             SELECT r.key, r.name, r.url, a.decision, a.reason, a.until, a.at FROM latest l

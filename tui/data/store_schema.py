@@ -74,6 +74,20 @@ MIGRATIONS: list[tuple[str, ...]] = [
     ),
 ]
 
+# The to-do queue's tables: "how we met" per person, and what each "done" event carried out
+# (a done event is a batch with decision 'done' in the one decision log, so undo, redo and
+# history treat it as any decision). Made by the first write that needs them, in its own
+# transaction, not by a migration: a migration would make every read-only command refuse a
+# database until something wrote to it. Readers treat a missing table as empty.
+TODO_TABLES: tuple[str, ...] = (
+    """CREATE TABLE IF NOT EXISTS met (key TEXT PRIMARY KEY, text TEXT NOT NULL,
+        updated_at TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS done_rows (batch INTEGER NOT NULL REFERENCES batches(id),
+        key TEXT NOT NULL, action TEXT NOT NULL, ref INTEGER NOT NULL,
+        PRIMARY KEY (batch, key, action))""",
+    "CREATE INDEX IF NOT EXISTS done_rows_key ON done_rows(key)",
+)
+
 # A decide batch is in effect unless the last undo/redo event naming it is an undo.
 ACTIVE_BATCHES_SQL = """SELECT b.* FROM batches b WHERE b.kind = 'decide' AND coalesce(
     (SELECT u.kind FROM batches u WHERE u.ref = b.id ORDER BY u.id DESC LIMIT 1), 'redo') <> 'undo'"""

@@ -22,7 +22,7 @@ MAX_BYTES = 1_000_000
 FIELDS = {"company": "company", "name": "name", "title": "position", "url": "url"}
 MATCHES = ("exact", "contains", "regex")
 BOOL_CONDITIONS = ("has_note", "suspicious", "bridge", "messaged_before", "mass_invite", "target")
-CONDITIONS = BOOL_CONDITIONS + ("waited_days_over", "note_contains")
+CONDITIONS = BOOL_CONDITIONS + ("waited_days_over", "note_contains", "tag")
 RULE_KEYS = ("name", "when", "decide", "reason")
 TOP_KEYS = ("targets", "protected", "refused", "rules")
 TARGET_KEYS = ("sectors", "roles", "keywords")
@@ -62,7 +62,8 @@ value = "(?i)\\\\b(growth hacker|lead gen(eration)?)\\\\b"
 
 # Rules, in order: the first one that matches wins.
 # when = conditions that must all hold: has_note, suspicious, bridge, messaged_before,
-#        mass_invite, target (true/false), waited_days_over = N, note_contains = "text".
+#        mass_invite, target (true/false), waited_days_over = N, note_contains = "text",
+#        tag = "a tag you gave the person" (t in the app).
 # decide = "accept" | "ignore" | "later" | "follow" | "suspicious"
 [[rules]]
 name = "scam signs"
@@ -287,8 +288,8 @@ def _rule(item: dict[str, Any], i: int, fail: Any) -> Rule:
             fail(f"{label}: {key} must be true or false", key, "rules", i)
         if key == "waited_days_over" and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
             fail(f"{label}: waited_days_over must be a whole number of days", key, "rules", i)
-        if key == "note_contains" and (not isinstance(value, str) or not value):
-            fail(f"{label}: note_contains must be a non-empty text", key, "rules", i)
+        if key in ("note_contains", "tag") and (not isinstance(value, str) or not value.strip()):
+            fail(f"{label}: {key} must be a non-empty text", key, "rules", i)
         conditions.append((key, value))
     decide = item.get("decide")
     if decide not in RECEIVED_DECISIONS:
@@ -359,6 +360,9 @@ def _rule_expr(rule: Rule, frame: pl.DataFrame, strategy: Strategy) -> pl.Expr:
             cond = is_target(frame, strategy)
         elif key == "waited_days_over":
             cond = _col(columns, "waited_days").cast(pl.Int64) > value
+        elif key == "tag":  # `tags`: list of the person's tags, when the queue carries them
+            tag = " ".join(value.split()).lower()
+            cond = pl.col("tags").list.contains(tag) if "tags" in columns else pl.lit(False)
         elif key == "note_contains":
             cond = _col(columns, "note").str.to_lowercase().str.contains(value.lower(), literal=True)
         else:

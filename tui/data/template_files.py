@@ -261,6 +261,11 @@ STARTER_TEMPLATES: tuple[Template, ...] = (
         "the conversation, maybe over a quick call? {my_first_name}",
     ),
     _starter(
+        "Where we met (en)", "en", "For someone you met in person: what you wrote with m fills {met}.",
+        "Hello {first_name|there}, good to have met you ({met|recently}). I'd like us to stay in "
+        "touch here. {my_first_name}",
+    ),
+    _starter(
         "Ask for an introduction (en)", "en",
         "Ask a contact to relay an introduction to someone at their company ({relay_name}).",
         "Hello {first_name|there}, could you introduce me to {relay_name|a colleague} at {company|your company}? "
@@ -302,6 +307,11 @@ STARTER_TEMPLATES: tuple[Template, ...] = (
         "Même entreprise, événement ou école : indiquez-le dans {event} (ex. « le salon de Lyon »).",
         "Bonjour {first_name|à vous}, nous avons un point commun : {event|un même parcours}. "
         "Je serais ravi·e de poursuivre l'échange, par un court appel ? {my_first_name}",
+    ),
+    _starter(
+        "Notre rencontre (fr)", "fr", "Pour une personne rencontrée : ce que vous avez noté avec m remplit {met}.",
+        "Bonjour {first_name|à vous}, ravi·e de vous avoir rencontré·e ({met|récemment}). "
+        "J'aimerais que nous restions en contact ici. {my_first_name}",
     ),
     _starter(
         "Demander une mise en relation (fr)", "fr",

@@ -23,6 +23,7 @@ PLACEHOLDERS: tuple[str, ...] = (
     "my_name",
     "event",
     "relay_name",
+    "met",
 )
 
 # What each placeholder holds, for help texts and the CLI.
@@ -36,6 +37,7 @@ PLACEHOLDER_HELP: dict[str, str] = {
     "my_name": "your full name (settings: my_name)",
     "event": "an event you both attended (typed in the composer)",
     "relay_name": "the person you ask the recipient to introduce you to (typed in the composer)",
+    "met": "how and where you met (m in the app); write {met|a fallback} for people without one",
 }
 
 ERROR = "error"

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from tui.data.composer import Recipient, advice, budgets, ledger, ledger_rows, my_name_for, people_frame, values_for
 from tui.data.errors import PasserelleError
 from tui.data.files import write_text_atomic
+from tui.data.people_tags import met_of
 from tui.data.store import Person
 from tui.data.template_files import Template, ensure_starters, load_templates
 from tui.data.words import plural
@@ -60,6 +61,8 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         Binding("f3", "duplicate_template", "Duplicate", show=False, id="duplicate-template"),
         Binding("f4", "rename_template", "Rename", show=False, id="rename-template"),
         Binding("f8", "delete_template", "Delete", show=False, id="delete-template"),
+        Binding("f5", "tags", "Tags", show=False, id="tags-composer"),  # letters go to the text fields here
+        Binding("f7", "met", "Met", show=False, id="met-composer"),
     ]
 
     def __init__(self, context, **kwargs) -> None:
@@ -237,7 +240,8 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         """Render for the recipient; count, problems and advice follow every keystroke."""
         settings = self.context.settings
         text = self.editor_text()
-        values = values_for(self.recipient or Recipient(""), my_name_for(settings.my_name, self.context.export.owner), self.event_value, self.relay_value)
+        values = values_for(self.recipient or Recipient(""), my_name_for(settings.my_name, self.context.export.owner), self.event_value, self.relay_value,
+                            met_of(self.context.store, self.recipient))
         self.rendered = out = render(text, values)
         # render() already dropped control and bidi characters; keep ZWJ emoji whole.
         self.query_one("#preview", TextArea).load_text(out.text)
@@ -292,6 +296,24 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
         self._armed = (action, what)
         self._say(warning, "warning")
         return False
+
+    def action_tags(self) -> None:
+        """Tags for the recipient (comma-separated)."""
+        from tui.panes.person_marks import ask_tags
+
+        who = self.recipient
+        ask_tags(self, self.context.store, who and who.key, who and who.full_name, self._marked)
+
+    def action_met(self) -> None:
+        """How you met the recipient: fills {met} in the note."""
+        from tui.panes.person_marks import ask_met
+
+        who = self.recipient
+        ask_met(self, self.context.store, who and who.key, who and who.full_name, self._marked)
+
+    def _marked(self, message: str) -> None:
+        self.app.notify(message, markup=False)
+        self.refresh_preview()
 
     def action_find_recipient(self) -> None:
         """Jump to the recipient finder."""

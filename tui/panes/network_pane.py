@@ -33,6 +33,7 @@ TABLES = (
     ("qualified", "Qualified contacts"),
     ("seniority", "Seniority"),
     ("unclassified", "Titles in no family"),
+    ("tag", "Tags"),
 )
 
 
@@ -128,6 +129,9 @@ def compute_view(context: AppContext, picked: tuple[str, ...]) -> NetworkView:
         {"label": [label], "value": ["qualified"], "count": [q["count"] or 0], "share": [q["share"] or 0.0]},
         schema=comp.TABLE_SCHEMA,
     )
+    from tui.data.tag_tables import tags_table
+
+    tables["tag"] = tags_table(context.store)
     diff = None
     if previous is not None:
         from tui.data.changes import changes
@@ -247,9 +251,14 @@ class NetworkPane(Vertical):
     def _drill(self, dimension: str, value: str, label: str) -> None:
         export, settings = self.context.export, self.context.settings
         targets = self.view.targets if self.view else comp.Targets()
-        rules = self.view.companies if self.view else None
-        frame = comp.people_for(export, dimension, value, families=settings.role_families, targets=targets,
-                                rules=rules)
+        if dimension == "tag":
+            from tui.data.tag_tables import people_with_tag
+
+            frame = people_with_tag(export, self.context.store, value)
+        else:
+            rules = self.view.companies if self.view else None
+            frame = comp.people_for(export, dimension, value, families=settings.role_families, targets=targets,
+                                    rules=rules)
         title = Content.assemble(display_text(label, 60), f" — {plural(frame.height, 'person')}")
         self.post_message(self.PeopleFound(title, frame))
 

@@ -1,0 +1,43 @@
+"""Pilot: in the composer, f7 writes how you met the recipient and {met} fills the note at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, OptionList, TextArea
+
+from tui.app import PasserelleApp
+from tui.data.people_tags import met_by_key, tags_by_key
+from tui.launch import build_context
+from tui.panes.composer_pane import ComposerPane
+
+CONNECTIONS = (
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    "Bo,Chen,https://www.linkedin.com/in/bo-chen,,Acme,Engineer,03 Nov 2026\n"
+)
+
+
+async def test_met_and_tags_from_the_composer(tmp_path: Path, passerelle_home) -> None:
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "Connections.csv").write_text(CONNECTIONS, encoding="utf-8")
+    context = build_context(folder, passerelle_home)
+    app = PasserelleApp(context)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("4")
+        pane = app.query_one(ComposerPane)
+        pane.query_one("#recipient-search", Input).focus()
+        await pilot.press(*"bo ch", "enter")
+        await pilot.pause()
+        names = [t.name for t in pane.templates]
+        pane.query_one("#template-list", OptionList).highlighted = names.index("Where we met (en)")
+        await pilot.pause()
+        assert "(recently)" in pane.query_one("#preview", TextArea).text
+        await pilot.press("f7", *"Salon RH [Lyon]", "enter")
+        await pilot.pause()
+        assert "good to have met you (Salon RH [Lyon])" in pane.query_one("#preview", TextArea).text
+        await pilot.press("f5", *"client, vip", "enter")
+        await pilot.pause()
+    assert met_by_key(context.store) == {"in:bo-chen": "Salon RH [Lyon]"}
+    assert tags_by_key(context.store) == {"in:bo-chen": ("client", "vip")}
+    context.store.close()

@@ -1,0 +1,47 @@
+"""Pilot: the Network pane's Tags table counts people per tag and drills to them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui.data.people_tags import set_tags
+from tui.data.store import Store
+from tui.paths import Paths
+from tui.widgets.frame_table import FrameTable
+
+CONNECTIONS = (
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    "Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace,,Acme,Engineer,05 Nov 2026\n"
+    "Bob,[/] Martin,https://www.linkedin.com/in/bob-martin,,Globex,Sales,01 Oct 2026\n"
+    "Dan,Roe,https://www.linkedin.com/in/dan-roe,,Globex,CEO,09 Mar 2025\n"
+)
+
+
+async def test_tags_table_counts_and_drills(tmp_path: Path, passerelle_home: Paths) -> None:
+    from tui.app import PasserelleApp
+    from tui.launch import build_context
+
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "Connections.csv").write_text(CONNECTIONS, encoding="utf-8")
+    passerelle_home.ensure()
+    store = Store.open(passerelle_home.database)
+    set_tags(store, "in:ada-lovelace", ["client", "salon rh"])
+    set_tags(store, "in:bob-martin", ["client"])
+    store.close()
+    app = PasserelleApp(build_context(folder, passerelle_home))
+    async with app.run_test(size=(140, 45), notifications=True) as pilot:
+        await pilot.press("3")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.query_one("#network-composition", FrameTable)
+        table.focus()
+        while "Tags" not in str(app.query_one("#network-table-title").content):
+            await pilot.press("t")
+        assert list(zip(table.frame["label"], table.frame["count"])) == [("client", 2), ("salon rh", 1)]
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        people = app.query_one("#network-people", FrameTable)
+        assert sorted(people.frame["full_name"].to_list()) == ["Ada Lovelace", "Bob [/] Martin"]
+        app.context.store.close()
