@@ -49,6 +49,23 @@ def test_invitations_per_month_by_direction() -> None:
     assert growth_data(series(DATES), inv.head(0)).sent is None  # nothing to draw, no row for it
 
 
+def test_acceptance_over_time_is_the_share_of_sent_invitations_now_connected() -> None:
+    inv = pl.DataFrame({
+        "sent_at": [datetime(2020, 1, 9), datetime(2020, 1, 20), datetime(2021, 2, 1), datetime(2021, 2, 3)],
+        "direction": ["OUTGOING", "OUTGOING", "OUTGOING", "INCOMING"],
+        "connected": [True, False, False, True],
+    })
+    g = growth_data(series(DATES), inv)
+    assert g.accepted[2] == 1 and g.sent[2] == 2 and sum(g.accepted) == 1  # a received one is not counted
+    lines = [line.plain for line in chart_lines(g, 60, 40)]
+    acc = next(line for line in lines if line.lstrip().startswith("acc "))
+    assert "▄" in acc  # January 2020: one of two accepted, half a cell
+    assert any("33% overall" in line for line in lines)
+    no_flag = growth_data(series(DATES), inv.drop("connected"))
+    assert no_flag.accepted is None and not any(line.lstrip().startswith("acc ") for line in
+                                                 (x.plain for x in chart_lines(no_flag, 60, 40)))
+
+
 def test_jobs_become_bands_clipped_to_the_chart() -> None:
     jobs = [("Norvane", "Recruiter", date(2015, 1, 1), date(2020, 1, 31)),
             ("Hexalis", "Head of talent", date(2020, 2, 1), None),

@@ -30,6 +30,7 @@ class Growth:
     cumulative: tuple[int, ...] = ()
     sent: tuple[int, ...] | None = None  # invitations per month, when the export dates them
     received: tuple[int, ...] | None = None
+    accepted: tuple[int, ...] | None = None  # of `sent`, those whose invitee is now a connection
     jobs: tuple[JobBand, ...] = ()
     heat: tuple[tuple[int, tuple[int, ...]], ...] = ()  # (year, 12 counts)
     sentence: str = ""
@@ -86,14 +87,17 @@ def growth_data(connected_on: pl.Series, invitations: pl.DataFrame | None = None
     for n in per_month:
         total += n
         cumulative.append(total)
-    sent = received = None
+    sent = received = accepted = None
     if invitations is not None and invitations.height and "sent_at" in invitations.columns:
         dated = invitations.filter(pl.col("sent_at").is_not_null())
         if dated.height:
-            sent = _per_month(_as_dates(dated.filter(pl.col("direction") == "OUTGOING")["sent_at"]), months)
+            outgoing = dated.filter(pl.col("direction") == "OUTGOING")
+            sent = _per_month(_as_dates(outgoing["sent_at"]), months)
             received = _per_month(_as_dates(dated.filter(pl.col("direction") == "INCOMING")["sent_at"]), months)
-    return Growth(months, per_month, tuple(cumulative), sent, received, _bands(jobs, months), _heat(months, per_month),
-                  bands=bands)
+            if "connected" in outgoing.columns:
+                accepted = _per_month(_as_dates(outgoing.filter(pl.col("connected"))["sent_at"]), months)
+    return Growth(months, per_month, tuple(cumulative), sent, received, accepted, _bands(jobs, months),
+                  _heat(months, per_month), bands=bands)
 
 
 def _bands(jobs: Iterable[Job], months: Sequence[date]) -> tuple[JobBand, ...]:

@@ -106,6 +106,14 @@ def spark_row(label: str, values: Sequence[int], width: int, style: str) -> tupl
     return Content.assemble((f"{label:>{AXIS - 1}} ", "dim"), (cells, style)), top
 
 
+def share_row(label: str, part: Sequence[int], whole: Sequence[int], width: int, style: str) -> Content:
+    """One row of eighths: `part` as a share of `whole` per column (· where `whole` is 0)."""
+    parts, _per = bucket(part, max(4, width - AXIS - 1))
+    wholes, _per = bucket(whole, max(4, width - AXIS - 1))
+    cells = "".join(EIGHTHS[max(1, round(p / w * 8)) if p else 0] if w else "·" for p, w in zip(parts, wholes))
+    return Content.assemble((f"{label:>{AXIS - 1}} ", "dim"), (cells, style))
+
+
 def job_rows(growth: Growth, width: int, most: int = 3) -> list[Content]:
     """The owner's jobs as bands under the year axis, packed on as few rows as they allow."""
     if not growth.jobs:
@@ -173,9 +181,14 @@ def chart_lines(growth: Growth, width: int, height: int, full: bool = True) -> l
         lines.append(Content(""))
         sent, most_sent = spark_row("sent", growth.sent, width, "$warning")
         received, most_received = spark_row("recv", growth.received, width, "$primary")
-        lines.append(Content.assemble(("Invitations still pending in the export", "bold"),
+        lines.append(Content.assemble(("Invitations in the export, by month sent", "bold"),
                                       (f"  (a full cell: sent {most_sent:,}, received {most_received:,})", "dim")))
         lines += [sent, received]
+        if growth.accepted is not None and sum(growth.sent):
+            share = sum(growth.accepted) / sum(growth.sent)
+            lines.append(share_row("acc", growth.accepted, growth.sent, width, "$success"))
+            lines.append(Content.assemble((f"{'':>{AXIS - 1}} acc: share of the invitations you sent that month "
+                                           f"that are connections now (a full cell: all; {share:.0%} overall)", "dim")))
     lines.append(Content(""))
     lines += heat_map(growth)
     return lines
