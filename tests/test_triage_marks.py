@@ -105,7 +105,7 @@ async def test_sent_pane_tags_and_met_show_in_the_detail(tmp_path: Path, passere
 async def test_a_bad_saved_view_is_reported_with_its_line(tmp_path: Path, passerelle_home) -> None:
     passerelle_home.settings_file.parent.mkdir(parents=True, exist_ok=True)
     passerelle_home.settings_file.write_text(
-        'later_days = 7\n\n[views]\nNotes = "has:note"\nBroken = "older:zz"\nStale = "flag:stale"\n',
+        'later_days = 7\n\n[views]\nNotes = "has:note"\nBroken = "older:zz"\nStale = "flag:stale"\nLyon = "met:lyon"\n',
         encoding="utf-8")
     export = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
     context = build_context(export, passerelle_home)
@@ -116,6 +116,7 @@ async def test_a_bad_saved_view_is_reported_with_its_line(tmp_path: Path, passer
         said = [n.message for n in app._notifications]
         assert any("config.toml line 5: view 'Broken' skipped" in m and "older:zz" in m for m in said)
         assert any("config.toml line 6: view 'Stale' skipped" in m for m in said)
-        assert app.query_one(ViewTabs).views[-1] == "Notes"
+        assert app.query_one(ViewTabs).views[-2:] == ("Notes", "Lyon")
         assert pane.counts["Notes"] == pane.counts["With note"] > 0
+        assert pane.counts["Lyon"] == 0  # nobody has a "how we met" line yet: none, and no error
     context.store.close()
