@@ -58,6 +58,11 @@ def tags_by_key(store: Store) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def tags_of(store: Store, key: str) -> tuple[str, ...]:
+    """One person's tags (a detail pane reads this on every cursor move: one small query)."""
+    return tuple(t for (t,) in store._read("SELECT tag FROM tags WHERE key = ? ORDER BY tag", (key,)))
+
+
 def tag_counts(store: Store) -> list[tuple[str, int]]:
     """(tag, people) for every tag, most used first."""
     rows = store._read("SELECT tag, count(*) FROM tags GROUP BY tag ORDER BY count(*) DESC, tag")

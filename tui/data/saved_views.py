@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,8 +48,10 @@ def _line_of(text: str, name: str) -> int | None:
     return None
 
 
-def load_views(path: Path, views: dict[str, object]) -> tuple[list[SavedView], list[str]]:
-    """The usable views in file order, and one line per view skipped (with its line number)."""
+def load_views(path: Path, views: dict[str, object],
+               check: Callable[[str, str], str | None] | None = None) -> tuple[list[SavedView], list[str]]:
+    """The usable views in file order, and one line per view skipped (with its line number);
+    `check(name, line)` adds what a list needs (why not, or None)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
@@ -59,6 +62,8 @@ def load_views(path: Path, views: dict[str, object]) -> tuple[list[SavedView], l
         number = _line_of(text, name)
         where = f"{path.name}" + (f" line {number}" if number else "")
         why = "the filter must be text in quotes" if not isinstance(value, str) else check_line(value)
+        if not why and check is not None:
+            why = check(name, value)  # type: ignore[arg-type]
         if why:
             problems.append(f"{where}: view '{name[:MAX_NAME]}' skipped: {why}")
         else:

@@ -141,8 +141,9 @@ def fts_query(words: tuple[str, ...]) -> str | None:
     return " ".join(parts) or None
 
 
-def filter_sql(f: Filter) -> tuple[str, list[Any]]:
-    """The received filter as a WHERE clause over the queue's columns, and its parameters."""
+def filter_sql(f: Filter, store: Any = None) -> tuple[str, list[Any]]:
+    """The received filter as a WHERE clause over the queue's columns, and its parameters
+    (`store` tells whether the met table is made yet, for `met:`)."""
     parts: list[str] = []
     params: list[Any] = []
     match = fts_query(f.words)
@@ -168,6 +169,14 @@ def filter_sql(f: Filter) -> tuple[str, list[Any]]:
     elif f.decided is not None:
         parts.append("decision = ?")
         params.append(f.decided)
+    if f.marks is not None:  # tag:, -tag:, met: read the store's tags and met tables
+        from tui.data.tag_filter import terms_sql
+        from tui.data.todo_log import has_table
+
+        where, values = terms_sql(f.marks, has_met=has_table(store, "met")) if store is not None \
+            else terms_sql(f.marks)
+        parts.append(where)
+        params += values
     return " AND ".join(parts) or "1", params
 
 
@@ -177,35 +186,50 @@ def _params(set_id: int, today: date, digest: str | None) -> dict[str, Any]:
 
 
 def received_ids(store: Any, set_id: int, today: date, digest: str | None, view: str,
-                 f: Filter = Filter()) -> list[tuple[int, str | None]]:
-    """(row id, person key) of the rows a view and filter show, most promising first."""
-    if view not in VIEW_SQL:
-        raise FilterError(f"unknown view '{view}'")
-    where, extra = filter_sql(f)
+                 f: Filter = Filter(), saved: dict[str, Filter] | None = None) -> list[tuple[int, str | None]]:
+    """(row id, person key) of the rows a view and filter show, most promising first
+    (`saved`: the user's saved views, name → filter; each shows the pending rows it matches)."""
     named = _params(set_id, today, digest)
-    named.update({f"p{i}": v for i, v in enumerate(extra)})
-    where = _numbered(where)
-    return query(store, f"{RECEIVED_SQL} SELECT id, key FROM r WHERE ({VIEW_SQL[view]}) AND ({where}) {ORDER_SQL}", named)
+    where = _clause(store, f, named, "p")
+    if view in VIEW_SQL:
+        shown = VIEW_SQL[view]
+    elif saved and view in saved:
+        shown = f"pending AND ({_clause(store, saved[view], named, 'v')})"
+    else:
+        raise FilterError(f"unknown view '{view}'")
+    return query(store, f"{RECEIVED_SQL} SELECT id, key FROM r WHERE ({shown}) AND ({where}) {ORDER_SQL}", named)
 
 
-def _numbered(where: str) -> str:
+def _clause(store: Any, f: Filter, named: dict[str, Any], prefix: str) -> str:
+    """The filter's WHERE clause with its parameters added to `named` as :<prefix>0, :<prefix>1…"""
+    where, extra = filter_sql(f, store)
+    named.update({f"{prefix}{i}": v for i, v in enumerate(extra)})
+    return _numbered(where, prefix)
+
+
+def _numbered(where: str, prefix: str = "p") -> str:
     """`?` placeholders → :p0, :p1… (the queue's own parameters are named)."""
     out, n = [], 0
     for piece in where.split("?"):
         out.append(piece)
-        out.append(f":p{n}")
+        out.append(f":{prefix}{n}")
         n += 1
     return "".join(out[:-1])
 
 
-def view_counts(store: Any, set_id: int, today: date, digest: str | None, f: Filter = Filter()) -> dict[str, int]:
-    """Rows in every view within the filter, in one query."""
-    where, extra = filter_sql(f)
+def view_counts(store: Any, set_id: int, today: date, digest: str | None, f: Filter = Filter(),
+                saved: dict[str, Filter] | None = None) -> dict[str, int]:
+    """Rows in every view (built-in, then saved) within the filter, in one query."""
     named = _params(set_id, today, digest)
-    named.update({f"p{i}": v for i, v in enumerate(extra)})
-    sums = ", ".join(f"coalesce(sum({VIEW_SQL[v]}), 0)" for v in VIEWS)
-    row = query(store, f"{RECEIVED_SQL} SELECT {sums} FROM r WHERE {_numbered(where)}", named)[0]
-    return {v: int(n) for v, n in zip(VIEWS, row)}
+    where = _clause(store, f, named, "p")
+    shown = [VIEW_SQL[v] for v in VIEWS]
+    names = list(VIEWS)
+    for n, (name, line) in enumerate((saved or {}).items()):
+        shown.append(f"pending AND ({_clause(store, line, named, f's{n}_')})")
+        names.append(name)
+    sums = ", ".join(f"coalesce(sum({sql}), 0)" for sql in shown)
+    row = query(store, f"{RECEIVED_SQL} SELECT {sums} FROM r WHERE {where}", named)[0]
+    return {v: int(n) for v, n in zip(names, row)}
 
 
 def received_rows(store: Any, set_id: int, today: date, digest: str | None,

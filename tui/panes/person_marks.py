@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import SimpleNamespace
 
 from textual.content import Content
 from textual.widget import Widget
 
 from tui.data.errors import PasserelleError
-from tui.data.people_tags import TagError, met_by_key, set_met, set_tags, split_tags, tag_counts, tags_by_key
+from tui.data.people_tags import (
+    TagError, met_by_key, met_of, set_met, set_tags, split_tags, tag_counts, tags_by_key, tags_of,
+)
 
 
 def ask_tags(pane: Widget, store, key: str | None, name: str | None, done: Callable[[str], None]) -> None:
@@ -65,10 +68,10 @@ def marks_lines(store, key: str | None) -> list[Content]:
     if not key:
         return []
     out = []
-    tags = tags_by_key(store).get(key, ())
+    tags = tags_of(store, key)
     if tags:
         out.append(Content.assemble(("Tags  ", "bold"), display_text(", ".join(tags), 200)))
-    met = met_by_key(store).get(key)
+    met = met_of(store, SimpleNamespace(key=key))
     if met:
         out.append(Content.assemble(("Met   ", "bold"), display_text(met, 200)))
     return out

@@ -75,6 +75,9 @@ BINDINGS = [
     Binding("e", "edit_info", "Edit company/role", show=False, id="edit-info"),
     Binding("c", "compose", "Compose", show=False, id="compose-to"),
     Binding("R", "reload_strategy", "Reload strategy", show=False, id="reload-strategy"),
+    Binding("t", "tags", "Tags", show=False, id="tags-received"),
+    Binding("m", "met", "Met", show=False, id="met-received"),
+    Binding("S", "save_view", "Save view", show=False, id="save-view"),
 ]
 VIEW_HINT = "v switches view · / filters"
 START_STATUS = "Decide the highlighted invitation with a key below; each one is saved at once. ? lists every key."
@@ -106,8 +109,8 @@ def progress_label(done: int, total: int) -> Content:
     return Content(f"This session: {done} of {total} decided")
 
 
-def show_detail(detail: InvitationDetail, row: dict, today: date, has_strategy: bool) -> None:
+def show_detail(detail: InvitationDetail, row: dict, today: date, has_strategy: bool, marks: list = ()) -> None:
     """The highlighted invitation, its signals and what the strategy says (or how to get one)."""
     note = None if has_strategy else (
         "No strategy file yet: `passerelle strategy --init` writes a starter you can edit, then R reloads it here.")
-    detail.show_received(row, signals(row, today), note)
+    detail.show_received(row, signals(row, today), note, marks)

@@ -63,6 +63,7 @@ class ReceivedPane(TriagePane):
         self.strategy = None  # the Strategy last loaded (by the worker or by R), for R's preview
         self.strategy_error: str | None = None
         self.session_keys: set[str] = set()
+        self.saved: dict[str, Filter] = {}  # the saved views (config.toml [views]), after the built-in ones
 
     def compose(self) -> ComposeResult:
         return compose_received(VIEWS)
@@ -71,6 +72,9 @@ class ReceivedPane(TriagePane):
         if not self.is_attached:  # the app closed while this pane was being mounted: its parts are gone
             return
         self.status(START_STATUS, "dim")
+        from tui.panes.received_views import load_into
+
+        load_into(self)  # the saved views; each one that can't be used is said once, with its line
         self.query_one(FilterBar).return_to = self.table
         if self.context.triage_set is None:
             self.add_class("reading")
@@ -115,7 +119,8 @@ class ReceivedPane(TriagePane):
         ctx = self.context
         if ctx.triage_set is None:
             return
-        pairs = queue.received_ids(ctx.store, ctx.triage_set.id, ctx.today, self.digest, self.view, self.filter)
+        pairs = queue.received_ids(ctx.store, ctx.triage_set.id, ctx.today, self.digest, self.view, self.filter,
+                                   self.saved)
         self.rows = queue.QueueRows(pairs, self._fetch)
         self.table.set_columns(columns(self.view, self.suggests))
         self.table.set_frame(self.rows, keep_cursor_key=keep_key, cursor=cursor)
@@ -126,14 +131,15 @@ class ReceivedPane(TriagePane):
         no longer due) by moving them to Decided, as the store would count them."""
         ctx = self.context
         if moved is None:
-            self.counts = queue.view_counts(ctx.store, ctx.triage_set.id, ctx.today, self.digest, self.filter)
+            self.counts = queue.view_counts(ctx.store, ctx.triage_set.id, ctx.today, self.digest, self.filter,
+                                            self.saved)
         else:
             for row in moved:
                 for view, left in (("All", True), ("With note", row["has_note"]), ("No note", not row["has_note"]),
                                    ("Suspicious", row["suspicious"]), ("Later (due)", row["later_due"])):
                     self.counts[view] -= bool(left)
                 self.counts["Decided"] += 1
-        hint = f"filter: {self.query_one(FilterBar).value}" if not self.filter.empty else VIEW_HINT
+        hint = f"filter: {self.filter_line()}  S saves it" if not self.filter.empty else VIEW_HINT
         self.query_one(ViewTabs).show(self.view, self.counts, hint)
         self._update_progress()
         if self.rows.height == 0:
@@ -156,7 +162,8 @@ class ReceivedPane(TriagePane):
         first = self.rows.remove_keys(keys)
         table.set_frame(self.rows, cursor=table.cursor_row if first is None else first, same_rows=True)
         rows = [r for r in self._decided_rows if r.get("key") in keys]
-        self._counts(rows if self._not_due and all(r["pending"] for r in rows) else None)
+        simple = self._not_due and all(r["pending"] for r in rows) and not self.saved  # saved views: SQL counts
+        self._counts(rows if simple else None)
 
     def _update_progress(self) -> None:
         total = max(len(self.session_keys), 1)
@@ -221,8 +228,14 @@ class ReceivedPane(TriagePane):
         shown = (event.row.get("id"), event.row.get("decision"), event.row.get("suggestion"))
         if shown == self._detail_of:
             return  # the same invitation as shown: no repaint (filter keystrokes often keep it)
-        self._detail_of = shown
-        show_detail(self.query_one(InvitationDetail), event.row, self.context.today, self.suggests)
+        self.show_current(event.row)
+
+    def show_current(self, row: dict | None = None) -> None:
+        """Show the row's detail (default: the one under the cursor; its tags may have changed)."""
+        row = row or self.table.current_row()
+        if row is not None:
+            self._detail_of = (row.get("id"), row.get("decision"), row.get("suggestion"))
+            show_detail(self.query_one(InvitationDetail), row, self.context.today, self.suggests, self.marks(row))
 
     def on_frame_table_row_selected(self, event: FrameTable.RowSelected) -> None:
         event.stop()
@@ -308,9 +321,26 @@ class ReceivedPane(TriagePane):
         self.query_one(FilterBar).open()
 
     def action_next_view(self, step: int = 1) -> None:
-        """Cycle through the saved views."""
-        self.view = VIEWS[(VIEWS.index(self.view) + step) % len(VIEWS)]
+        """Cycle through the views, built-in then saved."""
+        views = self.query_one(ViewTabs).views
+        self.view = views[((views.index(self.view) if self.view in views else 0) + step) % len(views)]
         self.reload()
+
+    # ---- saved views ------------------------------------------------------------------
+    def filter_line(self) -> str:
+        return self.query_one(FilterBar).value
+
+    def views_changed(self) -> None:
+        """The saved views changed: the tabs show them (counted once the rows are read)."""
+        self.query_one(ViewTabs).views = VIEWS + tuple(self.saved)
+        if self.context.triage_set is not None and self.counts:
+            self._counts()
+
+    def action_save_view(self) -> None:
+        """Save the current filter as a named view (config.toml [views])."""
+        from tui.panes.received_views import ask_and_save
+
+        ask_and_save(self)
 
     def action_edit_info(self) -> None:
         """Type in the company, role or connection count LinkedIn's export leaves out."""
@@ -361,4 +391,8 @@ class ReceivedPane(TriagePane):
             ("received: edit company/role", "Type in company, role, connection count (e)", self.action_edit_info),
             ("received: compose", "Write to this person (c)", self.action_compose),
             ("received: reload strategy", "Re-read the strategy file with a preview (R)", self.action_reload_strategy),
-        ]
+            ("received: tags", "Add or remove tags for this person (t)", self.action_tags),
+            ("received: how we met", "Write how you met this person (m)", self.action_met),
+            ("received: save view", "Save the filter as a named view (S)", self.action_save_view),
+        ] + [(f"received: view {name}", f"Show the saved view '{name}' (v cycles)",
+              lambda name=name: self.on_view_tabs_chosen(ViewTabs.Chosen(name))) for name in self.saved]

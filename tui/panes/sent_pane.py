@@ -50,6 +50,8 @@ class SentPane(TriagePane):
         Binding("o", "open_profile", "Open profile", id="open-profile-sent"),
         Binding("y", "copy_url", "Copy URL", id="copy-url-sent"),
         Binding("c", "compose", "Compose", show=False, id="compose-sent"),
+        Binding("t", "tags", "Tags", show=False, id="tags-sent"),
+        Binding("m", "met", "Met", show=False, id="met-sent"),
     ]
     DEFAULT_CSS = """
     SentPane { height: 1fr; }
@@ -102,11 +104,17 @@ class SentPane(TriagePane):
         self.reload(keep_key=self.table.current_key())
 
     def on_frame_table_row_highlighted(self, event: FrameTable.RowHighlighted) -> None:
+        self.show_row(event.row)
+
+    def show_row(self, row: dict | None) -> None:
         detail = self.query_one(InvitationDetail)
-        if event.row is None:
+        if row is None:
             detail.show(Content("No invitations you sent are in this export yet."))
         else:
-            detail.show_sent(event.row, self.context.settings.stale_days)
+            detail.show_sent(row, self.context.settings.stale_days, self.marks(row))
+
+    def show_current(self) -> None:
+        self.show_row(self.table.current_row())
 
     def on_frame_table_row_selected(self, event: FrameTable.RowSelected) -> None:
         event.stop()
@@ -128,4 +136,6 @@ class SentPane(TriagePane):
             ("sent: redo", "Redo (U)", self.action_redo),
             ("sent: open profile", "Open the profile in the browser (o)", self.action_open_profile),
             ("sent: copy profile URL", "Copy the profile URL (y)", self.action_copy_url),
+            ("sent: tags", "Add or remove tags for this person (t)", self.action_tags),
+            ("sent: how we met", "Write how you met this person (m)", self.action_met),
         ]

@@ -147,6 +147,35 @@ class TriagePane(Vertical):
         if person is not None:
             self.post_message(OpenComposer(person))
 
+    def action_tags(self) -> None:
+        """Add or remove this person's tags (comma-separated, completed from tags in use)."""
+        from tui.panes.person_marks import ask_tags
+
+        row = self.table.current_row() or {}
+        ask_tags(self, self.context.store, row.get("key"), row.get("name"), lambda said: self.marks_saved(row, said))
+
+    def action_met(self) -> None:
+        """Write one line on how and where you met this person."""
+        from tui.panes.person_marks import ask_met
+
+        row = self.table.current_row() or {}
+        ask_met(self, self.context.store, row.get("key"), row.get("name"), lambda said: self.marks_saved(row, said))
+
+    def marks_saved(self, row: dict, said: str) -> None:
+        """Tags or how we met saved: say so, re-read the rows (a tag: filter may drop this one)."""
+        self.status(said, "green")
+        self.reload(keep_key=row.get("key"))
+        self.show_current()
+
+    def show_current(self) -> None:  # pragma: no cover - overridden
+        """Redraw the detail of the row under the cursor."""
+
+    def marks(self, row: dict | None) -> list[Content]:
+        """The detail lines on the person's tags and how you met."""
+        from tui.panes.person_marks import marks_lines
+
+        return marks_lines(self.context.store, (row or {}).get("key"))
+
     def action_toggle_mark(self) -> None:
         self.table.toggle_mark()
         self.table.action_cursor_down()

@@ -12,7 +12,7 @@ from textual.widgets import Input, Static
 from tui.text import sanitize
 from tui.widgets.type_ahead import TypeAhead
 
-PLACEHOLDER = "words · has:note · no:note · older:30d · newer:7d · flag:suspicious · decided:later"
+PLACEHOLDER = "words · has:note · older:30d · flag:suspicious · tag:x · -tag:x · met:lyon"
 
 
 class FilterInput(TypeAhead, Input):

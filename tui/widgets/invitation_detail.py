@@ -47,8 +47,9 @@ class InvitationDetail(VerticalScroll):
         self.query_one("#detail-body", Static).update(content)
         self.scroll_home(animate=False)
 
-    def show_received(self, row: dict, signals: list, strategy_note: str | None) -> None:
-        """The received invitation `row` with its signals and the strategy's suggestion."""
+    def show_received(self, row: dict, signals: list, strategy_note: str | None, marks: list[Content] = ()) -> None:
+        """The received invitation `row` with its signals and the strategy's suggestion
+        (`marks`: the lines on the person's tags and how you met, under the profile)."""
         lines: list[Content] = [
             Content.assemble(("", ""), display_text(row.get("name") or "(no name)").stylize("bold")),
         ]
@@ -58,6 +59,7 @@ class InvitationDetail(VerticalScroll):
         lines.append(Content(f"Sent {when(row.get('sent_at'))}, {waited(row.get('waited_days'))}"))
         if row.get("url"):
             lines.append(Content.assemble(("Profile ", "dim"), display_text(row["url"])))
+        lines += marks
         lines += [Content(""), Content.assemble(("Note", "bold underline"))]
         note = row.get("note")
         lines.append(display_text(note) if note and note.strip() else Content.assemble(("no note", "italic dim")))
@@ -80,13 +82,15 @@ class InvitationDetail(VerticalScroll):
             lines.append(Content.assemble((strategy_note or "No rule matches this invitation.", "dim")))
         self.show(Content("\n").join(lines))
 
-    def show_sent(self, row: dict, stale_days: int) -> None:
-        """An outgoing invitation: waiting or accepted, the note, follow-up and stale advice."""
+    def show_sent(self, row: dict, stale_days: int, marks: list[Content] = ()) -> None:
+        """An outgoing invitation: waiting or accepted, the note, follow-up and stale advice
+        (`marks`: the person's tags and how you met, under the profile)."""
         lines: list[Content] = [display_text(row.get("name") or "(no name)").stylize("bold")]
         lines.append(Content(f"Sent {when(row.get('sent_at'))}, {waited(row.get('waited_days'))}"
                              + ("  (written in the composer)" if row.get("source") == "composer" else "")))
         if row.get("url"):
             lines.append(Content.assemble(("Profile ", "dim"), display_text(row["url"])))
+        lines += marks
         if row.get("accepted"):
             lines.append(Content.assemble(("Accepted", "green bold"), f" on {when(row.get('accepted_on'))}"))
         else:

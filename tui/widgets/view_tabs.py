@@ -27,13 +27,24 @@ class ViewTabs(Static):
         self._spans: list[tuple[int, int, str]] = []
 
     def show(self, current: str, counts: dict[str, int], hint: str = "") -> None:
-        """Redraw with `current` selected and the given counts."""
+        """Redraw with `current` selected and the given counts; when the views don't fit
+        (saved ones after the built-in ones, at 80 columns), the first ones give way to "…"
+        so the current view is always seen."""
         self.current, self.counts = current, counts
+        labels = [f" {view} {counts.get(view, 0)} " for view in self.views]
+        at = self.views.index(current) if current in self.views else 0
+        room = self.content_region.width or 10**6  # not laid out yet: everything
+        first = 0
+        while first < at and 6 + 2 + sum(len(t) + 1 for t in labels[first:at + 1]) > room:
+            first += 1
         parts: list[tuple[str, str] | str] = [("Views ", "dim")]
         x = 6
+        if first:
+            parts.append(("… ", "dim"))
+            x += 2
         self._spans = []
-        for i, view in enumerate(self.views):
-            label = f" {view} {counts.get(view, 0)} "
+        for i in range(first, len(self.views)):
+            view, label = self.views[i], labels[i]
             parts.append((label, "bold reverse" if view == current else ""))
             self._spans.append((x, x + len(label), view))
             x += len(label)
