@@ -23,6 +23,7 @@ from tui.text import sanitize
 from tui.widgets.header_lines import tabs_line, title_line
 from tui.widgets.ranked_footer import RankedFooter
 from tui.widgets.theme import use_theme
+from tui.widgets.type_ahead import TypeAhead
 
 PANES = (
     ("received", "tui.panes.received_pane", "ReceivedPane", "Received"),
@@ -68,6 +69,7 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
         self._wanted_pane: str | None = None  # asked for while the export was loading
         self._keys_said: set[str] = set()  # key remaps already refused on screen
         self._composing: OpenComposer | None = None  # "compose to" asked for meanwhile
+        self._key_target: Widget | None = None  # the widget the last key was handed to
 
     # ---- layout -------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -223,8 +225,18 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
 
     # ---- type-ahead -----------------------------------------------------------------------
     async def on_event(self, event) -> None:
-        """Note which widget a key is handed to (Textual does it before the key is handled)."""
+        """Note which widget a key is handed to (Textual does it before the key is handled);
+        while the widget that had focus still holds keys, a new key queues behind them."""
         if isinstance(event, events.Key) and not event.is_forwarded:
+            held = self._key_target
+            if (isinstance(held, TypeAhead) and held is not self.focused and held.is_attached
+                    and not held._message_queue.empty()):
+                # Handed straight to the new focus, it would overtake the keys still waiting
+                # there (`/anne` read as "naen" on a busy machine); TypeAhead passes them on in order.
+                self.app_focus = True
+                held._forward_event(event)
+                return
+            self._key_target = self.focused
             event._aimed_at = self.focused
         await super().on_event(event)
 
