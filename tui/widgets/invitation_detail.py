@@ -102,6 +102,11 @@ class InvitationDetail(VerticalScroll):
         lines += [Content(""), Content.assemble(("Note sent", "bold underline"))]
         note = row.get("note")
         lines.append(display_text(note) if note and note.strip() else Content.assemble(("no note", "italic dim")))
+        marked = row.get("marked_note")
+        if marked and marked.strip() and marked != note:  # written in the composer after the export's
+            lines += [Content(""), Content.assemble(("Marked sent ", "bold underline"),
+                                                    (f"from the composer on {when(row.get('marked_at'))}", "dim")),
+                      display_text(marked)]
         due = row.get("follow_up_due")
         if due:
             tone = "yellow bold" if row.get("follow_up_now") else "dim"
