@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from tui.data.triage_words import ORDER_WORDS
 from tui.text import display_text
 
 TONES = {"good": "green", "warn": "yellow", "bad": "red bold", "info": ""}
@@ -78,6 +79,7 @@ class InvitationDetail(VerticalScroll):
                                           (": ", "dim"), display_text(row.get("suggestion_reason") or "")))
         else:
             lines.append(Content.assemble((strategy_note or "No rule matches this invitation.", "dim")))
+        lines += [Content(""), Content.assemble((ORDER_WORDS, "dim"))]
         self.show(Content("\n").join(lines))
 
     def show_sent(self, row: dict, stale_days: int) -> None:
