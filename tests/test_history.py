@@ -93,8 +93,8 @@ def test_stats_carries_what_changed_across_all_imports(four_imports: Path) -> No
     rows = across_frame(across).select("key", "company", "why").rows()
     assert rows == [
         ("in:bo-later", None, "new, seen 2026-04-10"),
-        ("in:ann-mover", "Acme → Globex", "job change seen 2026-04-10"),
-        ("in:ann-mover", "Globex → Initech", "job change seen 2026-07-10"),
+        ("in:ann-mover", "Globex (was Acme)", "job change seen 2026-04-10"),
+        ("in:ann-mover", "Initech (was Globex)", "job change seen 2026-07-10"),
         ("in:ann-mover", None, "left after 2026-07-10"),
     ]  # what Network's n lists; the key lets c open the composer to congratulate
     text = passerelle("stats", str(four_imports)).stdout

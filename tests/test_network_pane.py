@@ -116,4 +116,4 @@ async def test_since_last_import_lists_new_and_changed(tmp_path: Path, passerell
         await pilot.pause()
         people = app.query_one("#network-people", FrameTable).frame
         assert people["full_name"].to_list() == ["Chloé Durand", "Dan Roe"]
-        assert people["company"][1] == "Initech → Globex"
+        assert people["company"][1] == "Globex (was Initech)"  # the new value first, whole

@@ -349,8 +349,11 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
                                 lambda pane_id=pane_id: self.action_show_pane(pane_id))
         yield SystemCommand("app: help", "Every key of every pane (key ?)", self.action_help)
         yield SystemCommand("app: quit", "Leave Passerelle; every decision is already saved (key q)", self.exit)
+        from tui.panes.undo_words import undo_anywhere
         from tui.serve.deliveries import export_commands  # here: only the palette needs it
 
+        yield SystemCommand("app: undo the last decision anywhere", "Whichever pane it was made in "
+                            "(u undoes the pane's own)", lambda: undo_anywhere(self))
         yield from export_commands(self)
         for pane_id, *_ in PANES:
             pane = self._pane(pane_id)

@@ -139,6 +139,13 @@ def pct(share: float | None) -> str:
     return "–" if share is None else f"{share * 100:.0f}%"
 
 
+def open_people(counts: dict, people: int | None) -> str:
+    """", from 51 people" when some sent more than one invitation: the app's header counts people."""
+    if people is None or people == counts["open"]:
+        return ""
+    return f", from {people} {'person' if people == 1 else 'people'}: some sent more than one"
+
+
 def summary(stats: dict) -> str:
     """A short readable summary for the terminal."""
     inv = stats["invitations"]
@@ -158,8 +165,8 @@ def summary(stats: dict) -> str:
         eta = f", at this pace by {nxt['eta']}" if nxt["eta"] else ", no new connections in the last 90 days"
         lines.append(f"Next: {nxt['band']} at {nxt['at']} ({nxt['missing']} to go{eta})")
     lines.append(
-        "Invitations: received {0[total]} ({0[open]} open), sent {1[total]} ({1[open]} open)".format(
-            inv["incoming"], inv["outgoing"]
+        "Invitations: received {0[total]} ({0[open]} open{2}), sent {1[total]} ({1[open]} open)".format(
+            inv["incoming"], inv["outgoing"], open_people(inv["incoming"], stats.get("people_waiting"))
         )
     )
     q = stats["qualified"]

@@ -173,16 +173,21 @@ def across_imports(imports: list[Imported]) -> dict | None:
             "changed": changed.to_dicts(), "accepted": accepted.to_dicts()}
 
 
+def now_was(now: str | None, before: str | None) -> str:
+    """The new value first, whole, where a narrow column still shows it: "Acme (was Beta)"."""
+    return f"{now or '–'} (was {before or '–'})"
+
+
 def across_frame(across: dict) -> pl.DataFrame:
     """People-table rows for Network's `n`: new connections, job changes (people to
-    congratulate: "before → now"), then people who left, each with the import date seen."""
+    congratulate: "now (was before)"), then people who left, each with the import date seen."""
     def row(p: dict, company: str | None, position: str | None, why: str) -> dict:
         return {"key": profile_key(p["url"], p["name"]), "full_name": p["name"], "url": p["url"],
                 "company": company, "position": position, "why": why}
 
     rows = [row(p, None, None, f"new, seen {p['first_seen']}") for p in across["new"]]
-    rows += [row(c, f"{c['company_before'] or '–'} → {c['company'] or '–'}",
-                 f"{c['position_before'] or '–'} → {c['position'] or '–'}", f"job change seen {c['first_seen']}")
+    rows += [row(c, now_was(c['company'], c['company_before']), now_was(c['position'], c['position_before']),
+                 f"job change seen {c['first_seen']}")
              for c in across["changed"]]
     rows += [row(p, None, None, f"left after {p['last_seen']}") for p in across["left"]]
     schema = {"key": pl.Utf8, "full_name": pl.Utf8, "url": pl.Utf8, "company": pl.Utf8, "position": pl.Utf8,

@@ -96,6 +96,13 @@ def invitation_counts(export) -> dict:
     return result
 
 
+def people_waiting(export) -> int:
+    """People behind the open received invitations: the app's "waiting" counts people, so
+    someone who sent two invitations is one person to answer (and two open invitations)."""
+    incoming = export.invitations.filter(pl.col("direction") == "INCOMING", ~pl.col("connected").fill_null(False))
+    return int(incoming["key"].n_unique())
+
+
 def active_estimate(size: int, share: float) -> dict:
     """The silent majority: members who post, and the weekly reading load (one post each)."""
     members = round(size * share)
@@ -197,6 +204,7 @@ def network_stats(
         "next_threshold": g["next_threshold"],
         "pace": g["pace"],
         "invitations": invitation_counts(export),
+        "people_waiting": people_waiting(export),
         "top_companies": table(company_table.head(top), "company"),
         "role_families": table(tables["family"] if "family" in tables
                                else comp.families_table(people, families, classified), "family"),

@@ -67,6 +67,7 @@ class Batch:
     at: datetime
     kind: str = "decide"
     ref: int | None = None
+    names: tuple[str | None, ...] = ()  # the names the decision was made for, in `keys` order
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,13 @@ def _why(exc: BaseException) -> str:
     if getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL" or "disk is full" in str(exc):
         return "disk full"
     return str(exc) or type(exc).__name__
+
+
+def _only(decisions: Sequence[str] | None) -> tuple[str, tuple]:
+    """An `AND decision IN (…)` clause and its parameters; nothing for None."""
+    if decisions is None:
+        return "", ()
+    return f"AND decision IN ({', '.join('?' * len(decisions))})", tuple(decisions)
 
 
 def _disk_full(folder: Path) -> bool:
@@ -393,20 +401,26 @@ class Store:
             )
         return int(batch)
 
-    def undo(self) -> Batch | None:
-        """Cancel the most recent decision batch still in effect (a new 'undo' event)."""
+    def undo(self, only: Sequence[str] | None = None) -> Batch | None:
+        """Cancel the most recent decision batch still in effect (a new 'undo' event);
+        `only`: the most recent among these decisions (a pane undoes its own)."""
+        where, params = _only(only)
         with self._write("the undo") as conn:
-            row = conn.execute(f"SELECT id, decision FROM ({ACTIVE_BATCHES_SQL}) ORDER BY id DESC LIMIT 1").fetchone()
+            row = conn.execute(f"SELECT id, decision FROM ({ACTIVE_BATCHES_SQL}) WHERE 1 {where} "
+                               "ORDER BY id DESC LIMIT 1", params).fetchone()
             if row is None:
                 return None
             return self._event(conn, "undo", row[0], row[1])
 
-    def redo(self) -> Batch | None:
-        """Re-apply the most recently undone batch, if no decision was made since."""
+    def redo(self, only: Sequence[str] | None = None) -> Batch | None:
+        """Re-apply the most recently undone batch, if no decision was made since
+        (`only`: among these decisions, as `undo`)."""
+        where, params = _only(only)
         with self._write("the redo") as conn:
             rows = conn.execute(
-                "SELECT kind, ref FROM batches WHERE id > coalesce("
-                "(SELECT max(id) FROM batches WHERE kind = 'decide'), 0) ORDER BY id"
+                f"SELECT kind, ref FROM batches WHERE id > coalesce("
+                f"(SELECT max(id) FROM batches WHERE kind = 'decide' {where}), 0) {where} ORDER BY id",
+                params + params,
             ).fetchall()
             stack: list[int] = []
             for kind, ref in rows:  # undo/redo events since the last decision: a stack
@@ -425,8 +439,8 @@ class Store:
             "INSERT INTO batches(at, kind, ref, decision) VALUES (?, ?, ?, ?)",
             (at.isoformat(timespec="microseconds"), kind, ref, decision),
         )
-        keys = tuple(r[0] for r in conn.execute("SELECT key FROM decision_rows WHERE batch = ? ORDER BY key", (ref,)))
-        return Batch(int(cur.lastrowid), decision, keys, at, kind, ref)
+        rows = conn.execute("SELECT key, name FROM decision_rows WHERE batch = ? ORDER BY key", (ref,)).fetchall()
+        return Batch(int(cur.lastrowid), decision, tuple(r[0] for r in rows), at, kind, ref, tuple(r[1] for r in rows))
 
     def decisions(self) -> pl.DataFrame:
         """Current decision per key (undone ones fall back to the one before, if any)."""

@@ -37,17 +37,20 @@ b AS (SELECT t.id, t.key, t.name, t.url, t.sent_at, t.note, t.has_note, t.asks, 
     LEFT JOIN triage_connected c ON c.set_id = :set AND c.key = dr.key
     WHERE dr.key NOT IN (SELECT key FROM triage_rows WHERE set_id = :set AND direction = 'sent' AND key IS NOT NULL)),
 w AS (SELECT b.*, d.decision, d.reason AS decision_reason, d.at AS decided_at,
+    CASE WHEN b.source = 'export' THEN dr.text END AS marked_note, dr.sent_at AS marked_at,
     CAST(julianday(:today) - julianday(substr(b.sent_at, 1, 10)) AS INTEGER) AS waited_days,
     coalesce(dr.follow_up_on, CASE WHEN b.asks THEN date(substr(b.sent_at, 1, 10), :follow) END) AS follow_up_due
     FROM b LEFT JOIN d ON d.key = b.key LEFT JOIN dr ON dr.key = b.key),
 s AS (SELECT *, coalesce(NOT accepted AND waited_days >= :stale AND decision IS NOT 'withdrawn', 0) AS stale,
     coalesce(follow_up_due IS NOT NULL AND follow_up_due <= :today AND decision IS NULL, 0) AS follow_up_now,
     NOT accepted AND decision IS NOT 'withdrawn' AS pending FROM w)
-SELECT * FROM s ORDER BY follow_up_now DESC, stale DESC, waited_days IS NULL, waited_days DESC"""
+SELECT * FROM s ORDER BY follow_up_now DESC, stale DESC, pending DESC, waited_days IS NULL, waited_days DESC"""
 
 
 def sent_rows(store: Any, set_id: int, today: date, stale_days: int = 21, follow_up_days: int = 7) -> list[dict]:
-    """Every sent invitation as a dict, follow-ups due first, then stale, then longest waiting."""
+    """Every sent invitation as a dict: follow-ups due first, then stale, then the others
+    still waiting, then those that need nothing (accepted, withdrawn); longest waiting first
+    within each. An export row with no note shows the note marked sent in the composer."""
     from tui.data.store_queue import connection
 
     conn = connection(store)
@@ -67,6 +70,10 @@ def _typed(row: dict) -> dict:
     for name in ("accepted_on", "follow_up_due"):
         row[name] = date.fromisoformat(row[name][:10]) if row[name] else None
     row["suggestion"] = STALE_SUGGESTION if row["stale"] else None
+    marked = row.get("marked_note")
+    if marked and marked.strip() and not (row["note"] and row["note"].strip()):
+        row["note"], row["marked_note"] = marked, None  # the note they got is the composer's
+    row["marked_at"] = datetime.fromisoformat(row["marked_at"]) if row.get("marked_at") else None
     return row
 
 

@@ -51,3 +51,9 @@ BRAND_PATTERN = _word_pattern(BRAND_WORDS)
 ASK_PATTERN = r"\?|" + _word_pattern(ASK_WORDS)
 
 
+
+# How the received queue is ordered, in words (one home: the score in tui/data/triage.py,
+# with the bridge and known-company parts added in store_queue.RECEIVED_SQL; ties newest first).
+ORDER_WORDS = ("Queue order: most promising first — a note (a longer one counts more), talked "
+               "before, a bridge (a company none of your connections is at), a known company; "
+               "suspicious and mass invitations sink; ties newest first.")

@@ -144,12 +144,15 @@ def compute_view(context: AppContext, picked: tuple[str, ...]) -> NetworkView:
 
 
 def since_frame(diff) -> pl.DataFrame:
-    """New connections, then people whose company or position changed ("before → now")."""
+    """New connections, then people whose company or position changed: the new value first,
+    whole, then what it was ("Acme (was Beta)"), as history.now_was says it."""
     cols = ["key", "full_name", "url", "company", "position", "connected_on"]
     changed = diff.changed.select(
         "key", "full_name", "url",
-        company=pl.concat_str(pl.col("company_before").fill_null("–"), pl.lit(" → "), pl.col("company").fill_null("–")),
-        position=pl.concat_str(pl.col("position_before").fill_null("–"), pl.lit(" → "), pl.col("position").fill_null("–")),
+        company=pl.concat_str(pl.col("company").fill_null("–"), pl.lit(" (was "), pl.col("company_before").fill_null("–"),
+                              pl.lit(")")),
+        position=pl.concat_str(pl.col("position").fill_null("–"), pl.lit(" (was "),
+                               pl.col("position_before").fill_null("–"), pl.lit(")")),
         connected_on=pl.lit(None, pl.Date),
     )
     return pl.concat([diff.new.select(cols), changed.select(cols)])
@@ -402,7 +405,7 @@ class NetworkPane(Vertical):
             self.notify("No earlier import to compare with.", markup=False)
             return
         title = Content(f"Since the last import: {diff.new.height:,} new, {diff.changed.height:,} changed "
-                        f"(company/position before → now), {diff.accepted.height:,} invitations accepted")
+                        f"(company/position now, then what it was), {diff.accepted.height:,} invitations accepted")
         self.post_message(self.PeopleFound(title, since_frame(diff)))
         self.query_one("#network-people", FrameTable).focus()
 

@@ -22,6 +22,7 @@ from tui.panes.received_layout import (
     BINDINGS, START_STATUS, VIEW_HINT, columns, compose_received, progress_label, reading_line, show_detail,
     signals_cell, status_cell,
 )
+from tui.panes.received_words import EMPTY, elsewhere
 from tui.panes.triage_base import TriagePane
 from tui.widgets.filter_bar import FilterBar
 from tui.widgets.frame_table import FrameTable
@@ -89,7 +90,7 @@ class ReceivedPane(TriagePane):
         self.remove_class("reading")
         for line in self.query("#received-reading"):
             line.remove()
-        self.table.empty_text = "Nothing in this view."
+        self.table.empty_text = EMPTY
         ctx = self.context
         self.digest = queue.strategy_digest(ctx.paths.strategy_file, ctx.store, ctx.today)
         stored = queue.stored_strategy(ctx.store, ctx.triage_set.id, self.digest)
@@ -142,8 +143,19 @@ class ReceivedPane(TriagePane):
         hint = f"filter: {self.filter_line()}  S saves it" if not self.filter.empty else VIEW_HINT
         self.query_one(ViewTabs).show(self.view, self.counts, hint)
         self._update_progress()
+        where = self._elsewhere()
+        empty = where[0] if where else EMPTY
+        if empty != self.table.empty_text:
+            self.table.empty_text = empty
+            self.table.refresh()
         if self.rows.height == 0:
             self._show_summary()
+
+    def _elsewhere(self) -> tuple[str, str] | None:
+        """Which view holds what the filter matches, when this one shows none of it."""
+        if self.rows.height or self.filter.empty:
+            return None
+        return elsewhere(self.view, self.counts, VIEWS)
 
     def decide(self, decision: str, reason: str = "by hand", until=None) -> int | None:
         self._decided_rows = self.targets()  # what they were before: the counts move from there
@@ -181,6 +193,8 @@ class ReceivedPane(TriagePane):
         lines = [Content.assemble(("Nothing left in this view.", "bold"))]
         if self.filter.empty and self.view == "All":
             lines[0] = Content.assemble(("Queue clear — every received invitation has a decision.", "bold green"))
+        elif where := self._elsewhere():
+            lines[0] = Content.assemble((where[1], "bold"))
         if counts:
             lines.append(Content("This session: " + ", ".join(f"{n} {d}" for d, n in sorted(counts.items()))))
             lines.append(Content("Carry them out on LinkedIn: run `passerelle decisions` for the list."))

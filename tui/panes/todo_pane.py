@@ -17,8 +17,8 @@ from tui.data.errors import PasserelleError
 from tui.data.store import DONE
 from tui.data.todo import GROUP_TITLES, TodoQueue, TodoRow, current_queue, last_import_facts
 from tui.data.todo_log import mark_done
-from tui.messages import DecisionSaved
 from tui.panes.person_marks import ask_met, ask_tags, marks_lines
+from tui.panes.undo_words import undone_line
 from tui.text import display_text, sanitize
 
 SHOWN_PER_GROUP = 150  # oldest first: the rest waits below a "more" line (OptionList lays out every row)
@@ -204,21 +204,22 @@ class TodoPane(Vertical):
             self._mark([r for r in self.queue.rows if (r.state, r.action) == (row.state, row.action)])
 
     def action_undo(self) -> None:
-        """Undo the last decision or done (the one log every pane shares)."""
+        """Undo the last done marked in this pane (decisions are undone where they were made)."""
         try:
-            batch = self.context.store.undo()
+            batch = self.context.store.undo((DONE,))
         except PasserelleError as exc:
             self.status(f"NOT SAVED — {exc.reason}", "bold red")
             return
         if batch is None:
-            self.status("Nothing to undo.", "yellow")
+            self.status("Nothing to undo here: nothing marked done (the palette undoes a decision anywhere).", "yellow")
             return
+        self.show_undone(batch)
+
+    def show_undone(self, batch, redo: bool = False) -> None:
+        """Say whom the undo was for; the rows that came back get the cursor."""
         self.done_batches.pop(batch.ref, None)
-        what = "done" if batch.decision == DONE else batch.decision.replace("_", " ")
-        self.status(Content.assemble(("✓ undone ", "bold green"), f"{what} for {len(batch.keys)}"))
-        self.reload(keep=self.current(), prefer=set(batch.keys))  # the cursor goes to the row that came back
-        if batch.decision != DONE:  # a decision was undone: the triage panes follow
-            self.post_message(DecisionSaved(batch.id))
+        self.status(undone_line(batch, redo))
+        self.reload(keep=self.current(), prefer=set(batch.keys))
 
     def action_open_page(self) -> None:
         """Open the page where this is done on LinkedIn; copy the link if no browser opens."""
@@ -272,7 +273,7 @@ class TodoPane(Vertical):
             ("todo: copy note", "Copy the note to send (y)", self.action_copy_note),
             ("todo: done", "You did it on LinkedIn (d)", self.action_done),
             ("todo: group done", "Every row of this group is done (D)", self.action_done_group),
-            ("todo: undo", "Undo the last decision or done (u)", self.action_undo),
+            ("todo: undo", "Undo the last done (u)", self.action_undo),
             ("todo: tags", "Tags for this person (t)", self.action_tags),
             ("todo: how we met", "One line on how you met (m)", self.action_met),
         ]

@@ -10,8 +10,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.data.errors import PasserelleError
-from tui.data.store import Person
+from tui.data.store import Batch, Person
 from tui.messages import DecisionSaved, OpenComposer
+from tui.panes.undo_words import PANE_DECISIONS, undone_line
 from tui.text import display_text, sanitize
 from tui.widgets.frame_table import FrameTable
 
@@ -90,29 +91,33 @@ class TriagePane(Vertical):
         self.reload(keep_key=None)
 
     def _undo_redo(self, redo: bool) -> None:
+        """Undo or redo the last decision made in this pane (Received its own, Sent its own)."""
+        only = PANE_DECISIONS.get(self.AREA)
         store = self.context.store
         try:
-            batch = store.redo() if redo else store.undo()
+            batch = store.redo(only) if redo else store.undo(only)
         except PasserelleError as exc:
             self.status(f"NOT SAVED — {exc.reason}", "bold red")
             return
         if batch is None:
-            self.status("Nothing to redo." if redo else "Nothing to undo.", "yellow")
+            self.status("Nothing to redo here." if redo else "Nothing to undo here: no decision made in this pane.",
+                        "yellow")
             return
+        self.show_undone(batch, redo)
+        self.post_message(DecisionSaved(batch.id))
+
+    def show_undone(self, batch: Batch, redo: bool = False) -> None:
+        """Say whom the undo (or redo) was for; the queue shows it again."""
         for key in batch.keys:
             if redo:
                 self.session[key] = batch.decision
             else:
                 self.session.pop(key, None)
-        verb = "redone" if redo else "undone"
-        count = len(batch.keys)
-        self.status(Content.assemble((f"✓ {verb} ", "bold green"),
-                                     f"{batch.decision.replace('_', ' ')} for {count} {'person' if count == 1 else 'people'}"))
+        self.status(undone_line(batch, redo))
         self.reload(keep_key=batch.keys[0] if batch.keys and not redo else None)
-        self.post_message(DecisionSaved(batch.id))
 
     def action_undo(self) -> None:
-        """Undo the last decision (works after a restart too)."""
+        """Undo the last decision made in this pane (works after a restart too)."""
         self._undo_redo(redo=False)
 
     def action_redo(self) -> None:

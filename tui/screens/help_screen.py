@@ -11,11 +11,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.data.templates import COUNTING
+from tui.data.triage_words import ORDER_WORDS
 from tui.text import sanitize
 
 INTRO = (
     "Passerelle reads your LinkedIn export and never goes online. Each decision key saves "
-    "at once to your local database; `u` undoes, `U` redoes, even after a restart. "
+    "at once to your local database; `u` undoes the last decision made in the pane you are in, "
+    "`U` redoes, even after a restart (ctrl+p: undo the last decision anywhere). "
     "Carry the decisions out on LinkedIn by hand: `passerelle decisions` prints the list."
 )
 
@@ -39,6 +41,7 @@ class HelpScreen(ModalScreen[None]):
             scroll.border_subtitle = "escape closes"
             yield Static(Content(INTRO))
             yield Static(Content(f"Note length: {COUNTING}"))
+            yield Static(Content(f"Received invitations. {ORDER_WORDS}"))
             for area, rows in self.sections():
                 yield Static(Content(area), classes="help-area")
                 yield Static(Content("\n".join(f"  {key:<14} {text}" for key, text in rows)))

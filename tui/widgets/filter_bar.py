@@ -12,12 +12,15 @@ from textual.widgets import Input, Static
 from tui.text import sanitize
 from tui.widgets.type_ahead import TypeAhead
 
-PLACEHOLDER = "words · has:note · older:30d · flag:suspicious · tag:x · -tag:x · met:lyon"
+PLACEHOLDER = "words · has:note · flag:bridge · flag:suspicious · older:30d · tag:x · -tag:x · met:lyon"
 
 
 class FilterInput(TypeAhead, Input):
     """The filter field: enter and escape give focus back as they are read (not once their
     binding comes round), so the keys typed after them decide."""
+
+    # What the footer shows while typing (the keys themselves are read in _on_key below).
+    BINDINGS = [Binding("enter", "submit", "Keep filter", id="keep-filter")]
 
     async def _on_key(self, event) -> None:
         if event.key in ("enter", "escape") and self.app.focused is self:

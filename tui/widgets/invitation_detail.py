@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from tui.data.triage_words import ORDER_WORDS
 from tui.text import display_text
 
 TONES = {"good": "green", "warn": "yellow", "bad": "red bold", "info": ""}
@@ -80,6 +81,7 @@ class InvitationDetail(VerticalScroll):
                                           (": ", "dim"), display_text(row.get("suggestion_reason") or "")))
         else:
             lines.append(Content.assemble((strategy_note or "No rule matches this invitation.", "dim")))
+        lines += [Content(""), Content.assemble((ORDER_WORDS, "dim"))]
         self.show(Content("\n").join(lines))
 
     def show_sent(self, row: dict, stale_days: int, marks: list[Content] = ()) -> None:
@@ -106,6 +108,11 @@ class InvitationDetail(VerticalScroll):
         lines += [Content(""), Content.assemble(("Note sent", "bold underline"))]
         note = row.get("note")
         lines.append(display_text(note) if note and note.strip() else Content.assemble(("no note", "italic dim")))
+        marked = row.get("marked_note")
+        if marked and marked.strip() and marked != note:  # written in the composer after the export's
+            lines += [Content(""), Content.assemble(("Marked sent ", "bold underline"),
+                                                    (f"from the composer on {when(row.get('marked_at'))}", "dim")),
+                      display_text(marked)]
         due = row.get("follow_up_due")
         if due:
             tone = "yellow bold" if row.get("follow_up_now") else "dim"

@@ -24,7 +24,7 @@ RANK = (
     # composer
     "find-recipient", "copy-note", "save-draft", "mark-sent", "composer-more", "save-template", "new-template",
     # filter bar
-    "clear-filter",
+    "keep-filter", "clear-filter",
 )
 ALWAYS = ("help",)  # shown at every width, after the pane's keys
 LEAVE_FIELD = "leave-field"  # escape: shown instead of `?` while a text field has the focus
