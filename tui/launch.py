@@ -56,14 +56,15 @@ def missing_current_export() -> str:
     return "the current export is no longer here (moved or deleted?); import it from its new place: passerelle import PATH"
 
 
-def load(source: Path, paths: Paths):
-    """Load the export, through the Parquet cache when the cache module exists."""
+def load(source: Path, paths: Paths, *, write_cache: bool = True):
+    """Load the export, through the Parquet cache when the cache module exists
+    (`write_cache=False`: the caller writes it later, with `export_cache.save_frames`)."""
     try:
         cache = importlib.import_module("tui.data.export_cache")
     except ModuleNotFoundError:
         cache = None
     if cache is not None and hasattr(cache, "load_export_cached"):
-        return cache.load_export_cached(source, paths.frames_cache)
+        return cache.load_export_cached(source, paths.frames_cache, write=write_cache)
     from tui.data.export import load_export
 
     return load_export(source)
