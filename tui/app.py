@@ -157,6 +157,7 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
 
     def _read_export(self, group: str) -> None:
         """Read the export (Polars and all) in a thread; `prepare` also writes its triage rows."""
+        from tui.data.export_source import drop_kept
         from tui.launch import after_load, load, prepared
 
         context, source = self.context, self.source
@@ -165,6 +166,7 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
             work = replace(context, notices=[])
             # Read before the app without a terminal; the frames' cache is written once the rows show.
             work.export = context.export or load(source, context.paths, write_cache=False)
+            drop_kept()  # the bytes checked before the app, if the frames came from the cache instead
             return work, prepared(work, source, work.export) if group == "prepare" else after_load(work, source)
 
         self.run_worker(read, thread=True, exit_on_error=False, group=group, name="Reading the export")

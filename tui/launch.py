@@ -159,12 +159,17 @@ def _check_readable(path: Path, paths: Paths, store):
     whole export is read here (then returned), so no screen is drawn for an error either."""
     import sys
 
-    from tui.data.export_source import read_source
+    from tui.data.export_source import drop_kept, read_source
 
     try:
-        read_source(path)
+        read_source(path, keep=True)  # the next read (the app's worker) takes these bytes, not the file
         terminal = sys.__stderr__ is not None and sys.__stderr__.isatty()  # Textual draws on stderr
-        return None if terminal else load(path, paths)
+        if terminal:
+            return None
+        try:
+            return load(path, paths)
+        finally:
+            drop_kept()  # not taken when the frames came from the cache
     except BaseException:
         if store is not None:
             store.close()
