@@ -21,7 +21,6 @@ from tui.crash_output import NoLocalsOnCrash
 from tui.messages import DecisionSaved, OpenComposer
 from tui.text import sanitize
 from tui.widgets.header_lines import tabs_line, title_line
-from tui.widgets.ranked_footer import RankedFooter
 from tui.widgets.theme import use_theme
 
 PANES = (
@@ -137,6 +136,8 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
         after them) and the sent pane, which reads the store too; the export's frames
         (Polars) are read only when a pane needs them (network, composer): importing Polars
         in a thread holds the GIL for a good while, and the keys typed meanwhile would wait."""
+        from tui.widgets.ranked_footer import RankedFooter  # here: imported after the first frame
+
         self.mount(RankedFooter())
         if self.context.triage_set is None:  # the start's worker mounts them once it has written the rows
             return
