@@ -205,8 +205,11 @@ async def test_a_first_open_in_a_terminal_saves_the_frames_for_the_next_open_aft
     app = open_app(export, passerelle_home)
     async with app.run_test(size=(120, 36)) as pilot:
         await app.workers.wait_for_complete()
-        await pilot.pause()
-        await app.workers.wait_for_complete()  # the frames are saved after the rows show
+        for _ in range(50):  # the frames are saved by a worker started after the rows show
+            if any(w.group == "cache" for w in app.workers) or any(passerelle_home.frames_cache.glob("*/meta.json")):
+                break
+            await pilot.pause()
+        await app.workers.wait_for_complete()
         assert app.query_one("#received").rows.height == len(INCOMING)
     app.context.store.close()
 
