@@ -192,3 +192,30 @@ asyncio.run(main())
 """
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["[False]", str(len(INCOMING))]
+
+
+async def test_a_first_open_in_a_terminal_saves_the_frames_for_the_next_open_after_its_rows(
+        export: Path, passerelle_home, monkeypatch) -> None:
+    import tui.launch as launch
+    from tui.data import export_cache
+    from tui.data.export_source import read_source
+
+    # As in a terminal: the export is only checked before the app, read in the app's worker.
+    monkeypatch.setattr(launch, "_check_readable", lambda path, paths, store: read_source(path, keep=True) and None)
+    app = open_app(export, passerelle_home)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        for _ in range(50):  # the frames are saved by a worker started after the rows show
+            if any(w.group == "cache" for w in app.workers) or any(passerelle_home.frames_cache.glob("*/meta.json")):
+                break
+            await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert app.query_one("#received").rows.height == len(INCOMING)
+    app.context.store.close()
+
+    def parse(*_a, **_k):
+        raise AssertionError("parsed the CSV again: the frames were not saved")
+
+    monkeypatch.setattr(export_cache, "load_export", parse)
+    again = export_cache.load_export_cached(export, passerelle_home.frames_cache, write=False)
+    assert again.invitations.height == app.context.export.invitations.height

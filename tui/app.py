@@ -21,7 +21,6 @@ from tui.crash_output import NoLocalsOnCrash
 from tui.messages import DecisionSaved, OpenComposer
 from tui.text import sanitize
 from tui.widgets.header_lines import tabs_line, title_line
-from tui.widgets.ranked_footer import RankedFooter
 from tui.widgets.theme import use_theme
 from tui.widgets.type_ahead import TypeAhead
 
@@ -139,6 +138,8 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
         after them) and the sent pane, which reads the store too; the export's frames
         (Polars) are read only when a pane needs them (network, composer): importing Polars
         in a thread holds the GIL for a good while, and the keys typed meanwhile would wait."""
+        from tui.widgets.ranked_footer import RankedFooter  # here: imported after the first frame
+
         self.mount(RankedFooter())
         if self.context.triage_set is None:  # the start's worker mounts them once it has written the rows
             return
@@ -159,16 +160,29 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
 
     def _read_export(self, group: str) -> None:
         """Read the export (Polars and all) in a thread; `prepare` also writes its triage rows."""
+        from tui.data.export_source import drop_kept
         from tui.launch import after_load, load, prepared
 
         context, source = self.context, self.source
 
         def read():  # works on a copy of the context: the app takes its fields on its own thread
             work = replace(context, notices=[])
-            work.export = context.export or load(source, context.paths)  # read before the app without a terminal
+            # Read before the app without a terminal; the frames' cache is written once the rows show.
+            work.export = context.export or load(source, context.paths, write_cache=False)
+            drop_kept()  # the bytes checked before the app, if the frames came from the cache instead
             return work, prepared(work, source, work.export) if group == "prepare" else after_load(work, source)
 
         self.run_worker(read, thread=True, exit_on_error=False, group=group, name="Reading the export")
+
+    def _save_frames(self) -> None:
+        """The export's frames in the Parquet cache (for the next open and `stats`), in a thread
+        after the first rows: a first open does not wait for it."""
+        from tui.data.export_cache import save_frames
+
+        export, source, cache = self.context.export, self.source, self.context.paths.frames_cache
+        if export is not None and source is not None:
+            self.run_worker(lambda: save_frames(source, cache, export), thread=True, exit_on_error=False,
+                            group="cache", name="Saving the export's frames for the next start")
 
     async def _export_ready(self, group: str, work: AppContext, notices: list[str]) -> None:
         """The export's frames are in: the received pane reads its new rows, the other panes come."""
@@ -183,6 +197,7 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
                 received.start()
             self._mount_sent()
         self.refresh_header()
+        self.call_after_refresh(self._save_frames)
         await self._mount_other_panes()
         wanted, self._wanted_pane = self._wanted_pane, None
         composing, self._composing = self._composing, None

@@ -56,14 +56,15 @@ def missing_current_export() -> str:
     return "the current export is no longer here (moved or deleted?); import it from its new place: passerelle import PATH"
 
 
-def load(source: Path, paths: Paths):
-    """Load the export, through the Parquet cache when the cache module exists."""
+def load(source: Path, paths: Paths, *, write_cache: bool = True):
+    """Load the export, through the Parquet cache when the cache module exists
+    (`write_cache=False`: the caller writes it later, with `export_cache.save_frames`)."""
     try:
         cache = importlib.import_module("tui.data.export_cache")
     except ModuleNotFoundError:
         cache = None
     if cache is not None and hasattr(cache, "load_export_cached"):
-        return cache.load_export_cached(source, paths.frames_cache)
+        return cache.load_export_cached(source, paths.frames_cache, write=write_cache)
     from tui.data.export import load_export
 
     return load_export(source)
@@ -158,12 +159,17 @@ def _check_readable(path: Path, paths: Paths, store):
     whole export is read here (then returned), so no screen is drawn for an error either."""
     import sys
 
-    from tui.data.export_source import read_source
+    from tui.data.export_source import drop_kept, read_source
 
     try:
-        read_source(path)
+        read_source(path, keep=True)  # the next read (the app's worker) takes these bytes, not the file
         terminal = sys.__stderr__ is not None and sys.__stderr__.isatty()  # Textual draws on stderr
-        return None if terminal else load(path, paths)
+        if terminal:
+            return None
+        try:
+            return load(path, paths)
+        finally:
+            drop_kept()  # not taken when the frames came from the cache
     except BaseException:
         if store is not None:
             store.close()

@@ -84,6 +84,23 @@ def load_export_cached(source: Path, cache_dir: Path, *, write: bool = True,
     return export
 
 
+def save_frames(source: Path, cache_dir: Path, export: Export) -> None:
+    """Write the Parquet cache of `export` read from `source` (unchanged since), if missing.
+
+    The app calls this after the first rows are shown: the cache only speeds up the next
+    open, so the user does not wait for it on a first open."""
+    key = source_fingerprint(Path(source), f"passerelle {__version__} cache {CACHE_FORMAT}")
+    if key is None or export.content_hash is None:
+        return
+    folder = Path(cache_dir) / key
+    if (folder / "meta.json").exists():
+        return
+    try:
+        _write_cache(folder, export)
+    except OSError:
+        pass  # a cache we cannot write only costs speed next time
+
+
 def _write_cache(folder: Path, export: Export) -> None:
     if os.path.islink(folder.parent) or os.path.islink(folder):
         return  # never write the user's network through a link planted in the cache

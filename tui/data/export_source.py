@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import threading
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -143,9 +144,50 @@ def _choose(where: str, found: dict[str, list[tuple[int, str, str]]], workbooks:
     return chosen
 
 
-def read_source(path: Path, *, max_bytes: int = MAX_MEMBER_BYTES,
-                max_total: int = MAX_TOTAL_BYTES, max_members: int = MAX_MEMBERS) -> Source:
-    """Read the known files of `path` (ZIP by magic bytes, folder, or one CSV)."""
+# The bytes of a file checked before the app starts, kept for the read that follows in the
+# app's worker (once: that read takes them), so a first open reads and unzips the file once.
+_kept: dict[tuple, Source] = {}
+_kept_lock = threading.Lock()
+
+
+def _stamp(path: Path, limits: tuple[int, int, int]) -> tuple | None:
+    """What identifies a file's bytes (folders are not kept: each member has its own)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return (os.path.abspath(path), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns, limits)
+
+
+def drop_kept() -> None:
+    """Let go of bytes kept by `read_source(keep=True)` that no read took."""
+    with _kept_lock:
+        _kept.clear()
+
+
+def read_source(path: Path, *, max_bytes: int = MAX_MEMBER_BYTES, max_total: int = MAX_TOTAL_BYTES,
+                max_members: int = MAX_MEMBERS, keep: bool = False) -> Source:
+    """Read the known files of `path` (ZIP by magic bytes, folder, or one CSV).
+
+    `keep=True`: the next read of the same unchanged file (same size, times and inode) gets
+    this result instead of reading it again."""
+    limits = (max_bytes, max_total, max_members)
+    stamp = _stamp(path, limits)
+    with _kept_lock:
+        kept = _kept.pop(stamp, None) if stamp is not None else None
+    if kept is not None:
+        return kept
+    source = _read_source(path, max_bytes=max_bytes, max_total=max_total, max_members=max_members)
+    if keep and stamp is not None:
+        with _kept_lock:
+            _kept.clear()
+            _kept[stamp] = source
+    return source
+
+
+def _read_source(path: Path, *, max_bytes: int, max_total: int, max_members: int) -> Source:
     where = str(path)
     try:
         info = os.stat(path)

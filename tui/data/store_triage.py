@@ -82,8 +82,9 @@ def _insert_set(conn: Any, export: Any, place: tuple, exported: str | None,
         LEFT JOIN person_info i ON i.key = t.key WHERE t.set_id = ? AND t.direction = 'received'""", (set_id,))
     conn.executemany("INSERT INTO triage_companies(set_id, company, count) VALUES (?, ?, ?)",
                      [(set_id, *row) for row in _company_counts(export.connections).iter_rows()])
+    # In key order: each row lands next to the last in the (set_id, key) index, not on a random page.
     connected = export.connections.filter(pl.col("key").is_not_null()).group_by("key").agg(
-        pl.col("connected_on").max().cast(pl.Utf8))
+        pl.col("connected_on").max().cast(pl.Utf8)).sort("key")
     conn.executemany("INSERT INTO triage_connected(set_id, key, connected_on) VALUES (?, ?, ?)",
                      [(set_id, *row) for row in connected.iter_rows()])
 

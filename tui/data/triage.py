@@ -133,9 +133,13 @@ def received_queue(export: Any, decisions: pl.DataFrame | None, info: pl.DataFra
     inv = (
         inv.join(_info_frame(info), on="key", how="left")
         .join(_decisions_frame(decisions, RECEIVED_DECISIONS), on="key", how="left")
-        .with_columns(_norm_company(pl.col("company")).alias("_company"))
-        .join(_company_counts(export.connections), on="_company", how="left")
     )
+    if info is None or info.height == 0:  # no company known (the import's rows): no connection to count
+        inv = inv.with_columns(pl.lit(None, dtype=pl.Utf8).alias("_company"),
+                               pl.lit(None, dtype=pl.Int64).alias("company_count"))
+    else:
+        inv = inv.with_columns(_norm_company(pl.col("company")).alias("_company")).join(
+            _company_counts(export.connections), on="_company", how="left")
     note = pl.col("note").fill_null("").str.strip_chars()
     talked = _keys_in_messages(export.messages)
     frame = inv.with_columns(
