@@ -165,6 +165,16 @@ def test_growth_months_carry_the_job_held_then(tmp_path: Path) -> None:
     assert growth[dt.date(2025, 9, 1)]["title"] == "Staff Data Engineer"
 
 
+def test_the_growth_chart_draws_the_owners_jobs_from_positions(tmp_path: Path) -> None:
+    from tui.data.growth import growth_of
+    from tui.widgets.growth_chart import chart_lines
+
+    growth = growth_of(load_export(archive_zip(tmp_path)))
+    assert [job.company for job in growth.jobs] == ["Hollowbrook Analytics"]  # the job held over the chart
+    lines = [line.plain for line in chart_lines(growth, 80, 40)]
+    assert any(line.startswith("jobs") and "Ho" in line for line in lines)  # 3 months: room for "Ho"
+
+
 def test_stats_json_counts_the_archive_as_the_csv_module_does(tmp_path: Path, capsys) -> None:
     source = archive_zip(tmp_path)
     capsys.readouterr()

@@ -135,3 +135,12 @@ def jobs_from(positions: object) -> list[Job]:
         rows = positions.select([pl.col(c) if c else pl.lit(None) for c in cols]).iter_rows()
         return [(c or "", t or "", s, e) for c, t, s, e in rows if isinstance(s, date)]
     return [tuple(job) for job in positions]  # type: ignore[misc]
+
+
+def growth_of(export) -> Growth:
+    """The growth chart of an export: every dated connection (hidden ones too), its
+    invitations and the owner's jobs from Positions.csv."""
+    from tui.data.archive import owner_positions
+
+    dates = pl.concat([export.connections.select("connected_on"), export.hidden.select("connected_on")])
+    return growth_data(dates["connected_on"], export.invitations, jobs_from(owner_positions(export)))

@@ -18,7 +18,7 @@ from tui.data.errors import ConfigError, PasserelleError
 from tui.data import composition as comp
 from tui.data.composer import TYPED_IN
 from tui.data.words import plural
-from tui.data.growth import Growth, growth_data, jobs_from
+from tui.data.growth import Growth, growth_of
 from tui.data.network import BAND_ADVICE, BAND_MEANING, monthly, network_stats, targets_for
 from tui.text import display_text
 from tui.widgets.frame_table import Column, FrameTable
@@ -137,8 +137,7 @@ def compute_view(context: AppContext, picked: tuple[str, ...]) -> NetworkView:
         from tui.data.changes import changes
 
         diff = changes(export, previous)
-    dates = pl.concat([people.select("connected_on"), export.hidden.select("connected_on")])["connected_on"]
-    growth = growth_data(dates, export.invitations, jobs_from(getattr(export, "positions", None)))
+    growth = growth_of(export)
     return NetworkView(stats, tables, monthly(export)["count"].to_list(), note, diff, targets, growth, rules,
                        comp.company_index(people, rules))
 
