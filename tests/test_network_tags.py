@@ -44,4 +44,21 @@ async def test_tags_table_counts_and_drills(tmp_path: Path, passerelle_home: Pat
         await pilot.pause()
         people = app.query_one("#network-people", FrameTable)
         assert sorted(people.frame["full_name"].to_list()) == ["Ada Lovelace", "Bob [/] Martin"]
+        # T and M tag and note the highlighted person right there (t cycles the tables).
+        people.focus()
+        await pilot.pause()
+        who = people.current_row()["key"]
+        await pilot.press("T")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"vip", "enter")
+        await pilot.pause()
+        await pilot.press("M")
+        await pilot.pause()
+        await pilot.press(*"salon lyon", "enter")
+        await pilot.pause()
+        from tui.data.people_tags import met_by_key, tags_by_key
+
+        assert tags_by_key(app.context.store)[who] == ("vip",)
+        assert met_by_key(app.context.store)[who] == "salon lyon"
+        assert "saved how you met: salon lyon" in str(app.query_one("#network-said").content)
         app.context.store.close()

@@ -168,6 +168,8 @@ class NetworkPane(Vertical):
         Binding("g", "growth", "Growth", id="network-growth"),
         Binding("n", "since_last_import", "Since last import", id="network-since-last-import"),
         Binding("c", "compose", "Compose", id="network-compose"),
+        Binding("T", "tags", "Tags", show=False, id="network-tags"),  # `t` is the next table here
+        Binding("M", "met", "How we met", show=False, id="network-met"),
         Binding("escape", "back", "Back", show=False, id="network-back"),
     ]
     # Layout and the narrow/short variants: app.tcss (the pane sets -narrow, -short, -growth).
@@ -459,6 +461,20 @@ class NetworkPane(Vertical):
         from tui.messages import OpenComposer
 
         self.post_message(OpenComposer(Person(row["key"], row.get("full_name"), row.get("url"))))
+
+    def action_tags(self) -> None:
+        """Tags for the person highlighted in the people table (T: `t` cycles the tables)."""
+        from tui.panes.person_marks import ask_tags
+
+        row = self.query_one("#network-people", FrameTable).current_row() or {}
+        ask_tags(self, self.context.store, row.get("key"), row.get("full_name"), self.say)
+
+    def action_met(self) -> None:
+        """How you met the person highlighted in the people table (M)."""
+        from tui.panes.person_marks import ask_met
+
+        row = self.query_one("#network-people", FrameTable).current_row() or {}
+        ask_met(self, self.context.store, row.get("key"), row.get("full_name"), self.say)
 
     # ---- app hooks --------------------------------------------------------------------
     def focus_default(self) -> None:
