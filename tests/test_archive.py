@@ -202,3 +202,27 @@ def test_stats_summary_counts_people_with_real_ties(tmp_path: Path, capsys) -> N
     capsys.readouterr()
     assert main(["stats", str(archive_zip(tmp_path))]) == 0
     assert "Real ties: 3 people endorsed or recommended you, or you them" in capsys.readouterr().out
+
+
+def test_an_invitation_from_someone_who_endorsed_you_says_so_in_triage(tmp_path: Path) -> None:
+    """The received queue (read from the store) carries the tie, and the detail's signals say it."""
+    from tui.data import store_queue as queue
+    from tui.data.store import Store
+    from tui.data.store_triage import write_triage
+
+    invitations = (
+        b"From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+        b"Ines Duarte,Ada Byron,\"11/10/25, 9:00 AM\",,INCOMING,"
+        b"https://www.linkedin.com/in/ines-duarte-5,https://www.linkedin.com/in/ada-byron\n"
+    )
+    endorsements = ENDORSEMENTS + (
+        b"2024/02/01 10:00:00 UTC,Python,Ines,Duarte,https://www.linkedin.com/in/ines-duarte-5,ACCEPTED\n"
+        b"2024/02/01 10:00:01 UTC,SQL,Ines,Duarte,https://www.linkedin.com/in/ines-duarte-5,ACCEPTED\n"
+    )
+    source = archive_zip(tmp_path, **{"Invitations.csv": invitations, "Endorsement_Received_Info.csv": endorsements})
+    export = load_export(source)
+    with Store.open(tmp_path / "db.sqlite") as store:
+        rows = write_triage(store, export, source)
+        [row] = queue.received_rows(store, rows.id, dt.date(2025, 11, 20), None)
+    assert (row["name"], row["endorsements"], row["you_recommended"]) == ("Ines Duarte", 2, 0)
+    assert "endorsed you twice" in [s.label for s in signals(row)]

@@ -30,7 +30,8 @@ INFO_SQL = """SELECT key, fold(company) AS folded, nullif(trim(company), '') AS 
 RECEIVED_SQL = f"""WITH d AS ({DECIDED_SQL.format(vocabulary=", ".join(f"'{v}'" for v in RECEIVED))}),
 q AS (SELECT t.id, t.key, t.name, t.url, t.sent_at, t.note, t.line, t.has_note, t.note_length,
     t.mass_invite, t.suspicious_reasons, t.suspicious_reasons <> '[]' AS suspicious, t.messaged_before,
-    i.company, i.position, i.connection_count,
+    i.company, i.position, i.connection_count, coalesce(k.endorsements, 0) AS endorsements,
+    coalesce(k.recommended_you, 0) AS recommended_you, coalesce(k.you_recommended, 0) AS you_recommended,
     CASE WHEN i.folded IS NULL THEN NULL ELSE coalesce(c.count, 0) END AS company_count,
     coalesce(i.folded IS NOT NULL AND c.count IS NULL, 0) AS bridge,
     d.decision, d.reason AS decision_reason, d.until, d.at AS decided_at,
@@ -40,6 +41,7 @@ q AS (SELECT t.id, t.key, t.name, t.url, t.sent_at, t.note, t.line, t.has_note, 
     round(t.base_score + 1.5 * (i.folded IS NOT NULL AND c.count IS NULL) + 0.5 * (i.company IS NOT NULL), 2) AS score
   FROM triage_rows t LEFT JOIN ({INFO_SQL}) i ON i.key = t.key LEFT JOIN d ON d.key = t.key
   LEFT JOIN triage_companies c ON c.set_id = t.set_id AND c.company = i.folded
+  LEFT JOIN triage_ties k ON k.set_id = t.set_id AND k.key = t.key
   LEFT JOIN triage_suggestions s ON s.set_id = t.set_id AND s.digest = :digest AND s.row_id = t.id
   WHERE t.set_id = :set AND t.direction = 'received'),
 r AS (SELECT *, decision IS NULL OR later_due AS pending FROM q)"""

@@ -68,6 +68,11 @@ MIGRATIONS: list[tuple[str, ...]] = [
             row_id INTEGER NOT NULL REFERENCES triage_rows(id) ON DELETE CASCADE,
             suggestion TEXT, reason TEXT, rule TEXT, PRIMARY KEY (set_id, digest, row_id),
             FOREIGN KEY (set_id, digest) REFERENCES triage_strategy(set_id, digest) ON DELETE CASCADE)""",
+        # Endorsements and recommendations per person (Endorsement_Received_Info.csv,
+        # Recommendations_*.csv): the tie signal of a received invitation.
+        """CREATE TABLE IF NOT EXISTS triage_ties (set_id INTEGER NOT NULL
+            REFERENCES triage_sets(id) ON DELETE CASCADE, key TEXT NOT NULL, endorsements INTEGER NOT NULL,
+            recommended_you INTEGER NOT NULL, you_recommended INTEGER NOT NULL, PRIMARY KEY (set_id, key))""",
         # rowid = triage_rows.id; accent-insensitive words for the filter line (`ines` finds Inès).
         """CREATE VIRTUAL TABLE IF NOT EXISTS triage_fts USING fts5(name, headline, note, company,
             tokenize="unicode61 remove_diacritics 2")""",

@@ -12,6 +12,7 @@ from typing import Any
 import polars as pl
 
 from tui.data.store_queue import TriageSet, query, received_rows, set_by_hash, strategy_digest, stored_strategy
+from tui.data.archive import tie_counts
 from tui.data.triage import _company_counts, received_queue, sent_queue
 
 KEEP_SETS = 3  # older exports' rows are dropped (decisions are kept: they are keyed by person)
@@ -87,6 +88,9 @@ def _insert_set(conn: Any, export: Any, place: tuple, exported: str | None,
         pl.col("connected_on").max().cast(pl.Utf8)).sort("key")
     conn.executemany("INSERT INTO triage_connected(set_id, key, connected_on) VALUES (?, ?, ?)",
                      [(set_id, *row) for row in connected.iter_rows()])
+    ties = tie_counts(export).select("key", "endorsements", "recommended_you", "you_recommended")
+    conn.executemany("INSERT INTO triage_ties(set_id, key, endorsements, recommended_you, you_recommended) "
+                     "VALUES (?, ?, ?, ?, ?)", [(set_id, *row) for row in ties.iter_rows()])
 
 
 def _drop_old_sets(conn: Any) -> None:
