@@ -204,8 +204,8 @@ def test_stats_summary_counts_people_with_real_ties(tmp_path: Path, capsys) -> N
     assert "Real ties: 3 people endorsed or recommended you, or you them" in capsys.readouterr().out
 
 
-def test_an_invitation_from_someone_who_endorsed_you_says_so_in_triage(tmp_path: Path) -> None:
-    """The received queue (read from the store) carries the tie, and the detail's signals say it."""
+def test_triage_knows_your_ties_and_your_companies(tmp_path: Path) -> None:
+    """The store keeps ties, your companies and followed ones with the triage rows; the signals say them."""
     from tui.data import store_queue as queue
     from tui.data.store import Store
     from tui.data.store_triage import write_triage
@@ -224,5 +224,11 @@ def test_an_invitation_from_someone_who_endorsed_you_says_so_in_triage(tmp_path:
     with Store.open(tmp_path / "db.sqlite") as store:
         rows = write_triage(store, export, source)
         [row] = queue.received_rows(store, rows.id, dt.date(2025, 11, 20), None)
+        where = queue.places(store, rows.id)
     assert (row["name"], row["endorsements"], row["you_recommended"]) == ("Ines Duarte", 2, 0)
     assert "endorsed you twice" in [s.label for s in signals(row)]
+    assert where == {"mine": ("hollowbrook analytics", "quillon labs"),
+                     "followed": ("northwind logistics", "quillon labs, inc.")}
+    typed = {**row, "company": "Northwind Logistics", "company_count": 0}
+    found = signals(typed, my_companies=where["mine"], target_companies=where["followed"])
+    assert "a bridge to Northwind Logistics, a company you follow" in [s.label for s in found]

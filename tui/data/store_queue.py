@@ -137,6 +137,15 @@ def stored_strategy(store: Any, set_id: int, digest: str) -> tuple[bool, str | N
 
 
 # ---------------------------------------------------------------- filters as SQL
+def places(store: Any, set_id: int) -> dict[str, tuple[str, ...]]:
+    """The owner's companies ("mine") and followed ones ("followed"), lower-cased, for the bridge signal."""
+    out: dict[str, list[str]] = {"mine": [], "followed": []}
+    for company, kind in query(store, "SELECT company, kind FROM triage_places WHERE set_id = ? ORDER BY rowid",
+                               (set_id,)):
+        out[kind].append(company)
+    return {kind: tuple(companies) for kind, companies in out.items()}
+
+
 def fts_query(words: tuple[str, ...]) -> str | None:
     """Each word as a prefix phrase (`ines` finds Inès); None when no word holds a letter or digit."""
     parts = ['"' + w.replace('"', '""') + '"*' for w in words if any(c.isalnum() for c in w)]

@@ -73,6 +73,11 @@ MIGRATIONS: list[tuple[str, ...]] = [
         """CREATE TABLE IF NOT EXISTS triage_ties (set_id INTEGER NOT NULL
             REFERENCES triage_sets(id) ON DELETE CASCADE, key TEXT NOT NULL, endorsements INTEGER NOT NULL,
             recommended_you INTEGER NOT NULL, you_recommended INTEGER NOT NULL, PRIMARY KEY (set_id, key))""",
+        # The owner's companies (Positions.csv) and the ones they follow (Company Follows.csv),
+        # lower-cased: where a received invitation's company stands for the bridge signal.
+        """CREATE TABLE IF NOT EXISTS triage_places (set_id INTEGER NOT NULL
+            REFERENCES triage_sets(id) ON DELETE CASCADE, company TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('mine', 'followed')), PRIMARY KEY (set_id, company, kind))""",
         # rowid = triage_rows.id; accent-insensitive words for the filter line (`ines` finds Inès).
         """CREATE VIRTUAL TABLE IF NOT EXISTS triage_fts USING fts5(name, headline, note, company,
             tokenize="unicode61 remove_diacritics 2")""",

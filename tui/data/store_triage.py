@@ -12,7 +12,7 @@ from typing import Any
 import polars as pl
 
 from tui.data.store_queue import TriageSet, query, received_rows, set_by_hash, strategy_digest, stored_strategy
-from tui.data.archive import tie_counts
+from tui.data.archive import followed_companies, my_companies, tie_counts
 from tui.data.triage import _company_counts, received_queue, sent_queue
 
 KEEP_SETS = 3  # older exports' rows are dropped (decisions are kept: they are keyed by person)
@@ -91,6 +91,9 @@ def _insert_set(conn: Any, export: Any, place: tuple, exported: str | None,
     ties = tie_counts(export).select("key", "endorsements", "recommended_you", "you_recommended")
     conn.executemany("INSERT INTO triage_ties(set_id, key, endorsements, recommended_you, you_recommended) "
                      "VALUES (?, ?, ?, ?, ?)", [(set_id, *row) for row in ties.iter_rows()])
+    places = [(set_id, c, "mine") for c in my_companies(export)]
+    places += [(set_id, c, "followed") for c in followed_companies(export)]
+    conn.executemany("INSERT OR IGNORE INTO triage_places(set_id, company, kind) VALUES (?, ?, ?)", places)
 
 
 def _drop_old_sets(conn: Any) -> None:

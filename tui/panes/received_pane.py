@@ -62,6 +62,8 @@ class ReceivedPane(TriagePane):
         self.digest: str | None = None
         self.suggests = False
         self.strategy = None  # the Strategy last loaded (by the worker or by R), for R's preview
+        self._places_of: int | None = None  # the triage set `_place_lists` was read for
+        self._place_lists: dict = {}
         self.strategy_error: str | None = None
         self.session_keys: set[str] = set()
         self.saved: dict[str, Filter] = {}  # the saved views (config.toml [views]), after the built-in ones
@@ -249,7 +251,18 @@ class ReceivedPane(TriagePane):
         row = row or self.table.current_row()
         if row is not None:
             self._detail_of = (row.get("id"), row.get("decision"), row.get("suggestion"))
-            show_detail(self.query_one(InvitationDetail), row, self.context.today, self.suggests, self.marks(row))
+            show_detail(self.query_one(InvitationDetail), row, self.context.today, self.suggests, self.marks(row),
+                        self._places())
+
+    def _places(self) -> dict:
+        """Where companies stand for the bridge signal, read once per export; followed
+        companies are targets unless the strategy names targets of its own."""
+        if self._places_of != self.context.triage_set.id:
+            self._places_of, self._place_lists = self.context.triage_set.id, queue.places(
+                self.context.store, self.context.triage_set.id)
+        if self.strategy is not None and tuple(getattr(self.strategy, "targets", ()) or ()):
+            return {"mine": self._place_lists["mine"]}
+        return self._place_lists
 
     def on_frame_table_row_selected(self, event: FrameTable.RowSelected) -> None:
         event.stop()
