@@ -105,8 +105,7 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
             return
         from tui.keymap_check import checked_keymap
 
-        panes = [(title, self._pane(pane_id) or (self._pane(FIRST_PAGE_ID) if pane_id == "received" else None))
-                 for pane_id, _m, _c, title in PANES]
+        panes = [(title, self._pane(pane_id)) for pane_id, _m, _c, title in PANES]
         kept, refused = checked_keymap(self, [(t, p) for t, p in panes if p is not None], keys,
                                        self.context.paths.settings_file)
         self.set_keymap(kept)

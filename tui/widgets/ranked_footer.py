@@ -13,7 +13,7 @@ from textual.widgets._footer import FooterKey
 RANK = (
     # escape out of a text field: first whenever it shows (only while a field has the focus)
     "composer-leave-field", "leave-field",
-    # received (and the first page shown in its place)
+    # received
     "accept-invitation", "ignore-invitation", "later-invitation", "open-filter", "next-view",
     "undo-decision", "mark-suspicious", "take-suggestion", "follow-instead", "toggle-mark",
     # sent
