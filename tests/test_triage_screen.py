@@ -143,6 +143,24 @@ async def test_keys_typed_at_the_earliest_moment_filter_on_a_start_from_the_stor
     app.context.store.close()
 
 
+@pytest.mark.parametrize("key, pane", [("2", "sent"), ("5", "todo"), ("3", "network"), ("4", "composer")])
+async def test_a_pane_key_at_the_earliest_moment_of_a_start_from_the_store_shows_that_pane(
+        export: Path, passerelle_home, key: str, pane: str) -> None:
+    build_context(export, passerelle_home).store.close()  # imported once
+    app = open_app(export, passerelle_home)
+    assert app.context.export is None  # the frames are not read: sent and to do need only the store
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        burst(app, key)  # before the first frame is even painted
+        for _ in range(40):  # network and composer wait for the export's frames (a worker)
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            if app.query_one("ContentSwitcher").current == pane:
+                break
+        assert app.query_one("ContentSwitcher").current == pane
+        assert app.return_code is None  # still running: no crash on the way
+    app.context.store.close()
+
+
 async def test_a_first_start_reads_the_export_visibly_and_keeps_the_keys_typed_meanwhile(
         export: Path, passerelle_home) -> None:
     app = open_app(export, passerelle_home)

@@ -31,6 +31,7 @@ PANES = (
     ("composer", "tui.panes.composer_pane", "ComposerPane", "Composer"),
     ("todo", "tui.panes.todo_pane", "TodoPane", "To do"),
 )
+STORE_PANES = ("sent", "todo")  # read the store only: shown before the export's frames are read
 # Actions a planted `[@click=…]` could abuse; we never bind them (defence in depth).
 REFUSED_ACTIONS = frozenset({
     "screenshot", "simulate_key", "push_screen", "switch_screen", "switch_mode",
@@ -79,18 +80,19 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
             yield first
 
     def _mount_sent(self) -> AwaitMount:
-        """The sent pane reads the store only: it comes right after the first rows."""
+        """The sent and to-do panes read the store only: they come right after the first rows."""
         if self._sent is None:
-            pane = self._build_pane(*PANES[1])
-            pane.display = False  # ContentSwitcher only hides the children it starts with
-            self._sent = self.query_one(ContentSwitcher).mount(pane)
+            panes = [self._build_pane(*spec) for spec in PANES if spec[0] in STORE_PANES]
+            for pane in panes:
+                pane.display = False  # ContentSwitcher only hides the children it starts with
+            self._sent = self.query_one(ContentSwitcher).mount_all(panes)
         return self._sent
 
     def _mount_other_panes(self) -> AwaitMount:
         """The network and composer panes, once the export's frames are read."""
         if self._others is None:
             self._mount_sent()
-            panes = [self._build_pane(*spec) for spec in PANES[2:]]
+            panes = [self._build_pane(*spec) for spec in PANES[1:] if spec[0] not in STORE_PANES]
             for pane in panes:
                 pane.display = False
             self._others = self.query_one(ContentSwitcher).mount_all(panes)
@@ -267,11 +269,11 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
 
     # ---- actions ------------------------------------------------------------------------
     def action_show_pane(self, pane_id: str) -> None:
-        """Switch to one of the four panes."""
+        """Switch to one of the panes."""
         if pane_id not in {p[0] for p in PANES}:
             return
         if self.context.export is None and pane_id != "received" and (
-                pane_id in ("network", "composer") or self.context.triage_set is None):
+                pane_id not in STORE_PANES or self.context.triage_set is None):
             self._need_export(pane_id)  # switch once the export is read
             return
         if self._pane(pane_id) is None:  # pressed within the first frames: build, then show
@@ -285,7 +287,7 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
         self.refresh_header()
 
     async def _show_when_mounted(self, pane_id: str) -> None:
-        await self._mount_other_panes()
+        await (self._mount_sent() if pane_id in STORE_PANES else self._mount_other_panes())
         self.action_show_pane(pane_id)
 
     def action_leave_field(self) -> None:
