@@ -97,13 +97,7 @@ def families_table(connections: pl.DataFrame, families: Mapping[str, list[str]] 
     # Counted per distinct position first: the family is then mapped on those rows only.
     positions = connections.group_by("position").agg(_n=pl.len())
     counts = with_family(positions, families, classified).group_by("family").agg(count=pl.col("_n").sum())
-    order = pl.DataFrame({"family": names, "_order": list(range(len(names)))})
-    joined = (
-        order.join(counts, on="family", how="left")
-        .with_columns(pl.col("count").fill_null(0), label=pl.col("family"), value=pl.col("family"))
-        .sort("_order")
-    )
-    return _finish(joined, connections.height)
+    return _in_order(counts, "family", names, connections.height)
 
 
 def seniority_table(connections: pl.DataFrame, classified: pl.DataFrame | None = None) -> pl.DataFrame:
@@ -111,13 +105,18 @@ def seniority_table(connections: pl.DataFrame, classified: pl.DataFrame | None =
     names = [*SENIORITY_ORDER, SENIORITY_UNKNOWN]
     positions = connections.group_by("position").agg(_n=pl.len())
     counts = positions.group_by(level=seniority_of(positions, classified=classified)).agg(count=pl.col("_n").sum())
-    order = pl.DataFrame({"level": names, "_order": list(range(len(names)))})
+    return _in_order(counts, "level", names, connections.height)
+
+
+def _in_order(counts: pl.DataFrame, column: str, names: list[str], total: int) -> pl.DataFrame:
+    """A table with one row per name of `names`, in that order (zero where `counts` has none)."""
+    order = pl.DataFrame({column: names, "_order": list(range(len(names)))})
     joined = (
-        order.join(counts, on="level", how="left")
-        .with_columns(pl.col("count").fill_null(0), label=pl.col("level"), value=pl.col("level"))
+        order.join(counts, on=column, how="left")
+        .with_columns(pl.col("count").fill_null(0), label=pl.col(column), value=pl.col(column))
         .sort("_order")
     )
-    return _finish(joined, connections.height)
+    return _finish(joined, total)
 
 
 def unclassified_table(connections: pl.DataFrame, families: Mapping[str, list[str]] | None,
