@@ -4,6 +4,7 @@ own paths, caches with the right keys and the wrong types, temp files a kill lef
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 import sqlite3
@@ -79,6 +80,27 @@ def test_two_imports_at_once_never_make_the_older_export_current(tmp_path: Path)
         rows = _imports(home)
         assert rows[-1][1] == str(newer), rows  # the newest export is the current one, always
         assert codes in ([0, 2], [0, 0])  # the older one refused, or recorded before the newer
+
+
+def _open_store_when_told(path: str, barrier) -> str:
+    from tui.data.store import Store
+    barrier.wait()
+    try:
+        Store.open(Path(path)).close()
+        return "opened"
+    except Exception as exc:  # the answer is what the test compares
+        return str(exc)
+
+
+def test_two_windows_opening_a_new_database_at_once_both_open(tmp_path: Path) -> None:
+    # Switching a new database to WAL answers "locked" at once, with no busy wait, while the
+    # other window does the same: the second window must wait its turn, not refuse to start.
+    context = multiprocessing.get_context("spawn")
+    with context.Manager() as manager, context.Pool(2) as pool:
+        for run in range(12):
+            barrier = manager.Barrier(2)
+            path = str(tmp_path / f"home{run}" / "data" / "passerelle.db")
+            assert pool.starmap(_open_store_when_told, [(path, barrier)] * 2) == ["opened", "opened"]
 
 
 def test_two_imports_of_one_export_at_once_make_one_record(tmp_path: Path) -> None:

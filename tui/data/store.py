@@ -13,6 +13,7 @@ import os
 import sqlite3
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -135,6 +136,21 @@ def _disk_full(folder: Path) -> bool:
         return False
 
 
+def _use_wal(conn: sqlite3.Connection, timeout: float) -> None:
+    """Switch to WAL, waiting for the lock: SQLite answers "locked" at once, without its busy
+    wait, when another process opens the same new database at the same moment."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 class Store:
     """One open state database. Use `Store.open(path)`; every method is one transaction."""
 
@@ -198,7 +214,7 @@ class Store:
                                                   "the database was not changed") from None
                 raise
             if not read_only:
-                conn.execute("PRAGMA journal_mode=WAL")
+                _use_wal(conn, timeout)
                 conn.execute("PRAGMA synchronous=FULL")
                 if sys.platform == "darwin":  # plain fsync doesn't reach the disk on macOS
                     conn.execute("PRAGMA fullfsync=ON")
