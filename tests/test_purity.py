@@ -10,7 +10,7 @@ import tui.data
 
 
 def test_data_layer_imports_no_textual_or_rich() -> None:
-    modules = ["tui.paths", "tui.config"] + [
+    modules = ["tui.paths", "tui.config", "tui.i18n", "tui.i18n.catalog", "tui.i18n.formats"] + [
         f"tui.data.{m.name}" for m in pkgutil.iter_modules(tui.data.__path__)
     ]
     code = (

@@ -13,6 +13,8 @@ import sys
 
 from tui import __version__
 from tui.data.errors import PasserelleError
+from tui.i18n import choose, set_language
+from tui.i18n.catalog import LANGUAGES
 from tui.paths import HOME_ENV, Paths
 
 # name → module in tui.commands; each module has HELP, add_arguments(p) and run(args, paths).
@@ -35,7 +37,7 @@ COMMANDS = {
     "tag": "tag",
 }
 # Global options that take a value: the word after them is never the subcommand's name.
-GLOBAL_VALUE_OPTIONS = ("--home",)
+GLOBAL_VALUE_OPTIONS = ("--home", "--lang")
 MIN_PYTHON = (3, 11)  # as pyproject's requires-python
 
 
@@ -52,6 +54,11 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
         "--home",
         metavar="DIR",
         help=f"keep config, data and cache under DIR (also ${HOME_ENV})",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="language of every screen and message (also `language` in config.toml, else $LANG)",
     )
 
 
@@ -106,6 +113,31 @@ def python_problem(version: tuple[int, ...]) -> str | None:
             f"(this is Python {'.'.join(map(str, version[:3]))})")
 
 
+def _peek(argv: list[str], option: str) -> str | None:
+    """The value of a global option before argparse runs (`--lang fr` or `--lang=fr`)."""
+    for i, word in enumerate(argv):
+        if word == "--":
+            break
+        if word == option and i + 1 < len(argv):
+            return argv[i + 1]
+        if word.startswith(option + "="):
+            return word.split("=", 1)[1]
+    return None
+
+
+def choose_language(argv: list[str]) -> None:
+    """Set the language before any help or message is built: `--lang`, config.toml, $LANG."""
+    setting = ""
+    try:
+        from tui.config import load_settings
+
+        setting = load_settings(Paths.resolve(_peek(argv, "--home")).settings_file).language
+    except PasserelleError:
+        pass  # a broken config.toml is reported, in the language chosen without it, where it is read
+    option = _peek(argv, "--lang")
+    set_language(choose(option if option in LANGUAGES else None, setting))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return the exit code (0 ok, 2 bad input, 1 unexpected)."""
     problem = python_problem(tuple(sys.version_info))
@@ -113,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
         return 2
     argv = sys.argv[1:] if argv is None else argv
+    choose_language(argv)
     name, rest = split_command(argv)
     parser = app_parser() if name is None else command_parser(name)
     args = parser.parse_intermixed_args(rest)

@@ -25,6 +25,7 @@ class Settings:
     keys: dict[str, str] = field(default_factory=dict)
     theme: str = ""  # a Textual theme name ("textual-light", "nord"…); empty: Textual's default
     views: dict[str, object] = field(default_factory=dict)  # name → filter line; checked in data/saved_views.py
+    language: str = ""  # "fr" or "en"; empty: the locale variables decide (tui/i18n)
 
     @property
     def note_limit(self) -> int:
@@ -84,6 +85,11 @@ def _checked(path: Path, name: str, value: object) -> object:
     if name == "keys":
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
             raise ConfigError(path, "'keys' must map a binding id to a key")
+    if name == "language":
+        from tui.i18n.catalog import LANGUAGES
+
+        if value not in LANGUAGES:
+            raise ConfigError(path, f"'language' must be one of {', '.join(repr(c) for c in LANGUAGES)}")
     if name == "views" and not isinstance(value, dict):
         raise ConfigError(path, "'views' must be a table: [views] then name = \"filter\" lines")
     return value
