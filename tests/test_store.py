@@ -445,3 +445,27 @@ def test_a_version_1_database_gains_the_revision_and_keeps_its_decisions(db: Pat
         assert len(store.backups()) == 1
         store.decide([ADA], "ignore")
         assert store.revision() == 1
+
+
+def _version_1_database(db: Path) -> None:
+    db.parent.mkdir(mode=0o700)
+    with sqlite3.connect(db) as old:
+        for statement in store_module.MIGRATIONS[0]:
+            old.execute(statement)
+        old.execute(f"PRAGMA application_id={store_module.APPLICATION_ID}")
+        old.execute("PRAGMA user_version=1")
+        old.execute("INSERT INTO batches(at, kind, decision) VALUES ('2026-11-01T10:00:00.000000', 'decide', 'accept')")
+        old.execute("INSERT INTO decision_rows(batch, key, name) VALUES (1, 'in:ada', 'Ada')")
+    db.chmod(0o600)
+
+
+def test_a_read_only_command_after_an_update_upgrades_the_database_once_and_reads(db: Path) -> None:
+    """`passerelle stats` right after updating Passerelle must not answer "needs an upgrade"."""
+    _version_1_database(db)
+    with Store.open(db, read_only=True) as store:
+        assert current(store) == {"in:ada": "accept"}
+        assert store.read_only
+        assert len(store.backups()) == 1  # the upgrade kept a copy of the old database
+    with sqlite3.connect(db) as live:
+        assert live.execute("PRAGMA user_version").fetchone()[0] == len(store_module.MIGRATIONS)
+

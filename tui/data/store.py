@@ -136,6 +136,10 @@ def _disk_full(folder: Path) -> bool:
         return False
 
 
+class _NeedsUpgrade(StoreError):
+    """An older schema met by a read-only open."""
+
+
 def _use_wal(conn: sqlite3.Connection, timeout: float) -> None:
     """Switch to WAL, waiting for the lock: SQLite answers "locked" at once, without its busy
     wait, when another process opens the same new database at the same moment."""
@@ -200,7 +204,17 @@ class Store:
         except OSError as exc:
             raise StoreError(path, f"cannot prepare the database file: {_why(exc)}") from exc
         if read_only:
-            return cls._open_read_only(path, timeout, now)
+            try:
+                return cls._open_read_only(path, timeout, now)
+            except _NeedsUpgrade:
+                # A read-only command after an update of Passerelle: upgrade once (with the usual
+                # backup), as the app would, then read; where nothing can be written, say so.
+                try:
+                    cls.open(path, timeout=timeout, now=now).close()
+                except StoreError as exc:
+                    raise StoreError(path, f"the database needs an upgrade first, which cannot be done here: "
+                                           f"{exc.reason}") from None
+                return cls._open_read_only(path, timeout, now)
         try:
             conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
@@ -291,7 +305,7 @@ class Store:
         if version == len(MIGRATIONS):
             return
         if self.read_only:
-            raise StoreError(self.path, "the database needs an upgrade, which a read-only open cannot do")
+            raise _NeedsUpgrade(self.path, "the database needs an upgrade, which a read-only open cannot do")
         if version > 0:
             self._backup(version)
         try:
