@@ -431,14 +431,7 @@ def test_every_write_raises_the_revision_and_reads_do_not(db: Path) -> None:
 
 def test_a_version_1_database_gains_the_revision_and_keeps_its_decisions(db: Path) -> None:
     """A database made before the revision counter existed opens, after a backup, unchanged."""
-    db.parent.mkdir(mode=0o700)
-    with sqlite3.connect(db) as old:
-        for statement in store_module.MIGRATIONS[0]:
-            old.execute(statement)
-        old.execute(f"PRAGMA application_id={store_module.APPLICATION_ID}")
-        old.execute("PRAGMA user_version=1")
-        old.execute("INSERT INTO batches(at, kind, decision) VALUES ('2026-11-01T10:00:00.000000', 'decide', 'accept')")
-        old.execute("INSERT INTO decision_rows(batch, key, name) VALUES (1, 'in:ada', 'Ada')")
+    _version_1_database(db)
     with Store.open(db) as store:
         assert current(store) == {"in:ada": "accept"}
         assert store.revision() == 0
