@@ -16,11 +16,11 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
-from tui.data import store as store_module
-from tui.data.errors import StoreError
-from tui.data.snapshot import read_snapshot, write_snapshot
-from tui.data.files import warn_if_network_fs
-from tui.data.store import DECISIONS, Person, Store
+from tui.store import store as store_module
+from tui.core.errors import StoreError
+from tui.store.snapshots import read_snapshot, write_snapshot
+from tui.core.files import warn_if_network_fs
+from tui.store.store import DECISIONS, Person, Store
 
 ADA = Person("in:ada", "Ada Lovelace", "https://www.linkedin.com/in/ada")
 BOB = Person("in:bob", "Bob Marley", None)
@@ -276,7 +276,7 @@ def test_network_fs_warning_for_sync_folders(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- snapshots
 class FakeExport:
-    """Just the fields write_snapshot reads (the real Export comes from tui.data.export)."""
+    """Just the fields write_snapshot reads (the real Export comes from tui.export.reader)."""
 
     def __init__(self, connections: pl.DataFrame, invitations: pl.DataFrame, content_hash: str = "ab" * 32) -> None:
         self.connections, self.invitations = connections, invitations
