@@ -54,6 +54,7 @@ async def test_the_counter_counts_emoji_as_linkedin_and_says_so(context) -> None
     app = PasserelleApp(context)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("4")
+        await app.workers.wait_for_complete()  # the composer is built once the export's frames are read
         await pilot.pause()
         pane = app.query_one(ComposerPane)
         pane.query_one("#template-editor", TextArea).load_text("Merci 👍")
