@@ -155,7 +155,7 @@ def test_the_frame_cache_keeps_the_archive(tmp_path: Path) -> None:
 
 
 def test_growth_months_carry_the_job_held_then(tmp_path: Path) -> None:
-    from tui.export.archive import growth_with_positions
+    from tui.network.growth import growth_with_positions
 
     export = load_export(archive_zip(tmp_path))
     growth = {r["month"]: r for r in growth_with_positions(export).iter_rows(named=True)}

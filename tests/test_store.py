@@ -16,6 +16,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
+from tui.store import opening
 from tui.store import store as store_module
 from tui.core.errors import StoreError
 from tui.store.snapshots import read_snapshot, write_snapshot
@@ -230,7 +231,7 @@ def test_migration_takes_a_private_backup_and_keeps_three(db: Path, monkeypatch:
     migrations = list(store_module.MIGRATIONS)
     for n in range(4):
         migrations.append((f"CREATE TABLE extra_{n} (x)",))
-        monkeypatch.setattr(store_module, "MIGRATIONS", list(migrations))
+        monkeypatch.setattr(opening, "MIGRATIONS", list(migrations))
         with Store.open(db) as store:
             assert current(store) == {"in:ada": "accept"}
             backups = store.backups()
@@ -247,10 +248,10 @@ def test_a_failed_migration_leaves_the_old_schema_usable(db: Path, monkeypatch: 
     with Store.open(db) as store:
         store.decide([ADA], "accept")
     broken = [*store_module.MIGRATIONS, ("CREATE TABLE half_done (x)", "THIS IS NOT SQL")]
-    monkeypatch.setattr(store_module, "MIGRATIONS", broken)
+    monkeypatch.setattr(opening, "MIGRATIONS", broken)
     with pytest.raises(StoreError, match="left as it was"):
         Store.open(db)
-    monkeypatch.setattr(store_module, "MIGRATIONS", broken[:-1])
+    monkeypatch.setattr(opening, "MIGRATIONS", broken[:-1])
     with sqlite3.connect(db) as live:
         assert live.execute("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").fetchone()[0] == 0
     with Store.open(db) as store:

@@ -116,7 +116,7 @@ def test_the_filter_line_takes_tag_terms_and_the_store_answers_them_in_sql(passe
     set_tags(store, "b", ["client", "salon rh"])
     set_met(store, "a", "Salon RH Lyon")
     where, params = terms_sql(f.marks)
-    rows = store._read(f"SELECT key FROM (SELECT 'a' AS key UNION SELECT 'b' UNION SELECT NULL) WHERE {where}", params)
+    rows = store.select(f"SELECT key FROM (SELECT 'a' AS key UNION SELECT 'b' UNION SELECT NULL) WHERE {where}", params)
     assert rows == [("a",)]
     store.close()
 

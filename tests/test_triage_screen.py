@@ -14,7 +14,8 @@ from ui_export import ui_export
 from conftest import REPO
 from tui.app import PasserelleApp
 from tui.store import queues as queue
-from tui.launch import build_context, open_app
+from tui.launch import build_context
+from tui.run import open_app
 from tui.ui.widgets.frame_table import FrameTable
 
 INCOMING = [
@@ -188,7 +189,7 @@ def test_a_start_from_the_store_paints_its_rows_before_polars_is_imported(export
     code = f"""
 import asyncio, sys
 from pathlib import Path
-from tui.launch import open_app
+from tui.run import open_app
 from tui.paths import Paths
 from tui.ui.widgets.frame_table import FrameTable
 

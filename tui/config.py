@@ -43,20 +43,14 @@ def load_settings(path: Path) -> Settings:
     """Read `path` (missing file → defaults); raise ConfigError naming the problem."""
     if not os.path.lexists(path):
         return Settings()
-    import tomllib  # here: most starts have no settings file, and every millisecond of the start counts
-
-    from tui.core.files import parse_toml, read_small_file
+    from tui.core.files import read_small_file  # here: most starts have no settings file
+    from tui.core.toml_files import parse_toml
 
     try:
         data = read_small_file(path, MAX_SETTINGS_BYTES)
     except FileNotFoundError:  # a dangling link, or gone since the check
         raise ConfigError(path, "cannot be read (no such file)") from None
-    try:
-        raw = parse_toml(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ConfigError(path, "not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path, f"invalid TOML: {exc}") from None
+    raw, _text = parse_toml(path, data)
     values = {}
     for name, value in raw.items():
         if name not in _TYPES:

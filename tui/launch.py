@@ -1,4 +1,4 @@
-"""Build the app's context (export, store, settings) and run the app.
+"""Build the app's context (export, store, settings); tui.run opens the app on it.
 
 One start path: the triage panes read the store (standard library only), so every start
 paints its first rows before Polars is imported. An export the store has no rows for yet
@@ -8,17 +8,15 @@ created before it is read, so a bad export prints one line and exits 2 with noth
 
 from __future__ import annotations
 
-import importlib
 from datetime import date
 from pathlib import Path
 
-import tui
 from tui.config import Settings, load_settings
 from tui.ui.context import AppContext
 from tui.core.errors import ConfigError, ExportError
+from tui.paths import SAMPLE_EXPORT as SAMPLE
 from tui.paths import Paths
 
-SAMPLE = Path(tui.__file__).resolve().parent.parent / "sample_data" / "Basic_LinkedInDataExport_11-20-2026.zip"
 
 
 def _existing_store(paths: Paths):
@@ -57,17 +55,11 @@ def missing_current_export() -> str:
 
 
 def load(source: Path, paths: Paths, *, write_cache: bool = True):
-    """Load the export, through the Parquet cache when the cache module exists
-    (`write_cache=False`: the caller writes it later, with `export_cache.save_frames`)."""
-    try:
-        cache = importlib.import_module("tui.export.frame_cache")
-    except ModuleNotFoundError:
-        cache = None
-    if cache is not None and hasattr(cache, "load_export_cached"):
-        return cache.load_export_cached(source, paths.frames_cache, write=write_cache)
-    from tui.export.reader import load_export
+    """Load the export through the Parquet frame cache (`write_cache=False`: the caller
+    writes it later, with `frame_cache.save_frames`)."""
+    from tui.export.frame_cache import load_export_cached
 
-    return load_export(source)
+    return load_export_cached(source, paths.frames_cache, write=write_cache)
 
 
 def _settings(paths: Paths) -> tuple[Settings, list[str]]:
@@ -134,10 +126,9 @@ def after_load(context: AppContext, path: Path) -> list[str]:
     return notices
 
 
-def open_app(source: str | Path | None, paths: Paths):
-    """The app, ready to run: on the store's rows when it has them for this export, else
-    reading the export in a worker (its errors end the app with exit 2, nothing written)."""
-    from tui.app import PasserelleApp
+def start_context(source: str | Path | None, paths: Paths) -> tuple[AppContext, Path]:
+    """The app's context and the export's path: on the store's rows when it has them for this
+    export, else with the export checked (and, without a terminal, read) before the app."""
     from tui.store.queues import find_set
 
     settings, notices = _settings(paths)
@@ -149,7 +140,7 @@ def open_app(source: str | Path | None, paths: Paths):
     export = _check_readable(path, paths, store) if rows is None else None
     context = AppContext(paths=paths, settings=settings, export=export, store=store, today=date.today(),
                          notices=notices, triage_set=rows)
-    return PasserelleApp(context, source=path)
+    return context, path
 
 
 def _check_readable(path: Path, paths: Paths, store):
@@ -200,39 +191,3 @@ def _remember(context: AppContext, path: Path) -> str | None:
             "To make it current: passerelle import PATH --yes"
         )
     return None
-
-
-def run_app(source: str | None, paths: Paths) -> int:
-    """`passerelle [SOURCE]`: open, run; an export that could not be read raises after the app."""
-    app = open_app(source, paths)
-    _exit_cleanly_on_signals(app)
-    try:
-        app.run()
-    finally:
-        if app.context.store is not None:
-            app.context.store.close()
-    if app.startup_error is not None:  # the export could not be read after all
-        raise app.startup_error
-    return app.return_code or 0
-
-
-def _exit_cleanly_on_signals(app) -> None:
-    """SIGTERM and SIGHUP (terminal closed) leave like `q`, so the terminal is restored.
-
-    Textual installs no handler: the default action killed the process mid-screen, leaving
-    the terminal in raw mode on the alternate screen. Decisions are committed before the UI
-    moves on, so leaving at once loses nothing; only the terminal needed this.
-    """
-    import asyncio
-    import signal
-
-    def leave(signum: int, _frame: object) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # before or after the app's event loop: just stop
-            raise SystemExit(128 + signum) from None
-        loop.call_soon_threadsafe(lambda: app.exit(return_code=128 + signum))
-
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), leave)

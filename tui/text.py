@@ -12,10 +12,15 @@ from textual.content import Content
 
 from tui.core.unsafe_chars import BIDI, ZERO_WIDTH
 
+# Actions a planted `[@click=…]` could abuse; we never bind them (defence in depth).
+REFUSED_ACTIONS = frozenset({
+    "screenshot", "simulate_key", "push_screen", "switch_screen", "switch_mode",
+    "add_class", "remove_class", "toggle_class",
+})
+
 BIDI_MARK = "⇆"  # stands in for an invisible direction override (Trojan Source)
 ZERO_WIDTH_MARK = "·"  # stands in for an invisible zero-width character
 C1_MARK = "\ufffd"
-
 
 
 def _table() -> dict[int, str]:
@@ -85,3 +90,10 @@ def display_text(s: object, max_len: int | None = None) -> Content:
     """
     text = s if isinstance(s, str) else ("" if s is None else str(s))
     return Content(truncate(sanitize(capped(text)), max_len), strip_control_codes=False)
+
+
+def editor_safe(text: str) -> str:
+    """Template text for the editor: control and bidi characters made visible, emoji kept whole."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch in "\n\t\u200c\u200d" else sanitize(ch) for ch in text)

@@ -8,10 +8,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from tui.core.errors import ConfigError
-from tui.paths import Paths, make_private_dir
+from tui.core.folders import make_private_dir
+from tui.paths import Paths
 
 HELP = "Render an invitation template for a person of the export (profile URL or full name)."
-SAMPLE_NAME = "Basic_LinkedInDataExport_11-20-2026.zip"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -37,9 +37,9 @@ def _source(args: argparse.Namespace, paths: Paths) -> Path:
             store.close()
         if record is not None and Path(record.source).exists():
             return Path(record.source)
-    import tui
+    from tui.paths import SAMPLE_EXPORT
 
-    return Path(tui.__file__).parent.parent / "sample_data" / SAMPLE_NAME
+    return SAMPLE_EXPORT
 
 
 @contextmanager

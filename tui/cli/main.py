@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         paths = Paths.resolve(args.home)
         if name is None:
-            from tui.launch import run_app
+            from tui.run import run_app
 
             return run_app(args.source, paths)
         module = importlib.import_module(f"tui.cli.{COMMANDS[name]}")

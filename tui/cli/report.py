@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from tui.cli import stats as stats_cmd
+from tui.network.bands import BANDS, band_range
 from tui.paths import Paths
 
 HELP = "Write your network's size, band and composition as Markdown (stdout or a file)."
@@ -46,7 +47,7 @@ def render(stats: dict) -> str:
     md += ["## Maturity band", "", f"Band: **{band}**. {BAND_MEANING[band]}", ""]
     md += ["| band | connections | meaning |", "|---|---|---|"]
     md += [f"| {'**' + b + '**' if b == band else b} | {r} | {BAND_MEANING[b].split(': ', 1)[1]} |"
-           for b, r in (("starting", "0–99"), ("selective", "100–499"), ("generous", "500+"))]
+           for b, r in ((name, band_range(name)) for name, _at in BANDS)]
     md += ["", f"For someone inviting you: {BAND_ADVICE[band]}", ""]
     pace = stats["pace"]
     if nxt:

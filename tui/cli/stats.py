@@ -11,7 +11,6 @@ from tui.core.unsafe_chars import strip_unsafe
 from tui.paths import Paths
 
 HELP = "Show the size, band and composition of your network (nothing is written)."
-SAMPLE_NAME = "Basic_LinkedInDataExport_11-20-2026.zip"
 # The only columns the figures use: the cache is read without the message texts and the
 # search columns (a parse, on the first run, still gives every column).
 STATS_COLUMNS = {
@@ -40,9 +39,9 @@ def add_source_arguments(parser: argparse.ArgumentParser) -> None:
 
 def sample_source() -> Path:
     """The bundled sample export."""
-    import tui
+    from tui.paths import SAMPLE_EXPORT
 
-    return Path(tui.__file__).parent.parent / "sample_data" / SAMPLE_NAME
+    return SAMPLE_EXPORT
 
 
 @dataclass(eq=False)

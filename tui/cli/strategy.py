@@ -12,7 +12,8 @@ from pathlib import Path
 from tui.core.files import write_text_atomic
 from tui.triage.strategy import STARTER_STRATEGY, Strategy, load_strategy, preview
 from tui.core.words import plural
-from tui.paths import Paths, make_private_dir
+from tui.core.folders import make_private_dir
+from tui.paths import Paths
 
 HELP = "Create (--init), validate (--check) or preview (--preview EXPORT) your contact strategy."
 

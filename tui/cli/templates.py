@@ -9,7 +9,8 @@ import sys
 from tui.composer.template_files import ensure_starters, load_templates
 from tui.composer.templates import line_col, lint, placeholders_used
 from tui.core.words import plural
-from tui.paths import Paths, make_private_dir
+from tui.core.folders import make_private_dir
+from tui.paths import Paths
 
 HELP = "List invitation templates (config folder) with their placeholders and problems."
 

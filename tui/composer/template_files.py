@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tui.core.errors import ConfigError
-from tui.core.files import parse_toml, read_small_file, write_text_atomic
-from tui.paths import make_private_dir
+from tui.core.files import read_small_file, write_text_atomic
+from tui.core.toml_files import parse_toml
+from tui.core.folders import make_private_dir
+from tui.network.bands import band_range
 
 KEYS = ("name", "language", "purpose", "text")
 MAX_TEMPLATE_BYTES = 64 * 1024  # a note is 300 characters; anything this big is a mistake
@@ -69,17 +70,7 @@ def load_template(path: Path) -> Template:
         data = read_small_file(path, MAX_TEMPLATE_BYTES)
     except FileNotFoundError:
         raise ConfigError(path, "cannot be read (no such file)") from None
-    try:
-        source = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise ConfigError(path, "not UTF-8 text (save it as UTF-8)", line) from None
-    try:
-        raw = parse_toml(source)
-    except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"\(at line (\d+)", str(exc))
-        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) or "syntax error"
-        raise ConfigError(path, f"invalid TOML: {reason}", int(found.group(1)) if found else None) from None
+    raw, source = parse_toml(path, data)
     for key, value in raw.items():
         if key not in KEYS:
             raise ConfigError(path, f"unknown key '{key}' (known: {', '.join(KEYS)})", _key_line(source, key))
@@ -119,35 +110,14 @@ def load_templates(folder: Path) -> TemplateSet:
     return TemplateSet(tuple(templates), tuple(errors))
 
 
-def _toml_string(value: str, multiline: bool = False) -> str:
-    """A TOML basic string (multi-line when asked), escaping quotes and control characters."""
-    out = []
-    for ch in value:
-        if ch == "\\":
-            out.append("\\\\")
-        elif ch == '"':
-            out.append('\\"')
-        elif ch == "\n" and multiline:
-            out.append("\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif unicodedata.category(ch) in ("Cc", "Cs"):
-            out.append(f"\\u{ord(ch) & 0xFFFF:04X}" if ord(ch) <= 0xFFFF else "")
-        else:
-            out.append(ch)
-    body = "".join(out)
-    return f'"""\n{body}"""' if multiline else f'"{body}"'
-
-
 def dumps(template: Template) -> str:
-    """The TOML text of a template file."""
-    return (
-        f"# Passerelle invitation template. Placeholders: {{first_name}}, {{company|fallback}}, …\n"
-        f"name = {_toml_string(template.name)}\n"
-        f"language = {_toml_string(template.language)}\n"
-        f"purpose = {_toml_string(template.purpose)}\n"
-        f"text = {_toml_string(template.text, multiline=True)}\n"
-    )
+    """The TOML text of a template file (tomli-w escapes what TOML needs; a text with line
+    breaks is written as a multi-line string, as people edit it)."""
+    import tomli_w
+
+    fields = {"name": template.name, "language": template.language, "purpose": template.purpose, "text": template.text}
+    return ("# Passerelle invitation template. Placeholders: {first_name}, {company|fallback}, …\n"
+            + tomli_w.dumps(fields, multiline_strings=True))
 
 
 def _free_path(folder: Path, name: str, keep: Path | None = None) -> Path:
@@ -241,7 +211,7 @@ def _starter(name: str, language: str, purpose: str, text: str) -> Template:
 STARTER_TEMPLATES: tuple[Template, ...] = (
     _starter(
         "No note (en)", "en",
-        "Invite without a note: fine for people with 500+ connections or someone you just met; "
+        f"Invite without a note: fine for people with {band_range('generous')} connections or someone you just met; "
         "it also saves one of your monthly personalised notes.",
         "",
     ),
@@ -288,7 +258,7 @@ STARTER_TEMPLATES: tuple[Template, ...] = (
     ),
     _starter(
         "Sans note (fr)", "fr",
-        "Inviter sans note : suffisant pour une personne à 500+ relations ou rencontrée il y a "
+        f"Inviter sans note : suffisant pour une personne à {band_range('generous')} relations ou rencontrée il y a "
         "peu ; cela garde une de vos notes personnalisées du mois.",
         "",
     ),

@@ -1,4 +1,4 @@
-"""Safe placeholder rendering for invitation notes: a linear tokenizer, never str.format.
+"""Safe placeholder rendering for invitation notes: one regular-expression pass, never str.format.
 
 Grammar: `{name}`, `{name|fallback text}`, `{{` and `}}` for literal braces. `name` must be
 one of PLACEHOLDERS; anything else (attribute access, indexes, format specs, conversions)
@@ -8,6 +8,7 @@ is reported as a problem and shown verbatim, never evaluated.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -124,66 +125,45 @@ def _unknown(raw: str, name: str, start: int, end: int) -> Problem:
     )
 
 
+# `{{`, `}}`, a placeholder (no brace inside), or a lone brace: the whole grammar, one pass.
+_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+
+
 def parse(text: str) -> tuple[list[str | Placeholder], list[Problem]]:
     """Split `text` into literal strings and placeholders, in one left-to-right pass."""
     tokens: list[str | Placeholder] = []
     problems: list[Problem] = []
     buf: list[str] = []
-    i, n = 0, len(text)
-    # Next '{' / '}' at or after a position, cached so every search moves forward: linear time.
-    at = {"{": -1, "}": -1}
-
-    def find(brace: str, start: int) -> int:
-        if at[brace] != n and at[brace] < start:
-            found = text.find(brace, start)
-            at[brace] = n if found < 0 else found
-        return at[brace]
-
-    while i < n:
-        # Jump to the next brace: literal runs are copied in slices, not char by char.
-        nxt = min(find("{", i), find("}", i))
-        if nxt > i:
-            buf.append(text[i:nxt])
-            i = nxt
-            continue
-        ch = text[i]
-        if ch == "}":
-            if text.startswith("}}", i):
-                buf.append("}")
-                i += 2
-            else:
-                problems.append(Problem(i, i + 1, f"unmatched '}}' at position {i + 1}: write }}}} for a literal brace"))
-                buf.append("}")
-                i += 1
-            continue
-        if text.startswith("{{", i):
-            buf.append("{")
-            i += 2
-            continue
-        # A placeholder runs to the next '}'; another '{' first means this one is unclosed.
-        k_close, k_open = find("}", i + 1), find("{", i + 1)
-        if k_open < k_close or k_close == n:
-            stop = k_open
+    last = 0
+    for match in _TOKEN.finditer(text):
+        i, end, raw = match.start(), match.end(), match.group()
+        buf.append(text[last:i])
+        last = end
+        if raw in ("{{", "}}"):
+            buf.append(raw[0])
+        elif raw == "}":
+            problems.append(Problem(i, end, f"unmatched '}}' at position {i + 1}: write }}}} for a literal brace"))
+            buf.append("}")
+        elif raw == "{":  # another '{' (or the end) comes before any '}'
+            stop = text.find("{", end)
+            stop = len(text) if stop < 0 else stop
             problems.append(
                 Problem(i, stop, f"unclosed '{{' at position {i + 1}: close it with }} or write {{{{ for a literal brace")
             )
-            buf.append(text[i:stop])
-            i = stop
-            continue
-        raw = text[i : k_close + 1]
-        body = raw[1:-1]
-        name, bar, fallback = body.partition("|")
-        name = name.strip()
-        if name in PLACEHOLDERS:
-            if buf:
-                tokens.append("".join(buf))
-                buf = []
-            tokens.append(Placeholder(name, fallback.strip() if bar else None, i, k_close + 1, raw))
+            buf.append("{")
         else:
-            problems.append(_unknown(raw, name, i, k_close + 1))
-            buf.append(raw)
-        i = k_close + 1
-    if buf:
+            name, bar, fallback = match.group(1).partition("|")
+            name = name.strip()
+            if name in PLACEHOLDERS:
+                if "".join(buf):
+                    tokens.append("".join(buf))
+                buf = []
+                tokens.append(Placeholder(name, fallback.strip() if bar else None, i, end, raw))
+            else:
+                problems.append(_unknown(raw, name, i, end))
+                buf.append(raw)
+    buf.append(text[last:])
+    if "".join(buf):
         tokens.append("".join(buf))
     return tokens, problems
 

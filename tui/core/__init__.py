@@ -1,1 +1,4 @@
-"""Pure data layer: Polars and the standard library only, no terminal code."""
+"""Pure helpers every package shares: the app's errors (one line a user can act on), private
+folders and atomic file writes, the one TOML reader, counted words, search folding and the
+table of characters unsafe on a terminal. Imports the standard library, Polars and rapidfuzz
+only, and nothing else of Passerelle: every other package may import it."""

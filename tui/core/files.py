@@ -9,10 +9,9 @@ import stat
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 from tui.core.errors import ConfigError, StoreError
-from tui.paths import FolderError, folder_problem
+from tui.core.folders import FolderError, folder_problem
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -76,17 +75,6 @@ def read_small_file(path: Path, max_bytes: int, where: object | None = None) -> 
     if len(data) > max_bytes:
         raise ConfigError(where, f"file too large (over {max_bytes // 1000} kB)")
     return data
-
-
-def parse_toml(text: str) -> dict[str, Any]:
-    """tomllib.loads, with absurd nesting (`x = [[[[…]]]]`) as a TOMLDecodeError like any
-    other bad file: tomllib recurses per level and would raise RecursionError."""
-    import tomllib
-
-    try:
-        return tomllib.loads(text)
-    except RecursionError:
-        raise tomllib.TOMLDecodeError("nested too deeply") from None
 
 
 # mkstemp names of our atomic writes: ".<target name>.<8 random characters>.tmp".

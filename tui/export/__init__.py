@@ -1,1 +1,4 @@
-"""Reading a LinkedIn export (ZIP, folder or CSV) into typed Polars frames."""
+"""Reading the user's LinkedIn export (ZIP, folder or one CSV) into typed Polars frames and a
+report: finding the known CSVs (source), decoding and repairing them (csv_*), person keys,
+the rest of the archive, and the frame cache keyed by the export's bytes. Pure: imports
+tui.core and tui.paths, never textual or rich, and nothing that reads the store."""

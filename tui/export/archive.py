@@ -197,27 +197,9 @@ def my_companies(export) -> tuple[str, ...]:
 def bridge_targets(export, strategy=None) -> tuple[str, ...]:
     """Companies that count as targets for the bridge signal: the followed companies, unless
     the strategy names targets of its own."""
-    if strategy is not None and tuple(getattr(strategy, "targets", ()) or ()):
+    if strategy is not None and strategy.targets:
         return ()
     return followed_companies(export)
-
-
-def growth_with_positions(export) -> pl.DataFrame:
-    """Connections per month (as `network.monthly`) with the `company` and `title` of the
-    position the owner held that month (the latest one started; null between jobs)."""
-    from tui.network.figures import monthly
-
-    months = monthly(export)
-    jobs = owner_positions(export).filter(pl.col("started_on").is_not_null()).sort("started_on")
-    joined = months.sort("month").join_asof(
-        jobs.select("started_on", "finished_on", "company", "title"),
-        left_on="month", right_on="started_on", strategy="backward",
-    )
-    ended = pl.col("finished_on").is_not_null() & (pl.col("finished_on") < pl.col("month"))
-    return joined.select(
-        "month", "count",
-        company=pl.when(~ended).then("company"), title=pl.when(~ended).then("title"),
-    )
 
 
 def archive_figures(export) -> dict:

@@ -24,7 +24,7 @@ from tui.export.reader import (
 from tui.export.source import MAX_MEMBER_BYTES, MAX_TOTAL_BYTES, _mb
 from tui.export.fingerprint import source_fingerprint
 from tui.core.files import write_atomic, write_text_atomic
-from tui.paths import make_private_dir
+from tui.core.folders import make_private_dir
 
 # Bump when the frames or the report change shape, so old caches are simply not found.
 # 2: LZ4 pages (faster to read at start than zstd); 3: invitations' `matched_by`, the

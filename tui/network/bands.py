@@ -1,4 +1,4 @@
-"""The network-size maturity bands: 0–99 starting, 100–499 selective, 500+ generous."""
+"""The network-size maturity bands (starting, selective, generous): their thresholds live here only."""
 
 from __future__ import annotations
 
@@ -7,10 +7,23 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import polars as pl
 
+SELECTIVE_AT = 100  # connections from which people choose whom they accept
+GENEROUS_AT = 500  # connections from which LinkedIn shows "N+" and people accept widely
+BANDS = (("starting", 0), ("selective", SELECTIVE_AT), ("generous", GENEROUS_AT))
+
+
+def band_range(name: str) -> str:
+    """The counts of one band as people read them: a range, or "N+" for the last band."""
+    starts = dict(BANDS)
+    ends = {a: b for (a, _), (_, b) in zip(BANDS, BANDS[1:])}
+    return f"{starts[name]}–{ends[name] - 1}" if name in ends else f"{starts[name]}+"
+
+
 BAND_MEANING = {
-    "starting": "0–99 connections: episodic use or just starting out.",
-    "selective": "100–499 connections: selective, deliberate use; people choose whom they accept.",
-    "generous": "500+ connections: generous use; LinkedIn shows “500+” and invitations are widely accepted.",
+    "starting": f"{band_range('starting')} connections: episodic use or just starting out.",
+    "selective": f"{band_range('selective')} connections: selective, deliberate use; people choose whom they accept.",
+    "generous": f"{band_range('generous')} connections: generous use; LinkedIn shows “{band_range('generous')}” "
+                "and invitations are widely accepted.",
     "unknown": "Connection count not known: the export does not hold other people's counts.",
 }
 BAND_ADVICE = {
@@ -22,12 +35,12 @@ BAND_ADVICE = {
 
 
 def band(n: int | None) -> str:
-    """Maturity band of a connection count: 99 starting, 100 selective, 500 generous."""
+    """Maturity band of a connection count ("unknown" for None)."""
     if n is None or n < 0:
         return "unknown"
-    if n < 100:
+    if n < SELECTIVE_AT:
         return "starting"
-    return "selective" if n < 500 else "generous"
+    return "selective" if n < GENEROUS_AT else "generous"
 
 
 def band_expr(count: pl.Expr) -> pl.Expr:
@@ -36,7 +49,7 @@ def band_expr(count: pl.Expr) -> pl.Expr:
 
     return (
         pl.when(count.is_null()).then(None)
-        .when(count < 100).then(pl.lit("starting"))
-        .when(count < 500).then(pl.lit("selective"))
+        .when(count < SELECTIVE_AT).then(pl.lit("starting"))
+        .when(count < GENEROUS_AT).then(pl.lit("selective"))
         .otherwise(pl.lit("generous"))
     )

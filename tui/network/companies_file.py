@@ -18,6 +18,7 @@ from pathlib import Path
 
 from tui.network.companies import DEFAULT_EXCLUSIONS, CompanyRules
 from tui.core.errors import ConfigError
+from tui.core.toml_files import parse_toml
 
 FILE_NAME = "companies.toml"
 MAX_BYTES = 1_000_000
@@ -63,18 +64,6 @@ def read_text_bounded(path: Path, max_bytes: int = MAX_BYTES) -> str | None:
         raise ConfigError(path, "not UTF-8 text") from None
 
 
-def parse_toml(path: Path, text: str) -> dict:
-    """tomllib with the error's line number moved into the ConfigError."""
-    import tomllib
-
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"line (\d+)", str(exc))
-        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
-        raise ConfigError(path, f"invalid TOML: {message}", line=int(found.group(1)) if found else None) from None
-
-
 def _names(path: Path, text: str, key: str, value: object, what: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(path, f"{what} must be a list of company names", line=_line_of(text, key))
@@ -88,7 +77,7 @@ def load_company_rules(path: Path) -> CompanyRules:
     text = read_text_bounded(path)
     if text is None:
         return CompanyRules()
-    raw = parse_toml(path, text)
+    raw, _text = parse_toml(path, text)
     aliases: dict[str, tuple[str, ...]] = {}
     extra: tuple[str, ...] = ()
     table = raw.pop("aliases", {})

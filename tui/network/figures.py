@@ -9,11 +9,10 @@ from datetime import date, timedelta
 import polars as pl
 
 from tui.network import breakdown as comp
-from tui.network.bands import BAND_ADVICE, BAND_MEANING, band  # noqa: F401 - re-exported for the panes
+from tui.network.bands import BAND_ADVICE, BAND_MEANING, BANDS, band  # noqa: F401 - re-exported for the panes
 from tui.network.changes import since_last_import
 from tui.network.breakdown import Targets
 
-BANDS = (("starting", 0), ("selective", 100), ("generous", 500))
 PACE_DAYS = 90
 
 
@@ -141,12 +140,9 @@ def messaged(export, today: date | None = None) -> dict:
 
 
 def targets_for(strategy=None, picked_families: list[str] | tuple[str, ...] = ()) -> Targets:
-    """Qualified-contact targets: the strategy's, else the role families the user picked."""
-    if strategy is not None:
-        keywords = tuple(getattr(strategy, "targets", ()) or ())
-        families = tuple(getattr(strategy, "target_families", ()) or ())
-        if keywords or families:
-            return Targets(keywords, families, "strategy")
+    """Qualified-contact targets: the strategy's keywords, else the role families the user picked."""
+    if strategy is not None and strategy.targets:
+        return Targets(tuple(strategy.targets), (), "strategy")
     if picked_families:
         return Targets((), tuple(picked_families), "role families")
     return Targets()

@@ -8,6 +8,10 @@ from typing import Iterable, Sequence
 
 import polars as pl
 
+from tui.export.archive import owner_positions
+from tui.network.bands import GENEROUS_AT, SELECTIVE_AT
+from tui.network.figures import monthly
+
 Job = tuple[str, str, "date | None", "date | None"]  # company, title, start, end (None: still there)
 
 
@@ -34,7 +38,7 @@ class Growth:
     jobs: tuple[JobBand, ...] = ()
     heat: tuple[tuple[int, tuple[int, ...]], ...] = ()  # (year, 12 counts)
     sentence: str = ""
-    bands: tuple[int, ...] = field(default=(100, 500))
+    bands: tuple[int, ...] = field(default=(SELECTIVE_AT, GENEROUS_AT))
 
 
 def _month(d: date) -> date:
@@ -71,7 +75,7 @@ def _as_dates(series: pl.Series) -> pl.Series:
 
 
 def growth_data(connected_on: pl.Series, invitations: pl.DataFrame | None = None,
-                jobs: Iterable[Job] = (), bands: tuple[int, ...] = (100, 500)) -> Growth:
+                jobs: Iterable[Job] = (), bands: tuple[int, ...] = (SELECTIVE_AT, GENEROUS_AT)) -> Growth:
     """Month by month from the first dated connection to the last; a sentence instead when
     there are no dates or they all fall on one day (a shape there would mean nothing)."""
     dates = _as_dates(connected_on).drop_nulls()
@@ -140,7 +144,21 @@ def jobs_from(positions: object) -> list[Job]:
 def growth_of(export) -> Growth:
     """The growth chart of an export: every dated connection (hidden ones too), its
     invitations and the owner's jobs from Positions.csv."""
-    from tui.export.archive import owner_positions
-
     dates = pl.concat([export.connections.select("connected_on"), export.hidden.select("connected_on")])
     return growth_data(dates["connected_on"], export.invitations, jobs_from(owner_positions(export)))
+
+
+def growth_with_positions(export) -> pl.DataFrame:
+    """Connections per month (as `figures.monthly`) with the `company` and `title` of the
+    position the owner held that month (the latest one started; null between jobs)."""
+    months = monthly(export)
+    jobs = owner_positions(export).filter(pl.col("started_on").is_not_null()).sort("started_on")
+    joined = months.sort("month").join_asof(
+        jobs.select("started_on", "finished_on", "company", "title"),
+        left_on="month", right_on="started_on", strategy="backward",
+    )
+    ended = pl.col("finished_on").is_not_null() & (pl.col("finished_on") < pl.col("month"))
+    return joined.select(
+        "month", "count",
+        company=pl.when(~ended).then("company"), title=pl.when(~ended).then("title"),
+    )

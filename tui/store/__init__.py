@@ -1,1 +1,4 @@
-"""What Passerelle keeps: the SQLite store and each import's snapshot."""
+"""What Passerelle keeps: the SQLite store (decisions as an append-only log, notes, tags,
+drafts, imports; opening and migrations), the triage tables written at import and the queues
+the panes read from them (standard library only: the start path), and each import's Parquet
+snapshot. Pure: imports tui.core, tui.export and the triage vocabulary, never textual or rich."""

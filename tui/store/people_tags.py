@@ -53,26 +53,26 @@ def clean_met(text: str) -> str:
 
 def tags_by_key(store: Store) -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
-    for key, tag in store._read("SELECT key, tag FROM tags ORDER BY key, tag"):
+    for key, tag in store.select("SELECT key, tag FROM tags ORDER BY key, tag"):
         out.setdefault(key, []).append(tag)
     return {k: tuple(v) for k, v in out.items()}
 
 
 def tags_of(store: Store, key: str) -> tuple[str, ...]:
     """One person's tags (a detail pane reads this on every cursor move: one small query)."""
-    return tuple(t for (t,) in store._read("SELECT tag FROM tags WHERE key = ? ORDER BY tag", (key,)))
+    return tuple(t for (t,) in store.select("SELECT tag FROM tags WHERE key = ? ORDER BY tag", (key,)))
 
 
 def tag_counts(store: Store) -> list[tuple[str, int]]:
     """(tag, people) for every tag, most used first."""
-    rows = store._read("SELECT tag, count(*) FROM tags GROUP BY tag ORDER BY count(*) DESC, tag")
+    rows = store.select("SELECT tag, count(*) FROM tags GROUP BY tag ORDER BY count(*) DESC, tag")
     return [(t, int(n)) for t, n in rows]
 
 
 def met_by_key(store: Store) -> dict[str, str]:
     if not has_table(store, "met"):
         return {}
-    return dict(store._read("SELECT key, text FROM met ORDER BY key"))
+    return dict(store.select("SELECT key, text FROM met ORDER BY key"))
 
 
 def met_of(store: Store, person: object) -> str:
@@ -80,7 +80,7 @@ def met_of(store: Store, person: object) -> str:
     key = getattr(person, "key", None)
     if not key or not has_table(store, "met"):
         return ""
-    rows = store._read("SELECT text FROM met WHERE key = ?", (key,))
+    rows = store.select("SELECT text FROM met WHERE key = ?", (key,))
     return rows[0][0] if rows else ""
 
 
@@ -88,7 +88,7 @@ def edit_tags(store: Store, key: str, add: Iterable[str] = (), remove: Iterable[
     """Add and remove tags for one person in one transaction; the tags they have after."""
     add, remove = [clean_tag(t) for t in add], {clean_tag(t) for t in remove}
     stamp = store._stamp()
-    with store._write("the tags") as conn:
+    with store.transaction("the tags") as conn:
         conn.executemany("DELETE FROM tags WHERE key = ? AND tag = ?", [(key, t) for t in remove])
         conn.executemany("INSERT OR IGNORE INTO tags(key, tag, created_at) VALUES (?, ?, ?)",
                          [(key, t, stamp) for t in add if t and t not in remove])
@@ -105,7 +105,7 @@ def set_tags(store: Store, key: str, tags: Iterable[str]) -> tuple[str, ...]:
 def set_met(store: Store, key: str, text: str) -> str:
     """Remember how we met (one line); empty text forgets it."""
     line = clean_met(text)
-    with store._write("how you met") as conn:
+    with store.transaction("how you met") as conn:
         create_tables(conn)
         if line:
             conn.execute("""INSERT INTO met(key, text, updated_at) VALUES (?1, ?2, ?3)

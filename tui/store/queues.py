@@ -18,9 +18,10 @@ from typing import Any
 
 from tui.triage.filters import VIEWS, Filter, FilterError
 from tui.store.schema import ACTIVE_BATCHES_SQL
+from tui.triage.vocabulary import RECEIVED_DECISIONS
 from tui.store.sent_queue import SENT_SQL, sent_rows  # noqa: F401 - part of this module's API
 
-RECEIVED = ("accept", "ignore", "later", "follow", "suspicious")
+RECEIVED = RECEIVED_DECISIONS
 # The latest decision in effect per person, within one vocabulary (received or sent).
 DECIDED_SQL = f"""SELECT l.key, a.decision, a.reason, a.until, a.at FROM (
     SELECT r.key, max(r.batch) AS batch FROM decision_rows r JOIN ({ACTIVE_BATCHES_SQL}) a ON a.id = r.batch
@@ -60,28 +61,9 @@ DATES = ("until",)
 TIMES = ("sent_at", "decided_at")
 
 
-def fold(text: str | None) -> str | None:
-    """Trimmed, lower-cased (Unicode, as Polars does at import) company name; empty → None."""
-    out = text.strip().lower() if isinstance(text, str) else None
-    return out or None
-
-
-def connection(store: Any):
-    """The store's connection, with the SQL functions the queue queries use."""
-    conn = store._conn
-    if not getattr(store, "_queue_functions", False):
-        conn.create_function("fold", 1, fold, deterministic=True)
-        from tui.store.sent_queue import asks
-
-        conn.create_function("asks", 1, asks, deterministic=True)
-        store._queue_functions = True
-    return conn
-
-
 def query(store: Any, sql: str, params: Any = ()) -> list[tuple]:
     """Run a read under the store's lock (workers share the connection)."""
-    conn = connection(store)
-    with store._lock:
+    with store.reading() as conn:
         return conn.execute(sql, params).fetchall()
 
 
@@ -251,8 +233,7 @@ def received_rows(store: Any, set_id: int, today: date, digest: str | None,
     if ids is not None:
         named.update({f"i{n}": i for n, i in enumerate(ids)})
         where = f"id IN ({', '.join(f':i{n}' for n in range(len(ids)))})" if ids else "0"
-    conn = connection(store)
-    with store._lock:
+    with store.reading() as conn:
         cursor = conn.execute(f"{RECEIVED_SQL} SELECT * FROM r WHERE {where}", named)
         names = [d[0] for d in cursor.description]
         rows = cursor.fetchall()
@@ -272,8 +253,7 @@ def _typed(row: dict[str, Any]) -> dict[str, Any]:
 
 def refresh_search(store: Any, key: str) -> None:
     """After typed-in details change: the words the filter finds for that person."""
-    with store._write("the search words") as conn:
-        connection(store)
+    with store.transaction("the search words") as conn:
         ids = [r[0] for r in conn.execute("SELECT id FROM triage_rows WHERE key = ? AND direction = 'received'", (key,))]
         info = conn.execute("SELECT position, company FROM person_info WHERE key = ?", (key,)).fetchone() or (None, None)
         for row_id in ids:

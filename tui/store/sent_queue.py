@@ -3,30 +3,18 @@ notes marked sent, their decisions and follow-up dates, in one SQL query (stdlib
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any
 
 from tui.store.schema import ACTIVE_BATCHES_SQL
-from tui.triage.vocabulary import ASK_PATTERN, STALE_SUGGESTION
+from tui.triage.vocabulary import SENT_DECISIONS, STALE_SUGGESTION
 
-SENT = ("followed_up", "withdrawn")
-
-
-@lru_cache(maxsize=1)
-def _asks() -> re.Pattern[str]:
-    return re.compile(ASK_PATTERN.replace("(?i)", ""), re.IGNORECASE)  # Python wants flags first
-
-
-def asks(note: str | None) -> int:
-    """1 when a note asks something (a call, a coffee, a question mark): worth a follow-up."""
-    return int(bool(note and _asks().search(note.strip())))
+SENT = SENT_DECISIONS
 
 
 SENT_SQL = f"""WITH d AS (SELECT l.key, a.decision, a.reason, a.at FROM (
     SELECT r.key, max(r.batch) AS batch FROM decision_rows r JOIN ({ACTIVE_BATCHES_SQL}) a ON a.id = r.batch
-    WHERE a.decision IN ('followed_up', 'withdrawn') GROUP BY r.key) l JOIN batches a ON a.id = l.batch),
+    WHERE a.decision IN ({', '.join(repr(d) for d in SENT)}) GROUP BY r.key) l JOIN batches a ON a.id = l.batch),
 dr AS (SELECT key, name, url, text, max(sent_at) AS sent_at, follow_up_on FROM drafts
     WHERE state = 'sent' AND key IS NOT NULL GROUP BY key),
 b AS (SELECT t.id, t.key, t.name, t.url, t.sent_at, t.note, t.has_note, t.asks, 'export' AS source,
@@ -51,11 +39,8 @@ def sent_rows(store: Any, set_id: int, today: date, stale_days: int = 21, follow
     """Every sent invitation as a dict: follow-ups due first, then stale, then the others
     still waiting, then those that need nothing (accepted, withdrawn); longest waiting first
     within each. An export row with no note shows the note marked sent in the composer."""
-    from tui.store.queues import connection
-
-    conn = connection(store)
     params = {"set": set_id, "today": today.isoformat(), "stale": stale_days, "follow": f"+{follow_up_days} days"}
-    with store._lock:
+    with store.reading() as conn:
         cursor = conn.execute(SENT_SQL, params)
         names = [d[0] for d in cursor.description]
         rows = cursor.fetchall()

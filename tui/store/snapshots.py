@@ -17,7 +17,7 @@ import polars as pl
 
 from tui.core.errors import StoreError
 from tui.core.files import refuse_link
-from tui.paths import make_private_dir
+from tui.core.folders import make_private_dir
 
 if TYPE_CHECKING:
     from tui.export.reader import Export

@@ -55,12 +55,12 @@ def _time(text: str) -> datetime:
 
 
 def _rows(store: Store, sql: str, params: Sequence = ()) -> list[tuple]:
-    return store._read(sql, params)
+    return store.select(sql, params)
 
 
 def has_table(store: Store, name: str) -> bool:
     """Whether a table the first write makes (TODO_TABLES) is there yet."""
-    return bool(store._read("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", (name,)))
+    return bool(store.select("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", (name,)))
 
 
 def create_tables(conn: Any) -> None:
@@ -103,7 +103,7 @@ def mark_done(store: Store, items: Sequence[Any]) -> int | None:
     if not unique:
         return None
     people = {i.key: i for i in unique.values()}
-    with store._write("marking it done") as conn:
+    with store.transaction("marking it done") as conn:
         create_tables(conn)
         cur = conn.execute("INSERT INTO batches(at, kind, decision, reason) VALUES (?, 'decide', ?, '')",
                            (store._stamp(), DONE))

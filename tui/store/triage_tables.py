@@ -13,7 +13,7 @@ import polars as pl
 
 from tui.store.queues import TriageSet, query, received_rows, set_by_hash, strategy_digest, stored_strategy
 from tui.export.archive import followed_companies, my_companies, tie_counts
-from tui.triage.queue_frames import _company_counts, received_queue, sent_queue
+from tui.triage.queue_frames import company_counts, received_queue, sent_queue
 
 KEEP_SETS = 3  # older exports' rows are dropped (decisions are kept: they are keyed by person)
 ISO = "%Y-%m-%dT%H:%M:%S"
@@ -34,7 +34,7 @@ def write_triage(store: Any, export: Any, source: Path) -> TriageSet:
         seen = query(store, "SELECT source, size, mtime_ns FROM triage_sources WHERE set_id = ? AND source = ?",
                       (known.id, place[0]))
         if seen != [place]:  # read from another place (the folder of a known ZIP…): only remember it
-            with store._write("the triage rows") as conn:
+            with store.transaction("the triage rows") as conn:
                 conn.execute("INSERT OR REPLACE INTO triage_sources(source, size, mtime_ns, set_id) VALUES (?, ?, ?, ?)",
                              (*place, known.id))
         return known
@@ -42,7 +42,7 @@ def write_triage(store: Any, export: Any, source: Path) -> TriageSet:
     received = received_queue(export, None, None, today)
     sent = sent_queue(export, None, None, today)
     exported = export.exported_on.isoformat() if export.exported_on else None
-    with store._write("the triage rows") as conn:
+    with store.transaction("the triage rows") as conn:
         # Checked again inside the write lock: two imports of one export at once write it once.
         if conn.execute("SELECT 1 FROM triage_sets WHERE content_hash = ?", (export.content_hash,)).fetchone() is None:
             _insert_set(conn, export, place, exported, received, sent)
@@ -82,7 +82,7 @@ def _insert_set(conn: Any, export: Any, place: tuple, exported: str | None,
         SELECT t.id, t.name, i.position, t.note, i.company FROM triage_rows t
         LEFT JOIN person_info i ON i.key = t.key WHERE t.set_id = ? AND t.direction = 'received'""", (set_id,))
     conn.executemany("INSERT INTO triage_companies(set_id, company, count) VALUES (?, ?, ?)",
-                     [(set_id, *row) for row in _company_counts(export.connections).iter_rows()])
+                     [(set_id, *row) for row in company_counts(export.connections).iter_rows()])
     # In key order: each row lands next to the last in the (set_id, key) index, not on a random page.
     connected = export.connections.filter(pl.col("key").is_not_null()).group_by("key").agg(
         pl.col("connected_on").max().cast(pl.Utf8)).sort("key")
@@ -124,7 +124,7 @@ def store_suggestions(store: Any, set_id: int, digest: str, strategy: Any, error
         frame = strategy_mod.suggest(queue_frame(store, set_id, today), strategy)
         rows = frame.filter(pl.col("suggestion").is_not_null()).select(
             "id", "suggestion", "suggestion_reason", "rule").rows()
-    with store._write("the suggestions") as conn:
+    with store.transaction("the suggestions") as conn:
         conn.execute("DELETE FROM triage_strategy WHERE set_id = ? AND digest = ?", (set_id, digest))
         conn.execute("INSERT INTO triage_strategy(set_id, digest, suggests, error) VALUES (?, ?, ?, ?)",
                      (set_id, digest, int(suggests), error))

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from tui.triage.vocabulary import RECEIVED_DECISIONS, SENT_DECISIONS
+
 if TYPE_CHECKING:  # the parser is on the start path (the store's queue); Polars is not
     import polars as pl
 
-DECIDED = ("accept", "ignore", "later", "follow", "suspicious", "followed_up", "withdrawn",
-           "any", "none")
+DECIDED = (*RECEIVED_DECISIONS, *SENT_DECISIONS, "any", "none")
 FLAGS = {  # flag name → boolean column
     "suspicious": "suspicious",
     "bridge": "bridge",

@@ -40,7 +40,7 @@ def _norm_company(col: pl.Expr) -> pl.Expr:
     return group_key_expr(col)
 
 
-def _company_counts(connections: pl.DataFrame) -> pl.DataFrame:
+def company_counts(connections: pl.DataFrame) -> pl.DataFrame:
     return (
         connections.select(group_of(connections).alias("_company"))
         .drop_nulls()
@@ -139,7 +139,7 @@ def received_queue(export: Any, decisions: pl.DataFrame | None, info: pl.DataFra
                                pl.lit(None, dtype=pl.Int64).alias("company_count"))
     else:
         inv = inv.with_columns(_norm_company(pl.col("company")).alias("_company")).join(
-            _company_counts(export.connections), on="_company", how="left")
+            company_counts(export.connections), on="_company", how="left")
     note = pl.col("note").fill_null("").str.strip_chars()
     talked = _keys_in_messages(export.messages)
     frame = inv.with_columns(

@@ -7,7 +7,6 @@ pattern like `(a+)+$` can't hang the app; they are validated by compiling them t
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,8 +14,10 @@ from typing import Any
 import polars as pl
 
 from tui.core.errors import ConfigError
-from tui.core.files import parse_toml, read_small_file
+from tui.core.files import read_small_file
+from tui.core.toml_files import parse_toml
 from tui.triage.queue_frames import RECEIVED_DECISIONS, regex_escape
+from tui.triage.strategy_starter import STARTER_STRATEGY  # noqa: F401 - the starter file, for `strategy --init`
 
 MAX_BYTES = 1_000_000
 FIELDS = {"company": "company", "name": "name", "title": "position", "url": "url"}
@@ -27,86 +28,6 @@ RULE_KEYS = ("name", "when", "decide", "reason")
 TOP_KEYS = ("targets", "protected", "refused", "rules")
 TARGET_KEYS = ("sectors", "roles", "keywords")
 
-STARTER_STRATEGY = '''\
-# Passerelle contact strategy — the criteria you accept or refuse invitations by.
-# Ma stratégie de gestion des contacts : elle change avec le temps, c'est normal.
-# Every invitation shows the suggestion of the first rule that matches and why;
-# press enter to take it. `passerelle strategy --check` validates this file and
-# `passerelle strategy --preview EXPORT` shows what each rule would decide.
-
-# Who you want in your network. Matched (case-insensitive, whole words) against the
-# company and role you typed in with `e`, and the invitation note.
-[targets]
-sectors = ["logistics", "data", "fintech", "santé"]
-roles = ["data engineer", "product manager", "recruiter", "DRH"]
-keywords = ["PyData", "Lisbon", "open source"]
-
-# Always accept these. field = "company" | "name" | "title" | "url";
-# match = "exact" (whole value, any case) | "contains" (any case) | "regex".
-# Regexes use Rust syntax (no look-around or back-references); add (?i) to ignore case.
-[[protected]]
-field = "company"
-match = "contains"
-value = "Hollowbrook"
-
-[[protected]]
-field = "url"
-match = "exact"
-value = "https://www.linkedin.com/in/mira-okonkwo-vale-0a1b2c3"
-
-# Always ignore these.
-[[refused]]
-field = "title"
-match = "regex"
-value = "(?i)\\\\b(growth hacker|lead gen(eration)?)\\\\b"
-
-# Rules, in order: the first one that matches wins.
-# when = conditions that must all hold: has_note, suspicious, bridge, messaged_before,
-#        mass_invite, target (true/false), waited_days_over = N, note_contains = "text",
-#        tag = "a tag you gave the person" (t in the app).
-# decide = "accept" | "ignore" | "later" | "follow" | "suspicious"
-[[rules]]
-name = "scam signs"
-when = { suspicious = true }
-decide = "suspicious"
-reason = "scam vocabulary or an odd identity — check before anything else"
-
-[[rules]]
-name = "we talked before"
-when = { messaged_before = true }
-decide = "accept"
-reason = "already in my messages"
-
-[[rules]]
-name = "personal note in my field"
-when = { has_note = true, target = true }
-decide = "accept"
-reason = "introduced themselves and works in a sector I target"
-
-[[rules]]
-name = "new circle"
-when = { bridge = true, target = true }
-decide = "accept"
-reason = "a bridge to a company where I know no one yet"
-
-[[rules]]
-name = "personal note"
-when = { has_note = true }
-decide = "later"
-reason = "wrote to me: read the profile when I have time"
-
-[[rules]]
-name = "old mass invite"
-when = { mass_invite = true, waited_days_over = 60 }
-decide = "ignore"
-reason = "no note and nobody followed up in two months"
-
-[[rules]]
-name = "stranger without a note"
-when = { mass_invite = true }
-decide = "follow"
-reason = "suivre plutôt que se connecter : follow instead of connecting"
-'''
 
 
 @dataclass(frozen=True)
@@ -179,11 +100,6 @@ class _Lines:
         return start + 1 if table in self.blocks else None
 
 
-def _toml_line(message: str) -> int | None:
-    found = re.search(r"line (\d+)", message)
-    return int(found.group(1)) if found else None
-
-
 def regex_problem(pattern: str) -> str | None:
     """Compile `pattern` with Polars' engine; return its complaint or None when valid."""
     try:
@@ -203,16 +119,7 @@ def load_strategy(path: Path) -> Strategy:
         raw_bytes = read_small_file(Path(path), MAX_BYTES)
     except FileNotFoundError:
         raise ConfigError(path, "no strategy file (create one with: passerelle strategy --init)") from None
-    try:
-        text = raw_bytes.decode("utf-8")
-    except UnicodeDecodeError:
-        raise ConfigError(path, "not UTF-8 text") from None
-    try:
-        raw = parse_toml(text)
-    except tomllib.TOMLDecodeError as exc:
-        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
-        line = _toml_line(str(exc)) or (len(text.splitlines()) if "end of document" in str(exc) else None)
-        raise ConfigError(path, f"invalid TOML: {message}", line=line) from None
+    raw, text = parse_toml(path, raw_bytes)
     return _build(Path(path), raw, _Lines(text))
 
 

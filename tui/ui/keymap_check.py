@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.keys import _character_to_key  # how Textual itself spells "?" or "/" in a binding
 
 from tui.config import key_collisions
+from tui.ui.textual_private import character_to_key  # how Textual itself spells "?" or "/" in a binding
 
 
 def key_name(keys: str) -> str:
     """Keys as Textual names them ("?" → question_mark), comma-separated."""
-    return ",".join(_character_to_key(k.strip()) if len(k.strip()) == 1 else k.strip() for k in keys.split(","))
+    return ",".join(character_to_key(k.strip()) if len(k.strip()) == 1 else k.strip() for k in keys.split(","))
 
 
 def _declared(kind: type) -> list[tuple[str, str]]:
@@ -42,3 +42,19 @@ def checked_keymap(app, panes: list[tuple[str, object]], keys: dict[str, str], w
     """(the remaps to apply, one line per refused one)."""
     wanted = {binding_id: key_name(key) for binding_id, key in keys.items()}
     return key_collisions(binding_scopes(app, panes), wanted, where)
+
+
+def apply_keys(app) -> None:
+    """`[keys]` from config.toml on the app, minus remaps onto a key another binding of the same
+    pane uses (both keep their defaults, and one line says so, once)."""
+    from tui.ui.panes.catalog import PANES
+
+    keys = app.context.settings.keys
+    if not keys:
+        return
+    panes = [(spec.title, pane) for spec in PANES if (pane := app.pane(spec.id)) is not None]
+    kept, refused = checked_keymap(app, panes, dict(keys), app.context.paths.settings_file)
+    app.set_keymap(kept)
+    app.key_map = {binding_id: key_name(binding_keys) for binding_id, binding_keys in kept.items()}
+    app.notify_all([line for line in refused if line not in app.keys_said])
+    app.keys_said.update(refused)

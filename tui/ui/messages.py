@@ -16,8 +16,12 @@ class OpenComposer(Message):
 
 
 class DecisionSaved(Message):
-    """A decision batch was committed to the store (panes refresh their queues)."""
+    """A decision batch was committed to the store (the other panes refresh their queues).
 
-    def __init__(self, batch_id: int | None) -> None:
+    `pane`: the pane the decision was made in (it shows it already), None from the palette.
+    """
+
+    def __init__(self, batch_id: int | None, pane: Any = None) -> None:
         super().__init__()
         self.batch_id = batch_id
+        self.pane = pane

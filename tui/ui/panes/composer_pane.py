@@ -13,32 +13,22 @@ from textual.content import Content
 from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from tui.ui.panes.pane import Pane
 from tui.composer.recipients import Recipient, advice, budgets, ledger, ledger_rows, my_name_for, people_frame, values_for
 from tui.core.errors import PasserelleError
-from tui.core.files import write_text_atomic
 from tui.store.people_tags import met_of
 from tui.store.store import Person
 from tui.composer.template_files import Template, ensure_starters, load_templates
-from tui.core.words import plural
 from tui.composer.templates import COUNTING, ERROR, Rendered, line_col, lint, render
 from tui.ui.messages import DecisionSaved
-from tui.paths import make_private_dir
-from tui.text import display_text, sanitize
+from tui.core.folders import make_private_dir
+from tui.text import display_text, editor_safe, sanitize
+from tui.ui.panes.composer_note import copy_note
 from tui.ui.widgets.composer_recipient import ComposerRecipient
 from tui.ui.widgets.composer_side import ComposerSide, advice_content
-from tui.ui.widgets.composer_templates import ComposerTemplateActions
+from tui.ui.panes.composer_templates import ComposerTemplateActions
 
-LAST_NOTE = "last-note.txt"
-
-
-def editor_safe(text: str) -> str:
-    """Template text for the editor: control and bidi characters made visible, emoji kept whole."""
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() or ch in "\n\t\u200c\u200d" else sanitize(ch) for ch in text)
-
-
-class ComposerPane(ComposerTemplateActions, Horizontal):
+class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
     """Recipient, template editor, live preview with the count, advice, budgets, drafts, ledger."""
 
     AREA = "composer"
@@ -325,23 +315,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
 
     def action_copy_note(self) -> None:
         """Copy the note (clipboard + a file fallback); confirm when over the limit or with problems."""
-        out = self.rendered
-        limit = self.context.settings.note_limit
-        if (out.problems or out.length > limit) and not self._confirmed(
-            "copy", out.text,
-            f"This note has {plural(len(out.problems), 'problem')} and {out.length}/{limit} characters. Press ctrl+t again to copy anyway.",
-        ):
-            return
-        text = out.text  # already free of control and bidi characters (render cleans them)
-        self.app.copy_to_clipboard(text)
-        path = self.context.paths.cache / LAST_NOTE
-        try:
-            make_private_dir(self.context.paths.cache)
-            write_text_atomic(path, text)
-        except OSError as exc:
-            self._say(f"Copied to the clipboard; the file copy failed ({exc.strerror}).", "warning")
-            return
-        self._say(f"Copied {out.length} characters. If your terminal blocks clipboard writes, the note is also in {path}")
+        copy_note(self)
 
     def action_open_profile(self) -> None:
         """Open the recipient's profile in the browser (in a thread: browsers can block)."""
@@ -398,7 +372,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
             return
         self.saved_draft = self.selected_draft = None
         self.refresh_side()
-        self.post_message(DecisionSaved(None))  # the sent pane shows the follow-up
+        self.post_message(DecisionSaved(None, pane=self))  # the sent pane shows the follow-up
         self._say(f"Draft #{draft} marked sent; follow up on {follow_up:%Y-%m-%d}.")
 
     def palette_commands(self) -> list[tuple[str, str, Any]]:

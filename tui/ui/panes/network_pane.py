@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import polars as pl
 from textual import work
 from textual.app import ComposeResult
@@ -13,151 +11,21 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from tui.ui.panes.pane import Pane
 from tui.ui.context import AppContext
-from tui.core.errors import ConfigError, PasserelleError
+from tui.core.errors import PasserelleError
 from tui.network import breakdown as comp
 from tui.composer.recipients import TYPED_IN
 from tui.core.words import plural
-from tui.network.growth import Growth, growth_of
-from tui.network.figures import BAND_ADVICE, BAND_MEANING, monthly, network_stats, targets_for
+from tui.network.figures import BAND_ADVICE, BAND_MEANING
 from tui.text import display_text
+from tui.network.overview import TABLES, NetworkView, compute_view, since_frame
+from tui.ui.panes.network_words import figures_text, growth_line, next_line, pct
 from tui.ui.widgets.frame_table import Column, FrameTable
 from tui.ui.widgets.growth_chart import GrowthChart
 from tui.ui.widgets.network_gauge import NetworkGauge
 
-TABLES = (
-    ("company", "Top companies"),
-    ("family", "Role families"),
-    ("year", "Year connected"),
-    ("email", "Email available"),
-    ("qualified", "Qualified contacts"),
-    ("seniority", "Seniority"),
-    ("unclassified", "Titles in no family"),
-    ("tag", "Tags"),
-)
-
-
-def _pct(share: float | None) -> str:
-    return "–" if share is None else f"{share * 100:.0f}%"
-
-
-@dataclass(frozen=True, eq=False)
-class NetworkView:
-    """Everything the pane shows, computed off the UI thread."""
-
-    stats: dict
-    tables: dict[str, pl.DataFrame]
-    per_month: list[int]
-    strategy_note: str
-    changes: object = None  # tui.network.changes.Changes, or None without an earlier import
-    targets: comp.Targets = comp.Targets()
-    growth: Growth = Growth()
-    companies: object = None  # tui.network.companies.CompanyRules from companies.toml (None: defaults)
-    company_index: object = None  # who-at's name-sorted companies, built with the rest
-
-
-def _strategy(context: AppContext):
-    path = context.paths.strategy_file
-    if not path.is_file():
-        return None, ""
-    try:
-        from tui.triage.strategy import load_strategy
-
-        return load_strategy(path), ""
-    except ConfigError as exc:  # a broken strategy must not hide the network figures
-        return None, f"strategy not used: {exc}"
-
-
-def _previous(context: AppContext):
-    from tui.network.changes import previous_frames
-
-    try:
-        return previous_frames(context.store.imports(), context.export.content_hash)
-    except (PasserelleError, OSError, pl.exceptions.PolarsError):  # a lost snapshot only hides "since last import"
-        return None
-
-
-def _company_rules(context: AppContext):
-    from tui.network.companies_file import companies_file, load_company_rules
-
-    try:
-        return load_company_rules(companies_file(context.paths.config)), ""
-    except ConfigError as exc:  # a broken companies.toml must not hide the network figures
-        return None, f"companies.toml not used: {exc}"
-
-
-def _across(context: AppContext) -> dict | None:
-    from tui.network.history import across_imports, load_imports
-
-    try:
-        return across_imports(load_imports(context.store.imports())[0])
-    except (PasserelleError, OSError, pl.exceptions.PolarsError):  # lost snapshots only hide this line
-        return None
-
-
-def compute_view(context: AppContext, picked: tuple[str, ...]) -> NetworkView:
-    """All figures and tables (runs in a thread worker)."""
-    export, settings = context.export, context.settings
-    strategy, note = _strategy(context)
-    rules, rules_note = _company_rules(context)
-    note = " · ".join(n for n in (note, rules_note) if n)
-    # Pace and "last year" are measured from the export's date, not from the day it is opened.
-    today = getattr(export, "exported_on", None) or context.today
-    previous = _previous(context)
-    people = export.connections
-    families = settings.role_families
-    from tui.network.roles import classify, role_families
-
-    classified = classify(people["position"], role_families(families))  # once for every role table
-    tables = {  # built once: the figures below are read from them too
-        "company": comp.companies(people, rules=rules),
-        "family": comp.families_table(people, families, classified),
-        "seniority": comp.seniority_table(people, classified),
-        "unclassified": comp.unclassified_table(people, families, classified=classified),
-        "year": comp.years_table(people),
-        "email": comp.email_table(people),
-    }
-    stats = network_stats(
-        export, settings, strategy=strategy, previous=previous, today=today,
-        picked_families=picked, companies=rules, classified=classified, tables=tables,
-    )
-    stats["across_imports"] = _across(context)
-    targets = targets_for(strategy, picked)
-    q = stats["qualified"]
-    label = f"qualified ({q['basis']})" if q["count"] is not None else "no targets: pick role families with p"
-    tables["qualified"] = pl.DataFrame(
-        {"label": [label], "value": ["qualified"], "count": [q["count"] or 0], "share": [q["share"] or 0.0]},
-        schema=comp.TABLE_SCHEMA,
-    )
-    from tui.network.tag_tables import tags_table
-
-    tables["tag"] = tags_table(context.store)
-    diff = None
-    if previous is not None:
-        from tui.network.changes import changes
-
-        diff = changes(export, previous)
-    growth = growth_of(export)
-    return NetworkView(stats, tables, monthly(export)["count"].to_list(), note, diff, targets, growth, rules,
-                       comp.company_index(people, rules))
-
-
-def since_frame(diff) -> pl.DataFrame:
-    """New connections, then people whose company or position changed: the new value first,
-    whole, then what it was ("Acme (was Beta)"), as history.now_was says it."""
-    cols = ["key", "full_name", "url", "company", "position", "connected_on"]
-    changed = diff.changed.select(
-        "key", "full_name", "url",
-        company=pl.concat_str(pl.col("company").fill_null("–"), pl.lit(" (was "), pl.col("company_before").fill_null("–"),
-                              pl.lit(")")),
-        position=pl.concat_str(pl.col("position").fill_null("–"), pl.lit(" (was "),
-                               pl.col("position_before").fill_null("–"), pl.lit(")")),
-        connected_on=pl.lit(None, pl.Date),
-    )
-    return pl.concat([diff.new.select(cols), changed.select(cols)])
-
-
-class NetworkPane(Vertical):
+class NetworkPane(Vertical, Pane):
     """How big the network is, what it is made of, how it grows; enter drills to people."""
 
     BINDINGS = [
@@ -216,7 +84,7 @@ class NetworkPane(Vertical):
                     [
                         Column("label", "", ratio=3),
                         Column("count", "people", width=7, align="right"),
-                        Column("share", "share", width=6, align="right", formatter=_pct),
+                        Column("share", "share", width=6, align="right", formatter=pct),
                     ],
                     key_column="value", empty_text="No connections.", id="network-composition",
                 )
@@ -311,13 +179,13 @@ class NetworkPane(Vertical):
         self.query_one("#network-band", Static).update(
             Content.assemble((band, "bold"), f" — {BAND_MEANING[band].split(': ', 1)[1]} {BAND_ADVICE[band]}")
         )
-        self.query_one("#network-next", Static).update(Content(self._next_line(s)))
+        self.query_one("#network-next", Static).update(Content(next_line(s)))
         for chart in self.query(GrowthChart):
             chart.show(message.view.growth)
-        self.query_one("#network-growth", Static).update(Content(self._growth_line(s)))
+        self.query_one("#network-growth", Static).update(Content(growth_line(s)))
         self.query_one("#network-growth").display = not message.view.growth.sentence  # the chart says it
         for figures in self.query("#network-figures, #network-figures-full").results(Static):
-            figures.update(Content(self._figures(s)))
+            figures.update(Content(figures_text(s)))
         self._show_table()
 
     def on_network_pane_people_found(self, message: PeopleFound) -> None:
@@ -507,53 +375,3 @@ class NetworkPane(Vertical):
         table.set_frame(self.view.tables[dimension])
         if dimension == "family":
             table.mark_all(self.picked)
-
-    @staticmethod
-    def _next_line(s: dict) -> str:
-        nxt, pace = s["next_threshold"], s["pace"]
-        if nxt is None:
-            return f"Past the last threshold. {pace['connections']} new in the last {pace['days']} days."
-        when = (f"at this pace ({pace['per_week']:g} a week) around {nxt['eta']}" if nxt["eta"]
-                else f"no new connections in the last {pace['days']} days")
-        return f"Next: {nxt['band']} at {nxt['at']:,} — {nxt['missing']:,} to go, {when}."
-
-    @staticmethod
-    def _growth_line(s: dict) -> str:
-        g = s["growth"]
-        if g["first"] is None:
-            return "No connection dates yet."
-        busiest = ", ".join(f"{b['month']} ({b['count']})" for b in g["busiest"])
-        return f"Per month since {g['first']} · latest {g['latest']}\nBusiest: {busiest}"
-
-    @staticmethod
-    def _figures(s: dict) -> str:
-        q, c, a, m = s["qualified"], s["concentration"], s["active_estimate"], s["messaged"]
-        inv = s["invitations"]
-        if q["count"] is None:
-            quality = "Quality in quantity: no targets yet — pick role families with p on the role families table."
-        else:
-            quality = (f"Quality in quantity: {q['count']:,} qualified contacts of {s['connections']:,} "
-                       f"({_pct(q['share'])}, by {q['basis']}).")
-        if c["companies_for_half"] is None:
-            conc = "Concentration: no company names."
-        else:
-            conc = (f"Concentration: {c['companies_for_half']:,} of {c['companies']:,} companies hold half of "
-                    f"the connections with a company; the top 20% hold {_pct(c['top20_share'])}.")
-        silent = (f"Silent majority: ~{a['members']:,} active members ({_pct(a['share'])}) → ~{a['weekly_posts']:,} "
-                  f"posts a week to read. Messaged: {m['ever']:,} ({_pct(m['ever_share'])}) ever, "
-                  f"{m['last_year']:,} in the last year.")
-        invites = (f"Invitations: received {inv['incoming']['total']:,} ({inv['incoming']['open']:,} open) · "
-                   f"sent {inv['outgoing']['total']:,} ({inv['outgoing']['open']:,} open).")
-        since = s["since_last_import"]
-        if since is None:
-            change = "Since the last import: no earlier import to compare with."
-        else:
-            change = (f"Since the last import: {since['new_connections']:,} new · "
-                      f"{since['invitations_accepted']:,} invitations accepted · "
-                      f"{since['changed']:,} changed company or position · {since['gone']:,} gone (n: list).")
-        across = s.get("across_imports")
-        if across:
-            change += (f"\nAcross your {across['imports']:,} imports: {len(across['new']):,} new · "
-                       f"{len(across['left']):,} left · {len(across['changed']):,} job changes · "
-                       f"{len(across['accepted']):,} invitations accepted (passerelle stats --json lists them).")
-        return "\n".join([quality, conc, silent, invites, change])

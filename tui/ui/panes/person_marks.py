@@ -76,3 +76,28 @@ def marks_lines(store, key: str | None) -> list[Content]:
         out.append(Content.assemble(("Met   ", "bold"), display_text(met, 200)))
     return out
 
+
+def edit_info(pane) -> None:
+    """`e` on the received pane: type in the company, role or connection count LinkedIn's export leaves out."""
+    from tui.store.queues import refresh_search
+    from tui.ui.screens.person_info_modal import PersonInfoModal
+
+    row = pane.table.current_row()
+    if not row or not row.get("key"):
+        return
+    key = row["key"]
+
+    def save(values: dict | None) -> None:
+        if values is None:
+            return
+        try:
+            pane.context.store.set_info(key, **values)
+            refresh_search(pane.context.store, key)
+        except (PasserelleError, ValueError) as exc:  # say it, keep going
+            pane.status(f"NOT SAVED — {getattr(exc, 'reason', exc)}", "bold red")
+            return
+        pane.status("✓ saved the details", "green")
+        pane.reload(keep_key=key)
+        pane.suggest()  # rules read company and role: the suggestions follow
+
+    pane.app.push_screen(PersonInfoModal(row), save)

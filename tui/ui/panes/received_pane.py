@@ -16,21 +16,17 @@ from textual.message import Message
 from textual.widgets import ProgressBar, Static
 
 from tui.store import queues as queue
-from tui.core.errors import PasserelleError
 from tui.triage.filters import VIEWS, Filter, FilterError, parse_filter
 from tui.ui.panes.received_columns import (
     BINDINGS, START_STATUS, VIEW_HINT, columns, compose_received, progress_label, reading_line, show_detail,
     signals_cell, status_cell,
 )
-from tui.ui.panes.received_words import EMPTY, elsewhere
+from tui.ui.panes.received_words import EMPTY, READING, elsewhere, summary_text
 from tui.ui.panes.triage_pane import TriagePane
 from tui.ui.widgets.filter_bar import FilterBar
 from tui.ui.widgets.frame_table import FrameTable
 from tui.ui.widgets.invitation_detail import InvitationDetail
 from tui.ui.widgets.view_tabs import ViewTabs
-
-READING = "Reading the export for the first time (Polars, in the background)… keys you type are kept."
-
 
 class ReceivedPane(TriagePane):
     """Views bar, queue, detail, progress; each decision key saves before moving on."""
@@ -101,7 +97,7 @@ class ReceivedPane(TriagePane):
         self.session_keys = {k for k in self.rows.keys if k} | set(self.session)
         self._update_progress()
         if stored is None:  # Polars applies the rules, in a worker, after the first rows are shown
-            self.call_after_refresh(self._suggest)
+            self.call_after_refresh(self.suggest)
         else:
             self.show_strategy_error(stored[1])
 
@@ -189,28 +185,14 @@ class ReceivedPane(TriagePane):
         self.query_one("#received-progress-label", Static).update(label, layout=grew)
 
     def _show_summary(self) -> None:
-        counts: dict[str, int] = {}
-        for decision in self.session.values():
-            counts[decision] = counts.get(decision, 0) + 1
-        lines = [Content.assemble(("Nothing left in this view.", "bold"))]
-        if self.filter.empty and self.view == "All":
-            lines[0] = Content.assemble(("Queue clear — every received invitation has a decision.", "bold green"))
-        elif where := self._elsewhere():
-            lines[0] = Content.assemble((where[1], "bold"))
-        if counts:
-            lines.append(Content("This session: " + ", ".join(f"{n} {d}" for d, n in sorted(counts.items()))))
-            lines.append(Content("Carry them out on LinkedIn: run `passerelle decisions` for the list."))
-        else:
-            lines.append(Content("No decisions in this session yet."))
-        lines.append(Content.assemble(("v shows another view · escape clears the filter · 2 shows sent invitations", "dim")))
-        summary = Content("\n").join(lines)
+        summary = summary_text(self.session, self.filter.empty and self.view == "All", self._elsewhere())
         if self._detail_of != ("summary", summary.plain):  # shown already: no repaint
             self._detail_of = ("summary", summary.plain)
             self.query_one(InvitationDetail).show(summary)
 
     # ---- the strategy -----------------------------------------------------------------
     @work(thread=True, exclusive=True, exit_on_error=False, group="suggestions", name="Applying the strategy")
-    def _suggest(self) -> None:
+    def suggest(self) -> None:
         """Load the strategy and store its suggestions (Polars), then tell the pane."""
         from tui.store.triage_tables import ensure_suggestions
 
@@ -260,7 +242,7 @@ class ReceivedPane(TriagePane):
         if self._places_of != self.context.triage_set.id:
             self._places_of, self._place_lists = self.context.triage_set.id, queue.places(
                 self.context.store, self.context.triage_set.id)
-        if self.strategy is not None and tuple(getattr(self.strategy, "targets", ()) or ()):
+        if self.strategy is not None and self.strategy.targets:
             return {"mine": self._place_lists["mine"]}
         return self._place_lists
 
@@ -371,27 +353,9 @@ class ReceivedPane(TriagePane):
 
     def action_edit_info(self) -> None:
         """Type in the company, role or connection count LinkedIn's export leaves out."""
-        from tui.ui.screens.person_info_modal import PersonInfoModal
+        from tui.ui.panes.person_marks import edit_info
 
-        row = self.table.current_row()
-        if not row or not row.get("key"):
-            return
-        key = row["key"]
-
-        def save(values: dict | None) -> None:
-            if values is None:
-                return
-            try:
-                self.context.store.set_info(key, **values)
-                queue.refresh_search(self.context.store, key)
-            except (PasserelleError, ValueError) as exc:  # say it, keep going
-                self.status(f"NOT SAVED — {getattr(exc, 'reason', exc)}", "bold red")
-                return
-            self.status("✓ saved the details", "green")
-            self.reload(keep_key=key)
-            self._suggest()  # rules read company and role: the suggestions follow
-
-        self.app.push_screen(PersonInfoModal(row), save)
+        edit_info(self)
 
     def action_reload_strategy(self) -> None:
         """Re-read the strategy file; preview what each rule would decide, then apply or cancel."""

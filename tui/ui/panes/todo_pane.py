@@ -13,6 +13,7 @@ from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
+from tui.ui.panes.pane import Pane
 from tui.core.errors import PasserelleError
 from tui.store.store import DONE
 from tui.triage.todo import GROUP_TITLES, TodoQueue, TodoRow, current_queue, last_import_facts
@@ -25,7 +26,7 @@ SHOWN_PER_GROUP = 150  # oldest first: the rest waits below a "more" line (Optio
 STATE_TITLES = {"pending": "", "flagged": " — the export says otherwise, check", "confirmed": ""}
 
 
-class TodoPane(Vertical):
+class TodoPane(Vertical, Pane):
     """The to-do queue: o opens the page, y copies the note, d/D done, u undo."""
 
     AREA = "todo"

@@ -12,6 +12,7 @@ from textual.widgets import Static
 from tui.core.errors import PasserelleError
 from tui.store.store import Batch, Person
 from tui.ui.messages import DecisionSaved, OpenComposer
+from tui.ui.panes.pane import Pane
 from tui.ui.panes.undo_words import PANE_DECISIONS, undone_line
 from tui.text import display_text, sanitize
 from tui.ui.widgets.frame_table import FrameTable
@@ -27,7 +28,7 @@ def is_web_url(url: Any) -> bool:
     return isinstance(url, str) and url.lower().startswith(("https://", "http://"))
 
 
-class TriagePane(Vertical):
+class TriagePane(Vertical, Pane):
     """Base for panes with a FrameTable queue whose keys write decisions to the store."""
 
     AREA = "triage"
@@ -36,6 +37,7 @@ class TriagePane(Vertical):
         super().__init__(**kwargs)
         self.context = context
         self.session: dict[str, str] = {}  # key → decision made in this session
+        self.stale = False  # another pane decided since this queue was read
 
     @property
     def table(self) -> FrameTable:
@@ -82,7 +84,7 @@ class TriagePane(Vertical):
         extra = f" until {until:%Y-%m-%d}" if until else ""
         self.status(Content.assemble(("✓ saved ", "bold green"), f"{label}{extra}: ", who, ("   u undoes", "dim")))
         self.after_decision({p.key for p in people})
-        self.post_message(DecisionSaved(batch))
+        self.post_message(DecisionSaved(batch, pane=self))
         return batch
 
     def after_decision(self, keys: set[str]) -> None:
@@ -104,7 +106,7 @@ class TriagePane(Vertical):
                         "yellow")
             return
         self.show_undone(batch, redo)
-        self.post_message(DecisionSaved(batch.id))
+        self.post_message(DecisionSaved(batch.id, pane=self))
 
     def show_undone(self, batch: Batch, redo: bool = False) -> None:
         """Say whom the undo (or redo) was for; the queue shows it again."""
@@ -198,6 +200,6 @@ class TriagePane(Vertical):
         self.stale = True
 
     def on_shown(self) -> None:
-        if getattr(self, "stale", False):
+        if self.stale:
             self.stale = False
             self.reload(keep_key=self.table.current_key())

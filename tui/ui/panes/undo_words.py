@@ -51,8 +51,8 @@ def undo_anywhere(app) -> None:
         return
     pane_id = pane_of(batch.decision)
     app.action_show_pane(pane_id)
-    pane = app._pane(pane_id)
-    if hasattr(pane, "show_undone"):
+    pane = app.pane(pane_id)
+    if pane is not None:
         pane.show_undone(batch)
     else:  # not built yet: say it here
         app.notify(undone_line(batch).plain, markup=False)

@@ -13,6 +13,7 @@ from textual.widgets import Static
 from tui.composer.templates import COUNTING
 from tui.triage.vocabulary import ORDER_WORDS
 from tui.text import sanitize
+from tui.ui.panes.catalog import PANES
 
 INTRO = (
     "Passerelle reads your LinkedIn export and never goes online. Each decision key saves "
@@ -47,8 +48,7 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(Content("\n".join(f"  {key:<14} {text}" for key, text in rows)))
 
     def _key(self, binding: Binding) -> str:
-        keymap = getattr(self.app, "_keymap", {}) or {}
-        keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
+        keys = self.app.key_map.get(binding.id, binding.key) if binding.id else binding.key
         shown = []
         for key in keys.split(","):
             shown.append(self.app.get_key_display(Binding(key.strip(), "")))
@@ -67,16 +67,15 @@ class HelpScreen(ModalScreen[None]):
 
     def sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """(area, [(key, what it does)]) for the app, each pane and the tables."""
-        from tui.app import PANES
-
         app = self.app
         out = [("Everywhere", self._rows(type(app).BINDINGS) + [("ctrl+p", "all actions, searchable")])]
         seen: set[type] = set()
-        for pane_id, _module, _cls, title in PANES:
+        for spec in PANES:
             try:
-                pane = app.query_one(f"#{pane_id}")
+                pane = app.query_one(f"#{spec.id}")
             except NoMatches:  # not mounted yet
                 continue
+            title = spec.title
             rows = []
             for widget in [pane, *pane.query("*")]:
                 kind = type(widget)
@@ -103,3 +102,18 @@ def _once_per_key(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
             seen.add(key)
             out.append((key, text))
     return out
+
+
+def show_help(app) -> None:
+    """Push the help screen (once); back from it, focus returns where it was."""
+    if isinstance(app.screen, HelpScreen):
+        return
+    before = app.focused  # Textual would refocus "*" (maybe a text field) on return
+
+    def refocus() -> None:  # the widget that had focus, unless it is gone: then the shown pane's own
+        if before is None or before.is_attached:
+            app.set_focus(before)
+        else:
+            app.panes.focus_pane(app.panes.current)
+
+    app.push_screen(HelpScreen(), lambda _: app.call_after_refresh(refocus))

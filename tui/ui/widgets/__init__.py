@@ -1,1 +1,2 @@
-"""Passive widgets the panes are built from."""
+"""Passive widgets the panes are built from: the virtual FrameTable, the filter bar, charts,
+gauge, header lines, footer, type-ahead. They post messages and never write the store."""

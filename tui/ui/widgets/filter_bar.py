@@ -19,10 +19,10 @@ class FilterInput(TypeAhead, Input):
     """The filter field: enter and escape give focus back as they are read (not once their
     binding comes round), so the keys typed after them decide."""
 
-    # What the footer shows while typing (the keys themselves are read in _on_key below).
+    # What the footer shows while typing (the keys themselves are read in on_key below).
     BINDINGS = [Binding("enter", "submit", "Keep filter", id="keep-filter")]
 
-    async def _on_key(self, event) -> None:
+    async def on_key(self, event) -> None:
         if event.key in ("enter", "escape") and self.app.focused is self:
             event.stop()
             event.prevent_default()  # neither the field's own handling nor the bindings run again

@@ -9,13 +9,14 @@ from typing import Sequence
 from textual.content import Content
 from textual.widgets import Static
 
+from tui.network.bands import GENEROUS_AT, SELECTIVE_AT
 from tui.network.growth import Growth
 from tui.text import sanitize
 
 EIGHTHS = " ▁▂▃▄▅▆▇█"
 SHADES = "·░▒▓█"  # heat map: a symbol per level, so it reads without colour too
 AXIS = 6  # columns for the count labels and the axis line
-BAND_STYLE = {100: "$primary", 500: "$success"}  # the gauge's colours for selective and generous
+BAND_STYLE = {SELECTIVE_AT: "$primary", GENEROUS_AT: "$success"}  # the gauge's colours for selective and generous
 MONTH_LETTERS = "JFMAMJJASOND"
 
 
@@ -70,7 +71,7 @@ def _axis_label(value: int | str) -> str:
 
 def bars_block(title: str, values: Sequence[int], months: Sequence, width: int, height: int,
                bands: Sequence[int] = ()) -> list[Content]:
-    """A titled bar chart with its count axis and year axis; `bands` draws dotted lines (100, 500)."""
+    """A titled bar chart with its count axis and year axis; `bands` draws dotted lines (the band thresholds)."""
     columns = max(4, width - AXIS - 1)
     sums, per = bucket(values, columns)
     if per > 1 and not bands:  # cumulative values are not summed: take each run's last value
@@ -175,7 +176,7 @@ def chart_lines(growth: Growth, width: int, height: int, full: bool = True) -> l
     lines = bars_block("New connections per month", growth.per_month, growth.months, width, 6)
     lines += job_rows(growth, width)
     lines.append(Content(""))
-    lines += bars_block("Network size  (┄ 100 and 500: the bands)", growth.cumulative, growth.months, width, 6,
+    lines += bars_block(f"Network size  (┄ {SELECTIVE_AT} and {GENEROUS_AT}: the bands)", growth.cumulative, growth.months, width, 6,
                         bands=growth.bands)
     if growth.sent is not None and growth.received is not None:
         lines.append(Content(""))

@@ -31,3 +31,21 @@ def tabs_line(titles: list[str], current: int) -> Content:
         tabs += [(f" {number} {title} ", "bold reverse" if number - 1 == current else "dim"), " "]
     tabs.append((KEYS_HINT, "dim"))
     return Content.assemble(*tabs)
+
+
+def header_lines(app: Any) -> tuple[Content, Content]:
+    """The title line (export, counts, from the store's rows until the frames are read) and the tab line."""
+    from tui.ui.panes.catalog import PANE_IDS, PANES
+
+    export, rows = app.context.export, app.context.triage_set
+    if rows is not None:
+        source, connections, exported = rows.source, rows.connections, rows.exported_on
+    elif export is not None:
+        source, connections, exported = export.source, export.connections.height, export.exported_on
+    else:
+        source, connections, exported = app.source, 0, None
+    received = app.pane("received")
+    pending = received.pending_count if received is not None else None
+    current = app.panes.current
+    shown = PANE_IDS.index(current) if current in PANE_IDS else -1
+    return title_line(source, connections, pending, exported), tabs_line([p.title for p in PANES], shown)

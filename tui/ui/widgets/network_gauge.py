@@ -7,14 +7,19 @@ import math
 from textual.content import Content
 from textual.widgets import Static
 
+from tui.network.bands import BANDS as BAND_STARTS
+from tui.network.bands import GENEROUS_AT, SELECTIVE_AT, band_range
+from tui.network.bands import band as band_for
+
 # Theme variables, so the bands read on light and dark themes alike; each band also has its name.
 BAND_STYLE = {"starting": "$warning", "selective": "$primary", "generous": "$success"}
-BANDS = ("starting", "selective", "generous")
+BANDS = tuple(name for name, _at in BAND_STARTS)
+_R = {name: band_range(name) for name in BANDS}
 # Longest first: the widest label that fits its third (with a space to spare) is shown.
 LABELS = {
-    "starting": ("starting 0–99", "start 0–99", "0–99"),
-    "selective": ("selective 100–499", "select 100–499", "100–499", "100+"),
-    "generous": ("generous 500+", "gener. 500+", "500+"),
+    "starting": (f"starting {_R['starting']}", f"start {_R['starting']}", _R["starting"]),
+    "selective": (f"selective {_R['selective']}", f"select {_R['selective']}", _R["selective"], f"{SELECTIVE_AT}+"),
+    "generous": (f"generous {_R['generous']}", f"gener. {_R['generous']}", _R["generous"]),
 }
 LINKEDIN_MAX = 30_000
 
@@ -22,17 +27,17 @@ LINKEDIN_MAX = 30_000
 def position(n: int, width: int) -> int:
     """Column of `n` on a bar where each band takes a third (generous on a log scale)."""
     third = width / 3
-    if n < 100:
-        x = n / 100 * third
-    elif n < 500:
-        x = third + (n - 100) / 400 * third
+    if n < SELECTIVE_AT:
+        x = n / SELECTIVE_AT * third
+    elif n < GENEROUS_AT:
+        x = third + (n - SELECTIVE_AT) / (GENEROUS_AT - SELECTIVE_AT) * third
     else:
-        x = 2 * third + math.log(min(n, LINKEDIN_MAX) / 500) / math.log(LINKEDIN_MAX / 500) * third
+        x = 2 * third + math.log(min(n, LINKEDIN_MAX) / GENEROUS_AT) / math.log(LINKEDIN_MAX / GENEROUS_AT) * third
     return max(0, min(width - 1, int(x)))
 
 
 def band_of(n: int) -> str:
-    return "starting" if n < 100 else "selective" if n < 500 else "generous"
+    return band_for(max(n, 0))
 
 
 def fitted_label(band: str, room: int) -> str:

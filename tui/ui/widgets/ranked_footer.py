@@ -7,7 +7,8 @@ from dataclasses import replace
 from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+
+from tui.ui.textual_private import FooterKey
 
 # Binding ids, most useful first: what a new user needs on each pane before anything else.
 RANK = (
@@ -39,9 +40,14 @@ class RankedFooter(Footer):
     def __init__(self, **kwargs) -> None:
         super().__init__(compact=True, **kwargs)
         self._fitted_width = 0
+        self._bindings_known = False  # compose waits for the screen's bindings, as Footer does
+
+    def bindings_changed(self, screen) -> None:
+        self._bindings_known = True
+        super().bindings_changed(screen)
 
     def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
+        if not self._bindings_known:
             return
         active = self.screen.active_bindings
         shown, seen = [], set()

@@ -1,4 +1,4 @@
-"""TypeAhead: keys already queued for a widget when focus moved on go where focus is now.
+"""Type-ahead: keys already queued for a widget when focus moved on go where focus is now.
 
 Textual hands each key to the widget focused when the app reads it, so in a burst (`/anne`
 typed at once, or keys pressed while the start paints) the keys after `/` are queued for
@@ -8,15 +8,57 @@ field consumes letters) or, worse, taken as decisions. Re-posting them keeps the
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from textual import events
+from textual.widget import Widget
+
+from tui.ui.textual_private import forward_key
 
 
 class TypeAhead:
     """Mix in before the widget class: `class FrameTable(TypeAhead, ScrollView)`."""
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         target = self.app.focused
         if target is not None and target is not self:
             event.stop()
-            event.prevent_default()  # Textual calls each class's _on_key in turn: the widget's must not run
-            target._forward_event(events.Key(event.key, event.character))
+            event.prevent_default()  # Textual calls each class's key handler in turn: the widget's must not run
+            forward_key(target, events.Key(event.key, event.character))
+
+
+class TypeAheadApp:
+    """Mix into the App before `App`: a key goes behind the keys still waiting, to where focus is now."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._key_target: Widget | None = None  # the widget the last key was handed to
+        self._aimed_at: WeakKeyDictionary[events.Key, Widget] = WeakKeyDictionary()
+
+    async def on_event(self, event) -> None:
+        """Note which widget a key is handed to (Textual does it before the key is handled);
+        while the widget that had focus still holds keys, a new key queues behind them."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            held = self._key_target
+            if (isinstance(held, TypeAhead) and held is not self.focused and held.is_attached
+                    and held.message_queue_size):
+                # Handed straight to the new focus, it would overtake the keys still waiting
+                # there (`/anne` read as "naen" on a busy machine); TypeAhead passes them on in order.
+                self.app_focus = True
+                forward_key(held, event)
+                return
+            self._key_target = self.focused
+            if self.focused is not None:
+                self._aimed_at[event] = self.focused
+        await super().on_event(event)
+
+    async def on_key(self, event: events.Key) -> None:
+        """A key comes back up for the bindings. If focus moved while it waited in line
+        (`/` opened the filter), it goes where focus is now instead of being read by the
+        new focus's bindings (the filter field would drop letters; a decision key would
+        decide): `/anne` typed in one burst filters for "anne"."""
+        aimed = self._aimed_at.pop(event, None)
+        if aimed is not None and self.focused is not None and aimed is not self.focused:
+            event.prevent_default()  # Textual calls each class's key handler: App's must not run
+            forward_key(self.focused, events.Key(event.key, event.character))
+        # otherwise App._on_key (called next, by Textual) reads the bindings

@@ -1,0 +1,137 @@
+"""The layout holds: no import circle, small modules, a thin app, Textual's private parts in one place."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import tui
+
+ROOT = Path(tui.__file__).parent
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _modules() -> dict[str, Path]:
+    return {_module_name(p): p for p in sorted(ROOT.rglob("*.py"))}
+
+
+def _runtime_nodes(tree: ast.AST):
+    """Every node, minus `if TYPE_CHECKING:` blocks (never run, so never a circle at import)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and ast.unparse(node.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING"):
+            node.body = []
+        yield node
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Module → the tui modules it imports, at the top or inside a function (one import is one edge)."""
+    modules = _modules()
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        edges = graph.setdefault(name, set())
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:  # relative: from the package, up level-1 packages
+                    up = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    base = ".".join(up + ([base] if base else []))
+                targets = [f"{base}.{a.name}" if f"{base}.{a.name}" in modules else base for a in node.names]
+            else:
+                continue
+            edges.update(t for t in targets if t in modules and t != name)
+    return graph
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import circle as a list of modules (first == last), or None."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        path.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                return path[path.index(nxt):] + [nxt]
+            if nxt not in state and (found := visit(nxt)):
+                return found
+        path.pop()
+        state[node] = 2
+        return None
+
+    for start in sorted(graph):
+        if start not in state and (found := visit(start)):
+            return found
+    return None
+
+
+def test_the_cycle_finder_sees_a_circle_through_an_import_inside_a_function() -> None:
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b"}, "b": set()}) is None
+
+
+def test_no_import_circle() -> None:
+    """A circle hidden by an import inside a function still breaks the day someone moves it up."""
+    cycle = find_cycle(import_graph())
+    assert cycle is None, "import circle: " + " → ".join(cycle or [])
+
+
+def test_no_module_over_400_lines_and_a_thin_app() -> None:
+    sizes = {name: len(path.read_text(encoding="utf-8").splitlines()) for name, path in _modules().items()}
+    assert {n: s for n, s in sizes.items() if s > 400} == {}
+    assert sizes["tui.app"] <= 150
+
+
+def _textual_private_names() -> set[str]:
+    """The `_names` of the Textual objects Passerelle touches: App, Screen, widgets, events, messages."""
+    from textual import events
+    from textual.app import App
+    from textual.message import Message
+    from textual.screen import Screen
+    from textual.widget import Widget
+    from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static, TextArea
+
+    objects = [App(), Screen(), Widget(), Static(), Input(), TextArea(), OptionList(), Footer(), ContentSwitcher(),
+               events.Key("a", "a"), Message()]
+    return {n for o in objects for n in dir(o) if n.startswith("_") and not n.startswith("__")}
+
+
+def _overrides(module: object) -> list[str]:
+    """`_names` a class of `module` defines that a Textual base class already has."""
+    out = []
+    for cls in vars(module).values():
+        if isinstance(cls, type) and cls.__module__ == module.__name__:
+            textual_bases = [b for b in cls.__mro__ if b.__module__.split(".")[0] == "textual"]
+            out += [f"{cls.__name__}.{n}" for n, v in vars(cls).items() if n.startswith("_") and not n.startswith("__")
+                    and callable(v) and any(n in vars(b) for b in textual_bases)]
+    return out
+
+
+def test_textual_private_parts_are_used_in_one_module_only() -> None:
+    """tui/ui/textual_private.py says why each one is needed; anywhere else a Textual upgrade could break silently."""
+    import importlib
+
+    private = _textual_private_names()
+    found = []
+    for name, path in _modules().items():
+        if name == "tui.ui.textual_private":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        own = {t.attr for n in ast.walk(tree) if isinstance(n, (ast.Assign, ast.AnnAssign))
+               for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Attribute)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("textual") and (
+                    "._" in f".{node.module}" or any(a.name.startswith("_") for a in node.names)):
+                found.append(f"{name}: from {node.module} import …")
+            elif isinstance(node, ast.Attribute) and node.attr in private and node.attr not in own:
+                found.append(f"{name}: .{node.attr}")
+        if "textual" in path.read_text(encoding="utf-8"):
+            found += [f"{name}: overrides {o}" for o in _overrides(importlib.import_module(name))]
+    assert found == []

@@ -1,0 +1,42 @@
+"""The palette says the keys as the user has them: a `[keys]` remap shows in its help texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ui_export import ui_export
+
+from tests.test_app_triage import SIZE
+from tui.app import PasserelleApp
+from tui.launch import build_context
+
+
+@pytest.fixture
+def export(tmp_path: Path) -> Path:
+    return ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
+
+
+def _help_texts(app) -> dict[str, str]:
+    return {str(c.title): str(c.help) for c in app.get_system_commands(app.screen)}
+
+
+async def test_a_remapped_key_is_the_one_the_palette_names(export, passerelle_home) -> None:
+    passerelle_home.config.mkdir(parents=True, exist_ok=True)
+    passerelle_home.settings_file.write_text('[keys]\nhelp = "f1"\nopen-filter = "g"\n', encoding="utf-8")
+    app = PasserelleApp(build_context(export, passerelle_home))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        helps = _help_texts(app)
+        assert helps["app: help"].endswith("(key f1)")
+        assert helps["received: filter"] == "Filter the queue (g)"
+        assert helps["app: show sent"].endswith("(key 2)")  # not remapped: as before
+
+
+async def test_without_remaps_the_palette_names_the_default_keys(export, passerelle_home) -> None:
+    app = PasserelleApp(build_context(export, passerelle_home))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        helps = _help_texts(app)
+        assert helps["app: help"] == "Every key of every pane (key ?)"
+        assert helps["received: filter"] == "Filter the queue (/)"

@@ -1,0 +1,52 @@
+"""Open the app on the start's context and run it until it leaves (`passerelle [SOURCE]`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui.app import PasserelleApp
+from tui.launch import start_context
+from tui.paths import Paths
+
+
+def open_app(source: str | Path | None, paths: Paths) -> PasserelleApp:
+    """The app, ready to run: on the store's rows when it has them for this export, else
+    reading the export in a worker (its errors end the app with exit 2, nothing written)."""
+    context, path = start_context(source, paths)
+    return PasserelleApp(context, source=path)
+
+
+def run_app(source: str | None, paths: Paths) -> int:
+    """`passerelle [SOURCE]`: open, run; an export that could not be read raises after the app."""
+    app = open_app(source, paths)
+    _exit_cleanly_on_signals(app)
+    try:
+        app.run()
+    finally:
+        if app.context.store is not None:
+            app.context.store.close()
+    if app.startup_error is not None:  # the export could not be read after all
+        raise app.startup_error
+    return app.return_code or 0
+
+
+def _exit_cleanly_on_signals(app) -> None:
+    """SIGTERM and SIGHUP (terminal closed) leave like `q`, so the terminal is restored.
+
+    Textual installs no handler: the default action killed the process mid-screen, leaving
+    the terminal in raw mode on the alternate screen. Decisions are committed before the UI
+    moves on, so leaving at once loses nothing; only the terminal needed this.
+    """
+    import asyncio
+    import signal
+
+    def leave(signum: int, _frame: object) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # before or after the app's event loop: just stop
+            raise SystemExit(128 + signum) from None
+        loop.call_soon_threadsafe(lambda: app.exit(return_code=128 + signum))
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), leave)

@@ -1,0 +1,232 @@
+"""Opening the store's database: refuse links, foreign, damaged or newer files; WAL; migrations after a backup."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+import sys
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from tui.core.errors import StoreError
+from tui.core.files import create_private, refuse_link
+from tui.core.folders import make_private_dir
+from tui.store.schema import MIGRATIONS
+
+APPLICATION_ID = 0x50617373  # "Pass": tells our database apart from any other SQLite file
+BUSY_TIMEOUT = 5.0
+KEEP_BACKUPS = 3
+KEPT = "the file was kept untouched"
+
+
+def why(exc: BaseException) -> str:
+    """What went wrong, without any row contents (SQLite/OS messages carry none)."""
+    if isinstance(exc, OSError):
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            return "disk full"
+        return exc.strerror or type(exc).__name__
+    if getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL" or "disk is full" in str(exc):
+        return "disk full"
+    return str(exc) or type(exc).__name__
+
+
+def _disk_full(folder: Path) -> bool:
+    """No block left for us in `folder`'s file system."""
+    try:
+        return hasattr(os, "statvfs") and os.statvfs(folder).f_bavail == 0
+    except OSError:
+        return False
+
+
+class _NeedsUpgrade(StoreError):
+    """An older schema met by a read-only open."""
+
+
+def _use_wal(conn: sqlite3.Connection, timeout: float) -> None:
+    """Switch to WAL, waiting for the lock: SQLite answers "locked" at once, without its busy
+    wait, when another process opens the same new database at the same moment."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """Roll back the open transaction, if any (a failed ROLLBACK leaves nothing more to undo)."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+
+def connect(path: Path, *, timeout: float, read_only: bool, now: Callable[[], datetime]) -> sqlite3.Connection:
+    """The database's connection, checked, in WAL mode and migrated; StoreError if it can't be
+    used safely. Never overwrites, renames or deletes a file it can't read."""
+    for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+        refuse_link(file)  # a link would put the database (or its journal) somewhere else
+    try:
+        if not read_only:
+            make_private_dir(path.parent)  # never chmods a shared folder or one behind a link
+            if hasattr(os, "statvfs") and os.statvfs(path.parent).f_flag & os.ST_RDONLY:
+                raise StoreError(path.parent, "the data folder is on a read-only file system; nothing can be saved")
+            if path.exists() and not os.access(path, os.W_OK):
+                raise StoreError(path, "the database file is read-only; nothing can be saved")
+            if not os.access(path.parent, os.W_OK):
+                raise StoreError(path.parent, "the data folder is read-only; nothing can be saved")
+            if not path.exists():
+                create_private(path)
+            if not path.is_file():
+                raise StoreError(path, "is not a regular file")
+            os.chmod(path, 0o600)  # not a link: checked above
+        elif not path.is_file():
+            raise StoreError(path, "no database here")
+    except StoreError:
+        raise
+    except OSError as exc:
+        raise StoreError(path, f"cannot prepare the database file: {why(exc)}") from exc
+    if read_only:
+        try:
+            return _connect_read_only(path, timeout, now)
+        except _NeedsUpgrade:
+            # A read-only command after an update of Passerelle: upgrade once (with the usual
+            # backup), as the app would, then read; where nothing can be written, say so.
+            try:
+                connect(path, timeout=timeout, read_only=False, now=now).close()
+            except StoreError as exc:
+                raise StoreError(path, f"the database needs an upgrade first, which cannot be done here: "
+                                       f"{exc.reason}") from None
+            return _connect_read_only(path, timeout, now)
+    try:
+        conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise StoreError(path, f"cannot open the database: {why(exc)}") from exc
+    try:
+        try:
+            check(path, conn)
+        except StoreError:
+            if _disk_full(path.parent):  # the -shm file cannot grow: not damage
+                raise StoreError(path.parent, "disk full: nothing can be saved (free some space and try again); "
+                                              "the database was not changed") from None
+            raise
+        if not read_only:
+            _use_wal(conn, timeout)
+            conn.execute("PRAGMA synchronous=FULL")
+            if sys.platform == "darwin":  # plain fsync doesn't reach the disk on macOS
+                conn.execute("PRAGMA fullfsync=ON")
+        conn.execute("PRAGMA foreign_keys=ON")
+        migrate(conn, path, now, read_only)
+        for suffix in ("-wal", "-shm"):
+            side = Path(f"{path}{suffix}")
+            if side.exists() and not read_only:
+                os.chmod(side, 0o600)
+        return conn
+    except StoreError:
+        conn.close()
+        raise
+    except (sqlite3.Error, OSError) as exc:
+        conn.close()
+        raise StoreError(path, f"cannot use the database ({why(exc)}); {KEPT}") from exc
+
+
+def _connect_read_only(path: Path, timeout: float, now: Callable[[], datetime]) -> sqlite3.Connection:
+    """mode=ro; when even that cannot work (the `-shm` file cannot be made on a read-only
+    or full disk), immutable=1, which reads the main file without any lock or side file.
+    The last exit checkpointed the WAL into it, so that is the data."""
+    last: StoreError | None = None
+    for flags in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            conn = sqlite3.connect(f"{path.absolute().as_uri()}?{flags}", uri=True, timeout=timeout,
+                                   isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            last = StoreError(path, f"cannot open the database: {why(exc)}")
+            continue
+        try:
+            check(path, conn)
+            conn.execute("PRAGMA foreign_keys=ON")
+            migrate(conn, path, now, True)
+            return conn
+        except StoreError as exc:
+            conn.close()
+            last = exc
+            if "not a readable database" not in exc.reason:
+                raise
+        except (sqlite3.Error, OSError) as exc:
+            conn.close()
+            last = StoreError(path, f"cannot use the database ({why(exc)}); {KEPT}")
+    raise last
+
+def check(path: Path, conn: sqlite3.Connection) -> None:
+    """Refuse foreign, damaged or newer databases before anything is written."""
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+        problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(path, f"not a readable database ({why(exc)}); {KEPT}") from exc
+    if problems != ["ok"]:
+        raise StoreError(
+            path, f"the database is damaged ({len(problems)}+ problems found); {KEPT} (restore a backup or move it aside)"
+        )
+    if tables and app_id != APPLICATION_ID:
+        raise StoreError(path, f"this is not a Passerelle database; {KEPT}")
+    if version > len(MIGRATIONS):
+        raise StoreError(
+            path,
+            f"made by a newer Passerelle (schema {version}, this version knows up to "
+            f"{len(MIGRATIONS)}); upgrade Passerelle. {KEPT[0].upper()}{KEPT[1:]}",
+        )
+
+def migrate(conn: sqlite3.Connection, path: Path, now: Callable[[], datetime], read_only: bool) -> None:
+    """Bring the schema forward in one transaction, after a backup copy."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version == len(MIGRATIONS):
+        return
+    if read_only:
+        raise _NeedsUpgrade(path, "the database needs an upgrade, which a read-only open cannot do")
+    if version > 0:
+        _backup(conn, path, now, version)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        # Another process may have migrated while we waited for the write lock.
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        for step in MIGRATIONS[version:]:
+            for statement in step:
+                conn.execute(statement)
+        conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version={len(MIGRATIONS)}")
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        rollback(conn)
+        busy = " (another Passerelle window is writing? try again)" if "locked" in str(exc) else ""
+        raise StoreError(
+            path, f"could not upgrade the database ({why(exc)}){busy}; it was left as it was"
+        ) from exc
+
+def _backup(conn: sqlite3.Connection, path: Path, now: Callable[[], datetime], version: int) -> None:
+    """Copy the live database with the backup API (never a plain file copy); keep 3."""
+    stamp = now().strftime("%Y%m%d-%H%M%S-%f")
+    target = path.with_name(f"{path.name}.v{version}-{stamp}.backup")
+    create_private(target)
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            conn.backup(copy)
+        finally:
+            copy.close()
+    except BaseException:
+        target.unlink(missing_ok=True)  # a half-made copy is worse than none
+        raise
+    old = sorted(path.parent.glob(f"{path.name}.v*.backup"), key=lambda p: p.stat().st_mtime_ns)
+    for stale in old[:-KEEP_BACKUPS]:
+        stale.unlink()

@@ -1,0 +1,31 @@
+"""The SQL functions the queue queries call, registered on the store's connection (stdlib only)."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from functools import lru_cache
+
+from tui.triage.vocabulary import ASK_PATTERN
+
+
+def fold(text: str | None) -> str | None:
+    """Trimmed, lower-cased (Unicode, as Polars does at import) company name; empty → None."""
+    out = text.strip().lower() if isinstance(text, str) else None
+    return out or None
+
+
+@lru_cache(maxsize=1)
+def _asks() -> re.Pattern[str]:
+    return re.compile(ASK_PATTERN.replace("(?i)", ""), re.IGNORECASE)  # Python wants flags first
+
+
+def asks(note: str | None) -> int:
+    """1 when a note asks something (a call, a coffee, a question mark): worth a follow-up."""
+    return int(bool(note and _asks().search(note.strip())))
+
+
+def register(conn: sqlite3.Connection) -> None:
+    """Make `fold` and `asks` callable from SQL on `conn`."""
+    conn.create_function("fold", 1, fold, deterministic=True)
+    conn.create_function("asks", 1, asks, deterministic=True)

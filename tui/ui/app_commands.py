@@ -1,0 +1,71 @@
+"""The palette's app-wide commands ("app: …"), then each mounted pane's, then Textual's own."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable
+
+from textual.app import SystemCommand
+from textual.binding import Binding
+
+from tui.text import sanitize
+from tui.ui.panes.catalog import PANES
+
+
+def key_label(app, binding_id: str) -> str:
+    """The key of one of the app's bindings as the user has it now (`[keys]` remaps included)."""
+    binding = next(b for b in type(app).BINDINGS if b.id == binding_id)
+    keys = app.key_map.get(binding_id, binding.key)
+    return app.get_key_display(Binding(keys.split(",")[0].strip(), ""))
+
+
+_KEY_SUFFIX = re.compile(r"\s*\(([^()]+)\)$")  # "Filter the queue (/)": the key, last, in brackets
+
+
+def with_current_key(app, pane, help_text: str, callback: Callable[[], object]) -> str:
+    """A pane command's help with its key as the user has it now: `[keys]` remaps show in the
+    palette too. The key comes from the pane's binding for the command's action."""
+    action = getattr(callback, "__name__", "").removeprefix("action_")
+    for kind in type(pane).__mro__:
+        for binding in kind.__dict__.get("BINDINGS", ()):
+            if isinstance(binding, Binding) and binding.id and binding.action.split("(")[0] == action:
+                keys = app.key_map.get(binding.id)
+                if keys is None or keys == binding.key or not _KEY_SUFFIX.search(help_text):
+                    return help_text
+                shown = app.get_key_display(Binding(keys.split(",")[0].strip(), ""))
+                return _KEY_SUFFIX.sub(f" ({shown})", help_text)
+    return help_text
+
+
+def app_commands(app, screen, textual_commands: Iterable[SystemCommand]) -> Iterable[SystemCommand]:
+    """Every action as an "area: action" command, then Textual's own (minus quit and screenshot)."""
+    for spec in PANES:
+        yield SystemCommand(f"app: show {spec.title.lower()}",
+                            f"Switch to the {spec.title} pane (key {key_label(app, f'show-{spec.id}')})",
+                            lambda pane_id=spec.id: app.action_show_pane(pane_id))
+    yield SystemCommand("app: help", f"Every key of every pane (key {key_label(app, 'help')})", app.action_help)
+    yield SystemCommand("app: quit", f"Leave Passerelle; every decision is already saved (key {key_label(app, 'quit')})",
+                        app.exit)
+    from tui.serve.deliveries import export_commands  # here: only the palette needs it
+    from tui.ui.panes.undo_words import undo_anywhere
+
+    yield SystemCommand("app: undo the last decision anywhere", "Whichever pane it was made in "
+                        "(u undoes the pane's own)", lambda: undo_anywhere(app))
+    yield from export_commands(app)
+    for spec in PANES:
+        pane = app.pane(spec.id)
+        for title, help_text, callback in pane.palette_commands() if pane is not None else ():
+            help_text = with_current_key(app, pane, help_text, callback)
+            yield SystemCommand(sanitize(title), sanitize(help_text), _in_pane(app, spec.id, callback))
+    for command in textual_commands:
+        if command.title not in ("Quit", "Screenshot"):
+            yield command
+
+
+def _in_pane(app, pane_id: str, callback: Callable[[], object]) -> Callable[[], None]:
+    def run() -> None:
+        if app.panes.current != pane_id:
+            app.action_show_pane(pane_id)
+        callback()
+
+    return run

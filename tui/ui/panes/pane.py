@@ -1,0 +1,51 @@
+"""Pane: what the app asks of every pane of the main screen, with what a pane does by default."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from textual.widget import Widget
+
+PaletteCommand = tuple[str, str, Callable[[], Any]]  # title ("area: action"), help, callback
+
+
+class Pane(Widget):
+    """Base of the five panes, after the container: `class TodoPane(Vertical, Pane)`.
+
+    After it, because Textual takes a widget's default CSS from its first base only: the
+    container's layout must come first. The app calls these and nothing else; a pane
+    overrides the ones it has something to say in, and sets `context` (an AppContext).
+    """
+
+    context: Any
+
+    @property
+    def pending_count(self) -> int | None:
+        """How many items wait for a decision, for the title line (None: this pane does not count)."""
+        return None
+
+    def focus_default(self) -> None:
+        """Focus what the keys of this pane act on: by default its first focusable widget."""
+        target = next((w for w in self.query("*") if w.focusable), None)
+        if target is not None:
+            target.focus()
+        elif self.focusable:
+            self.focus()
+        else:
+            self.screen.set_focus(None)
+
+    def on_shown(self) -> None:
+        """The app has just switched to this pane."""
+
+    def decisions_changed(self) -> None:
+        """Another pane saved or undid a decision."""
+
+    def show_undone(self, batch: Any, redo: bool = False) -> None:
+        """An undo made from the palette was for this pane: say whom it was for."""
+        from tui.ui.panes.undo_words import undone_line
+
+        self.notify(undone_line(batch, redo).plain, markup=False)
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        """This pane's "area: action" commands for the palette."""
+        return []
