@@ -12,14 +12,15 @@ import argparse
 import shlex
 from dataclasses import dataclass
 
+from tui.i18n import N_, _
 from tui.paths import Paths
 
-HELP = "Print a shell completion script (bash, zsh or fish) for subcommands, options and template names."
+HELP = N_("Print a shell completion script (bash, zsh or fish) for subcommands, options and template names.")
 SHELLS = ("bash", "zsh", "fish")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("shell", nargs="?", choices=SHELLS, help="the shell to complete in")
+    parser.add_argument("shell", nargs="?", choices=SHELLS, help=_("the shell to complete in"))
     parser.add_argument("--list-templates", action="store_true", help=argparse.SUPPRESS)
 
 
@@ -161,7 +162,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     if args.shell is None:
         from tui.data.errors import ConfigError
 
-        raise ConfigError("completion", f"name the shell: passerelle completion {'|'.join(SHELLS)}")
+        raise ConfigError("completion", _("name the shell: passerelle completion {shells}").format(shells="|".join(SHELLS)))
     tree = command_tree()
     print({"bash": bash_script, "zsh": zsh_script, "fish": fish_script}[args.shell](tree), end="")
     return 0

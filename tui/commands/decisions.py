@@ -11,9 +11,10 @@ from datetime import date, datetime
 from typing import Any
 
 from tui.data.plain import strip_unsafe
+from tui.i18n import N_, _
 from tui.paths import Paths
 
-HELP = "Print your decisions (name, profile URL, decision, when, reason) as CSV or JSON."
+HELP = N_("Print your decisions (name, profile URL, decision, when, reason) as CSV or JSON.")
 
 COLUMNS = ("name", "profile_url", "decision", "decided_at", "reason", "until")
 HISTORY_COLUMNS = ("event", "in_effect")
@@ -23,11 +24,11 @@ _FORMULA = ("=", "+", "-", "@")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("csv", "json"), default="csv",
-                        help="csv (for spreadsheets, formulas neutralised; default) or json (exact)")
+                        help=_("csv (for spreadsheets, formulas neutralised; default) or json (exact)"))
     parser.add_argument("--all", action="store_true",
-                        help="every event, including undone decisions and undo/redo")
+                        help=_("every event, including undone decisions and undo/redo"))
     parser.add_argument("--pending", action="store_true",
-                        help="only decisions not yet carried out on LinkedIn (see: passerelle todo)")
+                        help=_("only decisions not yet carried out on LinkedIn (see: passerelle todo)"))
 
 
 def spreadsheet_cell(value: Any) -> str:
