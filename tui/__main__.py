@@ -15,7 +15,7 @@ from tui import __version__
 from tui.data.errors import PasserelleError
 from tui.i18n import _, choose, set_language
 from tui.i18n.catalog import LANGUAGES
-from tui.commands.argparse_text import translate_argparse
+from tui.commands.argparse_text import translate_argparse, usage_prefix
 from tui.paths import HOME_ENV, Paths
 
 # name → module in tui.commands; each module has HELP, add_arguments(p) and run(args, paths).
@@ -47,6 +47,13 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(2, _("{prog}: {message} (see {prog} --help)").format(prog=self.prog, message=message) + "\n")
+
+    def parse_known_intermixed_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def]
+        # argparse keeps its usage line by cutting 7 characters, the length of the English
+        # "usage: "; cut the prefix of the language in use instead.
+        if self.usage is None:
+            self.usage = self.format_usage()[len(usage_prefix()):]
+        return super().parse_known_intermixed_args(args, namespace)
 
 
 def add_global_options(parser: argparse.ArgumentParser) -> None:

@@ -44,6 +44,11 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
     return catalogue(language()).ngettext(singular, plural, n)
 
 
+def usage_prefix() -> str:
+    """argparse's "usage: " in the active language."""
+    return _gettext("usage: ")
+
+
 def translate_argparse() -> None:
     """Make argparse speak the active language from now on (it looks its `_` up at each call)."""
     argparse._ = _gettext  # type: ignore[attr-defined]  # noqa: SLF001

@@ -7,7 +7,7 @@ import json
 
 from tui.commands.human import count, decision_word, shown
 from tui.data.errors import ConfigError
-from tui.i18n import N_, _
+from tui.i18n import N_, _, ngettext
 from tui.paths import Paths
 
 HELP = N_("Show one person across all your imports: jobs, connection, invitations, messages, decisions.")
@@ -15,7 +15,7 @@ MESSAGE_COLUMNS = {"messages": ("sent_at", "sender_key", "recipient_keys", "is_d
 
 INVITATION_LINES = {"received": N_("invitation received {day}"), "sent": N_("invitation sent {day}")}
 # The events of the decision log (`kind` in the JSON) other than a decision.
-EVENT_WORDS = {"undo": N_("undo"), "redo": N_("redo")}
+EVENT_LINES = {"undo": N_("undo of {decision}"), "redo": N_("redo of {decision}")}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -77,7 +77,8 @@ def render(found: dict) -> str:
     from tui.commands.stats import clean
 
     person = found["person"]
-    lines = [f"{clean(person['name'] or person['key'])} — {clean(person['url'] or _('no profile URL'))}",
+    url = person["url"] or _("no profile URL")
+    lines = [f"{clean(person['name'] or person['key'])} — {clean(url)}",
              _("Imports (oldest first):")]
     before = None
     for imp in found["imports"]:
@@ -105,7 +106,7 @@ def render(found: dict) -> str:
     for d in found["decisions"]:
         what = decision_word(d["decision"])
         if d["kind"] != "decide":
-            what = _("{event} of {decision}").format(event=shown(EVENT_WORDS.get(d["kind"], d["kind"])), decision=what)
+            what = shown(EVENT_LINES.get(d["kind"], d["kind"] + " of {decision}")).format(decision=what)
         lines.append(_("Decision {when}: {what}").format(when=d["at"][:16], what=what)
                      + (f" ({clean(d['reason'])})" if d["reason"] else ""))
     if found["tags"]:
@@ -113,8 +114,9 @@ def render(found: dict) -> str:
     for n in found["notes"]:
         lines.append(_("Note {day}: {text}").format(day=n["at"][:10], text=clean(n["text"])))
     if found["unreadable_imports"]:
-        lines.append(_("({count} import(s) without a readable snapshot were skipped)").format(
-            count=count(found["unreadable_imports"])))
+        lines.append(ngettext("({count} import(s) without a readable snapshot were skipped)",
+                              "({count} import(s) without a readable snapshot were skipped)",
+                              found["unreadable_imports"]).format(count=count(found["unreadable_imports"])))
     return "\n".join(lines)
 
 

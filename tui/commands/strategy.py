@@ -69,13 +69,14 @@ def _preview(source: str, strategy: Strategy, paths: Paths) -> int:
     queue = received_queue(export, decisions, info, date.today())
     open_rows = int(queue["pending"].sum())
     rows = preview(queue, None, strategy)
-    decided = sum(after for _, _, after in rows)
+    decided = sum(after for _name, _before, after in rows)
     print(ngettext("{count} open received invitation", "{count} open received invitations", open_rows).format(
         count=number(open_rows)))
     width = max((len(name) for name, _rule, _before in rows), default=10)
     for name, _rule, after in rows:
         print(f"  {name:<{width}}  {after}")
-    print(f"  {_('(no rule)'):<{width}}  {open_rows - decided}")
+    no_rule = _("(no rule)")
+    print(f"  {no_rule:<{width}}  {open_rows - decided}")
     return 0
 
 

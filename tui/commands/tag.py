@@ -57,5 +57,6 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         now = edit_tags(store, person["key"], add, remove)
     finally:
         store.close()
-    print(f"{one_line(person['full_name'] or person['key'])}: {', '.join(one_line(t) for t in now) or _('(no tags)')}")
+    tags = ", ".join(one_line(t) for t in now) or _("(no tags)")
+    print(f"{one_line(person['full_name'] or person['key'])}: {tags}")
     return 0
