@@ -1,0 +1,126 @@
+"""`passerelle history PERSON [--json]`: one person across every stored import, oldest first."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from tui.cli.human import count, decision_word, shown
+from tui.core.errors import ConfigError
+from tui.i18n import N_, _, ngettext
+from tui.paths import Paths
+
+HELP = N_("Show one person across all your imports: jobs, connection, invitations, messages, decisions.")
+MESSAGE_COLUMNS = {"messages": ("sent_at", "sender_key", "recipient_keys", "is_draft")}
+
+INVITATION_LINES = {"received": N_("invitation received {day}"), "sent": N_("invitation sent {day}")}
+# The events of the decision log (`kind` in the JSON) other than a decision.
+EVENT_LINES = {"undo": N_("undo of {decision}"), "redo": N_("redo of {decision}")}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("person", metavar="PERSON", help=_("a name (or part of one), a profile URL, or a key"))
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
+
+
+def _store_parts(paths: Paths, key: str | None = None):
+    from tui.store.store import Store
+
+    store = Store.open(paths.database, read_only=True)
+    try:
+        if key is None:
+            return store.imports()
+        return store.history().filter(key=key), store.tags(key), store.notes(key)
+    finally:
+        store.close()
+
+
+def _messages(paths: Paths, key: str) -> dict | None:
+    """From the current export (imports keep no messages); None when it cannot be opened."""
+    from tui.cli.current_export import open_export
+    from tui.core.errors import PasserelleError
+    from tui.network.history import messages_with
+
+    try:
+        export = open_export(None, paths, MESSAGE_COLUMNS)
+    except PasserelleError:
+        return None
+    return messages_with(key, export.messages)
+
+
+def build(args: argparse.Namespace, paths: Paths) -> dict:
+    from tui.network.history import find_person, load_imports, person_history
+
+    if not paths.database.is_file():
+        raise ConfigError(args.person, _("no imports yet (run: passerelle import EXPORT)"))
+    imports, lost = load_imports(_store_parts(paths))
+    if not imports:
+        raise ConfigError(args.person, _("no readable import snapshot (run: passerelle import EXPORT)"))
+    key, name, url = find_person(args.person, imports)
+    history, tags, notes = _store_parts(paths, key)
+    return {
+        "person": {"name": name, "url": url, "key": key},
+        "imports": person_history(key, imports),
+        "messages": _messages(paths, key),
+        "decisions": [
+            {"at": r["at"].isoformat(), "kind": r["kind"], "decision": r["decision"], "reason": r["reason"] or "",
+             "in_effect": bool(r["active"])}
+            for r in history.iter_rows(named=True)
+        ],
+        "tags": tags["tag"].to_list(),
+        "notes": [{"at": t.isoformat(), "text": x} for t, x in notes.select("created_at", "text").iter_rows()],
+        "unreadable_imports": lost,
+    }
+
+
+def render(found: dict) -> str:
+    from tui.cli.stats import clean
+
+    person = found["person"]
+    url = person["url"] or _("no profile URL")
+    lines = [f"{clean(person['name'] or person['key'])} — {clean(url)}",
+             _("Imports (oldest first):")]
+    before = None
+    for imp in found["imports"]:
+        day = imp["exported_on"] or imp["imported_at"][:10]
+        if imp["in_network"]:
+            role = " · ".join(clean(p) for p in (imp["company"], imp["position"]) if p) or _("no company or position")
+            now = (imp["company"], imp["position"])
+            moved = _("  (changed)") if before not in (None, now) else ""
+            when = imp["connected_on"] or _("on an unknown date")
+            lines.append(f"  {day}  " + _("{role} · connected {when}").format(role=role, when=when) + moved)
+            before = now
+        else:
+            lines.append(f"  {day}  " + _("not in your network") + (_("  (left)") if before else ""))
+        for inv in imp["invitations"]:
+            lines.append("      " + _(INVITATION_LINES.get(inv["direction"], INVITATION_LINES["received"])).format(
+                day=(inv["sent_at"] or "")[:10]))
+    m = found["messages"]
+    if m is None:
+        lines.append(_("Messages: the current export could not be opened"))
+    elif m["count"]:
+        lines.append(_("Messages: {count} ({first} → {last})").format(
+            count=count(m["count"]), first=m["first"][:10], last=m["last"][:10]))
+    else:
+        lines.append(_("Messages: {count}").format(count=count(m["count"])))
+    for d in found["decisions"]:
+        what = decision_word(d["decision"])
+        if d["kind"] != "decide":
+            what = shown(EVENT_LINES.get(d["kind"], d["kind"] + " of {decision}")).format(decision=what)
+        lines.append(_("Decision {when}: {what}").format(when=d["at"][:16], what=what)
+                     + (f" ({clean(d['reason'])})" if d["reason"] else ""))
+    if found["tags"]:
+        lines.append(_("Tags: {tags}").format(tags=", ".join(clean(t) for t in found["tags"])))
+    for n in found["notes"]:
+        lines.append(_("Note {day}: {text}").format(day=n["at"][:10], text=clean(n["text"])))
+    if found["unreadable_imports"]:
+        lines.append(ngettext("({count} import(s) without a readable snapshot were skipped)",
+                              "({count} import(s) without a readable snapshot were skipped)",
+                              found["unreadable_imports"]).format(count=count(found["unreadable_imports"])))
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace, paths: Paths) -> int:
+    found = build(args, paths)
+    print(json.dumps(found, indent=2) if args.json else render(found))
+    return 0

@@ -1,0 +1,241 @@
+"""`passerelle stats [SOURCE] [--json]`: network figures, headless and read-only."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.cli.human import band_word, basis_word, count, shown
+from tui.core.unsafe_chars import strip_unsafe
+from tui.i18n import N_, _, ngettext
+from tui.i18n.formats import day, percent
+from tui.paths import Paths
+
+HELP = N_("Show the size, band and composition of your network (nothing is written).")
+SAMPLE_NAME = "Basic_LinkedInDataExport_11-20-2026.zip"
+# The only columns the figures use: the cache is read without the message texts and the
+# search columns (a parse, on the first run, still gives every column).
+STATS_COLUMNS = {
+    "connections": ("full_name", "url", "key", "email", "company", "position", "connected_on"),
+    "invitations": ("direction", "key", "connected"),
+    "messages": ("sent_at", "sender_key", "recipient_keys", "is_draft"),
+}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_source_arguments(parser)
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
+
+
+def add_source_arguments(parser: argparse.ArgumentParser) -> None:
+    """SOURCE and --qualify, shared with `passerelle report`."""
+    parser.add_argument("source", nargs="?", help=_("export ZIP, folder or CSV (default: last import, else the sample)"))
+    parser.add_argument(
+        "--qualify",
+        action="append",
+        default=[],
+        metavar="FAMILY",
+        help=_("count contacts of this role family as qualified (repeatable; default: the strategy's targets)"),
+    )
+
+
+def sample_source() -> Path:
+    """The bundled sample export."""
+    import tui
+
+    return Path(tui.__file__).parent.parent / "sample_data" / SAMPLE_NAME
+
+
+@dataclass(eq=False)
+class Loaded:
+    export: object
+    stats: dict
+    families: dict
+
+
+def load(args: argparse.Namespace, paths: Paths) -> Loaded:
+    """Load the export (SOURCE, last import, else sample) and compute every figure; write nothing."""
+    from tui.config import load_settings
+    from tui.export.frame_cache import load_export_cached
+    from tui.network.changes import previous_frames
+    from tui.network.figures import network_stats
+
+    settings = load_settings(paths.settings_file)
+    _check_families(args.qualify, settings.role_families)
+    records = _imports(paths)
+    if args.source:
+        source = Path(args.source)
+    elif records:  # the current export; gone → say so, never describe the sample instead
+        source = Path(records[-1].source)
+        if not source.exists():
+            from tui.core.errors import ExportError
+            from tui.launch import missing_current_export
+
+            raise ExportError(source, missing_current_export())
+    else:
+        source = sample_source()
+    # Read-only: reuse the Parquet cache the app or `import` left, never write one.
+    export = load_export_cached(source, paths.frames_cache, write=False, columns=STATS_COLUMNS)
+    previous = previous_frames(records, export.content_hash)
+    strategy = _strategy(paths)
+    from tui.network.companies_file import companies_file, load_company_rules
+
+    rules = load_company_rules(companies_file(paths.config))
+    stats = network_stats(
+        export, settings, strategy=strategy, previous=previous, picked_families=tuple(args.qualify),
+        companies=rules,
+    )
+    from datetime import date
+
+    from tui.export.archive import archive_figures
+    from tui.export.age import export_age
+
+    stats = {"source": str(source), **stats, "export_age": export_age(export.exported_on, date.today()),
+             "archive": archive_figures(export),
+             "across_imports": _across(records)}
+    return Loaded(export, stats, dict(settings.role_families))
+
+
+def _across(records: list) -> dict | None:
+    """New, left, changed and accepted over every stored import (None with fewer than two)."""
+    from tui.network.history import across_imports, load_imports
+
+    return across_imports(load_imports(records)[0])
+
+
+def _check_families(picked: list[str], overrides: dict) -> None:
+    from tui.core.errors import ConfigError
+    from tui.network.roles import family_names, role_families
+
+    known = family_names(role_families(overrides))
+    for name in picked:
+        if name not in known:
+            raise ConfigError("--qualify", _("unknown role family '{name}' (known: {known})").format(
+                name=name, known=", ".join(known)))
+
+
+def _imports(paths: Paths) -> list:
+    """Import records from the store, opened read-only; [] when there is no database."""
+    if not paths.database.is_file():
+        return []
+    from tui.store.store import Store
+
+    store = Store.open(paths.database, read_only=True)
+    try:
+        return store.imports()
+    finally:
+        store.close()
+
+
+def _strategy(paths: Paths):
+    if not paths.strategy_file.is_file():
+        return None
+    try:
+        from tui.triage.strategy import load_strategy
+    except ImportError:
+        return None
+    return load_strategy(paths.strategy_file)
+
+
+def pct(share: float | None) -> str:
+    return "–" if share is None else percent(share)
+
+
+def open_people(counts: dict, people: int | None) -> str:
+    """", from 51 people" when some sent more than one invitation: the app's header counts people."""
+    if people is None or people == counts["open"]:
+        return ""
+    return ngettext(", from {count} person: some sent more than one", ", from {count} people: some sent more than one",
+                    people).format(count=count(people))
+
+
+def _day(iso: str) -> str:
+    """An ISO day from the figures, as the language writes days."""
+    from datetime import date
+
+    return day(date.fromisoformat(iso))
+
+
+def summary(stats: dict) -> str:
+    """A short readable summary for the terminal."""
+    inv = stats["invitations"]
+    nxt = stats["next_threshold"]
+    from datetime import date
+
+    from tui.export.age import age_line
+
+    age = stats.get("export_age")
+    lines = [
+        _("Source: {source}").format(source=clean(stats["source"])),
+        age_line(date.fromisoformat(age["exported_on"]) if age else None, date.today()),
+        _("Connections: {count}  (+{hidden} hidden)").format(
+            count=count(stats["connections"]), hidden=count(stats["hidden_connections"])),
+        _("Band: {band} — {meaning}").format(band=band_word(stats["band"]), meaning=shown(stats["band_explained"])),
+    ]
+    if nxt:
+        values = {"band": band_word(nxt["band"]), "at": count(nxt["at"]), "missing": count(nxt["missing"])}
+        if nxt["eta"]:
+            lines.append(_("Next: {band} at {at} ({missing} to go, at this pace by {day})").format(
+                **values, day=_day(nxt["eta"])))
+        else:
+            lines.append(_("Next: {band} at {at} ({missing} to go, no new connections in the last 90 days)").format(
+                **values))
+    lines.append(
+        _("Invitations: received {received} ({received_open} open{people}), sent {sent} ({sent_open} open)").format(
+            received=count(inv["incoming"]["total"]), received_open=count(inv["incoming"]["open"]),
+            people=open_people(inv["incoming"], stats.get("people_waiting")),
+            sent=count(inv["outgoing"]["total"]), sent_open=count(inv["outgoing"]["open"]),
+        )
+    )
+    q = stats["qualified"]
+    if q["count"] is not None:
+        lines.append(_("Qualified contacts: {count} of {connections} ({share}, {basis})").format(
+            count=count(q["count"]), connections=count(stats["connections"]), share=pct(q["share"]),
+            basis=basis_word(q["basis"])))
+    c = stats["concentration"]
+    if c["companies_for_half"] is not None:
+        lines.append(_("Concentration: {few} of {companies} companies hold half; top 20% hold {share}").format(
+            few=count(c["companies_for_half"]), companies=count(c["companies"]), share=pct(c["top20_share"])))
+    a = stats["active_estimate"]
+    lines.append(_("Silent majority: ~{members} active ({share}) → ~{posts} posts a week").format(
+        members=count(a["members"]), share=pct(a["share"]), posts=count(a["weekly_posts"])))
+    m = stats["messaged"]
+    lines.append(_("Messaged: {ever} ever ({share}), {last_year} in the last year").format(
+        ever=count(m["ever"]), share=pct(m["ever_share"]), last_year=count(m["last_year"])))
+    if stats["top_companies"]:
+        top = ", ".join(f"{clean(r['company'])} {count(r['count'])}" for r in stats["top_companies"][:5])
+        lines.append(_("Top companies: {companies}").format(companies=top))
+    ties = (stats.get("archive") or {}).get("people_with_ties")
+    if ties:
+        lines.append(ngettext("Real ties: {count} person endorsed or recommended you, or you them",
+                              "Real ties: {count} people endorsed or recommended you, or you them",
+                              ties).format(count=count(ties)))
+    across = stats.get("across_imports")
+    if across:
+        lines.append(_("Across your {imports} imports: {new} new, {left} left, {changed} job changes, "
+                       "{accepted} invitations accepted").format(
+            imports=count(across["imports"]), new=count(len(across["new"])), left=count(len(across["left"])),
+            changed=count(len(across["changed"])), accepted=count(len(across["accepted"]))))
+    s = stats["since_last_import"]
+    if s:
+        lines.append(_("Since last import: {new} new, {accepted} accepted, {changed} changed, {gone} gone").format(
+            new=count(s["new_connections"]), accepted=count(s["invitations_accepted"]),
+            changed=count(s["changed"]), gone=count(s["gone"])))
+    return "\n".join(lines)
+
+
+def clean(text: str | None) -> str:
+    """Export text printed to a terminal or Markdown: control, bidi and zero-width chars → space."""
+    return strip_unsafe(text or "", replacement=" ")
+
+
+def run(args: argparse.Namespace, paths: Paths) -> int:
+    loaded = load(args, paths)
+    if args.json:
+        # ASCII escapes keep C1 and bidi characters from the export away from the terminal.
+        print(json.dumps(loaded.stats, indent=2))
+    else:
+        print(summary(loaded.stats))
+    return 0
