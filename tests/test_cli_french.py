@@ -129,3 +129,28 @@ def test_the_browser_pages_follow_the_language() -> None:
     i18n.set_language("en")
     busy = server._page("busy.html", status=409).text
     assert '<html lang="en">' in busy and "<strong>Passerelle is already open in another tab.</strong>" in busy
+
+
+def test_the_decisions_sheet_reads_in_french_while_csv_keeps_its_column_names(passerelle_home, capsys) -> None:
+    import csv
+    import io
+
+    from tui.cli.main import main
+    from tui.store.store import Person, Store
+
+    store = Store.open(passerelle_home.database)
+    try:
+        store.decide([Person("in:c", "=Ana", "https://www.linkedin.com/in/c")], "accept", "rencontrée à PyData", None)
+        store.decide([Person("in:z", "Zed", None)], "suspicious", "", None)
+        store.undo()
+    finally:
+        store.close()
+    assert main(["decisions", "--lang", "fr", "--format", "sheet", "--all"]) == 0
+    sheet = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert sheet[0] == ["Nom", "URL du profil", "Décision", "Décidée le", "Raison", "Jusqu'au", "Événement", "En vigueur"]
+    assert ["'=Ana", "accepter", "décision", "oui"] == [sheet[1][0], sheet[1][2], sheet[1][6], sheet[1][7]]
+    assert {(row[2], row[6], row[7]) for row in sheet[2:]} == {("suspect", "décision", "non"), ("suspect", "annulée", "non")}
+    assert main(["decisions", "--lang", "fr", "--all"]) == 0  # csv: for scripts, the same in every language
+    plain = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert plain[0] == ["name", "profile_url", "decision", "decided_at", "reason", "until", "event", "in_effect"]
+    assert plain[1][2] == "accept"

@@ -137,8 +137,9 @@ def fish_script(tree: list[Command]) -> str:
     names = " ".join(c.name for c in tree)
     lines = [
         "# passerelle completion for fish: passerelle completion fish > ~/.config/fish/completions/passerelle.fish",
-        "complete -c passerelle -f -n '__fish_use_subcommand' -l home -r -d 'keep config, data and cache under DIR'",
-        "complete -c passerelle -n '__fish_use_subcommand' -l version -d 'print the version'",
+        "complete -c passerelle -f -n '__fish_use_subcommand' -l home -r -d "
+        + shlex.quote(_("keep config, data and cache under DIR")),
+        "complete -c passerelle -n '__fish_use_subcommand' -l version -d " + shlex.quote(_("print the version")),
     ]
     for command in tree:
         lines.append(f"complete -c passerelle -f -n '__fish_use_subcommand' -a {command.name} -d {shlex.quote(command.help)}")
