@@ -7,7 +7,7 @@ import argparse
 import json
 
 from tui.cli.human import count
-from tui.i18n import N_, _
+from tui.i18n import N_, _, ngettext
 from tui.paths import Paths
 
 HELP = N_("List company groups with the spellings merged into each; --suggest proposes aliases.")
@@ -52,7 +52,8 @@ def render(found: dict) -> str:
     from tui.cli.stats import clean
 
     merged = [g for g in found["groups"] if len(g["variants"]) > 1]
-    lines = [_("{companies} companies; {merged} gather several spellings:").format(
+    lines = [ngettext("{companies} companies; {merged} gather several spellings:",
+                      "{companies} companies; {merged} gather several spellings:", len(merged)).format(
         companies=count(len(found["groups"])), merged=count(len(merged)))]
     for g in merged:
         parts = ", ".join(f"{clean(v['spelling'])} {count(v['count'])}" + (_(" (alias)") if v["how"] == "alias" else "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from tui.cli.human import count, decision_word, shown
+from tui.cli.human import count, decision_word, iso_day, shown
 from tui.core.errors import ConfigError
 from tui.i18n import N_, _, ngettext
 from tui.paths import Paths
@@ -82,25 +82,28 @@ def render(found: dict) -> str:
              _("Imports (oldest first):")]
     before = None
     for imp in found["imports"]:
-        day = imp["exported_on"] or imp["imported_at"][:10]
+        day = iso_day(imp["exported_on"] or imp["imported_at"])
         if imp["in_network"]:
             role = " · ".join(clean(p) for p in (imp["company"], imp["position"]) if p) or _("no company or position")
             now = (imp["company"], imp["position"])
             moved = _("  (changed)") if before not in (None, now) else ""
-            when = imp["connected_on"] or _("on an unknown date")
-            lines.append(f"  {day}  " + _("{role} · connected {when}").format(role=role, when=when) + moved)
+            if imp["connected_on"]:
+                line = _("{role} · connected {when}").format(role=role, when=iso_day(imp["connected_on"]))
+            else:
+                line = _("{role} · connected on an unknown date").format(role=role)
+            lines.append(f"  {day}  {line}{moved}")
             before = now
         else:
             lines.append(f"  {day}  " + _("not in your network") + (_("  (left)") if before else ""))
         for inv in imp["invitations"]:
             lines.append("      " + _(INVITATION_LINES.get(inv["direction"], INVITATION_LINES["received"])).format(
-                day=(inv["sent_at"] or "")[:10]))
+                day=iso_day(inv["sent_at"])))
     m = found["messages"]
     if m is None:
         lines.append(_("Messages: the current export could not be opened"))
     elif m["count"]:
         lines.append(_("Messages: {count} ({first} → {last})").format(
-            count=count(m["count"]), first=m["first"][:10], last=m["last"][:10]))
+            count=count(m["count"]), first=iso_day(m["first"]), last=iso_day(m["last"])))
     else:
         lines.append(_("Messages: {count}").format(count=count(m["count"])))
     for d in found["decisions"]:
@@ -112,7 +115,7 @@ def render(found: dict) -> str:
     if found["tags"]:
         lines.append(_("Tags: {tags}").format(tags=", ".join(clean(t) for t in found["tags"])))
     for n in found["notes"]:
-        lines.append(_("Note {day}: {text}").format(day=n["at"][:10], text=clean(n["text"])))
+        lines.append(_("Note {day}: {text}").format(day=iso_day(n["at"]), text=clean(n["text"])))
     if found["unreadable_imports"]:
         lines.append(ngettext("({count} import(s) without a readable snapshot were skipped)",
                               "({count} import(s) without a readable snapshot were skipped)",

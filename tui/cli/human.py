@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tui.i18n import N_, _, language
-from tui.i18n.formats import number
+from tui.i18n.formats import day, number
 
 # The maturity bands as people read them; the JSON keeps the English identifiers.
 BAND_WORDS = {"starting": N_("starting"), "selective": N_("selective"), "generous": N_("generous"),
@@ -21,6 +21,15 @@ def count(n: int | float) -> str:
     """A count inside a sentence: as the commands always printed it in English (`30000`), the
     local way in another language (`30 000`)."""
     return str(n) if language() == "en" else number(n)
+
+
+def iso_day(text: str | None) -> str:
+    """A day the figures hold as ISO text (`2026-11-20…`), as the language writes days; "" for none."""
+    if not text:
+        return ""
+    from datetime import date
+
+    return day(date.fromisoformat(text[:10]))
 
 
 def band_word(band: str) -> str:

@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from tui.cli.human import count
+from tui.cli.human import count, iso_day
 from tui.core.errors import ConfigError
 from tui.i18n import N_, _, ngettext
 from tui.paths import Paths
@@ -77,7 +77,7 @@ def render(found: dict) -> str:
         for i in t["invitations"]:
             state = _("now connected") if i["connected"] else _("not connected")
             lines.append("  " + _(INVITATION_LINES.get(i["direction"], INVITATION_LINES["received"])).format(
-                name=clean(i["name"]), day=(i["sent_at"] or "")[:10], state=state))
+                name=clean(i["name"]), day=iso_day(i["sent_at"]), state=state))
         for label, line in (("endorsers", N_("endorser: {name} · {company}")),
                             ("recommenders", N_("recommender: {name} · {company}"))):
             for p in t[label]:

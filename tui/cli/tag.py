@@ -58,5 +58,5 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     finally:
         store.close()
     tags = ", ".join(one_line(t) for t in now) or _("(no tags)")
-    print(f"{one_line(person['full_name'] or person['key'])}: {tags}")
+    print(_("{person}: {tags}").format(person=one_line(person["full_name"] or person["key"]), tags=tags))
     return 0

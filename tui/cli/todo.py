@@ -10,6 +10,7 @@ from typing import Any
 from tui.cli.human import count, shown
 from tui.core.errors import ConfigError
 from tui.i18n import N_, _
+from tui.i18n.formats import day
 from tui.paths import Paths
 
 HELP = N_("List what your decisions ask you to do on LinkedIn (oldest first), or mark one done.")
@@ -93,8 +94,9 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
             print(f"{title} ({count(len(rows))})")
             for r in rows:
                 extra = f"  ! {shown(r.flag)}" if r.flag else ""
-                print(f"  {r.since:%Y-%m-%d}  {one_line(r.label)}  {r.page}{extra}")
+                print(f"  {day(r.since.date())}  {one_line(r.label)}  {r.page}{extra}")
     confirmed = queue.state("confirmed")
     if confirmed:
-        print(_("Confirmed by the export of {day}: {count}").format(day=queue.exported_on, count=count(len(confirmed))))
+        print(_("Confirmed by the export of {day}: {count}").format(
+            day=day(queue.exported_on) if queue.exported_on else queue.exported_on, count=count(len(confirmed))))
     return 0
