@@ -123,7 +123,7 @@ def test_the_browser_pages_follow_the_language() -> None:
     server = Server("true", "token")
     i18n.set_language("fr")
     busy = server._page("busy.html", status=409).text
-    assert '<html lang="fr">' in busy and "Passerelle est déjà ouvert dans un autre onglet." in busy
+    assert '<html lang="fr">' in busy and "Passerelle est déjà ouverte dans un autre onglet." in busy
     start = server._page("index.html", websocket="ws://127.0.0.1:1/token/ws").text
     assert "Passerelle démarre…" in start and ">Démarrer</button>" in start
     i18n.set_language("en")
