@@ -155,8 +155,9 @@ SHOWN: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "HTTPNotFound": ((), ("text",)),
     "HTTPConflict": ((), ("text",)),
 }
-# Literal text these calls may show as is: not words for people (file:line-free, so a move
-# keeps it), each with why.
+# Literal text these calls may show as is, being no words to translate: anywhere, and in one
+# file only as (file, text) (no line number, so an edit nearby keeps it), each with why.
+ALLOWED_ANYWHERE = {"Passerelle"}  # the product's name, the same in every language
 ALLOWED: set[tuple[str, str]] = set()
 _MARKUP = re.compile(r"\[[^\]]*\]|\{[^}]*\}")  # Textual markup tags and {placeholders}
 
@@ -207,7 +208,7 @@ def unwrapped(files: list[Path]) -> list[str]:
             shown += [k.value for k in node.keywords if k.arg in keywords]
             for argument in shown:
                 text = _bare_text(argument)
-                if text and (where, text) not in ALLOWED:
+                if text and text not in ALLOWED_ANYWHERE and (where, text) not in ALLOWED:
                     found.append(f"{where}:{argument.lineno}: {name}({text!r})")
     return found
 
@@ -231,7 +232,8 @@ def test_the_unwrapped_check_catches_bare_words_and_passes_wrapped_text_markup_a
         'raise ConfigError("--qualify", _("unknown family"))\n'
         'Content.from_markup("[b]{name}[/b]", name=name)\n'
         'sys.stdout.write(json.dumps(data) + "\\n")\n'
-        'handle.write("a file, not the screen")\n',
+        'handle.write("a file, not the screen")\n'
+        'self.notify(message, title="Passerelle")\n',
         encoding="utf-8",
     )
     assert unwrapped([sample]) == [
