@@ -93,7 +93,7 @@ def test_bash_completion_offers_subcommands_options_and_template_names(tmp_path:
     assert shutil.which("bash")
     assert {"stats", "strategy"} <= set(_bash_complete(script, ["passerelle", "st"], tmp_path))
     assert _bash_complete(script, ["passerelle", "stats", "--q"], tmp_path) == ["--qualify"]
-    assert _bash_complete(script, ["passerelle", "--home", "/h", "decisions", "--format", ""], tmp_path) == ["csv", "json"]
+    assert _bash_complete(script, ["passerelle", "--home", "/h", "decisions", "--format", ""], tmp_path) == ["csv", "json", "sheet"]
     assert "keep-in-touch-en" in _bash_complete(script, ["passerelle", "compose", "keep"], tmp_path)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from tui.core.errors import ConfigError
+from tui.i18n import _
 
 
 @dataclass(frozen=True)
@@ -49,12 +50,13 @@ def load_settings(path: Path) -> Settings:
     try:
         data = read_small_file(path, MAX_SETTINGS_BYTES)
     except FileNotFoundError:  # a dangling link, or gone since the check
-        raise ConfigError(path, "cannot be read (no such file)") from None
+        raise ConfigError(path, _("cannot be read (no such file)")) from None
     raw, _text = parse_toml(path, data)
     values = {}
     for name, value in raw.items():
         if name not in _TYPES:
-            raise ConfigError(path, f"unknown setting '{name}' (known: {', '.join(sorted(_TYPES))})")
+            raise ConfigError(path, _("unknown setting '{name}' (known: {known})").format(
+                name=name, known=", ".join(sorted(_TYPES))))
         values[name] = _checked(path, name, value)
     return Settings(**values)
 
@@ -62,30 +64,30 @@ def load_settings(path: Path) -> Settings:
 def _checked(path: Path, name: str, value: object) -> object:
     expected = _TYPES[name]
     if expected == "bool" and not isinstance(value, bool):
-        raise ConfigError(path, f"'{name}' must be true or false")
+        raise ConfigError(path, _("'{name}' must be true or false").format(name=name))
     if expected == "int" and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-        raise ConfigError(path, f"'{name}' must be a whole number ≥ 0")
+        raise ConfigError(path, _("'{name}' must be a whole number ≥ 0").format(name=name))
     if expected == "float":
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
-            raise ConfigError(path, f"'{name}' must be a number between 0 and 1")
+            raise ConfigError(path, _("'{name}' must be a number between 0 and 1").format(name=name))
         return float(value)
     if expected == "str" and not isinstance(value, str):
-        raise ConfigError(path, f"'{name}' must be text")
+        raise ConfigError(path, _("'{name}' must be text").format(name=name))
     if name == "role_families":
         if not isinstance(value, dict) or not all(
             isinstance(v, list) and all(isinstance(w, str) for w in v) for v in value.values()
         ):
-            raise ConfigError(path, "'role_families' must map a family name to a list of keywords")
+            raise ConfigError(path, _("'role_families' must map a family name to a list of keywords"))
     if name == "keys":
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-            raise ConfigError(path, "'keys' must map a binding id to a key")
+            raise ConfigError(path, _("'keys' must map a binding id to a key"))
     if name == "language":
         from tui.i18n.catalog import LANGUAGES
 
         if value not in LANGUAGES:
-            raise ConfigError(path, f"'language' must be one of {', '.join(repr(c) for c in LANGUAGES)}")
+            raise ConfigError(path, _("'language' must be one of {codes}").format(codes=", ".join(repr(c) for c in LANGUAGES)))
     if name == "views" and not isinstance(value, dict):
-        raise ConfigError(path, "'views' must be a table: [views] then name = \"filter\" lines")
+        raise ConfigError(path, _("'views' must be a table: [views] then name = \"filter\" lines"))
     return value
 
 
@@ -111,10 +113,9 @@ def key_collisions(
             if len(ids) < 2 or not remapped or any(i in refused for i in remapped):
                 continue
             first, others = remapped[0], ", ".join(sorted(ids - {remapped[0]}))
-            refused[first] = (
-                f'{where}: [keys] {first} = "{keys[first]}" not applied: {key} is already '
-                f"{others} in {scope}; both keep their default keys"
-            )
+            refused[first] = _('{where}: [keys] {binding} = "{key}" not applied: {pressed} is already {others} in '
+                               "{scope}; both keep their default keys").format(
+                where=where, binding=first, key=keys[first], pressed=key, others=others, scope=scope)
             refused.update({i: None for i in remapped[1:]})  # the same clash: one line says it
     kept = {i: k for i, k in keys.items() if i not in refused}
     return kept, [line for line in refused.values() if line]

@@ -14,6 +14,7 @@ from pathlib import Path
 from tui.config import Settings, load_settings
 from tui.ui.context import AppContext
 from tui.core.errors import ConfigError, ExportError
+from tui.i18n import _
 from tui.paths import SAMPLE_EXPORT as SAMPLE
 from tui.paths import Paths
 
@@ -45,13 +46,14 @@ def pick_source(source: str | Path | None, store) -> tuple[Path, str | None]:
             raise ExportError(last, missing_current_export())
         return last, None
     if SAMPLE.exists():
-        return SAMPLE, "Showing the bundled sample export. Open yours with: passerelle PATH/TO/export.zip"
-    raise ExportError("passerelle", "no export given and no previous import; run: passerelle EXPORT.zip")
+        return SAMPLE, _("Showing the bundled sample export. Open yours with: passerelle PATH/TO/export.zip")
+    raise ExportError("passerelle", _("no export given and no previous import; run: passerelle EXPORT.zip"))
 
 
 def missing_current_export() -> str:
     """What to say when the current export was moved or deleted (app, stats and report)."""
-    return "the current export is no longer here (moved or deleted?); import it from its new place: passerelle import PATH"
+    return _("the current export is no longer here (moved or deleted?); import it from its new place: "
+             "passerelle import PATH")
 
 
 def load(source: Path, paths: Paths, *, write_cache: bool = True):
@@ -67,7 +69,7 @@ def _settings(paths: Paths) -> tuple[Settings, list[str]]:
     try:
         return load_settings(paths.settings_file), []
     except ConfigError as exc:
-        return Settings(), [f"Settings not loaded, using the defaults. {exc}"]
+        return Settings(), [_("Settings not loaded, using the defaults. {problem}").format(problem=exc)]
 
 
 def build_context(source: str | Path | None, paths: Paths) -> AppContext:
@@ -185,9 +187,7 @@ def _remember(context: AppContext, path: Path) -> str | None:
 
     outcome = record_export(context.store, context.export, path, context.paths.snapshots, allow_older=False)
     if outcome.status == "older" and outcome.record is None:
-        return (
-            f"This export ({outcome.exported_on}) is older than your last import "
-            f"({outcome.previous.exported_on}): shown, but not made current. "
-            "To make it current: passerelle import PATH --yes"
-        )
+        return _("This export ({exported_on}) is older than your last import ({previous}): shown, but not made "
+                 "current. To make it current: passerelle import PATH --yes").format(
+            exported_on=outcome.exported_on, previous=outcome.previous.exported_on)
     return None

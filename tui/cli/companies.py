@@ -6,17 +6,19 @@ from __future__ import annotations
 import argparse
 import json
 
+from tui.cli.human import count
+from tui.i18n import N_, _, ngettext
 from tui.paths import Paths
 
-HELP = "List company groups with the spellings merged into each; --suggest proposes aliases."
+HELP = N_("List company groups with the spellings merged into each; --suggest proposes aliases.")
 COLUMNS = {"connections": ("company",)}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("source", nargs="?", help="export ZIP, folder or CSV (default: last import, else the sample)")
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("source", nargs="?", help=_("export ZIP, folder or CSV (default: last import, else the sample)"))
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.add_argument("--suggest", action="store_true",
-                        help="also list likely aliases (same first word, close names), to paste into companies.toml")
+                        help=_("also list likely aliases (same first word, close names), to paste into companies.toml"))
 
 
 def report(connections, rules, suggest: bool) -> dict:
@@ -50,30 +52,34 @@ def render(found: dict) -> str:
     from tui.cli.stats import clean
 
     merged = [g for g in found["groups"] if len(g["variants"]) > 1]
-    lines = [f"{len(found['groups'])} companies; {len(merged)} gather several spellings:"]
+    lines = [ngettext("{companies} companies; {merged} gather several spellings:",
+                      "{companies} companies; {merged} gather several spellings:", len(merged)).format(
+        companies=count(len(found["groups"])), merged=count(len(merged)))]
     for g in merged:
-        parts = ", ".join(f"{clean(v['spelling'])} {v['count']}" + (" (alias)" if v["how"] == "alias" else "")
+        parts = ", ".join(f"{clean(v['spelling'])} {count(v['count'])}" + (_(" (alias)") if v["how"] == "alias" else "")
                           for v in g["variants"])
         lines.append(f"  {g['count']:>5}  {clean(g['name'])}  ← {parts}")
     single = [g for g in found["groups"] if len(g["variants"]) == 1]
     if single:
-        lines.append("Other companies (one spelling each):")
+        lines.append(_("Other companies (one spelling each):"))
         lines += [f"  {g['count']:>5}  {clean(g['name'])}" for g in single]
     nobody = found["no_company"]
-    excluded = ", ".join(f"{clean(e['spelling'])} {e['count']}" for e in nobody["excluded"]) or "none"
-    lines.append(f"No company: {nobody['blank']} blank; counted as no company: {excluded}")
+    excluded = ", ".join(f"{clean(e['spelling'])} {count(e['count'])}" for e in nobody["excluded"]) or _("none")
+    lines.append(_("No company: {blank} blank; counted as no company: {excluded}").format(
+        blank=count(nobody["blank"]), excluded=excluded))
     if "suggestions" in found:
         from tui.network.companies import suggestions_toml
 
         if found["suggestions"]:
-            lines.append("Likely aliases (not applied; paste under [aliases] in companies.toml to merge):")
+            lines.append(_("Likely aliases (not applied; paste under [aliases] in companies.toml to merge):"))
             for s in found["suggestions"]:
-                scores = ", ".join(f"{clean(v['name'])} {v['count']} (score {v['score']:g})" for v in s["variants"])
-                lines.append(f"  {clean(s['name'])} {s['count']}  ~ {scores}")
+                scores = ", ".join(_("{name} {count} (score {score})").format(
+                    name=clean(v["name"]), count=count(v["count"]), score=f"{v['score']:g}") for v in s["variants"])
+                lines.append(f"  {clean(s['name'])} {count(s['count'])}  ~ {scores}")
             lines.append("")
             lines += [clean(line) for line in suggestions_toml(found["suggestions"]).splitlines()]
         else:
-            lines.append("Likely aliases: none found.")
+            lines.append(_("Likely aliases: none found."))
     return "\n".join(lines)
 
 

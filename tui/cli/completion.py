@@ -12,14 +12,15 @@ import argparse
 import shlex
 from dataclasses import dataclass
 
+from tui.i18n import N_, _
 from tui.paths import Paths
 
-HELP = "Print a shell completion script (bash, zsh or fish) for subcommands, options and template names."
+HELP = N_("Print a shell completion script (bash, zsh or fish) for subcommands, options and template names.")
 SHELLS = ("bash", "zsh", "fish")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("shell", nargs="?", choices=SHELLS, help="the shell to complete in")
+    parser.add_argument("shell", nargs="?", choices=SHELLS, help=_("the shell to complete in"))
     parser.add_argument("--list-templates", action="store_true", help=argparse.SUPPRESS)
 
 
@@ -136,8 +137,9 @@ def fish_script(tree: list[Command]) -> str:
     names = " ".join(c.name for c in tree)
     lines = [
         "# passerelle completion for fish: passerelle completion fish > ~/.config/fish/completions/passerelle.fish",
-        "complete -c passerelle -f -n '__fish_use_subcommand' -l home -r -d 'keep config, data and cache under DIR'",
-        "complete -c passerelle -n '__fish_use_subcommand' -l version -d 'print the version'",
+        "complete -c passerelle -f -n '__fish_use_subcommand' -l home -r -d "
+        + shlex.quote(_("keep config, data and cache under DIR")),
+        "complete -c passerelle -n '__fish_use_subcommand' -l version -d " + shlex.quote(_("print the version")),
     ]
     for command in tree:
         lines.append(f"complete -c passerelle -f -n '__fish_use_subcommand' -a {command.name} -d {shlex.quote(command.help)}")
@@ -161,7 +163,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     if args.shell is None:
         from tui.core.errors import ConfigError
 
-        raise ConfigError("completion", f"name the shell: passerelle completion {'|'.join(SHELLS)}")
+        raise ConfigError("completion", _("name the shell: passerelle completion {shells}").format(shells="|".join(SHELLS)))
     tree = command_tree()
     print({"bash": bash_script, "zsh": zsh_script, "fish": fish_script}[args.shell](tree), end="")
     return 0

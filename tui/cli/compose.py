@@ -7,20 +7,22 @@ import json
 from contextlib import contextmanager
 from pathlib import Path
 
+from tui.cli.human import shown
 from tui.core.errors import ConfigError
 from tui.core.folders import make_private_dir
+from tui.i18n import N_, _, ngettext
 from tui.paths import Paths
 
-HELP = "Render an invitation template for a person of the export (profile URL or full name)."
+HELP = N_("Render an invitation template for a person of the export (profile URL or full name).")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("template", help="template name or file name (see: passerelle templates)")
-    parser.add_argument("--to", required=True, metavar="PERSON", help="profile URL or full name")
-    parser.add_argument("--source", metavar="EXPORT", help="export ZIP, folder or CSV (default: last import, else the sample)")
-    parser.add_argument("--event", default="", help="value for {event}")
-    parser.add_argument("--relay-name", default="", help="value for {relay_name}")
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("template", help=_("template name or file name (see: passerelle templates)"))
+    parser.add_argument("--to", required=True, metavar="PERSON", help=_("profile URL or full name"))
+    parser.add_argument("--source", metavar="EXPORT", help=_("export ZIP, folder or CSV (default: last import, else the sample)"))
+    parser.add_argument("--event", default="", help=_("value for {event}"))
+    parser.add_argument("--relay-name", default="", help=_("value for {relay_name}"))
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
 def _source(args: argparse.Namespace, paths: Paths) -> Path:
@@ -74,7 +76,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         broken = [e for e in loaded.errors if Path(e.where).stem.casefold() == args.template.strip().casefold()]
         if broken:
             raise broken[0]
-        raise ConfigError(args.template, "no such template (see: passerelle templates)")
+        raise ConfigError(args.template, _("no such template (see: passerelle templates)"))
     where = str(template.path) if template.path else template.name
     export = load_export(_source(args, paths))
     person = find_person(people_frame(export.connections, export.invitations), args.to)
@@ -87,21 +89,33 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     if out.errors:
         first = out.errors[0]
         line, column = line_col(template.text, first.start)
-        more = f" (and {len(out.errors) - 1} more)" if len(out.errors) > 1 else ""
-        raise ConfigError(where, f"{first.message}{more} (column {column} of the text)", template.file_line(line))
+        if len(out.errors) > 1:
+            reason = ngettext("{problem} (and {more} more) (column {column} of the text)",
+                              "{problem} (and {more} more) (column {column} of the text)", len(out.errors) - 1)
+        else:
+            reason = _("{problem} (column {column} of the text)")
+        reason = reason.format(problem=shown(first.message), more=len(out.errors) - 1, column=column)
+        raise ConfigError(where, reason, template.file_line(line))
     limit = settings.note_limit
     warnings = [p.message for p in out.warnings]
     if out.length > limit:
-        warnings.append(f"{out.length - limit} characters over the {limit} limit")
+        warnings.append(f"{out.length - limit} characters over the {limit} limit")  # JSON: English, as every key
     if args.json:
         print(json.dumps(
             {"template": template.name, "text": out.text, "length": out.length, "limit": limit, "warnings": warnings},
             indent=2, ensure_ascii=False,
         ))
         return 0
-    print(out.text if out.text else "(no note)")
+    print(out.text if out.text else _("(no note)"))
     print()
-    print(f"length {out.length}/{limit}" + (" — over the limit" if out.length > limit else ""))
-    for warning in warnings:
-        print(f"warning: {warning}")
+    if out.length > limit:
+        print(_("length {length}/{limit} — over the limit").format(length=out.length, limit=limit))
+    else:
+        print(_("length {length}/{limit}").format(length=out.length, limit=limit))
+    for problem in out.warnings:
+        print(_("warning: {warning}").format(warning=shown(problem.message)))
+    if out.length > limit:
+        over = ngettext("{count} character over the {limit} limit", "{count} characters over the {limit} limit",
+                        out.length - limit).format(count=out.length - limit, limit=limit)
+        print(_("warning: {warning}").format(warning=over))
     return 0

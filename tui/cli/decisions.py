@@ -11,23 +11,32 @@ from datetime import date, datetime
 from typing import Any
 
 from tui.core.unsafe_chars import strip_unsafe
+from tui.i18n import N_, _
 from tui.paths import Paths
 
-HELP = "Print your decisions (name, profile URL, decision, when, reason) as CSV or JSON."
+HELP = N_("Print your decisions (name, profile URL, decision, when, reason) as CSV or JSON.")
+FORMATS = ("csv", "json", "sheet")
 
 COLUMNS = ("name", "profile_url", "decision", "decided_at", "reason", "until")
 HISTORY_COLUMNS = ("event", "in_effect")
+# `--format sheet`: the CSV for a person to read, its headers and words in the language of
+# the interface (csv and json keep these English identifiers: scripts read them).
+SHEET_HEADERS = {"name": N_("Name"), "profile_url": N_("Profile URL"), "decision": N_("Decision"),
+                 "decided_at": N_("Decided at"), "reason": N_("Reason"), "until": N_("Until"),
+                 "event": N_("Event"), "in_effect": N_("In effect")}
+SHEET_EVENTS = {"decide": N_("decision"), "undo": N_("undone"), "redo": N_("redone")}
 _BREAKS = re.compile(r"[\t\r\n]+")
 _FORMULA = ("=", "+", "-", "@")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("csv", "json"), default="csv",
-                        help="csv (for spreadsheets, formulas neutralised; default) or json (exact)")
+    parser.add_argument("--format", choices=FORMATS, default="csv",
+                        help=_("csv (for spreadsheets, formulas neutralised; default), sheet (the same, with headers "
+                               "and decisions in your language) or json (exact)"))
     parser.add_argument("--all", action="store_true",
-                        help="every event, including undone decisions and undo/redo")
+                        help=_("every event, including undone decisions and undo/redo"))
     parser.add_argument("--pending", action="store_true",
-                        help="only decisions not yet carried out on LinkedIn (see: passerelle todo)")
+                        help=_("only decisions not yet carried out on LinkedIn (see: passerelle todo)"))
 
 
 def spreadsheet_cell(value: Any) -> str:
@@ -100,7 +109,22 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         return 0
     columns = COLUMNS + (HISTORY_COLUMNS if args.all else ())
     writer = csv.writer(sys.stdout, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    writer.writerow(columns)
+    if args.format == "sheet":
+        writer.writerow([_(SHEET_HEADERS[c]) for c in columns])
+        rows = [sheet_row(row) for row in rows]
+    else:
+        writer.writerow(columns)
     for row in rows:
         writer.writerow([spreadsheet_cell(row.get(c)) for c in columns])
     return 0
+
+
+def sheet_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A row's words (decision, event, in effect) as a person reads them."""
+    from tui.cli.human import decision_word
+
+    out = {**row, "decision": decision_word(row.get("decision"))}
+    if "event" in row:
+        out["event"] = _(SHEET_EVENTS[row["event"]]) if row["event"] in SHEET_EVENTS else row["event"]
+        out["in_effect"] = _("yes") if row.get("in_effect") else _("no")
+    return out

@@ -5,16 +5,22 @@ from __future__ import annotations
 import argparse
 import json
 
+from tui.cli.human import count, decision_word, iso_day, shown
 from tui.core.errors import ConfigError
+from tui.i18n import N_, _, ngettext
 from tui.paths import Paths
 
-HELP = "Show one person across all your imports: jobs, connection, invitations, messages, decisions."
+HELP = N_("Show one person across all your imports: jobs, connection, invitations, messages, decisions.")
 MESSAGE_COLUMNS = {"messages": ("sent_at", "sender_key", "recipient_keys", "is_draft")}
+
+INVITATION_LINES = {"received": N_("invitation received {day}"), "sent": N_("invitation sent {day}")}
+# The events of the decision log (`kind` in the JSON) other than a decision.
+EVENT_LINES = {"undo": N_("undo of {decision}"), "redo": N_("redo of {decision}")}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("person", metavar="PERSON", help="a name (or part of one), a profile URL, or a key")
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("person", metavar="PERSON", help=_("a name (or part of one), a profile URL, or a key"))
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
 def _store_parts(paths: Paths, key: str | None = None):
@@ -46,10 +52,10 @@ def build(args: argparse.Namespace, paths: Paths) -> dict:
     from tui.network.history import find_person, load_imports, person_history
 
     if not paths.database.is_file():
-        raise ConfigError(args.person, "no imports yet (run: passerelle import EXPORT)")
+        raise ConfigError(args.person, _("no imports yet (run: passerelle import EXPORT)"))
     imports, lost = load_imports(_store_parts(paths))
     if not imports:
-        raise ConfigError(args.person, "no readable import snapshot (run: passerelle import EXPORT)")
+        raise ConfigError(args.person, _("no readable import snapshot (run: passerelle import EXPORT)"))
     key, name, url = find_person(args.person, imports)
     history, tags, notes = _store_parts(paths, key)
     return {
@@ -71,36 +77,49 @@ def render(found: dict) -> str:
     from tui.cli.stats import clean
 
     person = found["person"]
-    lines = [f"{clean(person['name'] or person['key'])} — {clean(person['url'] or 'no profile URL')}",
-             "Imports (oldest first):"]
+    url = person["url"] or _("no profile URL")
+    lines = [f"{clean(person['name'] or person['key'])} — {clean(url)}",
+             _("Imports (oldest first):")]
     before = None
     for imp in found["imports"]:
-        day = imp["exported_on"] or imp["imported_at"][:10]
+        day = iso_day(imp["exported_on"] or imp["imported_at"])
         if imp["in_network"]:
-            role = " · ".join(clean(p) for p in (imp["company"], imp["position"]) if p) or "no company or position"
+            role = " · ".join(clean(p) for p in (imp["company"], imp["position"]) if p) or _("no company or position")
             now = (imp["company"], imp["position"])
-            moved = "  (changed)" if before not in (None, now) else ""
-            lines.append(f"  {day}  {role} · connected {imp['connected_on'] or 'on an unknown date'}{moved}")
+            moved = _("  (changed)") if before not in (None, now) else ""
+            if imp["connected_on"]:
+                line = _("{role} · connected {when}").format(role=role, when=iso_day(imp["connected_on"]))
+            else:
+                line = _("{role} · connected on an unknown date").format(role=role)
+            lines.append(f"  {day}  {line}{moved}")
             before = now
         else:
-            lines.append(f"  {day}  not in your network" + ("  (left)" if before else ""))
+            lines.append(f"  {day}  " + _("not in your network") + (_("  (left)") if before else ""))
         for inv in imp["invitations"]:
-            lines.append(f"      invitation {inv['direction']} {(inv['sent_at'] or '')[:10]}")
+            lines.append("      " + _(INVITATION_LINES.get(inv["direction"], INVITATION_LINES["received"])).format(
+                day=iso_day(inv["sent_at"])))
     m = found["messages"]
     if m is None:
-        lines.append("Messages: the current export could not be opened")
+        lines.append(_("Messages: the current export could not be opened"))
+    elif m["count"]:
+        lines.append(_("Messages: {count} ({first} → {last})").format(
+            count=count(m["count"]), first=iso_day(m["first"]), last=iso_day(m["last"])))
     else:
-        span = f" ({m['first'][:10]} → {m['last'][:10]})" if m["count"] else ""
-        lines.append(f"Messages: {m['count']}{span}")
+        lines.append(_("Messages: {count}").format(count=count(m["count"])))
     for d in found["decisions"]:
-        what = d["decision"] if d["kind"] == "decide" else f"{d['kind']} of {d['decision']}"
-        lines.append(f"Decision {d['at'][:16]}: {what}" + (f" ({clean(d['reason'])})" if d["reason"] else ""))
+        what = decision_word(d["decision"])
+        if d["kind"] != "decide":
+            what = shown(EVENT_LINES.get(d["kind"], d["kind"] + " of {decision}")).format(decision=what)
+        lines.append(_("Decision {when}: {what}").format(when=d["at"][:16], what=what)
+                     + (f" ({clean(d['reason'])})" if d["reason"] else ""))
     if found["tags"]:
-        lines.append("Tags: " + ", ".join(clean(t) for t in found["tags"]))
+        lines.append(_("Tags: {tags}").format(tags=", ".join(clean(t) for t in found["tags"])))
     for n in found["notes"]:
-        lines.append(f"Note {n['at'][:10]}: {clean(n['text'])}")
+        lines.append(_("Note {day}: {text}").format(day=iso_day(n["at"]), text=clean(n["text"])))
     if found["unreadable_imports"]:
-        lines.append(f"({found['unreadable_imports']} import(s) without a readable snapshot were skipped)")
+        lines.append(ngettext("({count} import(s) without a readable snapshot were skipped)",
+                              "({count} import(s) without a readable snapshot were skipped)",
+                              found["unreadable_imports"]).format(count=count(found["unreadable_imports"])))
     return "\n".join(lines)
 
 

@@ -7,16 +7,19 @@ import json
 import sys
 from pathlib import Path
 
+from tui.cli.human import count, shown
 from tui.core.unsafe_chars import strip_unsafe
+from tui.i18n import N_, _, ngettext
+from tui.i18n.formats import day
 from tui.paths import Paths
 
-HELP = "Import a LinkedIn export (ZIP, folder or CSV) as the current one and print what was read."
+HELP = N_("Import a LinkedIn export (ZIP, folder or CSV) as the current one and print what was read.")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("source", help="the export ZIP, its unpacked folder, or a CSV file")
-    parser.add_argument("--json", action="store_true", help="print the report as JSON")
-    parser.add_argument("--yes", action="store_true", help="import even if it is older than the last import")
+    parser.add_argument("source", help=_("the export ZIP, its unpacked folder, or a CSV file"))
+    parser.add_argument("--json", action="store_true", help=_("print the report as JSON"))
+    parser.add_argument("--yes", action="store_true", help=_("import even if it is older than the last import"))
 
 
 def _files(export: object) -> list[dict]:
@@ -66,8 +69,9 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         if args.json:
             print(json.dumps(_payload(export, None, "older"), indent=2))
         print(
-            f"passerelle: this export ({outcome.exported_on}) is older than the last import "
-            f"({outcome.previous.exported_on}); nothing was imported. Run again with --yes to import it anyway.",
+            _("passerelle: this export ({exported_on}) is older than the last import ({previous}); nothing was "
+              "imported. Run again with --yes to import it anyway.").format(
+                exported_on=outcome.exported_on, previous=outcome.previous.exported_on),
             file=sys.stderr,
         )
         return 2
@@ -80,10 +84,10 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
 
 def _print_human(export: object, record: object, status: str) -> None:
     files = _files(export)
-    head = ("file", "kind", "rows", "kept", "set aside", "problems")
+    head = (_("file"), _("kind"), _("rows"), _("kept"), _("set aside"), _("problems"))
     rows = [
-        (clean(f["name"]), f["kind"], str(f["rows"]), str(f["kept"]),
-         str(len(f["set_aside"]) + f.get("set_aside_more", 0)), str(len(f["problems"])))
+        (clean(f["name"]), f["kind"], count(f["rows"]), count(f["kept"]),
+         count(len(f["set_aside"]) + f.get("set_aside_more", 0)), count(len(f["problems"])))
         for f in files
     ]
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
@@ -91,28 +95,46 @@ def _print_human(export: object, record: object, status: str) -> None:
         print("  ".join(cell.ljust(w) if i < 2 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))))
     for f in files:
         name = clean(f["name"])  # a member name may carry escape sequences or line breaks
-        print(f"  {name}: {clean(f['vintage'])}, {f['encoding']}")
+        print(f"  {name}: {clean(shown(f['vintage']))}, {f['encoding']}")
         for repair in f["repairs"]:
-            print(f"  {name}: {clean(repair)}")
+            print(f"  {name}: {clean(shown(repair))}")
         for item in f["set_aside"][:10]:
-            print(f"  {name} line {item['line']}: set aside ({clean(item['reason'])})")
+            print("  " + _("{file} line {line}: set aside ({reason})").format(
+                file=name, line=item["line"], reason=clean(shown(item["reason"]))))
         more = len(f["set_aside"]) + f.get("set_aside_more", 0) - 10
         if more > 0:
-            print(f"  {name}: {more} more rows set aside")
+            print("  " + ngettext("{file}: {count} more row set aside", "{file}: {count} more rows set aside",
+                                  more).format(file=name, count=count(more)))
         for problem in f["problems"]:
-            print(f"  {name}: {clean(problem)}")
+            print(f"  {name}: {clean(shown(problem))}")
     for problem in export.report.problems:  # type: ignore[attr-defined]
-        print(f"  {clean(problem)}")
+        print(f"  {clean(shown(problem))}")
     counts = record.counts  # type: ignore[attr-defined]
-    summary = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items())
-    when = record.exported_on.isoformat() if record.exported_on else "undated"  # type: ignore[attr-defined]
-    verdict = {
-        "new": "imported",
-        "older": "imported (older than the previous import)",
-        "unchanged": "already imported, nothing changed",
-        "current": "already imported; it is the current export again",
-    }[status]
-    print(f"Export of {when} {verdict} as import #{record.id}: {summary}.")  # type: ignore[attr-defined]
+    summary = ", ".join(_counted(k, n) for k, n in counts.items())
+    when = day(record.exported_on) if record.exported_on else _("undated")  # type: ignore[attr-defined]
+    print(_(VERDICTS[status]).format(day=when, id=record.id, counts=summary))  # type: ignore[attr-defined]
+
+
+# What became of an import, as one sentence per outcome (so each language words it whole).
+VERDICTS = {
+    "new": N_("Export of {day} imported as import #{id}: {counts}."),
+    "older": N_("Export of {day} imported (older than the previous import) as import #{id}: {counts}."),
+    "unchanged": N_("Export of {day} already imported, nothing changed as import #{id}: {counts}."),
+    "current": N_("Export of {day} already imported; it is the current export again as import #{id}: {counts}."),
+}
+
+
+def _counted(kind: str, n: int) -> str:
+    """One of the counts an import keeps (`counts` in the JSON), in words."""
+    forms = {
+        "connections": lambda: ngettext("{count} connection", "{count} connections", n),
+        "hidden_connections": lambda: ngettext("{count} hidden connection", "{count} hidden connections", n),
+        "invitations": lambda: ngettext("{count} invitation", "{count} invitations", n),
+        "messages": lambda: ngettext("{count} message", "{count} messages", n),
+    }
+    if kind not in forms:
+        return f"{n} {kind.replace('_', ' ')}"
+    return forms[kind]().format(count=count(n))
 
 
 def clean(text: object) -> str:

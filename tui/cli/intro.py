@@ -6,18 +6,25 @@ import argparse
 import json
 from pathlib import Path
 
+from tui.cli.human import count, iso_day
 from tui.core.errors import ConfigError
+from tui.i18n import N_, _, ngettext
 from tui.paths import Paths
 
-HELP = "Who do you know at these companies (names, or text files with one company a line)?"
+HELP = N_("Who do you know at these companies (names, or text files with one company a line)?")
 MAX_BYTES = 1_000_000
+
+# How a connection matched a company (`match` in the JSON).
+MATCH_WORDS = {"exact": N_("exact"), "alias": N_("alias"), "close": N_("close, score {score}")}
+INVITATION_LINES = {"received": N_("invitation received: {name} ({day}, {state})"),
+                    "sent": N_("invitation sent: {name} ({day}, {state})")}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("targets", nargs="+", metavar="FILE-or-COMPANY",
-                        help="a company name, or a text file with one company a line")
-    parser.add_argument("--source", help="export ZIP, folder or CSV (default: last import, else the sample)")
-    parser.add_argument("--json", action="store_true", help="print JSON")
+                        help=_("a company name, or a text file with one company a line"))
+    parser.add_argument("--source", help=_("export ZIP, folder or CSV (default: last import, else the sample)"))
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
 def targets_from(arguments: list[str]) -> list[str]:
@@ -35,7 +42,7 @@ def targets_from(arguments: list[str]) -> list[str]:
             lines.append(argument)
     found = read_targets(lines)
     if not found:
-        raise ConfigError(", ".join(arguments), "no company names (one a line, '#' starts a comment)")
+        raise ConfigError(", ".join(arguments), _("no company names (one a line, '#' starts a comment)"))
     return found
 
 
@@ -58,20 +65,23 @@ def render(found: dict) -> str:
     for t in found["targets"]:
         matches = t["matches"]
         if t["nobody"]:
-            lines.append(f"{clean(t['company'])}: nobody you know there")
+            lines.append(_("{company}: nobody you know there").format(company=clean(t["company"])))
             continue
         kinds = {k: sum(m["match"] == k for m in matches) for k in ("exact", "alias", "close")}
-        lines.append(f"{clean(t['company'])}: {len(matches)} connections "
-                     f"({kinds['exact']} exact, {kinds['alias']} by alias, {kinds['close']} close)")
+        lines.append(ngettext("{company}: {count} connection ({exact} exact, {alias} by alias, {close} close)",
+                              "{company}: {count} connections ({exact} exact, {alias} by alias, {close} close)",
+                              len(matches)).format(company=clean(t["company"]), count=count(len(matches)), **kinds))
         for m in matches:
-            how = m["match"] if m["match"] != "close" else f"close, score {m['score']:g}"
+            how = _(MATCH_WORDS[m["match"]]).format(score=f"{m['score']:g}" if m["score"] is not None else "")
             lines.append(f"  {clean(m['name'])} · {clean(m['position'] or '–')} · {clean(m['company'])} ({how})")
         for i in t["invitations"]:
-            state = "now connected" if i["connected"] else "not connected"
-            lines.append(f"  invitation {i['direction']}: {clean(i['name'])} ({(i['sent_at'] or '')[:10]}, {state})")
-        for label in ("endorsers", "recommenders"):
+            state = _("now connected") if i["connected"] else _("not connected")
+            lines.append("  " + _(INVITATION_LINES.get(i["direction"], INVITATION_LINES["received"])).format(
+                name=clean(i["name"]), day=iso_day(i["sent_at"]), state=state))
+        for label, line in (("endorsers", N_("endorser: {name} · {company}")),
+                            ("recommenders", N_("recommender: {name} · {company}"))):
             for p in t[label]:
-                lines.append(f"  {label[:-1]}: {clean(p['name'])} · {clean(p['company'])}")
+                lines.append("  " + _(line).format(name=clean(p["name"]), company=clean(p["company"])))
     return "\n".join(lines)
 
 

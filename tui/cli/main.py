@@ -12,8 +12,9 @@ import os
 import sys
 
 from tui import __version__
+from tui.cli.argparse_text import translate_argparse, usage_prefix
 from tui.core.errors import PasserelleError
-from tui.i18n import choose, set_language
+from tui.i18n import _, choose, set_language
 from tui.i18n.catalog import LANGUAGES
 from tui.paths import HOME_ENV, Paths
 
@@ -45,7 +46,14 @@ class _Parser(argparse.ArgumentParser):
     """argparse that exits 2 with one line, as every other bad input does."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        self.exit(2, _("{prog}: {message} (see {prog} --help)").format(prog=self.prog, message=message) + "\n")
+
+    def parse_known_intermixed_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def]
+        # argparse keeps its usage line by cutting 7 characters, the length of the English
+        # "usage: "; cut the prefix of the language in use instead.
+        if self.usage is None:
+            self.usage = self.format_usage()[len(usage_prefix()):]
+        return super().parse_known_intermixed_args(args, namespace)
 
 
 def add_global_options(parser: argparse.ArgumentParser) -> None:
@@ -53,19 +61,19 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--home",
         metavar="DIR",
-        help=f"keep config, data and cache under DIR (also ${HOME_ENV})",
+        help=_("keep config, data and cache under DIR (also ${variable})").format(variable=HOME_ENV),
     )
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
-        help="language of every screen and message (also `language` in config.toml, else $LANG)",
+        help=_("language of every screen and message (also `language` in config.toml, else $LANG)"),
     )
 
 
 def command_parser(name: str) -> argparse.ArgumentParser:
     """The parser of one subcommand (its own options plus the global ones)."""
     module = importlib.import_module(f"tui.cli.{COMMANDS[name]}")
-    parser = _Parser(prog=f"passerelle {name}", description=module.HELP)
+    parser = _Parser(prog=f"passerelle {name}", description=_(module.HELP))
     add_global_options(parser)
     module.add_arguments(parser)
     return parser
@@ -75,11 +83,12 @@ def app_parser() -> argparse.ArgumentParser:
     """The parser of `passerelle [SOURCE]` (the app)."""
     parser = _Parser(
         prog="passerelle",
-        description="Triage your LinkedIn invitations and network from the data export, offline.",
-        epilog="commands: " + ", ".join(COMMANDS) + " (passerelle COMMAND --help)",
+        description=_("Triage your LinkedIn invitations and network from the data export, offline."),
+        epilog=_("commands: {commands} (passerelle COMMAND --help)").format(commands=", ".join(COMMANDS)),
     )
-    parser.add_argument("source", nargs="?", help="export ZIP, folder or CSV (default: last import, else the sample)")
-    parser.add_argument("--version", action="version", version=f"passerelle {__version__}")
+    parser.add_argument("source", nargs="?", help=_("export ZIP, folder or CSV (default: last import, else the sample)"))
+    parser.add_argument("--version", action="version", version=f"passerelle {__version__}",
+                        help=_("show program's version number and exit"))
     add_global_options(parser)
     return parser
 
@@ -109,8 +118,8 @@ def python_problem(version: tuple[int, ...]) -> str | None:
     """One line when this Python is too old (pip refuses the install, but a checkout runs as is)."""
     if tuple(version[:2]) >= MIN_PYTHON:
         return None
-    return (f"passerelle: needs Python {'.'.join(map(str, MIN_PYTHON))} or newer "
-            f"(this is Python {'.'.join(map(str, version[:3]))})")
+    return _("passerelle: needs Python {needed} or newer (this is Python {running})").format(
+        needed=".".join(map(str, MIN_PYTHON)), running=".".join(map(str, version[:3])))
 
 
 def _peek(argv: list[str], option: str) -> str | None:
@@ -146,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     argv = sys.argv[1:] if argv is None else argv
     choose_language(argv)
+    translate_argparse()
     name, rest = split_command(argv)
     parser = app_parser() if name is None else command_parser(name)
     args = parser.parse_intermixed_args(rest)
@@ -158,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
         module = importlib.import_module(f"tui.cli.{COMMANDS[name]}")
         return module.run(args, paths)
     except PasserelleError as exc:
-        print(f"passerelle: {exc}", file=sys.stderr)
+        print(_("passerelle: {error}").format(error=exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -166,7 +176,8 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, exit 1
-        print(f"passerelle: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(_("passerelle: unexpected error: {kind}: {error}").format(kind=type(exc).__name__, error=exc),
+              file=sys.stderr)
         return 1
 
 

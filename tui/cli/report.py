@@ -6,15 +6,17 @@ import argparse
 from pathlib import Path
 
 from tui.cli import stats as stats_cmd
+from tui.cli.human import band_word, basis_word, count, shown
+from tui.i18n import N_, _, language, ngettext
 from tui.network.bands import BANDS, band_range
 from tui.paths import Paths
 
-HELP = "Write your network's size, band and composition as Markdown (stdout or a file)."
+HELP = N_("Write your network's size, band and composition as Markdown (stdout or a file).")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     stats_cmd.add_source_arguments(parser)
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    parser.add_argument("-o", "--output", metavar="FILE", help=_("write the report to FILE instead of stdout"))
 
 
 # Markdown's own punctuation, escaped with a backslash so a company named
@@ -36,71 +38,103 @@ def _table(headers: list[str], rows: list[list[object]]) -> list[str]:
 
 
 def render(stats: dict) -> str:
-    """The whole report."""
+    """The whole report, in the active language."""
     from tui.network.figures import BAND_ADVICE, BAND_MEANING
 
     pct = stats_cmd.pct
     size, band = stats["connections"], stats["band"]
     nxt = stats["next_threshold"]
-    md = [f"# Network report — {stats['as_of']}", ""]
-    md += [f"**{size} connections** (plus {stats['hidden_connections']} hidden: members who hid or closed their profile).", ""]
-    md += ["## Maturity band", "", f"Band: **{band}**. {BAND_MEANING[band]}", ""]
-    md += ["| band | connections | meaning |", "|---|---|---|"]
-    md += [f"| {'**' + b + '**' if b == band else b} | {r} | {BAND_MEANING[b].split(': ', 1)[1]} |"
+    md = [_("# Network report — {day}").format(day=_day(stats["as_of"])), ""]
+    md += [_("**{count} connections** (plus {hidden} hidden: members who hid or closed their profile).").format(
+        count=count(size), hidden=count(stats["hidden_connections"])), ""]
+    md += [_("## Maturity band"), "", _("Band: **{band}**. {meaning}").format(
+        band=band_word(band), meaning=shown(BAND_MEANING[band])), ""]
+    md += ["| " + " | ".join((_("band"), _("connections"), _("meaning"))) + " |", "|---|---|---|"]
+    md += [f"| {'**' + band_word(b) + '**' if b == band else band_word(b)} | {r} | {shown(BAND_MEANING[b]).split(': ', 1)[-1]} |"
            for b, r in ((name, band_range(name)) for name, _at in BANDS)]
-    md += ["", f"For someone inviting you: {BAND_ADVICE[band]}", ""]
+    md += ["", _("For someone inviting you: {advice}").format(advice=shown(BAND_ADVICE[band])), ""]
     pace = stats["pace"]
     if nxt:
-        eta = f"at the pace of the last {pace['days']} days ({pace['connections']} new) you reach it around {nxt['eta']}" \
-            if nxt["eta"] else f"no new connections in the last {pace['days']} days, so no date can be projected"
-        md += [f"Next threshold: **{nxt['band']}** at {nxt['at']}, {nxt['missing']} to go; {eta}.", ""]
+        values = {"band": band_word(nxt["band"]), "at": count(nxt["at"]), "missing": count(nxt["missing"]),
+                  "days": count(pace["days"]), "new": count(pace["connections"])}
+        if nxt["eta"]:
+            line = _("Next threshold: **{band}** at {at}, {missing} to go; at the pace of the last {days} days "
+                     "({new} new) you reach it around {day}.").format(**values, day=_day(nxt["eta"]))
+        else:
+            line = _("Next threshold: **{band}** at {at}, {missing} to go; no new connections in the last {days} "
+                     "days, so no date can be projected.").format(**values)
+        md += [line, ""]
     else:
-        md += ["You are past the last threshold.", ""]
+        md += [_("You are past the last threshold."), ""]
 
     g = stats["growth"]
-    md += ["## Growth", "", f"First connection: {g['first'] or '–'}; latest: {g['latest'] or '–'}.", ""]
+    md += [_("## Growth"), "", _("First connection: {first}; latest: {latest}.").format(
+        first=_day(g["first"]) if g["first"] else "–", latest=_day(g["latest"]) if g["latest"] else "–"), ""]
     if g["busiest"]:
-        md += _table(["busiest month", "connections"], [[b["month"], b["count"]] for b in g["busiest"]])
-    md += ["## Composition", "", "### Top companies", ""]
-    md += _table(["company", "connections", "share"], [[r["company"], r["count"], pct(r["share"])] for r in stats["top_companies"]])
-    md += ["### Role families (from positions)", ""]
-    md += _table(["family", "connections", "share"], [[r["family"], r["count"], pct(r["share"])] for r in stats["role_families"]])
-    md += ["### Year connected", ""]
-    md += _table(["year", "connections"], [[r["year"] or "unknown", r["count"]] for r in stats["per_year"]])
+        md += _table([_("busiest month"), _("connections")], [[_month(b["month"]), count(b["count"])] for b in g["busiest"]])
+    md += [_("## Composition"), "", _("### Top companies"), ""]
+    md += _table([_("company"), _("connections"), _("share")],
+                 [[r["company"], count(r["count"]), pct(r["share"])] for r in stats["top_companies"]])
+    md += [_("### Role families (from positions)"), ""]
+    md += _table([_("family"), _("connections"), _("share")],
+                 [[shown(r["family"]), count(r["count"]), pct(r["share"])] for r in stats["role_families"]])
+    md += [_("### Year connected"), ""]
+    md += _table([_("year"), _("connections")], [[r["year"] or _("unknown"), count(r["count"])] for r in stats["per_year"]])
     e = stats["email_available"]
-    md += [f"Email address shared with you: {e['count']} ({pct(e['share'])}).", ""]
+    md += [_("Email address shared with you: {count} ({share}).").format(count=count(e["count"]), share=pct(e["share"])), ""]
 
     q = stats["qualified"]
-    md += ["## Quality in quantity", ""]
+    md += [_("## Quality in quantity"), ""]
     if q["count"] is None:
-        md += ["No targets set: add a strategy or pick role families (`--qualify FAMILY`) to count qualified contacts.", ""]
+        md += [_("No targets set: add a strategy or pick role families (`--qualify FAMILY`) to count qualified contacts."), ""]
     else:
-        md += [f"**{q['count']} qualified contacts** out of {size} ({pct(q['share'])}, by {q['basis']}).", ""]
+        md += [_("**{count} qualified contacts** out of {size} ({share}, by {basis}).").format(
+            count=count(q["count"]), size=count(size), share=pct(q["share"]), basis=basis_word(q["basis"])), ""]
     c = stats["concentration"]
-    md += ["## Concentration", ""]
+    md += [_("## Concentration"), ""]
     if c["companies_for_half"] is None:
-        md += ["No company names in the export.", ""]
+        md += [_("No company names in the export."), ""]
     else:
-        md += [f"{c['companies_for_half']} of {c['companies']} companies hold half of the {c['with_company']} "
-               f"connections with a company; the top 20% of companies hold {pct(c['top20_share'])}.", ""]
+        md += [_("{few} of {companies} companies hold half of the {with_company} connections with a company; "
+                 "the top 20% of companies hold {share}.").format(
+            few=count(c["companies_for_half"]), companies=count(c["companies"]),
+            with_company=count(c["with_company"]), share=pct(c["top20_share"])), ""]
     a, m = stats["active_estimate"], stats["messaged"]
-    md += ["## The silent majority", "",
-           f"If {pct(a['share'])} of your network posts, about **{a['members']} members are active**: "
-           f"reading one post each would mean ~{a['weekly_posts']} posts a week.", "",
-           f"You have messaged {m['ever']} connections ({pct(m['ever_share'])}), "
-           f"{m['last_year']} of them in the last year ({pct(m['last_year_share'])}).", ""]
+    md += [_("## The silent majority"), "",
+           _("If {share} of your network posts, about **{members} members are active**: "
+             "reading one post each would mean ~{posts} posts a week.").format(
+               share=pct(a["share"]), members=count(a["members"]), posts=count(a["weekly_posts"])), "",
+           _("You have messaged {ever} connections ({ever_share}), "
+             "{last_year} of them in the last year ({last_year_share}).").format(
+               ever=count(m["ever"]), ever_share=pct(m["ever_share"]), last_year=count(m["last_year"]),
+               last_year_share=pct(m["last_year_share"])), ""]
     inv = stats["invitations"]
-    md += ["## Invitations", ""]
-    md += _table(["", "total", "accepted", "open"], [
-        ["received", inv["incoming"]["total"], inv["incoming"]["connected"], inv["incoming"]["open"]],
-        ["sent", inv["outgoing"]["total"], inv["outgoing"]["connected"], inv["outgoing"]["open"]],
+    md += [_("## Invitations"), ""]
+    md += _table(["", _("total"), _("accepted"), _("open")], [
+        [_("received"), *(count(inv["incoming"][k]) for k in ("total", "connected", "open"))],
+        [_("sent"), *(count(inv["outgoing"][k]) for k in ("total", "connected", "open"))],
     ])
     s = stats["since_last_import"]
     if s:
-        md += ["## Since the last import", ""]
-        md += _table(["new connections", "invitations accepted", "company/position changed", "gone"],
-                     [[s["new_connections"], s["invitations_accepted"], s["changed"], s["gone"]]])
+        md += [_("## Since the last import"), ""]
+        md += _table([_("new connections"), _("invitations accepted"), _("company/position changed"), _("gone")],
+                     [[count(s[k]) for k in ("new_connections", "invitations_accepted", "changed", "gone")]])
     return "\n".join(md).rstrip() + "\n"
+
+
+def _day(iso: str) -> str:
+    return stats_cmd._day(iso)  # noqa: SLF001 - one home for "an ISO day, as the language writes it"
+
+
+def _month(iso: str) -> str:
+    """`2026-03` in English, as always; `mars 2026` in French."""
+    if language() == "en":
+        return iso
+    from datetime import date
+
+    from babel.dates import format_date
+
+    return format_date(date.fromisoformat(iso[:7] + "-01"), format="MMMM y", locale=language())
 
 
 def run(args: argparse.Namespace, paths: Paths) -> int:
@@ -112,10 +146,12 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         try:
             write_text_atomic(Path(args.output), text)
         except OSError as exc:
-            raise PasserelleError(args.output, f"cannot write the report: {exc.strerror or exc}") from None
+            raise PasserelleError(args.output, _("cannot write the report: {reason}").format(
+                reason=exc.strerror or exc)) from None
         lines = text.count("\n")
-        print(f"wrote the network report ({lines} {'line' if lines == 1 else 'lines'} of Markdown) "
-              f"to {Path(args.output).resolve()}")
+        print(ngettext("wrote the network report ({count} line of Markdown) to {path}",
+                       "wrote the network report ({count} lines of Markdown) to {path}", lines).format(
+            count=count(lines), path=Path(args.output).resolve()))
     else:
         print(text, end="")
     return 0

@@ -7,10 +7,13 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.cli.human import band_word, basis_word, count, shown
 from tui.core.unsafe_chars import strip_unsafe
+from tui.i18n import N_, _, ngettext
+from tui.i18n.formats import day, percent
 from tui.paths import Paths
 
-HELP = "Show the size, band and composition of your network (nothing is written)."
+HELP = N_("Show the size, band and composition of your network (nothing is written).")
 # The only columns the figures use: the cache is read without the message texts and the
 # search columns (a parse, on the first run, still gives every column).
 STATS_COLUMNS = {
@@ -22,18 +25,18 @@ STATS_COLUMNS = {
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_source_arguments(parser)
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
 def add_source_arguments(parser: argparse.ArgumentParser) -> None:
     """SOURCE and --qualify, shared with `passerelle report`."""
-    parser.add_argument("source", nargs="?", help="export ZIP, folder or CSV (default: last import, else the sample)")
+    parser.add_argument("source", nargs="?", help=_("export ZIP, folder or CSV (default: last import, else the sample)"))
     parser.add_argument(
         "--qualify",
         action="append",
         default=[],
         metavar="FAMILY",
-        help="count contacts of this role family as qualified (repeatable; default: the strategy's targets)",
+        help=_("count contacts of this role family as qualified (repeatable; default: the strategy's targets)"),
     )
 
 
@@ -108,7 +111,8 @@ def _check_families(picked: list[str], overrides: dict) -> None:
     known = family_names(role_families(overrides))
     for name in picked:
         if name not in known:
-            raise ConfigError("--qualify", f"unknown role family '{name}' (known: {', '.join(known)})")
+            raise ConfigError("--qualify", _("unknown role family '{name}' (known: {known})").format(
+                name=name, known=", ".join(known)))
 
 
 def _imports(paths: Paths) -> list:
@@ -135,14 +139,22 @@ def _strategy(paths: Paths):
 
 
 def pct(share: float | None) -> str:
-    return "–" if share is None else f"{share * 100:.0f}%"
+    return "–" if share is None else percent(share)
 
 
 def open_people(counts: dict, people: int | None) -> str:
     """", from 51 people" when some sent more than one invitation: the app's header counts people."""
     if people is None or people == counts["open"]:
         return ""
-    return f", from {people} {'person' if people == 1 else 'people'}: some sent more than one"
+    return ngettext(", from {count} person: some sent more than one", ", from {count} people: some sent more than one",
+                    people).format(count=count(people))
+
+
+def _day(iso: str) -> str:
+    """An ISO day from the figures, as the language writes days."""
+    from datetime import date
+
+    return day(date.fromisoformat(iso))
 
 
 def summary(stats: dict) -> str:
@@ -155,50 +167,61 @@ def summary(stats: dict) -> str:
 
     age = stats.get("export_age")
     lines = [
-        f"Source: {clean(stats['source'])}",
+        _("Source: {source}").format(source=clean(stats["source"])),
         age_line(date.fromisoformat(age["exported_on"]) if age else None, date.today()),
-        f"Connections: {stats['connections']}  (+{stats['hidden_connections']} hidden)",
-        f"Band: {stats['band']} — {stats['band_explained']}",
+        _("Connections: {count}  (+{hidden} hidden)").format(
+            count=count(stats["connections"]), hidden=count(stats["hidden_connections"])),
+        _("Band: {band} — {meaning}").format(band=band_word(stats["band"]), meaning=shown(stats["band_explained"])),
     ]
     if nxt:
-        eta = f", at this pace by {nxt['eta']}" if nxt["eta"] else ", no new connections in the last 90 days"
-        lines.append(f"Next: {nxt['band']} at {nxt['at']} ({nxt['missing']} to go{eta})")
+        values = {"band": band_word(nxt["band"]), "at": count(nxt["at"]), "missing": count(nxt["missing"])}
+        if nxt["eta"]:
+            lines.append(_("Next: {band} at {at} ({missing} to go, at this pace by {day})").format(
+                **values, day=_day(nxt["eta"])))
+        else:
+            lines.append(_("Next: {band} at {at} ({missing} to go, no new connections in the last 90 days)").format(
+                **values))
     lines.append(
-        "Invitations: received {0[total]} ({0[open]} open{2}), sent {1[total]} ({1[open]} open)".format(
-            inv["incoming"], inv["outgoing"], open_people(inv["incoming"], stats.get("people_waiting"))
+        _("Invitations: received {received} ({received_open} open{people}), sent {sent} ({sent_open} open)").format(
+            received=count(inv["incoming"]["total"]), received_open=count(inv["incoming"]["open"]),
+            people=open_people(inv["incoming"], stats.get("people_waiting")),
+            sent=count(inv["outgoing"]["total"]), sent_open=count(inv["outgoing"]["open"]),
         )
     )
     q = stats["qualified"]
     if q["count"] is not None:
-        lines.append(f"Qualified contacts: {q['count']} of {stats['connections']} ({pct(q['share'])}, {q['basis']})")
+        lines.append(_("Qualified contacts: {count} of {connections} ({share}, {basis})").format(
+            count=count(q["count"]), connections=count(stats["connections"]), share=pct(q["share"]),
+            basis=basis_word(q["basis"])))
     c = stats["concentration"]
     if c["companies_for_half"] is not None:
-        lines.append(
-            f"Concentration: {c['companies_for_half']} of {c['companies']} companies hold half; "
-            f"top 20% hold {pct(c['top20_share'])}"
-        )
+        lines.append(_("Concentration: {few} of {companies} companies hold half; top 20% hold {share}").format(
+            few=count(c["companies_for_half"]), companies=count(c["companies"]), share=pct(c["top20_share"])))
     a = stats["active_estimate"]
-    lines.append(f"Silent majority: ~{a['members']} active ({pct(a['share'])}) → ~{a['weekly_posts']} posts a week")
+    lines.append(_("Silent majority: ~{members} active ({share}) → ~{posts} posts a week").format(
+        members=count(a["members"]), share=pct(a["share"]), posts=count(a["weekly_posts"])))
     m = stats["messaged"]
-    lines.append(f"Messaged: {m['ever']} ever ({pct(m['ever_share'])}), {m['last_year']} in the last year")
+    lines.append(_("Messaged: {ever} ever ({share}), {last_year} in the last year").format(
+        ever=count(m["ever"]), share=pct(m["ever_share"]), last_year=count(m["last_year"])))
     if stats["top_companies"]:
-        top = ", ".join(f"{clean(r['company'])} {r['count']}" for r in stats["top_companies"][:5])
-        lines.append(f"Top companies: {top}")
+        top = ", ".join(f"{clean(r['company'])} {count(r['count'])}" for r in stats["top_companies"][:5])
+        lines.append(_("Top companies: {companies}").format(companies=top))
     ties = (stats.get("archive") or {}).get("people_with_ties")
     if ties:
-        lines.append(f"Real ties: {ties} people endorsed or recommended you, or you them")
+        lines.append(ngettext("Real ties: {count} person endorsed or recommended you, or you them",
+                              "Real ties: {count} people endorsed or recommended you, or you them",
+                              ties).format(count=count(ties)))
     across = stats.get("across_imports")
     if across:
-        lines.append(
-            f"Across your {across['imports']} imports: {len(across['new'])} new, {len(across['left'])} left, "
-            f"{len(across['changed'])} job changes, {len(across['accepted'])} invitations accepted"
-        )
+        lines.append(_("Across your {imports} imports: {new} new, {left} left, {changed} job changes, "
+                       "{accepted} invitations accepted").format(
+            imports=count(across["imports"]), new=count(len(across["new"])), left=count(len(across["left"])),
+            changed=count(len(across["changed"])), accepted=count(len(across["accepted"]))))
     s = stats["since_last_import"]
     if s:
-        lines.append(
-            f"Since last import: {s['new_connections']} new, {s['invitations_accepted']} accepted, "
-            f"{s['changed']} changed, {s['gone']} gone"
-        )
+        lines.append(_("Since last import: {new} new, {accepted} accepted, {changed} changed, {gone} gone").format(
+            new=count(s["new_connections"]), accepted=count(s["invitations_accepted"]),
+            changed=count(s["changed"]), gone=count(s["gone"])))
     return "\n".join(lines)
 
 

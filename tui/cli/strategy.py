@@ -10,25 +10,27 @@ from datetime import date
 from pathlib import Path
 
 from tui.core.files import write_text_atomic
-from tui.triage.strategy import STARTER_STRATEGY, Strategy, load_strategy, preview
-from tui.core.words import plural
 from tui.core.folders import make_private_dir
+from tui.i18n import N_, _, ngettext
+from tui.i18n.formats import number
 from tui.paths import Paths
+from tui.triage.strategy import STARTER_STRATEGY, Strategy, load_strategy, preview
 
-HELP = "Create (--init), validate (--check) or preview (--preview EXPORT) your contact strategy."
+HELP = N_("Create (--init), validate (--check) or preview (--preview EXPORT) your contact strategy.")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group(required=True)
-    group.add_argument("--init", action="store_true", help="write a commented starter strategy file")
-    group.add_argument("--check", action="store_true", help="validate the file and list its rules")
-    group.add_argument("--preview", metavar="EXPORT", help="how many open received invitations each rule decides")
-    parser.add_argument("--force", action="store_true", help="with --init: replace the file (keeps a .bak)")
+    group.add_argument("--init", action="store_true", help=_("write a commented starter strategy file"))
+    group.add_argument("--check", action="store_true", help=_("validate the file and list its rules"))
+    group.add_argument("--preview", metavar="EXPORT", help=_("how many open received invitations each rule decides"))
+    parser.add_argument("--force", action="store_true", help=_("with --init: replace the file (keeps a .bak)"))
 
 
 def _init(path: Path, force: bool) -> int:
     if path.exists() and not force:
-        print(f"passerelle: {path} already exists (use --force to replace it; a .bak is kept)", file=sys.stderr)
+        print(_("passerelle: {path} already exists (use --force to replace it; a .bak is kept)").format(path=path),
+              file=sys.stderr)
         return 2
     make_private_dir(path.parent)
     if path.exists():
@@ -36,17 +38,18 @@ def _init(path: Path, force: bool) -> int:
         shutil.copyfile(path, backup)
         os.chmod(backup, 0o600)
     write_text_atomic(path, STARTER_STRATEGY)
-    print(f"wrote {path}")
+    print(_("wrote {path}").format(path=path))
     return 0
 
 
 def _describe(strategy: Strategy) -> list[str]:
-    lines = [f"targets: {', '.join(strategy.targets) or '(none)'}"]
-    lines += [f"protected: {e.describe()}" for e in strategy.protected]
-    lines += [f"refused: {e.describe()}" for e in strategy.refused]
+    lines = [_("targets: {targets}").format(targets=", ".join(strategy.targets) or _("(none)"))]
+    lines += [_("protected: {entry}").format(entry=e.describe()) for e in strategy.protected]
+    lines += [_("refused: {entry}").format(entry=e.describe()) for e in strategy.refused]
     for n, rule in enumerate(strategy.rules, start=1):
-        when = ", ".join(f"{k} = {str(v).lower() if isinstance(v, bool) else repr(v)}" for k, v in rule.when) or "always"
-        lines.append(f"{n}. {rule.name}: when {when} → {rule.decide} ({rule.reason})")
+        when = ", ".join(f"{k} = {str(v).lower() if isinstance(v, bool) else repr(v)}" for k, v in rule.when) or _("always")
+        lines.append(_("{n}. {name}: when {when} → {decide} ({reason})").format(
+            n=n, name=rule.name, when=when, decide=rule.decide, reason=rule.reason))
     return lines
 
 
@@ -67,12 +70,14 @@ def _preview(source: str, strategy: Strategy, paths: Paths) -> int:
     queue = received_queue(export, decisions, info, date.today())
     open_rows = int(queue["pending"].sum())
     rows = preview(queue, None, strategy)
-    decided = sum(after for _, _, after in rows)
-    print(f"{plural(open_rows, 'open received invitation')}")
-    width = max((len(name) for name, _, _ in rows), default=10)
-    for name, _, after in rows:
+    decided = sum(after for _name, _before, after in rows)
+    print(ngettext("{count} open received invitation", "{count} open received invitations", open_rows).format(
+        count=number(open_rows)))
+    width = max((len(name) for name, _rule, _before in rows), default=10)
+    for name, _rule, after in rows:
         print(f"  {name:<{width}}  {after}")
-    print(f"  {'(no rule)':<{width}}  {open_rows - decided}")
+    no_rule = _("(no rule)")
+    print(f"  {no_rule:<{width}}  {open_rows - decided}")
     return 0
 
 
@@ -82,7 +87,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         return _init(path, args.force)
     strategy = load_strategy(path)  # ConfigError → "passerelle: file (line N): reason", exit 2
     if args.check:
-        print(f"{path}: ok")
+        print(_("{path}: ok").format(path=path))
         for line in _describe(strategy):
             print(f"  {line}")
         return 0

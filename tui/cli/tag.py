@@ -5,15 +5,16 @@ from __future__ import annotations
 import argparse
 
 from tui.core.errors import ConfigError
+from tui.i18n import N_, _
 from tui.paths import Paths
 
-HELP = "Add (+tag) or remove (-tag) tags for one person (profile URL or full name)."
+HELP = N_("Add (+tag) or remove (-tag) tags for one person (profile URL or full name).")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("person", metavar="PERSON", help="profile URL or full name")
-    parser.add_argument("edits", nargs="+", metavar="+TAG|-TAG", help="tags to add (+) or remove (-)")
-    parser.add_argument("--source", metavar="EXPORT", help="export ZIP, folder or CSV (default: last import, else the sample)")
+    parser.add_argument("person", metavar="PERSON", help=_("profile URL or full name"))
+    parser.add_argument("edits", nargs="+", metavar="+TAG|-TAG", help=_("tags to add (+) or remove (-)"))
+    parser.add_argument("--source", metavar="EXPORT", help=_("export ZIP, folder or CSV (default: last import, else the sample)"))
     _edits_are_words(parser)
 
 
@@ -56,5 +57,6 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         now = edit_tags(store, person["key"], add, remove)
     finally:
         store.close()
-    print(f"{one_line(person['full_name'] or person['key'])}: {', '.join(one_line(t) for t in now) or '(no tags)'}")
+    tags = ", ".join(one_line(t) for t in now) or _("(no tags)")
+    print(_("{person}: {tags}").format(person=one_line(person["full_name"] or person["key"]), tags=tags))
     return 0

@@ -6,13 +6,15 @@ import argparse
 import json
 import sys
 
+from tui.cli.human import count
+from tui.i18n import N_, _
 from tui.paths import Paths
 
-HELP = "List your tags with the number of people who have each."
+HELP = N_("List your tags with the number of people who have each.")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
 def counts(paths: Paths) -> list[tuple[str, int]]:
@@ -37,7 +39,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     from tui.core.unsafe_chars import strip_unsafe as one_line
 
     if not rows:
-        print("No tags yet (add some with: passerelle tag PERSON +tag, or t in the app).")
+        print(_("No tags yet (add some with: passerelle tag PERSON +tag, or t in the app)."))
     for tag, n in rows:
-        print(f"{n:>6}  {one_line(tag)}")
+        print(f"{count(n):>6}  {one_line(tag)}")
     return 0

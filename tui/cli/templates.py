@@ -6,17 +6,24 @@ import argparse
 import json
 import sys
 
+from tui.cli.human import shown
 from tui.composer.template_files import ensure_starters, load_templates
 from tui.composer.templates import line_col, lint, placeholders_used
-from tui.core.words import plural
 from tui.core.folders import make_private_dir
+from tui.i18n import N_, _, ngettext
+from tui.i18n.formats import number
 from tui.paths import Paths
 
-HELP = "List invitation templates (config folder) with their placeholders and problems."
+HELP = N_("List invitation templates (config folder) with their placeholders and problems.")
+# One sentence per severity, so each language can word (and agree) it whole.
+SEVERITY_LINES = {
+    "error": N_("error at line {line}, column {column}: {message}"),
+    "warning": N_("warning at line {line}, column {column}: {message}"),
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
 def template_rows(paths: Paths) -> tuple[list[dict], list[str]]:
@@ -48,15 +55,17 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     if args.json:
         print(json.dumps({"folder": str(paths.templates_dir), "templates": rows, "errors": errors}, indent=2, ensure_ascii=False))
     else:
-        print(f"{plural(len(rows), 'template')} in {paths.templates_dir}")
+        print(ngettext("{count} template in {folder}", "{count} templates in {folder}", len(rows)).format(
+            count=number(len(rows)), folder=paths.templates_dir))
         for row in rows:
-            used = ", ".join(row["placeholders"]) or "no placeholders"
+            used = ", ".join(row["placeholders"]) or _("no placeholders")
             lang = f" [{row['language']}]" if row["language"] else ""
             print(f"- {row['name']}{lang} ({row['file']}): {used}")
             if row["purpose"]:
                 print(f"    {row['purpose']}")
             for p in row["problems"]:
-                print(f"    {p['severity']} at line {p['line']}, column {p['column']}: {p['message']}")
+                print("    " + _(SEVERITY_LINES[p["severity"]]).format(
+                    line=p["line"], column=p["column"], message=shown(p["message"])))
     for error in errors:
-        print(f"passerelle: skipped {error}", file=sys.stderr)
+        print(_("passerelle: skipped {problem}").format(problem=error), file=sys.stderr)
     return 0

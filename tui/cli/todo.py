@@ -7,15 +7,18 @@ import json
 import sys
 from typing import Any
 
+from tui.cli.human import count, shown
 from tui.core.errors import ConfigError
+from tui.i18n import N_, _
+from tui.i18n.formats import day
 from tui.paths import Paths
 
-HELP = "List what your decisions ask you to do on LinkedIn (oldest first), or mark one done."
+HELP = N_("List what your decisions ask you to do on LinkedIn (oldest first), or mark one done.")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument("--done", metavar="PERSON", help="mark this person's to-do done (profile URL or full name)")
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
+    parser.add_argument("--done", metavar="PERSON", help=_("mark this person's to-do done (profile URL or full name)"))
 
 
 def entry(row: Any) -> dict[str, Any]:
@@ -52,20 +55,21 @@ def _mark_done(args: argparse.Namespace, paths: Paths) -> int:
     from tui.core.unsafe_chars import strip_unsafe as one_line
 
     if not paths.database.is_file():
-        raise ConfigError("--done", "nothing to do yet: no decision is saved")
+        raise ConfigError("--done", _("nothing to do yet: no decision is saved"))
     store = Store.open(paths.database)
     try:
         rows = find_rows(queue_of(paths, store), args.done)
         names = {r.key for r in rows}
         if not rows:
-            raise ConfigError("--done", "no pending to-do matches this person (see: passerelle todo)")
+            raise ConfigError("--done", _("no pending to-do matches this person (see: passerelle todo)"))
         if len(names) > 1:
-            raise ConfigError("--done", f"{len(names)} people have this name; give the profile URL instead")
+            raise ConfigError("--done", _("{count} people have this name; give the profile URL instead").format(
+                count=len(names)))
         mark_done(store, rows)
     finally:
         store.close()
     for row in rows:
-        print(f"done: {row.action} {one_line(row.label)}")
+        print(_("done: {action} {person}").format(action=shown(row.action), person=one_line(row.label)))
     return 0
 
 
@@ -82,15 +86,17 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     from tui.core.unsafe_chars import strip_unsafe as one_line
 
     if not todo:
-        print("Nothing left to do on LinkedIn.")
+        print(_("Nothing left to do on LinkedIn."))
     for state in ("pending", "flagged"):
         for action, rows in queue.groups(state):
-            title = GROUP_TITLES[action] + (" — check these" if state == "flagged" else "")
-            print(f"{title} ({len(rows)})")
+            title = shown(GROUP_TITLES[action])
+            title = _("{title} — check these").format(title=title) if state == "flagged" else title
+            print(f"{title} ({count(len(rows))})")
             for r in rows:
-                extra = f"  ! {r.flag}" if r.flag else ""
-                print(f"  {r.since:%Y-%m-%d}  {one_line(r.label)}  {r.page}{extra}")
+                extra = f"  ! {shown(r.flag)}" if r.flag else ""
+                print(f"  {day(r.since.date())}  {one_line(r.label)}  {r.page}{extra}")
     confirmed = queue.state("confirmed")
     if confirmed:
-        print(f"Confirmed by the export of {queue.exported_on}: {len(confirmed)}")
+        print(_("Confirmed by the export of {day}: {count}").format(
+            day=day(queue.exported_on) if queue.exported_on else queue.exported_on, count=count(len(confirmed))))
     return 0

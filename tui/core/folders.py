@@ -8,6 +8,7 @@ import stat
 from pathlib import Path
 
 from tui.core.errors import StoreError
+from tui.i18n import _
 
 
 class FolderError(StoreError, OSError):
@@ -39,10 +40,10 @@ def make_private_dir(folder: Path) -> None:
         info = os.lstat(folder)
         if stat.S_ISLNK(info.st_mode):
             if not folder.is_dir():
-                raise FolderError(folder, "is a symbolic link that leads to no folder; Passerelle does not follow it")
+                raise FolderError(folder, _("is a symbolic link that leads to no folder; Passerelle does not follow it"))
             return  # someone else's folder: used, never chmodded
         if not stat.S_ISDIR(info.st_mode):
-            raise FolderError(folder, "is not a folder")
+            raise FolderError(folder, _("is not a folder"))
         shared = info.st_mode & (stat.S_ISVTX | stat.S_IWOTH)
         ours = not hasattr(os, "getuid") or info.st_uid == os.getuid()
         if stat.S_IMODE(info.st_mode) != 0o700 and ours and not shared:
@@ -56,9 +57,9 @@ def make_private_dir(folder: Path) -> None:
 def folder_problem(exc: OSError) -> str:
     """What a failed write in the app's folders means to the user."""
     if exc.errno == errno.EROFS:
-        return "the folder is on a read-only file system; nothing can be saved there"
+        return _("the folder is on a read-only file system; nothing can be saved there")
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return "disk full: nothing could be saved (free some space and try again)"
+        return _("disk full: nothing could be saved (free some space and try again)")
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return "the folder is read-only for you; nothing can be saved there"
-    return f"cannot be used ({exc.strerror or type(exc).__name__})"
+        return _("the folder is read-only for you; nothing can be saved there")
+    return _("cannot be used ({reason})").format(reason=exc.strerror or type(exc).__name__)

@@ -18,14 +18,15 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 
+from tui.i18n import _
 from tui.paths import Paths
 
 
 def export_commands(app: App) -> Iterator[SystemCommand]:
     """The "export: …" palette commands."""
-    yield SystemCommand("export: decisions CSV", "Your decisions as a spreadsheet file (as passerelle decisions)",
+    yield SystemCommand(_("export: decisions CSV"), _("Your decisions as a spreadsheet file (as passerelle decisions)"),
                         partial(_export, app, "decisions", "csv", "text/csv", decisions_csv))
-    yield SystemCommand("export: report", "Your network's figures as Markdown (as passerelle report)",
+    yield SystemCommand(_("export: report"), _("Your network's figures as Markdown (as passerelle report)"),
                         partial(_export, app, "report", "md", "text/markdown", report_markdown))
 
 
@@ -71,11 +72,11 @@ def _export(app: App, what: str, suffix: str, mime: str, build: Callable[[App], 
 
             path = downloads_folder(app.context.paths) / name
             write_text_atomic(path, text)
-            app.call_from_thread(app.notify, f"Saved {path}", title="Export", markup=False)
+            app.call_from_thread(app.notify, _("Saved {path}").format(path=path), title=_("Export"), markup=False)
 
     app.run_worker(work, thread=True, exit_on_error=False, group="deliveries", name=f"Exporting the {what}")
 
 
 def _to_browser(app: App, name: str, text: str, mime: str) -> None:
     app.deliver_text(io.StringIO(text), save_filename=name, mime_type=mime)
-    app.notify(f"{name}: sent to your browser's downloads", title="Export", markup=False)
+    app.notify(_("{file}: sent to your browser's downloads").format(file=name), title=_("Export"), markup=False)

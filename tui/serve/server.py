@@ -22,6 +22,8 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 
+from tui.i18n import _, language
+
 HOST = "127.0.0.1"
 HERE = Path(__file__).resolve().parent
 BUNDLED = Path(textual_serve.__file__).resolve().parent / "static"  # xterm.js, its CSS, Roboto Mono
@@ -118,11 +120,11 @@ class Server:
         hosts = self._hosts()
         origin = request.headers.get("Origin")
         if request.headers.get("Host") not in hosts:
-            return self._refuse("This address is not Passerelle's.")
+            return self._refuse(_("This address is not Passerelle's."))
         if origin is not None and origin not in {f"http://{h}" for h in hosts}:
-            return self._refuse("Requests from other sites are refused.")
+            return self._refuse(_("Requests from other sites are refused."))
         if not self._token_ok(request):
-            return self._refuse("Open the address printed by passerelle serve (with its token).")
+            return self._refuse(_("Open the address printed by passerelle serve (with its token)."))
         try:
             response = await handler(request)
         except web.HTTPException as refusal:  # a 404 or 409 gets the same headers
@@ -130,7 +132,7 @@ class Server:
         return self._secure(response)
 
     def _refuse(self, why: str) -> web.Response:
-        return self._secure(web.Response(status=403, text=f"Forbidden: {why}\n"))
+        return self._secure(web.Response(status=403, text=_("Forbidden: {why}").format(why=why) + "\n"))
 
     def _secure(self, response: web.StreamResponse) -> web.StreamResponse:
         if not response.prepared:
@@ -164,8 +166,23 @@ class Server:
             return self._page("busy.html", status=409)
         return self._page("index.html", websocket=f"ws://{request.headers['Host']}/{self.token}/ws")
 
+    def _words(self) -> dict[str, str]:
+        """The pages' sentences in the language `passerelle serve` was started in."""
+        title = self.title
+        return {
+            "lang": language(),
+            "busy_title": _("{title} is open in another tab").format(title=title),
+            "busy_heading": _("{title} is already open in another tab.").format(title=title),
+            "busy_why": _("One tab at a time holds your session, so two tabs can never decide the same invitation. "
+                          "Go back to that tab, or close it: this page takes over a few seconds later."),
+            "starting": _("{title} is starting…").format(title=title),
+            "closed": _("{title} is no longer running in this tab; every decision is saved.").format(title=title),
+            "start": _("Start"),
+        }
+
     def _page(self, name: str, status: int = 200, **values: str) -> web.Response:
         text = Template((HERE / name).read_text(encoding="utf-8"))
+        values = {**self._words(), **values}
         html = text.substitute(title=escape(self.title), **{k: escape(v) for k, v in values.items()})
         return web.Response(text=html, status=status, content_type="text/html", charset="utf-8")
 
@@ -191,7 +208,7 @@ class Server:
         try:
             meta = await self._downloads.get_download_metadata(key)
         except KeyError:
-            raise web.HTTPNotFound(text="This download is over; export it again from the app.") from None
+            raise web.HTTPNotFound(text=_("This download is over; export it again from the app.")) from None
         response = web.StreamResponse()
         response.content_type = meta.mime_type
         if meta.encoding:
@@ -209,7 +226,7 @@ class Server:
     async def _websocket(self, request: web.Request) -> web.StreamResponse:
         """The tab that holds the session: keys in, screen out. One at a time."""
         if self.session is not None:
-            raise web.HTTPConflict(text="Passerelle is already open in another tab.")
+            raise web.HTTPConflict(text=_("Passerelle is already open in another tab."))
         width = _int(request.query.get("width"), 80)
         height = _int(request.query.get("height"), 24)
         socket = web.WebSocketResponse(heartbeat=15)
