@@ -70,6 +70,7 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
         self._keys_said: set[str] = set()  # key remaps already refused on screen
         self._composing: OpenComposer | None = None  # "compose to" asked for meanwhile
         self._key_target: Widget | None = None  # the widget the last key was handed to
+        self.first_open = None  # the process reading a new export (tui.first_open), in a terminal
 
     # ---- layout -------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -162,12 +163,14 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
     def _read_export(self, group: str) -> None:
         """Read the export (Polars and all) in a thread; `prepare` also writes its triage rows."""
         from tui.data.export_source import drop_kept
-        from tui.launch import after_load, load, prepared
+        from tui.launch import after_load, load, prepared, rows_from
 
-        context, source = self.context, self.source
+        context, source, reader = self.context, self.source, self.first_open
 
         def read():  # works on a copy of the context: the app takes its fields on its own thread
             work = replace(context, notices=[])
+            if group == "prepare" and reader is not None:  # another process reads it
+                return work, rows_from(reader, work)
             # Read before the app without a terminal; the frames' cache is written once the rows show.
             work.export = context.export or load(source, context.paths, write_cache=False)
             drop_kept()  # the bytes checked before the app, if the frames came from the cache instead
@@ -198,8 +201,12 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
                 received.start()
             self._mount_sent()
         self.refresh_header()
-        self.call_after_refresh(self._save_frames)
-        await self._mount_other_panes()
+        if self.first_open is not None and group == "prepare":  # its notices come once it is recorded
+            self.run_worker(self.first_open.rest, thread=True, exit_on_error=False, group="first-open",
+                            name="Recording the import")
+        if context.export is not None:  # None when another process read it: the frames come when a pane needs them
+            self.call_after_refresh(self._save_frames)
+            await self._mount_other_panes()
         wanted, self._wanted_pane = self._wanted_pane, None
         composing, self._composing = self._composing, None
         if composing is not None:
@@ -343,6 +350,9 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
     async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The export read at start goes in (or the app leaves with its error); any other
         worker that fails shows why, instead of failing silently."""
+        if event.worker.group == "first-open" and event.state == WorkerState.SUCCESS:
+            self._notify(event.worker.result)
+            return
         if event.worker.group in ("export", "prepare"):
             if event.state == WorkerState.SUCCESS:
                 await self._export_ready(event.worker.group, *event.worker.result)

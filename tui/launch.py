@@ -136,8 +136,10 @@ def after_load(context: AppContext, path: Path) -> list[str]:
 
 def open_app(source: str | Path | None, paths: Paths):
     """The app, ready to run: on the store's rows when it has them for this export, else
-    reading the export in a worker (its errors end the app with exit 2, nothing written)."""
-    from tui.app import PasserelleApp
+    reading the export in a worker (its errors end the app with exit 2, nothing written).
+
+    In a terminal, a new export is read by a second process (`tui.first_open`), started
+    before Textual is imported so the two start side by side."""
     from tui.data.store_queue import find_set
 
     settings, notices = _settings(paths)
@@ -146,25 +148,55 @@ def open_app(source: str | Path | None, paths: Paths):
     notices += [notice] if notice else []
     _forget_first_page(paths)
     rows = find_set(store, path) if store is not None else None
-    export = _check_readable(path, paths, store) if rows is None else None
-    context = AppContext(paths=paths, settings=settings, export=export, store=store, today=date.today(),
+    today = date.today()
+    reader = None
+    if rows is None and _terminal():
+        from tui.first_open import FirstOpen
+
+        reader = FirstOpen(path, paths, today)
+    from tui.app import PasserelleApp
+
+    export = _check_readable(path, paths, store, reader) if rows is None else None
+    context = AppContext(paths=paths, settings=settings, export=export, store=store, today=today,
                          notices=notices, triage_set=rows)
-    return PasserelleApp(context, source=path)
+    app = PasserelleApp(context, source=path)
+    app.first_open = reader
+    return app
 
 
-def _check_readable(path: Path, paths: Paths, store):
-    """Before the app, for an export the store has no rows for: is it an export at all (a
-    file or folder, a whole ZIP, within the limits; standard library only)? A bad one is
-    reported on one line, nothing written. Without a terminal to show its progress on, the
-    whole export is read here (then returned), so no screen is drawn for an error either."""
+def _terminal() -> bool:
     import sys
 
+    return sys.__stderr__ is not None and sys.__stderr__.isatty()  # Textual draws on stderr
+
+
+def rows_from(reader, work: AppContext) -> list[str]:
+    """In the app's worker: wait for the reader process's rows, then read them as any start does."""
+    from tui.data.store_queue import TriageSet
+
+    fields = reader.rows()
+    if work.store is None:  # the reader created the database
+        from tui.data.store import Store
+
+        work.store = Store.open(work.paths.database)
+    work.triage_set = TriageSet(**fields)
+    return []
+
+
+def _check_readable(path: Path, paths: Paths, store, reader=None):
+    """Before the app, for an export the store has no rows for: is it an export at all (a
+    file or folder, a whole ZIP, within the limits; standard library only)? A bad one is
+    reported on one line, nothing written. In a terminal the reader process checks it (and
+    reads it on while the app shows its progress); without one, the whole export is read
+    here (then returned), so no screen is drawn for an error either."""
     from tui.data.export_source import drop_kept, read_source
 
     try:
+        if reader is not None:
+            reader.checked()
+            return None
         read_source(path, keep=True)  # the next read (the app's worker) takes these bytes, not the file
-        terminal = sys.__stderr__ is not None and sys.__stderr__.isatty()  # Textual draws on stderr
-        if terminal:
+        if _terminal():
             return None
         try:
             return load(path, paths)
@@ -211,6 +243,8 @@ def run_app(source: str | None, paths: Paths) -> int:
     finally:
         if app.context.store is not None:
             app.context.store.close()
+        if app.first_open is not None:  # the import record and the frames' cache, if not written yet
+            app.first_open.close()
     if app.startup_error is not None:  # the export could not be read after all
         raise app.startup_error
     return app.return_code or 0

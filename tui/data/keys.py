@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import unquote, unquote_to_bytes
 
 import polars as pl
@@ -116,6 +117,7 @@ def _unquote_all(slugs: pl.Series) -> pl.Series:
     return pl.Series(slugs.name, [_unquote(s) for s in slugs.to_list()], dtype=pl.String)
 
 
+@lru_cache(maxsize=1 << 16)  # pure; messages.csv repeats the slugs Connections.csv decoded
 def _unquote(slug: str | None) -> str | None:
     """Percent-decoded when that gives valid UTF-8, else as written (as `profile_key`)."""
     if slug is None:
