@@ -9,8 +9,8 @@ store, exactly as on every later start.
 The reader speaks one JSON object a line on its stdout, in this order:
 `checked` (the export is a whole ZIP, folder or CSV within the limits: the app may draw),
 `rows` (the triage rows are committed: the panes can read them), `notices` (once the
-import is recorded and its snapshot written), `done` (the frames' Parquet cache is
-written). Any error instead is one `error` line (a `PasserelleError` keeps its class,
+import is recorded and its snapshot written), `done` (the frames' Parquet cache and the
+figures `passerelle stats` answers with are written). Any error instead is one `error` line (a `PasserelleError` keeps its class,
 place and reason, so the user gets the same one line and exit 2); nothing is written
 before the export was read whole.
 
@@ -140,6 +140,9 @@ def read(source: Path, paths: Paths, today: date, out: IO[str]) -> None:
         from tui.data.export_cache import save_frames
 
         save_frames(source, paths.frames_cache, context.export)
+        from tui.commands.stats import remember
+
+        remember(context.store, context.export, source, paths)  # `stats` then answers from the store
         _say(out, done=True)
     finally:
         context.store.close()
