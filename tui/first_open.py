@@ -19,6 +19,7 @@ before the export was read whole.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import subprocess
@@ -117,8 +118,14 @@ def read(source: Path, paths: Paths, today: date, out: IO[str]) -> None:
     from tui.data.export_source import read_source
     from tui.launch import after_load, suggest_now
 
+    import threading
+
+    # Polars and the reader are imported while the ZIP is inflated (zlib lets go of the lock).
+    reader = threading.Thread(target=importlib.import_module, args=("tui.data.export",), daemon=True)
+    reader.start()
     read_source(source, keep=True)  # the read below takes these bytes
     _say(out, checked=True)
+    reader.join()
     from tui.data.export import load_export_in_two
 
     # The rows need only who talked with whom of messages.csv: its texts are cleaned after them.

@@ -138,25 +138,29 @@ def add_profile_key(frame: pl.DataFrame, url: str | None, name: str | None, out:
     """`frame` plus column `out` = profile key; same result as `profile_key_expr`, faster.
 
     Keys are computed once per distinct URL, then once per distinct name among the rows
-    the URL left without a key, in one lazy query joined back to the rows: a 50,000-row
-    file holds a few thousand people, and most rows with a URL never need their name.
+    the URL left without a key, and looked up for each row: a 50,000-row file holds a few
+    thousand people, and most rows with a URL never need their name. Each step is computed
+    once (eagerly): as one lazy query, the rows were read again for each distinct set.
     """
-    query = frame.lazy().with_columns(
-        __u=pl.col(url).cast(pl.String) if url else pl.lit(None, dtype=pl.String),
-        __n=pl.col(name).cast(pl.String) if name else pl.lit(None, dtype=pl.String),
-    )
+    none = pl.repeat(None, frame.height, dtype=pl.String, eager=True)
+    urls = frame.get_column(url).cast(pl.String) if url else none
+    url_keys = none
     if url:
-        urls = query.select("__u").unique().drop_nulls()
-        query = query.join(_slug_keys(urls), on="__u", how="left", maintain_order="left")
-    else:
-        query = query.with_columns(__uk=pl.lit(None, dtype=pl.String))
+        table = _slug_keys(urls.unique().drop_nulls().to_frame("__u").lazy()).collect()
+        url_keys = _look_up(urls, table)
+    key = url_keys
     if name:
-        names = query.filter(pl.col("__uk").is_null()).select("__n").unique().drop_nulls()
-        query = query.join(_name_keys(names), on="__n", how="left", maintain_order="left")
-    else:
-        query = query.with_columns(__nk=pl.lit(None, dtype=pl.String))
-    key = pl.coalesce("__uk", "__nk").alias(out)
-    return query.with_columns(key).drop("__u", "__n", "__uk", "__nk").collect()
+        names = frame.get_column(name).cast(pl.String)
+        wanted = names.filter(url_keys.is_null()).unique().drop_nulls()
+        key = url_keys.fill_null(_look_up(names, _name_keys(wanted.to_frame("__n").lazy()).collect()))
+    return frame.with_columns(key.alias(out))
+
+
+def _look_up(values: pl.Series, table: pl.DataFrame) -> pl.Series:
+    """Each value's key in `table` (its two columns: value, key); null when not there."""
+    source, keys = table.columns
+    return values.replace_strict(table.get_column(source), table.get_column(keys), default=None,
+                                 return_dtype=pl.String)
 
 
 # Where Unicode case folding differs from lower-casing, for the letters names carry.
