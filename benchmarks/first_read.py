@@ -37,7 +37,12 @@ from tui.data.export_source import read_source
 step("check the export (before the app)", lambda: read_source(source, keep=True))
 step("import Polars and the reader", lambda: __import__("tui.data.export_cache"))
 from tui import launch
-from tui.data.export import load_export_in_two
+try:
+    from tui.data.export import load_export_in_two
+except ImportError:  # a checkout from before the two-step read: the whole export at once
+    def load_export_in_two(source):
+        export = launch.load(source, paths, write_cache=False)
+        return export, lambda: export
 export, whole = step("read the export (CSV to frames, message keys)", lambda: load_export_in_two(source))
 context = AppContext(paths=paths, settings=None, export=None, store=None, today=date.today(), notices=[])
 def open_store():

@@ -2,8 +2,9 @@
 
 One start path: the triage panes read the store (standard library only), so every start
 paints its first rows before Polars is imported. An export the store has no rows for yet
-is read in a worker while the app shows that it is reading; no folder or database is
-created before it is read, so a bad export prints one line and exits 2 with nothing written.
+is read while the app shows that it is reading: in a terminal by a second process started
+before Textual is imported (`tui.first_open`), else before the app; no folder or database
+is created before it is read, so a bad export prints one line and exits 2 with nothing written.
 """
 
 from __future__ import annotations
