@@ -71,6 +71,11 @@ class Source:
     single: bool = False
 
 
+def missing_current_export() -> str:
+    """What to say when the current export was moved or deleted (app, stats and report)."""
+    return "the current export is no longer here (moved or deleted?); import it from its new place: passerelle import PATH"
+
+
 def exported_on_from_name(path: Path) -> date | None:
     """`Basic_LinkedInDataExport_05-12-2026.zip.zip` → 2026-05-12 (MM-DD-YYYY)."""
     match = _DATE_IN_NAME.search(path.name)
