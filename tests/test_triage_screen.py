@@ -220,7 +220,7 @@ async def test_a_first_open_in_a_terminal_saves_the_frames_for_the_next_open_aft
     from tui.export.source import read_source
 
     # As in a terminal: the export is only checked before the app, read in the app's worker.
-    monkeypatch.setattr(launch, "_check_readable", lambda path, paths, store: read_source(path, keep=True) and None)
+    monkeypatch.setattr(launch, "_check_readable", lambda path, paths, store, reader=None: read_source(path, keep=True) and None)
     app = open_app(export, passerelle_home)
     async with app.run_test(size=(120, 36)) as pilot:
         await app.workers.wait_for_complete()

@@ -47,6 +47,7 @@ class PasserelleApp(NoLocalsOnCrash, TypeAheadApp, StagedStart, App[int]):
         self.startup_error: Exception | None = None  # the export could not be read after all
         self.key_map: dict[str, str] = {}  # the `[keys]` remaps in effect (binding id → keys)
         self.keys_said: set[str] = set()  # key remaps already refused on screen
+        self.first_open = None  # the process reading a new export (tui.first_open), in a terminal
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")

@@ -2,8 +2,9 @@
 
 One start path: the triage panes read the store (standard library only), so every start
 paints its first rows before Polars is imported. An export the store has no rows for yet
-is read in a worker while the app shows that it is reading; no folder or database is
-created before it is read, so a bad export prints one line and exits 2 with nothing written.
+is read while the app shows that it is reading: in a terminal by a second process started
+before Textual is imported (`tui.first_open`), else before the app; no folder or database
+is created before it is read, so a bad export prints one line and exits 2 with nothing written.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from tui.config import Settings, load_settings
 from tui.ui.context import AppContext
 from tui.core.errors import ConfigError, ExportError
+from tui.export.source import missing_current_export
 from tui.i18n import _
 from tui.paths import SAMPLE_EXPORT as SAMPLE
 from tui.paths import Paths
@@ -48,12 +50,6 @@ def pick_source(source: str | Path | None, store) -> tuple[Path, str | None]:
     if SAMPLE.exists():
         return SAMPLE, _("Showing the bundled sample export. Open yours with: passerelle PATH/TO/export.zip")
     raise ExportError("passerelle", _("no export given and no previous import; run: passerelle EXPORT.zip"))
-
-
-def missing_current_export() -> str:
-    """What to say when the current export was moved or deleted (app, stats and report)."""
-    return _("the current export is no longer here (moved or deleted?); import it from its new place: "
-             "passerelle import PATH")
 
 
 def load(source: Path, paths: Paths, *, write_cache: bool = True):
@@ -128,9 +124,12 @@ def after_load(context: AppContext, path: Path) -> list[str]:
     return notices
 
 
-def start_context(source: str | Path | None, paths: Paths) -> tuple[AppContext, Path]:
-    """The app's context and the export's path: on the store's rows when it has them for this
-    export, else with the export checked (and, without a terminal, read) before the app."""
+def start_context(source: str | Path | None, paths: Paths, new_reader=None):
+    """(the app's context, the export's path, the reader process or None): on the store's rows
+    when it has them for this export, else with the export checked (and, without a terminal,
+    read) before the app. In a terminal, a new export is read by a second process
+    (`new_reader(path, paths, today)`: tui.first_open.FirstOpen), started before Textual is
+    imported so the two start side by side."""
     from tui.store.queues import find_set
 
     settings, notices = _settings(paths)
@@ -139,25 +138,49 @@ def start_context(source: str | Path | None, paths: Paths) -> tuple[AppContext, 
     notices += [notice] if notice else []
     _forget_first_page(paths)
     rows = find_set(store, path) if store is not None else None
-    export = _check_readable(path, paths, store) if rows is None else None
-    context = AppContext(paths=paths, settings=settings, export=export, store=store, today=date.today(),
+    today = date.today()
+    reader = None
+    if rows is None and new_reader is not None and _terminal():
+        reader = new_reader(path, paths, today)
+    export = _check_readable(path, paths, store, reader) if rows is None else None
+    context = AppContext(paths=paths, settings=settings, export=export, store=store, today=today,
                          notices=notices, triage_set=rows)
-    return context, path
+    return context, path, reader
 
 
-def _check_readable(path: Path, paths: Paths, store):
-    """Before the app, for an export the store has no rows for: is it an export at all (a
-    file or folder, a whole ZIP, within the limits; standard library only)? A bad one is
-    reported on one line, nothing written. Without a terminal to show its progress on, the
-    whole export is read here (then returned), so no screen is drawn for an error either."""
+def _terminal() -> bool:
     import sys
 
+    return sys.__stderr__ is not None and sys.__stderr__.isatty()  # Textual draws on stderr
+
+
+def rows_from(reader, work: AppContext) -> list[str]:
+    """In the app's worker: wait for the reader process's rows, then read them as any start does."""
+    from tui.store.queues import TriageSet
+
+    fields = reader.rows()
+    if work.store is None:  # the reader created the database
+        from tui.store.store import Store
+
+        work.store = Store.open(work.paths.database)
+    work.triage_set = TriageSet(**fields)
+    return []
+
+
+def _check_readable(path: Path, paths: Paths, store, reader=None):
+    """Before the app, for an export the store has no rows for: is it an export at all (a
+    file or folder, a whole ZIP, within the limits; standard library only)? A bad one is
+    reported on one line, nothing written. In a terminal the reader process checks it (and
+    reads it on while the app shows its progress); without one, the whole export is read
+    here (then returned), so no screen is drawn for an error either."""
     from tui.export.source import drop_kept, read_source
 
     try:
+        if reader is not None:
+            reader.checked()
+            return None
         read_source(path, keep=True)  # the next read (the app's worker) takes these bytes, not the file
-        terminal = sys.__stderr__ is not None and sys.__stderr__.isatty()  # Textual draws on stderr
-        if terminal:
+        if _terminal():
             return None
         try:
             return load(path, paths)

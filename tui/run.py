@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tui.app import PasserelleApp
+from tui.first_open import FirstOpen
 from tui.launch import start_context
 from tui.paths import Paths
+
+if TYPE_CHECKING:
+    from tui.app import PasserelleApp
 
 
 def open_app(source: str | Path | None, paths: Paths) -> PasserelleApp:
     """The app, ready to run: on the store's rows when it has them for this export, else
     reading the export in a worker (its errors end the app with exit 2, nothing written)."""
-    context, path = start_context(source, paths)
-    return PasserelleApp(context, source=path)
+    context, path, reader = start_context(source, paths, FirstOpen)  # before Textual: a reader process starts here
+    from tui.app import PasserelleApp
+
+    app = PasserelleApp(context, source=path)
+    app.first_open = reader
+    return app
 
 
 def run_app(source: str | None, paths: Paths) -> int:
@@ -25,6 +33,8 @@ def run_app(source: str | None, paths: Paths) -> int:
     finally:
         if app.context.store is not None:
             app.context.store.close()
+        if app.first_open is not None:  # the import record and the frames' cache, if not written yet
+            app.first_open.close()
     if app.startup_error is not None:  # the export could not be read after all
         raise app.startup_error
     return app.return_code or 0

@@ -65,6 +65,10 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
 
             rows = write_triage(store, export, Path(args.source))
             ensure_suggestions(store, rows.id, paths.strategy_file, date.today())
+            if outcome.status != "unchanged":  # `stats` then answers from the store
+                from tui.cli.stats import remember
+
+                remember(store, export, Path(args.source), paths)
     if outcome.record is None:  # older than the last import, and not confirmed
         if args.json:
             print(json.dumps(_payload(export, None, "older"), indent=2))

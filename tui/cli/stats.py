@@ -58,32 +58,44 @@ def load(args: argparse.Namespace, paths: Paths) -> Loaded:
     """Load the export (SOURCE, last import, else sample) and compute every figure; write nothing."""
     from tui.config import load_settings
     from tui.export.frame_cache import load_export_cached
-    from tui.network.changes import previous_frames
-    from tui.network.figures import network_stats
 
     settings = load_settings(paths.settings_file)
     _check_families(args.qualify, settings.role_families)
     records = _imports(paths)
+    source = _source(args, records)
+    # Read-only: reuse the Parquet cache the app or `import` left, never write one.
+    export = load_export_cached(source, paths.frames_cache, write=False, columns=STATS_COLUMNS)
+    stats = figures(export, source, paths, settings, tuple(args.qualify), records)
+    return Loaded(export, stats, dict(settings.role_families))
+
+
+def _source(args: argparse.Namespace, records: list) -> Path:
+    """SOURCE, else the current export (gone → say so, never describe the sample instead), else the sample."""
     if args.source:
-        source = Path(args.source)
-    elif records:  # the current export; gone → say so, never describe the sample instead
+        return Path(args.source)
+    if records:
         source = Path(records[-1].source)
         if not source.exists():
             from tui.core.errors import ExportError
-            from tui.launch import missing_current_export
+            from tui.export.source import missing_current_export
 
             raise ExportError(source, missing_current_export())
-    else:
-        source = sample_source()
-    # Read-only: reuse the Parquet cache the app or `import` left, never write one.
-    export = load_export_cached(source, paths.frames_cache, write=False, columns=STATS_COLUMNS)
+        return source
+    return sample_source()
+
+
+def figures(export, source: Path, paths: Paths, settings, qualify: tuple[str, ...], records: list) -> dict:
+    """Every figure `stats --json` prints, from the export's frames."""
+    from tui.network.changes import previous_frames
+    from tui.network.figures import network_stats
+
     previous = previous_frames(records, export.content_hash)
     strategy = _strategy(paths)
     from tui.network.companies_file import companies_file, load_company_rules
 
     rules = load_company_rules(companies_file(paths.config))
     stats = network_stats(
-        export, settings, strategy=strategy, previous=previous, picked_families=tuple(args.qualify),
+        export, settings, strategy=strategy, previous=previous, picked_families=qualify,
         companies=rules,
     )
     from datetime import date
@@ -91,10 +103,48 @@ def load(args: argparse.Namespace, paths: Paths) -> Loaded:
     from tui.export.archive import archive_figures
     from tui.export.age import export_age
 
-    stats = {"source": str(source), **stats, "export_age": export_age(export.exported_on, date.today()),
-             "archive": archive_figures(export),
-             "across_imports": _across(records)}
-    return Loaded(export, stats, dict(settings.role_families))
+    return {"source": str(source), **stats, "export_age": export_age(export.exported_on, date.today()),
+            "archive": archive_figures(export),
+            "across_imports": _across(records)}
+
+
+def stored(args: argparse.Namespace, paths: Paths) -> dict | None:
+    """The figures kept in the store when SOURCE was imported, if nothing they depend on has
+    changed since (standard library only); None otherwise, and always with --qualify."""
+    if args.qualify or not paths.database.is_file():
+        return None
+    from tui.config import load_settings
+
+    load_settings(paths.settings_file)  # a broken config.toml is said as on the frames' path
+    from datetime import date
+
+    from tui.store.stats_answers import answer_key, find_answer
+    from tui.store.store import Store
+
+    store = Store.open(paths.database, read_only=True)
+    try:
+        records = store.imports()
+        source = _source(args, records)
+        key = answer_key(source, paths, (), records)
+        return find_answer(store, key, source, date.today()) if key else None
+    finally:
+        store.close()
+
+
+def remember(store, export, source: Path, paths: Paths) -> None:
+    """At import, with the frames in memory: keep the figures `stats` will print for them."""
+    from tui.config import load_settings
+    from tui.core.errors import PasserelleError
+    from tui.store.stats_answers import answer_key, save_answer
+
+    try:
+        settings = load_settings(paths.settings_file)
+        records = store.imports()
+        key = answer_key(source, paths, (), records)
+        if key is not None:
+            save_answer(store, key, figures(export, source, paths, settings, (), records), export.exported_on)
+    except PasserelleError:  # a broken config or strategy: `stats` says so itself, from the frames
+        pass
 
 
 def _across(records: list) -> dict | None:
@@ -231,10 +281,12 @@ def clean(text: str | None) -> str:
 
 
 def run(args: argparse.Namespace, paths: Paths) -> int:
-    loaded = load(args, paths)
+    stats = stored(args, paths)
+    if stats is None:
+        stats = load(args, paths).stats
     if args.json:
         # ASCII escapes keep C1 and bidi characters from the export away from the terminal.
-        print(json.dumps(loaded.stats, indent=2))
+        print(json.dumps(stats, indent=2))
     else:
-        print(summary(loaded.stats))
+        print(summary(stats))
     return 0

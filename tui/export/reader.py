@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 import polars as pl
 
@@ -139,28 +140,52 @@ def _owner(profile: Table | None, invitations: pl.DataFrame) -> Owner | None:
     return Owner(first, last, name, url, profile_key(url, name), headline, industry, geo)
 
 
-def _messages(table: Table, owner: Owner | None) -> tuple[pl.DataFrame, FileReport]:
-    cols = ["conversation_id", "conversation_title", "from_name", "sender_url", "to_names",
-            "recipient_urls", "date", "subject", "content", "folder", "is_draft", "direction"]
-    # The largest file: the parsed text is let go as soon as it is cleaned (the caller pops the
-    # table), so the raw and the cleaned message texts are not both held to the end.
-    frame, table = table.frame, replace(table, frame=pl.DataFrame())
-    raw = _with_columns(frame, cols).with_columns(_blank_to_null(cols))
-    del frame
-    split = pl.col("recipient_urls").str.split(",").list.eval(pl.element().str.strip_chars())
-    urls = raw.select(u=split.explode()).unique().drop_nulls()
-    url_keys = add_profile_key(urls, "u", None)
+MESSAGE_COLUMNS = ["conversation_id", "conversation_title", "from_name", "sender_url", "to_names",
+                   "recipient_urls", "date", "subject", "content", "folder", "is_draft", "direction"]
+# What says who talked with whom, and when: all the triage rows need of messages.csv.
+MESSAGE_KEY_COLUMNS = ["from_name", "sender_url", "to_names", "recipient_urls", "date", "is_draft"]
+
+
+def message_keys(table: Table) -> tuple[pl.DataFrame, int]:
+    """The key columns of messages.csv, cleaned, with `sender_key`, `to_key`,
+    `recipient_keys`, `sent_at` and `is_draft` (a bool); and the dates that did not parse."""
+    cols = MESSAGE_KEY_COLUMNS
+    raw = _with_columns(table.frame.select([c for c in cols if c in table.frame.columns]), cols)
+    raw = raw.with_columns(_blank_to_null(cols))
     frame = add_profile_key(add_profile_key(raw, "sender_url", "from_name", "sender_key"),
                             None, "to_names", "to_key")
     frame, failures, _ = _parse_dates(frame, "date", MESSAGE_DATE_FORMATS, DT, "sent_at")
+    frame = frame.join(_recipient_keys(raw), on="recipient_urls", how="left", maintain_order="left")
     frame = frame.with_columns(
         is_draft=pl.col("is_draft").str.to_lowercase().is_in(["yes", "true"]).fill_null(False),
-        recipient_keys=pl.when(pl.col("recipient_urls").is_not_null())
-        .then(split.list.eval(pl.element().replace_strict(
-            url_keys.get_column("u"), url_keys.get_column("key"), default=None, return_dtype=S,
-        )).list.drop_nulls())
+        recipient_keys=pl.when(pl.col("recipient_urls").is_not_null()).then("__keys")
         .otherwise(pl.concat_list("to_key").list.drop_nulls()),
-    )
+    ).drop("__keys")
+    return frame, failures
+
+
+def _recipient_keys(raw: pl.DataFrame) -> pl.DataFrame:
+    """(recipient_urls, __keys): the keys of each distinct recipient list, in its order.
+
+    Once per distinct list (a conversation's messages share one), not once per message."""
+    split = pl.col("recipient_urls").str.split(",").list.eval(pl.element().str.strip_chars())
+    lists = raw.select(pl.col("recipient_urls").drop_nulls().unique(maintain_order=True))
+    urls = add_profile_key(lists.with_columns(u=split).explode("u"), "u", None)
+    return urls.group_by("recipient_urls", maintain_order=True).agg(__keys=pl.col("key").drop_nulls())
+
+
+def _messages(table: Table, owner: Owner | None,
+              keyed: tuple[pl.DataFrame, int] | None = None) -> tuple[pl.DataFrame, FileReport]:
+    """The messages frame; `keyed`: `message_keys(table)` when already computed."""
+    frame, failures = keyed or message_keys(table)
+    others = [c for c in MESSAGE_COLUMNS if c not in MESSAGE_KEY_COLUMNS]
+    # The largest file: the parsed text is let go as soon as it is cleaned (the caller pops the
+    # table), so the raw and the cleaned message texts are not both held to the end.
+    text, table = table.frame, replace(table, frame=pl.DataFrame())
+    rest = _with_columns(text.select([c for c in others if c in text.columns]), others)
+    del text
+    frame = pl.concat([frame, rest.with_columns(_blank_to_null(others))], how="horizontal")
+    del rest
     legacy = pl.col("direction").str.to_uppercase()
     if owner is not None and owner.key:
         name_key = profile_key(None, owner.full_name)
@@ -188,6 +213,18 @@ def _messages(table: Table, owner: Owner | None) -> tuple[pl.DataFrame, FileRepo
 def load_export(source: Path, *, max_bytes: int = MAX_MEMBER_BYTES,
                 max_total: int = MAX_TOTAL_BYTES, max_members: int = MAX_MEMBERS) -> Export:
     """Read `source` (ZIP, folder or one CSV) → Export; any bad input raises ExportError."""
+    return load_export_in_two(source, max_bytes=max_bytes, max_total=max_total, max_members=max_members,
+                              later=False)[1]()
+
+
+def load_export_in_two(source: Path, *, max_bytes: int = MAX_MEMBER_BYTES, max_total: int = MAX_TOTAL_BYTES,
+                       max_members: int = MAX_MEMBERS, later: bool = True) -> tuple[Export, Callable[[], Export]]:
+    """(the export with only the key columns of its messages, a function giving the whole Export).
+
+    The first is what the triage rows need, read first on a first open; the second cleans the
+    message texts, after the rows are shown. Every file is read and checked before either
+    returns: a bad one raises ExportError here. `later=False`: both are the whole export.
+    """
     path = Path(source)
     raw = read_source(path, max_bytes=max_bytes, max_total=max_total, max_members=max_members)
     digest = hashlib.sha256()
@@ -239,14 +276,27 @@ def load_export(source: Path, *, max_bytes: int = MAX_MEMBER_BYTES,
     archive, reports = read_archive({k: tables.pop(k) for k in list(tables) if k not in CORE}, connections)
     files += reports
     owner = _owner(profile, invitations)
-    if "messages" in tables:
-        messages, rep = _messages(tables.pop("messages"), owner)
-        files.append(rep)
-    else:
-        messages = MESSAGES_SCHEMA.to_frame()
+    table = tables.get("messages")  # popped by `whole`, so its texts go as soon as they are cleaned
+    keyed = message_keys(table) if table is not None else None
+    del table
+    messages = keyed[0] if keyed is not None else MESSAGES_SCHEMA.to_frame()
     exported_on = exported_on_from_name(path) or _newest(connections, hidden, invitations, messages)
-    return Export(str(source), digest.hexdigest(), connections, hidden, invitations, messages,
-                  owner, ImportReport(tuple(files), tuple(problems)), exported_on, archive)
+    first = Export(str(source), digest.hexdigest(), connections, hidden, invitations, messages,
+                   owner, ImportReport(tuple(files), tuple(problems)), exported_on, archive)
+
+    done: list[Export] = []
+
+    def whole() -> Export:
+        if "messages" not in tables:
+            return done[0] if done else first
+        frame, rep = _messages(tables.pop("messages"), owner, keyed)
+        done.append(replace(first, messages=frame, report=ImportReport((*files, rep), tuple(problems))))
+        return done[0]
+
+    if not later:
+        first = whole()
+        return first, lambda: first
+    return first, whole
 
 
 def _newest(connections, hidden, invitations, messages) -> date | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from tui.i18n import _
 from tui.export.csv_decode import sniff_text
 from tui.core.errors import ExportError
 
@@ -69,6 +70,12 @@ class Source:
     members: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     single: bool = False
+
+
+def missing_current_export() -> str:
+    """What to say when the current export was moved or deleted (app, stats and report)."""
+    return _("the current export is no longer here (moved or deleted?); import it from its new place: "
+             "passerelle import PATH")
 
 
 def exported_on_from_name(path: Path) -> date | None:

@@ -64,12 +64,10 @@ def _insert_set(conn: Any, export: Any, place: tuple, exported: str | None,
         """INSERT INTO triage_rows(set_id, direction, key, name, url, sent_at, note, line, has_note,
             note_length, mass_invite, suspicious_reasons, messaged_before, base_score)
             VALUES (?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        [(set_id, r["key"], r["name"], r["url"], r["sent_at"], r["note"], r["line"], r["has_note"],
-          r["note_length"], r["mass_invite"], json.dumps(r["suspicious_reasons"], ensure_ascii=False),
-          r["messaged_before"], r["score"])
+        [(set_id, *r[:9], json.dumps(r[9], ensure_ascii=False) if r[9] else "[]", *r[10:])
          for r in received.select(
              "key", "name", "url", pl.col("sent_at").dt.strftime(ISO), "note", "line", "has_note",
-             "note_length", "mass_invite", "suspicious_reasons", "messaged_before", "score").iter_rows(named=True)],
+             "note_length", "mass_invite", "suspicious_reasons", "messaged_before", "score").iter_rows()],
     )
     conn.executemany(
         """INSERT INTO triage_rows(set_id, direction, key, name, url, sent_at, note, has_note, asks,

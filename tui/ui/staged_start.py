@@ -1,7 +1,7 @@
 """The app's start in stages: first rows from the store, then the footer and the store's
 panes, then the export's frames (Polars) in a thread worker, and the panes that need them.
 
-A mix-in for PasserelleApp (before `App`); it uses the app's `context`, `source`, `panes`
+A mix-in for PasserelleApp (before `App`); it uses the app's `context`, `source`, `first_open`, `panes`
 (a PaneDeck), `refresh_header`, `notify_all`, `apply_keys`, `action_show_pane` and
 `on_open_composer`.
 """
@@ -60,12 +60,14 @@ class StagedStart:
     def read_export(self, group: str) -> None:
         """Read the export (Polars and all) in a thread; `prepare` also writes its triage rows."""
         from tui.export.source import drop_kept
-        from tui.launch import after_load, load, prepared
+        from tui.launch import after_load, load, prepared, rows_from
 
-        context, source = self.context, self.source
+        context, source, reader = self.context, self.source, self.first_open
 
         def read():  # works on a copy of the context: the app takes its fields on its own thread
             work = replace(context, notices=[])
+            if group == "prepare" and reader is not None:  # another process reads it
+                return work, rows_from(reader, work)
             # Read before the app without a terminal; the frames' cache is written once the rows show.
             work.export = context.export or load(source, context.paths, write_cache=False)
             drop_kept()  # the bytes checked before the app, if the frames came from the cache instead
@@ -96,8 +98,12 @@ class StagedStart:
                 received.start()
             self.panes.mount_store_panes()
         self.refresh_header()
-        self.call_after_refresh(self._save_frames)
-        await self.mount_export_panes()
+        if self.first_open is not None and group == "prepare":  # its notices come once it is recorded
+            self.run_worker(self.first_open.rest, thread=True, exit_on_error=False, group="first-open",
+                            name="Recording the import")
+        if context.export is not None:  # None when another process read it: the frames come when a pane needs them
+            self.call_after_refresh(self._save_frames)
+            await self.mount_export_panes()
         wanted, self._wanted_pane = self._wanted_pane, None
         composing, self._composing = self._composing, None
         if composing is not None:
@@ -108,6 +114,9 @@ class StagedStart:
     async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The export read at start goes in (or the app leaves with its error); any other
         worker that fails shows why, instead of failing silently."""
+        if event.worker.group == "first-open" and event.state == WorkerState.SUCCESS:
+            self.notify_all(event.worker.result)
+            return
         if event.worker.group in READING:
             if event.state == WorkerState.SUCCESS:
                 await self._export_ready(event.worker.group, *event.worker.result)
