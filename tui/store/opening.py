@@ -56,6 +56,10 @@ def _use_wal(conn: sqlite3.Connection, timeout: float) -> None:
             time.sleep(0.01)
 
 
+class NeedsUpgrade(StoreError):
+    """An older schema met by a read-only open."""
+
+
 def rollback(conn: sqlite3.Connection) -> None:
     """Roll back the open transaction, if any (a failed ROLLBACK leaves nothing more to undo)."""
     if conn.in_transaction:
@@ -91,7 +95,17 @@ def connect(path: Path, *, timeout: float, read_only: bool, now: Callable[[], da
     except OSError as exc:
         raise StoreError(path, f"cannot prepare the database file: {why(exc)}") from exc
     if read_only:
-        return _connect_read_only(path, timeout, now)
+        try:
+            return _connect_read_only(path, timeout, now)
+        except NeedsUpgrade:
+            # A read-only command after an update of Passerelle: upgrade once (with the usual
+            # backup), as the app would, then read; where nothing can be written, say so.
+            try:
+                connect(path, timeout=timeout, read_only=False, now=now).close()
+            except StoreError as exc:
+                raise StoreError(path, f"the database needs an upgrade first, which cannot be done here: "
+                                       f"{exc.reason}") from None
+            return _connect_read_only(path, timeout, now)
     try:
         conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
@@ -178,7 +192,7 @@ def migrate(conn: sqlite3.Connection, path: Path, now: Callable[[], datetime], r
     if version == len(MIGRATIONS):
         return
     if read_only:
-        raise StoreError(path, "the database needs an upgrade, which a read-only open cannot do")
+        raise NeedsUpgrade(path, "the database needs an upgrade, which a read-only open cannot do")
     if version > 0:
         _backup(conn, path, now, version)
     try:
