@@ -41,6 +41,10 @@ def _disk_full(folder: Path) -> bool:
         return False
 
 
+class _NeedsUpgrade(StoreError):
+    """An older schema met by a read-only open."""
+
+
 def _use_wal(conn: sqlite3.Connection, timeout: float) -> None:
     """Switch to WAL, waiting for the lock: SQLite answers "locked" at once, without its busy
     wait, when another process opens the same new database at the same moment."""
@@ -54,10 +58,6 @@ def _use_wal(conn: sqlite3.Connection, timeout: float) -> None:
             if "locked" not in str(exc) or time.monotonic() > deadline:
                 raise
             time.sleep(0.01)
-
-
-class NeedsUpgrade(StoreError):
-    """An older schema met by a read-only open."""
 
 
 def rollback(conn: sqlite3.Connection) -> None:
@@ -97,7 +97,7 @@ def connect(path: Path, *, timeout: float, read_only: bool, now: Callable[[], da
     if read_only:
         try:
             return _connect_read_only(path, timeout, now)
-        except NeedsUpgrade:
+        except _NeedsUpgrade:
             # A read-only command after an update of Passerelle: upgrade once (with the usual
             # backup), as the app would, then read; where nothing can be written, say so.
             try:
@@ -136,6 +136,7 @@ def connect(path: Path, *, timeout: float, read_only: bool, now: Callable[[], da
     except (sqlite3.Error, OSError) as exc:
         conn.close()
         raise StoreError(path, f"cannot use the database ({why(exc)}); {KEPT}") from exc
+
 
 def _connect_read_only(path: Path, timeout: float, now: Callable[[], datetime]) -> sqlite3.Connection:
     """mode=ro; when even that cannot work (the `-shm` file cannot be made on a read-only
@@ -192,7 +193,7 @@ def migrate(conn: sqlite3.Connection, path: Path, now: Callable[[], datetime], r
     if version == len(MIGRATIONS):
         return
     if read_only:
-        raise NeedsUpgrade(path, "the database needs an upgrade, which a read-only open cannot do")
+        raise _NeedsUpgrade(path, "the database needs an upgrade, which a read-only open cannot do")
     if version > 0:
         _backup(conn, path, now, version)
     try:
