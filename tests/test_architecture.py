@@ -135,3 +135,14 @@ def test_textual_private_parts_are_used_in_one_module_only() -> None:
         if "textual" in path.read_text(encoding="utf-8"):
             found += [f"{name}: overrides {o}" for o in _overrides(importlib.import_module(name))]
     assert found == []
+
+
+def test_every_package_says_what_it_holds_and_what_it_may_import() -> None:
+    """A newcomer reads the package docstrings first: each says what it holds; those the others build on say what they import."""
+    for name, path in _modules().items():
+        if path.name != "__init__.py":
+            continue
+        doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+        assert len(doc) > 40, f"{name} has no docstring worth the name"
+        if name in ("tui.core", "tui.export", "tui.store", "tui.triage", "tui.network", "tui.composer", "tui.ui", "tui.cli"):
+            assert "import" in doc.lower(), f"{name}: say what it may import"

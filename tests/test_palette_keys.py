@@ -40,3 +40,14 @@ async def test_without_remaps_the_palette_names_the_default_keys(export, passere
         helps = _help_texts(app)
         assert helps["app: help"] == "Every key of every pane (key ?)"
         assert helps["received: filter"] == "Filter the queue (/)"
+
+
+async def test_the_tab_line_names_the_keys_as_remapped(export, passerelle_home) -> None:
+    passerelle_home.config.mkdir(parents=True, exist_ok=True)
+    passerelle_home.settings_file.write_text('[keys]\nshow-sent = "f9"\nquit = "f12"\n', encoding="utf-8")
+    app = PasserelleApp(build_context(export, passerelle_home))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        tabs = str(app.query_one("#pane-tabs").render())
+        assert " f9 Sent " in tabs and " 1 Received " in tabs
+        assert "f12 quit" in tabs and "? help" in tabs

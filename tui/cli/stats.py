@@ -181,10 +181,8 @@ def _imports(paths: Paths) -> list:
 def _strategy(paths: Paths):
     if not paths.strategy_file.is_file():
         return None
-    try:
-        from tui.triage.strategy import load_strategy
-    except ImportError:
-        return None
+    from tui.triage.strategy import load_strategy
+
     return load_strategy(paths.strategy_file)
 
 

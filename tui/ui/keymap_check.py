@@ -58,3 +58,5 @@ def apply_keys(app) -> None:
     app.key_map = {binding_id: key_name(binding_keys) for binding_id, binding_keys in kept.items()}
     app.notify_all([line for line in refused if line not in app.keys_said])
     app.keys_said.update(refused)
+    if app.screen.query("#title-bar"):  # not while the app is leaving
+        app.refresh_header()  # the tab line names the keys as they are now

@@ -9,7 +9,6 @@ from textual.content import Content
 from tui.core.words import plural
 from tui.text import display_text, sanitize
 
-KEYS_HINT = "   ? help · ctrl+p all actions · q quit"
 
 
 def title_line(source: Any, connections: int, pending: int | None, exported: Any) -> Content:
@@ -24,17 +23,19 @@ def title_line(source: Any, connections: int, pending: int | None, exported: Any
     return Content.assemble(("Passerelle", "bold"), "  ", " · ".join(parts), "  ·  ", where)
 
 
-def tabs_line(titles: list[str], current: int) -> Content:
-    """` 1 Received   2 Sent …` with the current pane highlighted, then the global keys."""
-    tabs: list[tuple[str, str] | str] = []
-    for number, title in enumerate(titles, 1):
-        tabs += [(f" {number} {title} ", "bold reverse" if number - 1 == current else "dim"), " "]
-    tabs.append((KEYS_HINT, "dim"))
-    return Content.assemble(*tabs)
+def tabs_line(tabs: list[tuple[str, str]], current: int, hint: str) -> Content:
+    """` 1 Received   2 Sent …` (key, title) with the current pane highlighted, then the global keys."""
+    parts: list[tuple[str, str] | str] = []
+    for index, (key, title) in enumerate(tabs):
+        parts += [(f" {key} {title} ", "bold reverse" if index == current else "dim"), " "]
+    parts.append((hint, "dim"))
+    return Content.assemble(*parts)
 
 
 def header_lines(app: Any) -> tuple[Content, Content]:
-    """The title line (export, counts, from the store's rows until the frames are read) and the tab line."""
+    """The title line (export, counts, from the store's rows until the frames are read) and the
+    tab line, its keys as the bindings and the `[keys]` remaps have them."""
+    from tui.ui.app_commands import key_label
     from tui.ui.panes.catalog import PANE_IDS, PANES
 
     export, rows = app.context.export, app.context.triage_set
@@ -48,4 +49,7 @@ def header_lines(app: Any) -> tuple[Content, Content]:
     pending = received.pending_count if received is not None else None
     current = app.panes.current
     shown = PANE_IDS.index(current) if current in PANE_IDS else -1
-    return title_line(source, connections, pending, exported), tabs_line([p.title for p in PANES], shown)
+    tabs = [(key_label(app, f"show-{p.id}"), p.title) for p in PANES]
+    palette = app.COMMAND_PALETTE_BINDING  # "ctrl+p", as people say it (the footer shows ^p)
+    hint = f"   {key_label(app, 'help')} help · {palette} all actions · {key_label(app, 'quit')} quit"
+    return title_line(source, connections, pending, exported), tabs_line(tabs, shown, hint)
