@@ -12,6 +12,7 @@ from tui.data.keys import profile_key
 from tui.data.network import band
 from tui.data.search import PeopleIndex, fold_expr, nearest, query_words
 from tui.data.templates import clean_value
+from tui.i18n import _
 
 PEOPLE_SCHEMA = {
     "key": pl.String,
@@ -185,9 +186,9 @@ def find_person(people: pl.DataFrame, wanted: str) -> dict:
     if found.height == 0:
         nearest = _nearest_names(people, wanted)
         hint = "; nearest: " + ", ".join(f'"{n}"' for n in nearest) if nearest else " (try the profile URL)"
-        raise ConfigError("--to", f"no connection or invitation matches this person{hint}")
+        raise ConfigError("--to", _("no connection or invitation matches this person{hint}").format(hint=hint))
     if found.height > 1:
-        raise ConfigError("--to", f"{found.height} people have this name; give the profile URL instead")
+        raise ConfigError("--to", _("{count} people have this name; give the profile URL instead").format(count=found.height))
     return found.row(0, named=True)
 
 

@@ -12,6 +12,7 @@ import polars as pl
 
 from tui.data.errors import ConfigError
 from tui.data.keys import profile_key
+from tui.i18n import _
 
 
 @dataclass(frozen=True, eq=False)
@@ -72,10 +73,10 @@ def find_person(query: str, imports: list[Imported]) -> tuple[str, str | None, s
         if hit.height == 0:
             hit = names.filter(pl.col("_f").str.contains(folded, literal=True))
     if hit.height == 0:
-        raise ConfigError(query, "nobody by that name or profile in your imports")
+        raise ConfigError(query, _("nobody by that name or profile in your imports"))
     if hit.height > 1:
         some = ", ".join(f"{n} ({u or k})" for k, n, u in hit.select("key", "name", "url").head(4).iter_rows())
-        raise ConfigError(query, f"{hit.height} people fit — give the profile URL: {some}")
+        raise ConfigError(query, _("{count} people fit — give the profile URL: {some}").format(count=hit.height, some=some))
     return hit.row(0)[:3]
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.data.errors import StoreError
+from tui.i18n import N_, _
 from tui.data.files import create_private, refuse_link
 from tui.paths import make_private_dir
 from tui.data.store_schema import (  # noqa: F401 - the schemas are part of the store's API
@@ -47,7 +48,7 @@ DRAFT_STATES = ("draft", "sent", "accepted", "abandoned")
 APPLICATION_ID = 0x50617373  # "Pass": tells our database apart from any other SQLite file
 BUSY_TIMEOUT = 5.0
 KEEP_BACKUPS = 3
-KEPT = "the file was kept untouched"
+KEPT = N_("the file was kept untouched")
 
 @dataclass(frozen=True)
 class Person:
@@ -183,35 +184,34 @@ class Store:
             if not read_only:
                 make_private_dir(path.parent)  # never chmods a shared folder or one behind a link
                 if hasattr(os, "statvfs") and os.statvfs(path.parent).f_flag & os.ST_RDONLY:
-                    raise StoreError(path.parent, "the data folder is on a read-only file system; nothing can be saved")
+                    raise StoreError(path.parent, _("the data folder is on a read-only file system; nothing can be saved"))
                 if path.exists() and not os.access(path, os.W_OK):
-                    raise StoreError(path, "the database file is read-only; nothing can be saved")
+                    raise StoreError(path, _("the database file is read-only; nothing can be saved"))
                 if not os.access(path.parent, os.W_OK):
-                    raise StoreError(path.parent, "the data folder is read-only; nothing can be saved")
+                    raise StoreError(path.parent, _("the data folder is read-only; nothing can be saved"))
                 if not path.exists():
                     create_private(path)
                 if not path.is_file():
-                    raise StoreError(path, "is not a regular file")
+                    raise StoreError(path, _("is not a regular file"))
                 os.chmod(path, 0o600)  # not a link: checked above
             elif not path.is_file():
-                raise StoreError(path, "no database here")
+                raise StoreError(path, _("no database here"))
         except StoreError:
             raise
         except OSError as exc:
-            raise StoreError(path, f"cannot prepare the database file: {_why(exc)}") from exc
+            raise StoreError(path, _("cannot prepare the database file: {why}").format(why=_why(exc))) from exc
         if read_only:
             return cls._open_read_only(path, timeout, now)
         try:
             conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
-            raise StoreError(path, f"cannot open the database: {_why(exc)}") from exc
+            raise StoreError(path, _("cannot open the database: {why}").format(why=_why(exc))) from exc
         try:
             try:
                 cls._check(path, conn)
             except StoreError:
                 if _disk_full(path.parent):  # the -shm file cannot grow: not damage
-                    raise StoreError(path.parent, "disk full: nothing can be saved (free some space and try again); "
-                                                  "the database was not changed") from None
+                    raise StoreError(path.parent, _("disk full: nothing can be saved (free some space and try again); the database was not changed")) from None
                 raise
             if not read_only:
                 _use_wal(conn, timeout)
@@ -231,7 +231,7 @@ class Store:
             raise
         except (sqlite3.Error, OSError) as exc:
             conn.close()
-            raise StoreError(path, f"cannot use the database ({_why(exc)}); {KEPT}") from exc
+            raise StoreError(path, _("cannot use the database ({why}); {kept}").format(why=_why(exc), kept=_(KEPT))) from exc
 
     @classmethod
     def _open_read_only(cls, path: Path, timeout: float, now: Callable[[], datetime]) -> Store:
@@ -244,7 +244,7 @@ class Store:
                 conn = sqlite3.connect(f"{path.absolute().as_uri()}?{flags}", uri=True, timeout=timeout,
                                        isolation_level=None, check_same_thread=False)
             except sqlite3.Error as exc:
-                last = StoreError(path, f"cannot open the database: {_why(exc)}")
+                last = StoreError(path, _("cannot open the database: {why}").format(why=_why(exc)))
                 continue
             try:
                 cls._check(path, conn)
@@ -255,11 +255,11 @@ class Store:
             except StoreError as exc:
                 conn.close()
                 last = exc
-                if "not a readable database" not in exc.reason:
+                if not exc.reason.startswith(_("not a readable database ({why}); {kept}").split("{", 1)[0]):
                     raise
             except (sqlite3.Error, OSError) as exc:
                 conn.close()
-                last = StoreError(path, f"cannot use the database ({_why(exc)}); {KEPT}")
+                last = StoreError(path, _("cannot use the database ({why}); {kept}").format(why=_why(exc), kept=_(KEPT)))
         raise last
 
     @staticmethod
@@ -271,18 +271,18 @@ class Store:
             tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
             problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
         except sqlite3.DatabaseError as exc:
-            raise StoreError(path, f"not a readable database ({_why(exc)}); {KEPT}") from exc
+            raise StoreError(path, _("not a readable database ({why}); {kept}").format(why=_why(exc), kept=_(KEPT))) from exc
         if problems != ["ok"]:
             raise StoreError(
-                path, f"the database is damaged ({len(problems)}+ problems found); {KEPT} (restore a backup or move it aside)"
+                path, _("the database is damaged ({count}+ problems found); {kept} (restore a backup or move it aside)").format(count=len(problems), kept=_(KEPT))
             )
         if tables and app_id != APPLICATION_ID:
-            raise StoreError(path, f"this is not a Passerelle database; {KEPT}")
+            raise StoreError(path, _("this is not a Passerelle database; {kept}").format(kept=_(KEPT)))
         if version > len(MIGRATIONS):
             raise StoreError(
                 path,
-                f"made by a newer Passerelle (schema {version}, this version knows up to "
-                f"{len(MIGRATIONS)}); upgrade Passerelle. {KEPT[0].upper()}{KEPT[1:]}",
+                _("made by a newer Passerelle (schema {version}, this version knows up to {count}); upgrade Passerelle. "
+                  "The file was kept untouched").format(version=version, count=len(MIGRATIONS)),
             )
 
     def _migrate(self) -> None:
@@ -291,7 +291,7 @@ class Store:
         if version == len(MIGRATIONS):
             return
         if self.read_only:
-            raise StoreError(self.path, "the database needs an upgrade, which a read-only open cannot do")
+            raise StoreError(self.path, _("the database needs an upgrade, which a read-only open cannot do"))
         if version > 0:
             self._backup(version)
         try:
@@ -306,9 +306,9 @@ class Store:
             self._conn.execute("COMMIT")
         except sqlite3.Error as exc:
             self._rollback()
-            busy = " (another Passerelle window is writing? try again)" if "locked" in str(exc) else ""
+            busy = _(" (another Passerelle window is writing? try again)") if "locked" in str(exc) else ""
             raise StoreError(
-                self.path, f"could not upgrade the database ({_why(exc)}){busy}; it was left as it was"
+                self.path, _("could not upgrade the database ({why}){busy}; it was left as it was").format(why=_why(exc), busy=busy)
             ) from exc
 
     def _backup(self, version: int) -> None:
@@ -361,7 +361,7 @@ class Store:
     def _write(self, what: str) -> Iterator[sqlite3.Connection]:
         """One BEGIN IMMEDIATE … COMMIT; on any failure nothing of it is kept."""
         if self.read_only:
-            raise StoreError(self.path, f"opened read-only: {what} was not saved")
+            raise StoreError(self.path, _("opened read-only: {what} was not saved").format(what=_(what)))
         with self._lock:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
@@ -370,18 +370,18 @@ class Store:
                 if "locked" in str(exc) or "busy" in str(exc):
                     raise StoreError(
                         self.path,
-                        f"the database is busy (another Passerelle window?): {what} was not saved; try again",
+                        _("the database is busy (another Passerelle window?): {what} was not saved; try again").format(what=_(what)),
                     ) from exc
-                raise StoreError(self.path, f"{what} was not saved ({_why(exc)})") from exc
+                raise StoreError(self.path, _("{what} was not saved ({why})").format(what=_(what), why=_why(exc))) from exc
             except sqlite3.Error as exc:
-                raise StoreError(self.path, f"{what} was not saved ({_why(exc)})") from exc
+                raise StoreError(self.path, _("{what} was not saved ({why})").format(what=_(what), why=_why(exc))) from exc
             try:
                 yield self._conn
                 self._conn.execute("UPDATE revision SET n = n + 1")
                 self._conn.execute("COMMIT")
             except (sqlite3.Error, OSError) as exc:
                 self._rollback()
-                raise StoreError(self.path, f"{what} was not saved ({_why(exc)})") from exc
+                raise StoreError(self.path, _("{what} was not saved ({why})").format(what=_(what), why=_why(exc))) from exc
             except BaseException:
                 self._rollback()
                 raise
@@ -391,7 +391,7 @@ class Store:
             try:
                 return self._conn.execute(sql, params).fetchall()
             except sqlite3.Error as exc:
-                raise StoreError(self.path, f"cannot read the database ({_why(exc)})") from exc
+                raise StoreError(self.path, _("cannot read the database ({why})").format(why=_why(exc))) from exc
 
     def revision(self) -> int:
         """A number every committed write raises: the same number means the same data."""
@@ -405,7 +405,7 @@ class Store:
         unique = {p.key: p for p in people if p.key}
         if not unique:
             raise ValueError("decide() needs at least one person with a key")
-        with self._write("the decision") as conn:
+        with self._write(N_("the decision")) as conn:
             cur = conn.execute(
                 "INSERT INTO batches(at, kind, decision, reason, until) VALUES (?, 'decide', ?, ?, ?)",
                 (self._stamp(), decision, reason or "", _iso_date(until)),
@@ -421,7 +421,7 @@ class Store:
         """Cancel the most recent decision batch still in effect (a new 'undo' event);
         `only`: the most recent among these decisions (a pane undoes its own)."""
         where, params = _only(only)
-        with self._write("the undo") as conn:
+        with self._write(N_("the undo")) as conn:
             row = conn.execute(f"SELECT id, decision FROM ({ACTIVE_BATCHES_SQL}) WHERE 1 {where} "
                                "ORDER BY id DESC LIMIT 1", params).fetchone()
             if row is None:
@@ -432,7 +432,7 @@ class Store:
         """Re-apply the most recently undone batch, if no decision was made since
         (`only`: among these decisions, as `undo`)."""
         where, params = _only(only)
-        with self._write("the redo") as conn:
+        with self._write(N_("the redo")) as conn:
             rows = conn.execute(
                 f"SELECT kind, ref FROM batches WHERE id > coalesce("
                 f"(SELECT max(id) FROM batches WHERE kind = 'decide' {where}), 0) {where} ORDER BY id",
@@ -487,7 +487,7 @@ class Store:
         self, key: str, company: str | None = None, position: str | None = None, connection_count: int | None = None
     ) -> None:
         """Remember what the user typed about a person. None keeps a field, "" clears it."""
-        with self._write("the person's details") as conn:
+        with self._write(N_("the person's details")) as conn:
             conn.execute(
                 """INSERT INTO person_info(key, company, position, connection_count, updated_at)
                 VALUES (?1, nullif(?2, ''), nullif(?3, ''), ?4, ?5)
@@ -504,7 +504,7 @@ class Store:
 
     # ---------------------------------------------------------------- notes and tags
     def add_note(self, key: str, text: str) -> int:
-        with self._write("the note") as conn:
+        with self._write(N_("the note")) as conn:
             cur = conn.execute("INSERT INTO notes(key, text, created_at) VALUES (?, ?, ?)", (key, text, self._stamp()))
         return int(cur.lastrowid)
 
@@ -514,11 +514,11 @@ class Store:
         return _frame(self._read(f"SELECT id, key, text, created_at FROM notes {where} ORDER BY id", params), NOTES_SCHEMA)
 
     def tag(self, key: str, tag: str) -> None:
-        with self._write("the tag") as conn:
+        with self._write(N_("the tag")) as conn:
             conn.execute("INSERT OR IGNORE INTO tags(key, tag, created_at) VALUES (?, ?, ?)", (key, tag, self._stamp()))
 
     def untag(self, key: str, tag: str) -> None:
-        with self._write("removing the tag") as conn:
+        with self._write(N_("removing the tag")) as conn:
             conn.execute("DELETE FROM tags WHERE key = ? AND tag = ?", (key, tag))
 
     def tags(self, key: str | None = None) -> pl.DataFrame:
@@ -527,7 +527,7 @@ class Store:
 
     # ---------------------------------------------------------------- drafts
     def save_draft(self, template: str | None, person: Person, text: str) -> int:
-        with self._write("the draft") as conn:
+        with self._write(N_("the draft")) as conn:
             cur = conn.execute(
                 "INSERT INTO drafts(template, key, name, url, text, state, created_at) VALUES (?, ?, ?, ?, ?, 'draft', ?)",
                 (template, person.key, person.name, person.url, text, self._stamp()),
@@ -553,7 +553,7 @@ class Store:
         with self._write(what) as conn:
             cur = conn.execute(f"UPDATE drafts SET {assignments} WHERE id = ?", (*params, draft_id))
             if cur.rowcount == 0:
-                raise StoreError(self.path, f"no draft number {draft_id}")
+                raise StoreError(self.path, _("no draft number {draft_id}").format(draft_id=draft_id))
 
     def drafts(self) -> pl.DataFrame:
         rows = self._read(
@@ -566,7 +566,7 @@ class Store:
         self, source: str, content_hash: str, exported_on: date | None, counts: dict, snapshot: Path | None
     ) -> ImportRecord:
         at = self._now()
-        with self._write("the import record") as conn:
+        with self._write(N_("the import record")) as conn:
             cur = conn.execute(
                 "INSERT INTO imports(source, content_hash, exported_on, imported_at, counts, snapshot) VALUES (?, ?, ?, ?, ?, ?)",
                 (str(source), content_hash, _iso_date(exported_on), at.isoformat(timespec="microseconds"),

@@ -19,6 +19,7 @@ from typing import Any
 from tui.data.filters import VIEWS, Filter, FilterError
 from tui.data.store_schema import ACTIVE_BATCHES_SQL
 from tui.data.store_sent import SENT_SQL, sent_rows  # noqa: F401 - part of this module's API
+from tui.i18n import N_, _
 
 RECEIVED = ("accept", "ignore", "later", "follow", "suspicious")
 # The latest decision in effect per person, within one vocabulary (received or sent).
@@ -171,7 +172,7 @@ def filter_sql(f: Filter, store: Any = None) -> tuple[str, list[Any]]:
         params.append(f.newer_days)
     for flag in f.flags:
         if flag not in FLAG_SQL:
-            raise FilterError(f"'flag:{flag}' doesn't apply to this list")
+            raise FilterError(_("'flag:{flag}' doesn't apply to this list").format(flag=flag))
         parts.append(FLAG_SQL[flag])
     if f.decided == "any":
         parts.append("decision IS NOT NULL")
@@ -207,7 +208,7 @@ def received_ids(store: Any, set_id: int, today: date, digest: str | None, view:
     elif saved and view in saved:
         shown = f"pending AND ({_clause(store, saved[view], named, 'v')})"
     else:
-        raise FilterError(f"unknown view '{view}'")
+        raise FilterError(_("unknown view '{view}'").format(view=view))
     return query(store, f"{RECEIVED_SQL} SELECT id, key FROM r WHERE ({shown}) AND ({where}) {ORDER_SQL}", named)
 
 
@@ -272,7 +273,7 @@ def _typed(row: dict[str, Any]) -> dict[str, Any]:
 
 def refresh_search(store: Any, key: str) -> None:
     """After typed-in details change: the words the filter finds for that person."""
-    with store._write("the search words") as conn:
+    with store._write(N_("the search words")) as conn:
         connection(store)
         ids = [r[0] for r in conn.execute("SELECT id FROM triage_rows WHERE key = ? AND direction = 'received'", (key,))]
         info = conn.execute("SELECT position, company FROM person_info WHERE key = ?", (key,)).fetchone() or (None, None)

@@ -17,6 +17,7 @@ import polars as pl
 from tui.data.errors import ConfigError
 from tui.data.files import parse_toml, read_small_file
 from tui.data.triage import RECEIVED_DECISIONS, regex_escape
+from tui.i18n import _
 
 MAX_BYTES = 1_000_000
 FIELDS = {"company": "company", "name": "name", "title": "position", "url": "url"}
@@ -202,17 +203,17 @@ def load_strategy(path: Path) -> Strategy:
     try:  # a FIFO or a link to /dev/zero is refused before anything is read
         raw_bytes = read_small_file(Path(path), MAX_BYTES)
     except FileNotFoundError:
-        raise ConfigError(path, "no strategy file (create one with: passerelle strategy --init)") from None
+        raise ConfigError(path, _("no strategy file (create one with: passerelle strategy --init)")) from None
     try:
         text = raw_bytes.decode("utf-8")
     except UnicodeDecodeError:
-        raise ConfigError(path, "not UTF-8 text") from None
+        raise ConfigError(path, _("not UTF-8 text")) from None
     try:
         raw = parse_toml(text)
     except tomllib.TOMLDecodeError as exc:
         message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
         line = _toml_line(str(exc)) or (len(text.splitlines()) if "end of document" in str(exc) else None)
-        raise ConfigError(path, f"invalid TOML: {message}", line=line) from None
+        raise ConfigError(path, _("invalid TOML: {message}").format(message=message), line=line) from None
     return _build(Path(path), raw, _Lines(text))
 
 
@@ -222,26 +223,26 @@ def _build(path: Path, raw: dict[str, Any], lines: _Lines) -> Strategy:
 
     for key in raw:
         if key not in TOP_KEYS:
-            fail(f"unknown section '{key}' (known: {', '.join(TOP_KEYS)})", key)
+            fail(_("unknown section '{key}' (known: {top_keys})").format(key=key, top_keys=', '.join(TOP_KEYS)), key)
     targets = raw.get("targets", {})
     if not isinstance(targets, dict):
-        fail("[targets] must be a table", "targets")
+        fail(_("[targets] must be a table"), "targets")
     found: dict[str, tuple[str, ...]] = {}
     for key, value in targets.items():
         if key not in TARGET_KEYS:
-            fail(f"unknown key '{key}' in [targets] (known: {', '.join(TARGET_KEYS)})", key, "targets")
+            fail(_("unknown key '{key}' in [targets] (known: {target_keys})").format(key=key, target_keys=', '.join(TARGET_KEYS)), key, "targets")
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            fail(f"targets.{key} must be a list of texts", key, "targets")
+            fail(_("targets.{key} must be a list of texts").format(key=key), key, "targets")
         found[key] = tuple(v.strip() for v in value if v.strip())
     lists = {}
     for table in ("protected", "refused"):
         entries = raw.get(table, [])
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-            fail(f"{table} must be written as [[{table}]] tables", table)
+            fail(_("{table} must be written as [[{table}]] tables").format(table=table), table)
         lists[table] = tuple(_entry(e, table, i, fail) for i, e in enumerate(entries))
     rules = raw.get("rules", [])
     if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
-        fail("rules must be written as [[rules]] tables", "rules")
+        fail(_("rules must be written as [[rules]] tables"), "rules")
     built = tuple(_rule(r, i, fail) for i, r in enumerate(rules))
     return Strategy(
         sectors=found.get("sectors", ()), roles=found.get("roles", ()),
@@ -253,50 +254,50 @@ def _build(path: Path, raw: dict[str, Any], lines: _Lines) -> Strategy:
 def _entry(item: dict[str, Any], table: str, i: int, fail: Any) -> Entry:
     for key in item:
         if key not in ("field", "match", "value"):
-            fail(f"unknown key '{key}' in [[{table}]] #{i + 1} (known: field, match, value)", key, table, i)
+            fail(_("unknown key '{key}' in [[{table}]] #{number} (known: field, match, value)").format(key=key, table=table, number=i + 1), key, table, i)
     field, match, value = item.get("field"), item.get("match", "contains"), item.get("value")
     if field not in FIELDS:
-        fail(f"[[{table}]] #{i + 1}: field must be one of {', '.join(FIELDS)}", "field", table, i)
+        fail(_("[[{table}]] #{number}: field must be one of {fields}").format(table=table, number=i + 1, fields=', '.join(FIELDS)), "field", table, i)
     if match not in MATCHES:
-        fail(f"[[{table}]] #{i + 1}: match must be one of {', '.join(MATCHES)}", "match", table, i)
+        fail(_("[[{table}]] #{number}: match must be one of {matches}").format(table=table, number=i + 1, matches=', '.join(MATCHES)), "match", table, i)
     if not isinstance(value, str) or not value.strip():
-        fail(f"[[{table}]] #{i + 1}: value must be a non-empty text", "value", table, i)
+        fail(_("[[{table}]] #{number}: value must be a non-empty text").format(table=table, number=i + 1), "value", table, i)
     if match == "regex":
         problem = regex_problem(value)
         if problem:
-            fail(f"[[{table}]] #{i + 1}: bad regex: {problem}", "value", table, i)
+            fail(_("[[{table}]] #{number}: bad regex: {problem}").format(table=table, number=i + 1, problem=problem), "value", table, i)
     return Entry(field, match, value)
 
 
 def _rule(item: dict[str, Any], i: int, fail: Any) -> Rule:
-    label = f"rule #{i + 1}"
+    label = _("rule #{number}").format(number=i + 1)
     for key in item:
         if key not in RULE_KEYS:
-            fail(f"{label}: unknown key '{key}' (known: {', '.join(RULE_KEYS)})", key, "rules", i)
+            fail(_("{label}: unknown key '{key}' (known: {rule_keys})").format(label=label, key=key, rule_keys=', '.join(RULE_KEYS)), key, "rules", i)
     name = item.get("name", f"rule {i + 1}")
     if not isinstance(name, str) or not name.strip():
-        fail(f"{label}: name must be a non-empty text", "name", "rules", i)
-    label = f"rule '{name}'"
+        fail(_("{label}: name must be a non-empty text").format(label=label), "name", "rules", i)
+    label = _("rule '{name}'").format(name=name)
     when = item.get("when", {})
     if not isinstance(when, dict):
-        fail(f"{label}: when must be a table like {{ has_note = true }}", "when", "rules", i)
+        fail(_("{label}: when must be a table like {{ has_note = true }}").format(label=label), "when", "rules", i)
     conditions: list[tuple[str, Any]] = []
     for key, value in when.items():
         if key not in CONDITIONS:
-            fail(f"{label}: unknown condition '{key}' (known: {', '.join(CONDITIONS)})", key, "rules", i)
+            fail(_("{label}: unknown condition '{key}' (known: {conditions})").format(label=label, key=key, conditions=', '.join(CONDITIONS)), key, "rules", i)
         if key in BOOL_CONDITIONS and not isinstance(value, bool):
-            fail(f"{label}: {key} must be true or false", key, "rules", i)
+            fail(_("{label}: {key} must be true or false").format(label=label, key=key), key, "rules", i)
         if key == "waited_days_over" and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-            fail(f"{label}: waited_days_over must be a whole number of days", key, "rules", i)
+            fail(_("{label}: waited_days_over must be a whole number of days").format(label=label), key, "rules", i)
         if key in ("note_contains", "tag") and (not isinstance(value, str) or not value.strip()):
-            fail(f"{label}: {key} must be a non-empty text", key, "rules", i)
+            fail(_("{label}: {key} must be a non-empty text").format(label=label, key=key), key, "rules", i)
         conditions.append((key, value))
     decide = item.get("decide")
     if decide not in RECEIVED_DECISIONS:
-        fail(f"{label}: decide must be one of {', '.join(RECEIVED_DECISIONS)}", "decide", "rules", i)
+        fail(_("{label}: decide must be one of {received_decisions}").format(label=label, received_decisions=', '.join(RECEIVED_DECISIONS)), "decide", "rules", i)
     reason = item.get("reason", "")
     if not isinstance(reason, str):
-        fail(f"{label}: reason must be text", "reason", "rules", i)
+        fail(_("{label}: reason must be text").format(label=label), "reason", "rules", i)
     return Rule(name.strip(), tuple(conditions), decide, reason.strip() or name.strip())
 
 

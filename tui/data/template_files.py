@@ -11,6 +11,7 @@ from pathlib import Path
 from tui.data.errors import ConfigError
 from tui.data.files import parse_toml, read_small_file, write_text_atomic
 from tui.paths import make_private_dir
+from tui.i18n import _
 
 KEYS = ("name", "language", "purpose", "text")
 MAX_TEMPLATE_BYTES = 64 * 1024  # a note is 300 characters; anything this big is a mistake
@@ -68,27 +69,27 @@ def load_template(path: Path) -> Template:
     try:  # checked on the open file: a FIFO swapped in after a check would still block
         data = read_small_file(path, MAX_TEMPLATE_BYTES)
     except FileNotFoundError:
-        raise ConfigError(path, "cannot be read (no such file)") from None
+        raise ConfigError(path, _("cannot be read (no such file)")) from None
     try:
         source = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise ConfigError(path, "not UTF-8 text (save it as UTF-8)", line) from None
+        raise ConfigError(path, _("not UTF-8 text (save it as UTF-8)"), line) from None
     try:
         raw = parse_toml(source)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"\(at line (\d+)", str(exc))
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) or "syntax error"
-        raise ConfigError(path, f"invalid TOML: {reason}", int(found.group(1)) if found else None) from None
+        raise ConfigError(path, _("invalid TOML: {reason}").format(reason=reason), int(found.group(1)) if found else None) from None
     for key, value in raw.items():
         if key not in KEYS:
-            raise ConfigError(path, f"unknown key '{key}' (known: {', '.join(KEYS)})", _key_line(source, key))
+            raise ConfigError(path, _("unknown key '{key}' (known: {keys})").format(key=key, keys=', '.join(KEYS)), _key_line(source, key))
         if not isinstance(value, str):
-            raise ConfigError(path, f"'{key}' must be text in quotes", _key_line(source, key))
+            raise ConfigError(path, _("'{key}' must be text in quotes").format(key=key), _key_line(source, key))
     if not raw.get("name", "").strip():
-        raise ConfigError(path, "missing 'name'", _key_line(source, "name"))
+        raise ConfigError(path, _("missing 'name'"), _key_line(source, "name"))
     if "text" not in raw:
-        raise ConfigError(path, "missing 'text' (use text = \"\" for no note)")
+        raise ConfigError(path, _('missing \'text\' (use text = "" for no note)'))
     start = _key_line(source, "text") or 1
     if re.search(r'^[ \t]*"?text"?[ \t]*=[ \t]*("""|\'\'\')[ \t]*\r?$', source, re.MULTILINE):
         start += 1  # a multi-line string drops the newline right after its opening quotes
@@ -109,7 +110,7 @@ def load_templates(folder: Path) -> TemplateSet:
     try:
         files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
     except OSError as exc:
-        return TemplateSet((), (ConfigError(folder, f"cannot be listed ({exc.strerror})"),))
+        return TemplateSet((), (ConfigError(folder, _("cannot be listed ({strerror})").format(strerror=exc.strerror)),))
     for path in files:
         try:
             templates.append(load_template(path))
@@ -163,10 +164,10 @@ def _free_path(folder: Path, name: str, keep: Path | None = None) -> Path:
 def _check_new_name(folder: Path, name: str, keep: Path | None = None) -> str:
     name = " ".join(name.split())
     if not name:
-        raise ConfigError("template", "a template needs a name")
+        raise ConfigError("template", _("a template needs a name"))
     clash = load_templates(folder).find(name)
     if clash is not None and clash.path != keep:
-        raise ConfigError(name, "a template with this name already exists")
+        raise ConfigError(name, _("a template with this name already exists"))
     return name
 
 
@@ -178,7 +179,7 @@ def save_template(folder: Path, template: Template) -> Template:
     try:
         write_text_atomic(path, dumps(saved))
     except OSError as exc:
-        raise ConfigError(path, f"cannot be written ({exc.strerror or type(exc).__name__})") from None
+        raise ConfigError(path, _("cannot be written ({value})").format(value=exc.strerror or type(exc).__name__)) from None
     return saved
 
 
@@ -215,7 +216,7 @@ def delete_template(template: Template) -> None:
         try:
             template.path.unlink(missing_ok=True)
         except OSError as exc:
-            raise ConfigError(template.path, f"cannot be deleted ({exc.strerror})") from None
+            raise ConfigError(template.path, _("cannot be deleted ({strerror})").format(strerror=exc.strerror)) from None
 
 
 def ensure_starters(folder: Path) -> list[Path]:
