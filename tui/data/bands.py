@@ -4,21 +4,42 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tui.i18n import N_, _
+
 if TYPE_CHECKING:
     import polars as pl
 
+# The band identifiers stay English (stored, `--json`, filters); `name` shows them.
+BAND_NAMES = {"starting": N_("starting"), "selective": N_("selective"), "generous": N_("generous"),
+              "unknown": N_("unknown")}
+# English, marked for the catalogue: `meaning` and `advice` give them in the reader's language.
 BAND_MEANING = {
-    "starting": "0–99 connections: episodic use or just starting out.",
-    "selective": "100–499 connections: selective, deliberate use; people choose whom they accept.",
-    "generous": "500+ connections: generous use; LinkedIn shows “500+” and invitations are widely accepted.",
-    "unknown": "Connection count not known: the export does not hold other people's counts.",
+    "starting": N_("0–99 connections: episodic use or just starting out."),
+    "selective": N_("100–499 connections: selective, deliberate use; people choose whom they accept."),
+    "generous": N_("500+ connections: generous use; LinkedIn shows “500+” and invitations are widely accepted."),
+    "unknown": N_("Connection count not known: the export does not hold other people's counts."),
 }
 BAND_ADVICE = {
-    "starting": "They may never see an invitation: try an email or phone number and follow up outside LinkedIn.",
-    "selective": "They choose whom they accept: add a note.",
-    "generous": "A note is optional: they accept widely.",
-    "unknown": "Band unknown: type in their connection count if you know it.",
+    "starting": N_("They may never see an invitation: try an email or phone number and follow up outside LinkedIn."),
+    "selective": N_("They choose whom they accept: add a note."),
+    "generous": N_("A note is optional: they accept widely."),
+    "unknown": N_("Band unknown: type in their connection count if you know it."),
 }
+
+
+def name(band: str) -> str:
+    """A band as people read it: `selective` / `sélectif`."""
+    return _(BAND_NAMES[band]) if band in BAND_NAMES else band
+
+
+def meaning(band: str) -> str:
+    """What a band means, in the reader's language (`0–99 connections: …`)."""
+    return _(BAND_MEANING[band])
+
+
+def advice(band: str) -> str:
+    """What to do about someone in that band, in the reader's language."""
+    return _(BAND_ADVICE[band])
 
 
 def band(n: int | None) -> str:

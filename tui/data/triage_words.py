@@ -6,6 +6,8 @@ are checked with Python's `re` on the same patterns (both dialects accept them).
 
 from __future__ import annotations
 
+from tui.data import phrasebook as said
+
 # Scam vocabulary (English and French). Matched case-insensitively on word boundaries by
 # Polars' linear-time regex engine; the matched word is shown as the reason.
 SCAM_WORDS = (
@@ -30,7 +32,7 @@ ASK_WORDS = (
     "call", "coffee", "meet", "meeting", "chat", "talk", "zoom", "visio", "appel", "appeler",
     "café", "rendez-vous", "rdv", "échanger", "discuter", "rencontrer", "catch up",
 )
-STALE_SUGGESTION = "withdraw? LinkedIn then blocks re-inviting for about 3 weeks"
+STALE_SUGGESTION = said.STALE_SUGGESTION()  # stored and sent in English; `describe` shows it
 RECEIVED_DECISIONS = ("accept", "ignore", "later", "follow", "suspicious")
 SENT_DECISIONS = ("followed_up", "withdrawn")
 
