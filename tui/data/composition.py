@@ -12,6 +12,7 @@ from tui.data.search import prefix_expr, query_words, words_expr
 from tui.data.companies import CompanyRules, group_key_expr, group_of, normalise
 from tui.data.role_rules import SENIORITY_ORDER, SENIORITY_UNKNOWN
 from tui.data.roles import OTHER, family_of, keywords_match_expr, role_families, seniority_of, unclassified_titles, why_of
+from tui.i18n import _
 
 DIMENSIONS = ("company", "family", "seniority", "unclassified", "year", "email", "qualified")
 NO_COMPANY = "(no company)"
@@ -259,7 +260,7 @@ def who_at(export, company_query: str, info: pl.DataFrame | None = None,
         return (hit | group.str.contains(" " + grouped, literal=True)) if grouped else hit
 
     people = index.filter(matches(pl.col("_company"), pl.col("_group"))).drop("_company", "_group")
-    note = "The export has no company for invitations: only people whose company you typed in are matched."
+    note = _("The export has no company for invitations: only people whose company you typed in are matched.")
     if info is not None and info.height and "company" in info.columns:
         keys = info.filter(matches(
             words_expr(pl.col("company")),
