@@ -13,9 +13,12 @@ from typing import Any, Literal
 from tui.data import bands
 from tui.data.bands import band as band_of
 from tui.data.phrasebook import describe
-from tui.i18n import _, ngettext
+from tui.i18n import N_, _, ngettext
 
 Tone = Literal["good", "warn", "bad", "info"]
+# The received decisions as people read them (the identifiers stay English in the store).
+DECISION_WORDS = {"accept": N_("accept"), "ignore": N_("ignore"), "later": N_("later"),
+                  "follow": N_("follow"), "suspicious": N_("suspicious")}
 CIRCLE_MANY = 10
 
 
@@ -115,7 +118,7 @@ def signals(row: dict[str, Any], today: date | None = None, *, my_companies: tup
         out.append(Signal("suspicious", _("suspicious signs"), "; ".join(reasons), "bad"))
     decision = row.get("decision")
     if decision:
-        what = _("decided '{decision}' on {when}").format(decision=_(decision), when=_when(row.get("decided_at")))
+        what = _("decided '{decision}' on {when}").format(decision=_(DECISION_WORDS[decision]) if decision in DECISION_WORDS else decision, when=_when(row.get("decided_at")))
         if row.get("decision_reason"):
             what = _("{what} ({reason})").format(what=what, reason=describe(row["decision_reason"]))
         if row.get("later_due"):
