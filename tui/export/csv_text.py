@@ -220,11 +220,11 @@ def _diagnose(name: str, body: str, delimiter: str, width: int, header_index: in
         line = previous_end + 1 + header_index
         reason = str(exc)
         if "unexpected end of data" in reason or "EOF" in reason:
-            reason = "unclosed quote: the file stops in the middle of a row"
+            reason = _("unclosed quote: the file stops in the middle of a row")
         elif "field larger" in reason:
-            reason = "a field is larger than the size limit"
+            reason = _("a field is larger than the size limit")
         else:
-            reason = f"malformed CSV ({reason})"
+            reason = _("malformed CSV ({reason})").format(reason=reason)
         raise ExportError(name, reason, line=line) from None
     if drop:
         kept_lines: list[str | None] = list(body.split("\n"))

@@ -374,7 +374,7 @@ def _read_zip(path: Path, max_bytes: int, max_total: int, max_members: int) -> S
     except NotImplementedError:
         raise ExportError(where, _("unsupported compression method: re-download the export from LinkedIn")) from None
     except zipfile.BadZipFile as exc:
-        reason = "possible zip bomb (overlapping entries)" if "verlap" in str(exc) else "not a valid ZIP or download incomplete"
+        reason = _("possible zip bomb (overlapping entries)") if "verlap" in str(exc) else _("not a valid ZIP or download incomplete")
         raise ExportError(where, reason) from None
     except (zlib.error, EOFError, ValueError, OSError, KeyError, IndexError, OverflowError, MemoryError):
         raise ExportError(where, _("not a valid ZIP or download incomplete")) from None

@@ -213,8 +213,8 @@ class Store:
                 try:
                     cls.open(path, timeout=timeout, now=now).close()
                 except StoreError as exc:
-                    raise StoreError(path, f"the database needs an upgrade first, which cannot be done here: "
-                                           f"{exc.reason}") from None
+                    raise StoreError(path, _("the database needs an upgrade first, which cannot be done here: {why}").format(
+                        why=exc.reason)) from None
                 return cls._open_read_only(path, timeout, now)
         try:
             conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
