@@ -77,9 +77,9 @@ def write_problem(exc: BaseException) -> str:
     text = str(exc)
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG) \
             or "No space left" in text or "File too large" in text:
-        return "disk full"
+        return _("disk full")
     if isinstance(exc, OSError) and exc.errno == errno.EROFS or "Read-only file system" in text:
-        return "read-only file system"
+        return _("read-only file system")
     return getattr(exc, "strerror", None) or type(exc).__name__
 
 
