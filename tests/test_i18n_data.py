@@ -141,3 +141,22 @@ def test_a_strategy_reason_is_stored_in_english_and_read_in_french() -> None:
     reason = "protected: company contains 'Hollowbrook'"
     i18n.set_language("fr")
     assert describe(reason) == "protégé\u00a0: company contient «\u00a0Hollowbrook\u00a0»"
+
+
+def test_the_import_report_reads_french_and_its_json_stays_english(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from conftest import REPO, SAMPLE_DIR
+
+    sample = str(SAMPLE_DIR / "Basic_LinkedInDataExport_11-20-2026.zip")
+    run = lambda *extra: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "tui", "import", sample, "--home", str(tmp_path), *extra],
+        cwd=REPO, capture_output=True, text=True, timeout=120)
+    french = run("--lang", "fr")
+    assert french.returncode == 0, french.stderr
+    assert "Profile.csv: profil (avec le secteur et le lieu), UTF-8" in french.stdout
+    assert "Company Follows.csv: entreprises que vous suivez" in french.stdout
+    machine = json.loads(run("--lang", "fr", "--json").stdout)
+    vintages = {f["name"]: f["vintage"] for f in machine["files"]}
+    assert vintages["Profile.csv"] == "profile (with industry and location)"

@@ -186,7 +186,8 @@ for _vintage in (
     N_("≈2023-12 (bare profile URLs)"), N_("≤2022 (5 columns)"),
     N_("endorsements received (with profile URLs)"), N_("endorsements received (no profile URLs)"),
     N_("recommendations received"), N_("recommendations given"), N_("your positions"),
-    N_("companies you follow"), N_("profile"),
+    N_("companies you follow"), N_("profile"), N_("≤2020 (no conversation IDs)"), N_("2026+ (attachments)"),
+    N_("2024-12+ (draft flags)"), N_("2023-04+ (recipient URLs)"),
 ):
     phrase(_vintage)
 for _vintage in (N_("profile (with industry)"), N_("profile (with location)"),
@@ -195,6 +196,8 @@ for _vintage in (N_("profile (with industry)"), N_("profile (with location)"),
 
 # ---------------------------------------------------------------- the sent queue, the strategy's reasons
 STALE_SUGGESTION = phrase(N_("withdraw? LinkedIn then blocks re-inviting for about 3 weeks"))
+# What the received pane writes as the reason of a decision taken from a suggestion.
+RULE_REASON = phrase(N_("rule {rule}: {reason}"), nested=("reason",))
 PROTECTED_BECAUSE = phrase(N_("protected: {what}"), nested=("what",))
 REFUSED_BECAUSE = phrase(N_("refused: {what}"), nested=("what",))
 ENTRY_IS = phrase(N_("{field} is '{value}'"))

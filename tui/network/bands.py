@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from tui.i18n import N_, _
@@ -35,6 +36,12 @@ def name(band: str) -> str:
 def meaning(band: str) -> str:
     """What a band means, in the reader's language (`0–99 connections: …`)."""
     return _(BAND_MEANING[band])
+
+
+def usage(band: str) -> str:
+    """What a band means without its range (`selective, deliberate use; …`), for tables that
+    show the range in a column of their own."""
+    return re.split(r"\s*:\s*", meaning(band), maxsplit=1)[-1]
 
 
 def advice(band: str) -> str:
