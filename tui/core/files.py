@@ -169,7 +169,8 @@ def warn_if_network_fs(path: Path) -> str | None:
     lowered = str(resolved).lower()
     for name in _SYNC_DIRS:
         if f"/{name}" in lowered:
-            return f"{resolved.parent} looks like a sync folder ({name}); keep the Passerelle data folder on a local disk"
+            return _("{folder} looks like a sync folder ({name}); keep the Passerelle data folder on a local disk").format(
+                folder=resolved.parent, name=name)
     try:
         mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
@@ -183,5 +184,6 @@ def warn_if_network_fs(path: Path) -> str | None:
         if (lowered == point.lower() or str(resolved).startswith(point.rstrip("/") + "/")) and len(point) > len(best):
             best, fstype = point, parts[2]
     if fstype in _NETWORK_FS:
-        return f"{resolved.parent} is on a network file system ({fstype}); keep the Passerelle data folder on a local disk"
+        return _("{folder} is on a network file system ({fstype}); keep the Passerelle data folder on a local disk").format(
+            folder=resolved.parent, fstype=fstype)
     return None

@@ -115,10 +115,10 @@ def _why(exc: BaseException) -> str:
     """What went wrong, without any row contents (SQLite/OS messages carry none)."""
     if isinstance(exc, OSError):
         if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-            return "disk full"
+            return _("disk full")
         return exc.strerror or type(exc).__name__
     if getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL" or "disk is full" in str(exc):
-        return "disk full"
+        return _("disk full")
     return str(exc) or type(exc).__name__
 
 

@@ -10,7 +10,7 @@
 """
 
 from __future__ import annotations
-from tui.i18n import _
+from tui.i18n import N_, _
 
 import re
 from dataclasses import dataclass
@@ -161,6 +161,14 @@ def apply_filter(frame: pl.DataFrame, f: Filter, today: date | None = None) -> p
 
 
 VIEWS = ("All", "With note", "No note", "Suspicious", "Later (due)", "Decided")
+# The views' names are identifiers (saved in config, counted by name); `view_name` shows them.
+VIEW_NAMES = {"All": N_("All"), "With note": N_("With note"), "No note": N_("No note"),
+              "Suspicious": N_("Suspicious"), "Later (due)": N_("Later (due)"), "Decided": N_("Decided")}
+
+
+def view_name(view: str) -> str:
+    """A built-in view's name in the reader's language (a saved view: as the user named it)."""
+    return _(VIEW_NAMES[view]) if view in VIEW_NAMES else view
 
 
 def view_expr(view: str) -> pl.Expr:

@@ -239,7 +239,7 @@ def regex_problem(pattern: str) -> str | None:
         found = re.findall(r"^error: (.+)$", text, re.M)
         if found:
             return found[-1].strip()
-        return "compiled regex too large" if "size limit" in text else "invalid regex"
+        return _("compiled regex too large") if "size limit" in text else _("invalid regex")
     return None
 
 
