@@ -160,3 +160,18 @@ def test_the_import_report_reads_french_and_its_json_stays_english(tmp_path: Pat
     machine = json.loads(run("--lang", "fr", "--json").stdout)
     vintages = {f["name"]: f["vintage"] for f in machine["files"]}
     assert vintages["Profile.csv"] == "profile (with industry and location)"
+
+
+def test_a_broken_strategy_is_explained_in_the_language_switched_to(tmp_path: Path) -> None:
+    from tui.store.triage_tables import ensure_suggestions
+
+    source = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
+    strategy = tmp_path / "strategy.toml"
+    strategy.write_text("[[rules]]\ndecide = 'maybe'\n", encoding="utf-8")
+    with Store.open(tmp_path / "db.sqlite") as store:
+        rows = write_triage(store, load_export(source), source)
+        _, _, english = ensure_suggestions(store, rows.id, strategy, TODAY)
+        i18n.set_language("fr")
+        _, _, french = ensure_suggestions(store, rows.id, strategy, TODAY)
+    assert "rule 'rule 1': decide must be one of" in english
+    assert "règle «\u00a0rule 1\u00a0»\u00a0: decide doit valoir accept, ignore" in french

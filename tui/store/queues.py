@@ -19,7 +19,7 @@ from typing import Any
 from tui.triage.filters import VIEWS, Filter, FilterError
 from tui.store.schema import ACTIVE_BATCHES_SQL
 from tui.store.sent_queue import SENT_SQL, sent_rows  # noqa: F401 - part of this module's API
-from tui.i18n import N_, _
+from tui.i18n import N_, _, language
 
 RECEIVED = ("accept", "ignore", "later", "follow", "suspicious")
 # The latest decision in effect per person, within one vocabulary (received or sent).
@@ -120,7 +120,8 @@ def set_by_hash(store: Any, content_hash: str) -> TriageSet | None:
 # ---------------------------------------------------------------- strategy
 def strategy_digest(strategy_file: Path, store: Any, today: date) -> str:
     """What the stored suggestions depend on: the strategy file, the typed-in details
-    (rules read company and role) and the day (rules read waiting days)."""
+    (rules read company and role), the day (rules read waiting days) and the language
+    (a broken file's error is stored as worded)."""
     digest = hashlib.sha256()
     try:
         digest.update(strategy_file.read_bytes())
@@ -128,6 +129,8 @@ def strategy_digest(strategy_file: Path, store: Any, today: date) -> str:
         digest.update(type(exc).__name__.encode())
     info = query(store, "SELECT count(*), max(updated_at) FROM person_info")[0]
     digest.update(f"\0{info[0]}\0{info[1]}\0{today.isoformat()}".encode())
+    # A broken file's error is kept worded in the language it was read in: another language, another digest.
+    digest.update(f"\0{language()}".encode())
     return digest.hexdigest()
 
 
