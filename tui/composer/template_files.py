@@ -143,7 +143,7 @@ def _toml_string(value: str, multiline: bool = False) -> str:
 def dumps(template: Template) -> str:
     """The TOML text of a template file."""
     return (
-        f"# Passerelle invitation template. Placeholders: {{first_name}}, {{company|fallback}}, …\n"
+        "# " + _("Passerelle invitation template. Placeholders: {first_name}, {company|fallback}, …") + "\n"
         f"name = {_toml_string(template.name)}\n"
         f"language = {_toml_string(template.language)}\n"
         f"purpose = {_toml_string(template.purpose)}\n"
