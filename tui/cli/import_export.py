@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from tui.core.phrasebook import describe
 from tui.core.unsafe_chars import strip_unsafe
 from tui.paths import Paths
 
@@ -91,18 +92,18 @@ def _print_human(export: object, record: object, status: str) -> None:
         print("  ".join(cell.ljust(w) if i < 2 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))))
     for f in files:
         name = clean(f["name"])  # a member name may carry escape sequences or line breaks
-        print(f"  {name}: {clean(f['vintage'])}, {f['encoding']}")
-        for repair in f["repairs"]:
-            print(f"  {name}: {clean(repair)}")
+        print(f"  {name}: {clean(describe(f['vintage']))}, {f['encoding']}")
+        for repair in f["repairs"]:  # kept in English (--json, the cache): said in the reader's language
+            print(f"  {name}: {clean(describe(repair))}")
         for item in f["set_aside"][:10]:
-            print(f"  {name} line {item['line']}: set aside ({clean(item['reason'])})")
+            print(f"  {name} line {item['line']}: set aside ({clean(describe(item['reason']))})")
         more = len(f["set_aside"]) + f.get("set_aside_more", 0) - 10
         if more > 0:
             print(f"  {name}: {more} more rows set aside")
         for problem in f["problems"]:
-            print(f"  {name}: {clean(problem)}")
+            print(f"  {name}: {clean(describe(problem))}")
     for problem in export.report.problems:  # type: ignore[attr-defined]
-        print(f"  {clean(problem)}")
+        print(f"  {clean(describe(problem))}")
     counts = record.counts  # type: ignore[attr-defined]
     summary = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items())
     when = record.exported_on.isoformat() if record.exported_on else "undated"  # type: ignore[attr-defined]

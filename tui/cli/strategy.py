@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from tui.core.files import write_text_atomic
-from tui.triage.strategy import STARTER_STRATEGY, Strategy, load_strategy, preview
+from tui.triage.strategy import Strategy, load_strategy, preview, starter_strategy
 from tui.core.words import plural
 from tui.core.folders import make_private_dir
 from tui.paths import Paths
@@ -35,7 +35,7 @@ def _init(path: Path, force: bool) -> int:
         backup = path.with_name(path.name + ".bak")
         shutil.copyfile(path, backup)
         os.chmod(backup, 0o600)
-    write_text_atomic(path, STARTER_STRATEGY)
+    write_text_atomic(path, starter_strategy())  # commented in the reader's language
     print(f"wrote {path}")
     return 0
 

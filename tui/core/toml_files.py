@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.errors import ConfigError
+from tui.i18n import _
 
 # tomllib puts the place at the end of its message: "(at line 3, column 7)" or "(at end of document)".
 _AT = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)")
@@ -22,17 +23,17 @@ def parse_toml(path: Path | str, data: bytes | str) -> tuple[dict[str, Any], str
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
-            raise ConfigError(path, "not UTF-8 text (save it as UTF-8)", line) from None
+            raise ConfigError(path, _("not UTF-8 text (save it as UTF-8)"), line) from None
     else:
         text = data
     try:
         return tomllib.loads(text), text
     except RecursionError:  # tomllib recurses once per level: `x = [[[[…]]]]` must not crash
-        raise ConfigError(path, "invalid TOML: nested too deeply") from None
+        raise ConfigError(path, _("invalid TOML: {reason}").format(reason=_("nested too deeply"))) from None
     except tomllib.TOMLDecodeError as exc:
         found = _AT.search(str(exc))
         line = None
         if found:
             line = int(found.group(1)) if found.group(1) else max(len(text.splitlines()), 1)
-        reason = _AT.sub("", str(exc)) or "syntax error"
-        raise ConfigError(path, f"invalid TOML: {reason}", line) from None
+        reason = _AT.sub("", str(exc)) or _("syntax error")  # tomllib's own words stay English
+        raise ConfigError(path, _("invalid TOML: {reason}").format(reason=reason), line) from None
