@@ -21,7 +21,7 @@ from conftest import REPO
 from tui.i18n.catalog import LOCALE_DIR, compile_po
 
 TUI = REPO / "tui"
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "Nn_": (1, 2)}  # Nn_: counted phrases (core/phrasebook)
 ARGPARSE_KEYWORDS = {"_": None, "ngettext": (1, 2)}
 CATALOGUES = sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po"))
 FRENCH = LOCALE_DIR / "fr" / "LC_MESSAGES" / "passerelle.po"
@@ -105,7 +105,8 @@ def test_every_catalogue_parses_compiles_and_names_each_message_once(po: Path) -
 
 
 def _fields(text: str) -> list[str]:
-    return sorted(name for _, name, _, _ in string.Formatter().parse(text) if name is not None)
+    """The {placeholders}; in a template's `{name|fallback}` only the name (the fallback is words)."""
+    return sorted(name.split("|")[0] for _, name, _, _ in string.Formatter().parse(text) if name is not None)
 
 
 def _percents(text: str) -> list[str]:
@@ -123,7 +124,8 @@ def test_french_keeps_every_placeholder_of_each_message(po: Path, fields) -> Non
             if form and fields(form) != fields(source):
                 wrong.append(f"{source!r} → {form!r}")
             if fields is _fields and form:
-                form.format(**{name: "x" for name in _fields(form)})  # a stray brace raises here
+                raw = {name for _, name, _, _ in string.Formatter().parse(form) if name is not None}
+                form.format(**{name: "x" for name in raw})  # a stray brace raises here
     assert not wrong, "placeholders differ between English and French:\n" + "\n".join(wrong)
 
 

@@ -90,7 +90,7 @@ def test_an_error_is_one_french_line_and_exit_2(tmp_path: Path) -> None:
     assert "Traceback" not in missing.stderr
     family = passerelle("stats", str(SAMPLE), "--qualify", "astronautes", lang="fr_FR.UTF-8", home=tmp_path)
     assert family.returncode == 2
-    assert family.stderr.startswith(f"passerelle{NBSP}: --qualify: famille de métiers inconnue «{NBSP}astronautes{NBSP}» ")
+    assert family.stderr.startswith(f"passerelle{NBSP}: --qualify{NBSP}: famille de métiers inconnue «{NBSP}astronautes{NBSP}» ")
     assert family.stderr.count("\n") == 1
     unknown = passerelle("stats", "--nope", lang="fr_FR.UTF-8", home=tmp_path)
     assert (unknown.returncode, unknown.stderr) == (

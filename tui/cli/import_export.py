@@ -7,7 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from tui.cli.human import count, shown
+from tui.cli.human import count
+from tui.core.phrasebook import describe
 from tui.core.unsafe_chars import strip_unsafe
 from tui.i18n import N_, _, ngettext
 from tui.i18n.formats import day
@@ -99,20 +100,20 @@ def _print_human(export: object, record: object, status: str) -> None:
         print("  ".join(cell.ljust(w) if i < 2 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))))
     for f in files:
         name = clean(f["name"])  # a member name may carry escape sequences or line breaks
-        print(f"  {name}: {clean(shown(f['vintage']))}, {f['encoding']}")
-        for repair in f["repairs"]:
-            print(f"  {name}: {clean(shown(repair))}")
+        print(f"  {name}: {clean(describe(f['vintage']))}, {f['encoding']}")
+        for repair in f["repairs"]:  # kept in English (--json, the cache): said in the reader's language
+            print(f"  {name}: {clean(describe(repair))}")
         for item in f["set_aside"][:10]:
             print("  " + _("{file} line {line}: set aside ({reason})").format(
-                file=name, line=item["line"], reason=clean(shown(item["reason"]))))
+                file=name, line=item["line"], reason=clean(describe(item["reason"]))))
         more = len(f["set_aside"]) + f.get("set_aside_more", 0) - 10
         if more > 0:
             print("  " + ngettext("{file}: {count} more row set aside", "{file}: {count} more rows set aside",
                                   more).format(file=name, count=count(more)))
         for problem in f["problems"]:
-            print(f"  {name}: {clean(shown(problem))}")
+            print(f"  {name}: {clean(describe(problem))}")
     for problem in export.report.problems:  # type: ignore[attr-defined]
-        print(f"  {clean(shown(problem))}")
+        print(f"  {clean(describe(problem))}")
     counts = record.counts  # type: ignore[attr-defined]
     summary = ", ".join(_counted(k, n) for k, n in counts.items())
     when = day(record.exported_on) if record.exported_on else _("undated")  # type: ignore[attr-defined]

@@ -14,7 +14,7 @@ from tui.core.folders import make_private_dir
 from tui.i18n import N_, _, ngettext
 from tui.i18n.formats import number
 from tui.paths import Paths
-from tui.triage.strategy import STARTER_STRATEGY, Strategy, load_strategy, preview
+from tui.triage.strategy import Strategy, load_strategy, preview, starter_strategy
 
 HELP = N_("Create (--init), validate (--check) or preview (--preview EXPORT) your contact strategy.")
 
@@ -37,7 +37,7 @@ def _init(path: Path, force: bool) -> int:
         backup = path.with_name(path.name + ".bak")
         shutil.copyfile(path, backup)
         os.chmod(backup, 0o600)
-    write_text_atomic(path, STARTER_STRATEGY)
+    write_text_atomic(path, starter_strategy())  # commented in the reader's language
     print(_("wrote {path}").format(path=path))
     return 0
 

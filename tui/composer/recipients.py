@@ -12,6 +12,7 @@ from tui.export.person_keys import profile_key
 from tui.network.figures import band
 from tui.core.search import PeopleIndex, fold_expr, nearest, query_words
 from tui.composer.templates import clean_value
+from tui.i18n import N_, _
 
 PEOPLE_SCHEMA = {
     "key": pl.String,
@@ -88,7 +89,7 @@ class Budgets:
     warning: str
 
 
-MASS_WARNING = (
+MASS_WARNING = N_(
     "Invite people you have a reason to write to. Mass invitations are mostly ignored, and "
     "many pending or ignored invitations get an account restricted."
 )
@@ -184,10 +185,11 @@ def find_person(people: pl.DataFrame, wanted: str) -> dict:
         found = people.filter(fold_expr(pl.col("full_name")).str.extract_all(r"\w+").list.join(" ") == name)
     if found.height == 0:
         nearest = _nearest_names(people, wanted)
-        hint = "; nearest: " + ", ".join(f'"{n}"' for n in nearest) if nearest else " (try the profile URL)"
-        raise ConfigError("--to", f"no connection or invitation matches this person{hint}")
+        hint = _("; nearest: {names}").format(names=", ".join(f'"{n}"' for n in nearest)) if nearest \
+            else _(" (try the profile URL)")
+        raise ConfigError("--to", _("no connection or invitation matches this person{hint}").format(hint=hint))
     if found.height > 1:
-        raise ConfigError("--to", f"{found.height} people have this name; give the profile URL instead")
+        raise ConfigError("--to", _("{count} people have this name; give the profile URL instead").format(count=found.height))
     return found.row(0, named=True)
 
 
@@ -202,24 +204,26 @@ def advice(recipient: Recipient | None, text: str, length: int, limit: int, foll
     out: list[Advice] = []
     count = recipient.connection_count if recipient else None
     if count is None:
-        out.append(Advice("band", "Their connection count is unknown (the export doesn't hold it); type it in if you can see it."))
+        out.append(Advice("band", _("Their connection count is unknown (the export doesn't hold it); type it in if you can see it.")))
     elif band(count) == "starting":
-        out.append(Advice("band", f"{count} connections: they may never see the invitation. Try to get an email or phone number instead."))
+        out.append(Advice("band", _("{count} connections: they may never see the invitation. Try to get an email or phone number instead.").format(count=count)))
     elif band(count) == "selective":
-        out.append(Advice("band", f"{count} connections: they choose whom they accept, so add a note."))
+        out.append(Advice("band", _("{count} connections: they choose whom they accept, so add a note.").format(count=count)))
     else:
-        out.append(Advice("band", f"{count} connections: they accept widely; a note is optional."))
+        out.append(Advice("band", _("{count} connections: they accept widely; a note is optional.").format(count=count)))
     if not text.strip():
-        out.append(Advice("no-note", "No note: light, but it leaves the initiative to them and saves a monthly note."))
+        out.append(Advice("no-note", _("No note: light, but it leaves the initiative to them and saves a monthly note.")))
         return out
     if length > limit:
-        out.append(Advice("length", f"{length - limit} characters over the {limit} limit: LinkedIn will not take it."))
+        out.append(Advice("length", _("{count} characters over the {limit} limit: LinkedIn will not take it.").format(
+            count=length - limit, limit=limit)))
     else:
-        out.append(Advice("length", "Keep it short: many notes are never read on mobile, so put the point first."))
+        out.append(Advice("length", _("Keep it short: many notes are never read on mobile, so put the point first.")))
     if not pl.Series([text]).str.contains(_OUTSIDE).item():
-        out.append(Advice("outside", "Propose something outside LinkedIn: a short call or an email exchange."))
+        out.append(Advice("outside", _("Propose something outside LinkedIn: a short call or an email exchange.")))
     if "?" in text:
-        out.append(Advice("follow-up", f"The note asks something: plan a follow-up (marking it sent sets one in {follow_up_days} days)."))
+        out.append(Advice("follow-up", _("The note asks something: plan a follow-up (marking it sent sets one in {count} days).").format(
+            count=follow_up_days)))
     return out
 
 
@@ -255,11 +259,11 @@ def budgets(drafts: pl.DataFrame, invitations: pl.DataFrame, notes_per_month: in
     notes = count(events.filter(pl.col("with_note") & (pl.col("at") >= month_start) & (pl.col("at") < end)))
     week = count(events.filter((pl.col("at") >= week_start) & (pl.col("at") < end)))
     inv = Budget(week, invitations_per_week)
-    warning = MASS_WARNING
+    warning = _(MASS_WARNING)
     if inv.over:
-        warning = f"{week} invitations this week: stop here for now. " + MASS_WARNING
+        warning = _("{count} invitations this week: stop here for now. {advice}").format(count=week, advice=warning)
     elif inv.share >= 0.8:
-        warning = f"{week} invitations this week: close to the weekly limit. " + MASS_WARNING
+        warning = _("{count} invitations this week: close to the weekly limit. {advice}").format(count=week, advice=warning)
     return Budgets(Budget(notes, notes_per_month), inv, warning)
 
 

@@ -11,6 +11,7 @@ from tui.core.errors import ConfigError
 from tui.core.files import read_small_file, write_text_atomic
 from tui.core.toml_files import parse_toml
 from tui.core.folders import make_private_dir
+from tui.i18n import _
 from tui.network.bands import band_range
 
 KEYS = ("name", "language", "purpose", "text")
@@ -69,17 +70,17 @@ def load_template(path: Path) -> Template:
     try:  # checked on the open file: a FIFO swapped in after a check would still block
         data = read_small_file(path, MAX_TEMPLATE_BYTES)
     except FileNotFoundError:
-        raise ConfigError(path, "cannot be read (no such file)") from None
+        raise ConfigError(path, _("cannot be read (no such file)")) from None
     raw, source = parse_toml(path, data)
     for key, value in raw.items():
         if key not in KEYS:
-            raise ConfigError(path, f"unknown key '{key}' (known: {', '.join(KEYS)})", _key_line(source, key))
+            raise ConfigError(path, _("unknown key '{key}' (known: {keys})").format(key=key, keys=', '.join(KEYS)), _key_line(source, key))
         if not isinstance(value, str):
-            raise ConfigError(path, f"'{key}' must be text in quotes", _key_line(source, key))
+            raise ConfigError(path, _("'{key}' must be text in quotes").format(key=key), _key_line(source, key))
     if not raw.get("name", "").strip():
-        raise ConfigError(path, "missing 'name'", _key_line(source, "name"))
+        raise ConfigError(path, _("missing 'name'"), _key_line(source, "name"))
     if "text" not in raw:
-        raise ConfigError(path, "missing 'text' (use text = \"\" for no note)")
+        raise ConfigError(path, _('missing \'text\' (use text = "" for no note)'))
     start = _key_line(source, "text") or 1
     if re.search(r'^[ \t]*"?text"?[ \t]*=[ \t]*("""|\'\'\')[ \t]*\r?$', source, re.MULTILINE):
         start += 1  # a multi-line string drops the newline right after its opening quotes
@@ -100,7 +101,7 @@ def load_templates(folder: Path) -> TemplateSet:
     try:
         files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
     except OSError as exc:
-        return TemplateSet((), (ConfigError(folder, f"cannot be listed ({exc.strerror})"),))
+        return TemplateSet((), (ConfigError(folder, _("cannot be listed ({strerror})").format(strerror=exc.strerror)),))
     for path in files:
         try:
             templates.append(load_template(path))
@@ -116,7 +117,7 @@ def dumps(template: Template) -> str:
     import tomli_w
 
     fields = {"name": template.name, "language": template.language, "purpose": template.purpose, "text": template.text}
-    return ("# Passerelle invitation template. Placeholders: {first_name}, {company|fallback}, …\n"
+    return ("# " + _("Passerelle invitation template. Placeholders: {first_name}, {company|fallback}, …") + "\n"
             + tomli_w.dumps(fields, multiline_strings=True))
 
 
@@ -133,10 +134,10 @@ def _free_path(folder: Path, name: str, keep: Path | None = None) -> Path:
 def _check_new_name(folder: Path, name: str, keep: Path | None = None) -> str:
     name = " ".join(name.split())
     if not name:
-        raise ConfigError("template", "a template needs a name")
+        raise ConfigError("template", _("a template needs a name"))
     clash = load_templates(folder).find(name)
     if clash is not None and clash.path != keep:
-        raise ConfigError(name, "a template with this name already exists")
+        raise ConfigError(name, _("a template with this name already exists"))
     return name
 
 
@@ -148,7 +149,7 @@ def save_template(folder: Path, template: Template) -> Template:
     try:
         write_text_atomic(path, dumps(saved))
     except OSError as exc:
-        raise ConfigError(path, f"cannot be written ({exc.strerror or type(exc).__name__})") from None
+        raise ConfigError(path, _("cannot be written ({value})").format(value=exc.strerror or type(exc).__name__)) from None
     return saved
 
 
@@ -185,7 +186,7 @@ def delete_template(template: Template) -> None:
         try:
             template.path.unlink(missing_ok=True)
         except OSError as exc:
-            raise ConfigError(template.path, f"cannot be deleted ({exc.strerror})") from None
+            raise ConfigError(template.path, _("cannot be deleted ({strerror})").format(strerror=exc.strerror)) from None
 
 
 def ensure_starters(folder: Path) -> list[Path]:

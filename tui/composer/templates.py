@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tui.core.unsafe_chars import strip_unsafe
+from tui.i18n import N_, _
 
 PLACEHOLDERS: tuple[str, ...] = (
     "first_name",
@@ -29,16 +30,16 @@ PLACEHOLDERS: tuple[str, ...] = (
 
 # What each placeholder holds, for help texts and the CLI.
 PLACEHOLDER_HELP: dict[str, str] = {
-    "first_name": "recipient's first name",
-    "last_name": "recipient's last name",
-    "full_name": "recipient's full name",
-    "company": "recipient's company",
-    "position": "recipient's position",
-    "my_first_name": "your first name (settings: my_name)",
-    "my_name": "your full name (settings: my_name)",
-    "event": "an event you both attended (typed in the composer)",
-    "relay_name": "the person you ask the recipient to introduce you to (typed in the composer)",
-    "met": "how and where you met (m in the app); write {met|a fallback} for people without one",
+    "first_name": N_("recipient's first name"),
+    "last_name": N_("recipient's last name"),
+    "full_name": N_("recipient's full name"),
+    "company": N_("recipient's company"),
+    "position": N_("recipient's position"),
+    "my_first_name": N_("your first name (settings: my_name)"),
+    "my_name": N_("your full name (settings: my_name)"),
+    "event": N_("an event you both attended (typed in the composer)"),
+    "relay_name": N_("the person you ask the recipient to introduce you to (typed in the composer)"),
+    "met": N_("how and where you met (m in the app); write {met|a fallback} for people without one"),
 }
 
 ERROR = "error"
@@ -108,20 +109,21 @@ def _unknown(raw: str, name: str, start: int, end: int) -> Problem:
     if name and all(c.isascii() and (c.isalpha() or c == "_") for c in name):
         close = difflib.get_close_matches(name.lower(), PLACEHOLDERS, n=1, cutoff=0.6)
         if close:
-            return Problem(start, end, f"unknown placeholder {shown}: did you mean {{{close[0]}}}?")
+            return Problem(start, end, _("unknown placeholder {shown}: did you mean {{{name}}}?").format(
+                shown=shown, name=close[0]))
     head = name[: len(name) - len(name.lstrip("abcdefghijklmnopqrstuvwxyz_"))]
     if head in PLACEHOLDERS:
         return Problem(
             start,
             end,
-            f"unknown placeholder {shown}: no attributes, indexes, formats or conversions; "
-            f"did you mean {{{head}}}?",
+            _("unknown placeholder {shown}: no attributes, indexes, formats or conversions; "
+              "did you mean {{{name}}}?").format(shown=shown, name=head),
         )
     return Problem(
         start,
         end,
-        f"unknown placeholder {shown}: only plain names like {{first_name}} are allowed "
-        f"(known: {', '.join(PLACEHOLDERS)})",
+        _("unknown placeholder {shown}: only plain names like {{first_name}} are allowed "
+          "(known: {known})").format(shown=shown, known=", ".join(PLACEHOLDERS)),
     )
 
 
@@ -142,13 +144,15 @@ def parse(text: str) -> tuple[list[str | Placeholder], list[Problem]]:
         if raw in ("{{", "}}"):
             buf.append(raw[0])
         elif raw == "}":
-            problems.append(Problem(i, end, f"unmatched '}}' at position {i + 1}: write }}}} for a literal brace"))
+            problems.append(Problem(i, end, _("unmatched '}}' at position {position}: write }}}} for a literal brace").format(
+                position=i + 1)))
             buf.append("}")
         elif raw == "{":  # another '{' (or the end) comes before any '}'
             stop = text.find("{", end)
             stop = len(text) if stop < 0 else stop
             problems.append(
-                Problem(i, stop, f"unclosed '{{' at position {i + 1}: close it with }} or write {{{{ for a literal brace")
+                Problem(i, stop, _("unclosed '{{' at position {position}: close it with }} or write {{{{ for a literal brace").format(
+                    position=i + 1))
             )
             buf.append("{")
         else:
@@ -201,12 +205,13 @@ def render(text: str, values: Mapping[str, str | None]) -> Rendered:
             out.append(clean_value(token.fallback))
         else:
             out.append(_clean_literal(token.raw))
-            how = "set my_name in config.toml" if token.name.startswith("my_") else "fill it in"
+            how = _("set my_name in config.toml") if token.name.startswith("my_") else _("fill it in")
             problems.append(
                 Problem(
                     token.start,
                     token.end,
-                    f"no value for {{{token.name}}} and no fallback: {how}, or write {{{token.name}|…}}",
+                    _("no value for {{{name}}} and no fallback: {how}, or write {{{name}|…}}").format(
+                        name=token.name, how=how),
                     WARNING,
                 )
             )
@@ -223,7 +228,7 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     return line, col
 
 
-COUNTING = (
+COUNTING = N_(
     "Counted as LinkedIn's invitation form counts, in UTF-16 code units (a browser textarea's "
     "maxlength): most letters and accented letters count 1, an emoji 2 or more (👍 2, 👍🏽 4, 🇫🇷 4), "
     "a line break 1."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tui.core.unsafe_chars import strip_unsafe
+from tui.i18n import _
 
 
 class PasserelleError(Exception):
@@ -12,10 +13,10 @@ class PasserelleError(Exception):
         self.where = str(where)
         self.reason = reason
         self.line = line
-        at = f" (line {line})" if line is not None else ""
+        said = _("{where} (line {line}): {reason}") if line is not None else _("{where}: {reason}")
         # Names come from the export (ZIP members, folders): no escape sequence, no line
         # break may reach the terminal through an error line.
-        super().__init__(strip_unsafe(f"{self.where}{at}: {reason}", replacement=" "))
+        super().__init__(strip_unsafe(said.format(where=self.where, line=line, reason=reason), replacement=" "))
 
 
 class ExportError(PasserelleError):

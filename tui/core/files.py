@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tui.core.errors import ConfigError, StoreError
 from tui.core.folders import FolderError, folder_problem
+from tui.i18n import _
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -21,7 +22,7 @@ def refuse_link(path: Path) -> None:
     """StoreError when `path` is a symbolic link (dangling or not): a link at one of our own
     files would send the database, a cache or a snapshot somewhere the user did not choose."""
     if os.path.islink(path):
-        raise StoreError(path, "is a symbolic link; Passerelle does not follow links for its own files (remove it)")
+        raise StoreError(path, _("is a symbolic link; Passerelle does not follow links for its own files (remove it)"))
 
 
 def create_private(path: Path) -> None:
@@ -33,7 +34,7 @@ def create_private(path: Path) -> None:
     fd = os.open(path, os.O_CREAT | os.O_WRONLY | _NOFOLLOW, 0o600)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise StoreError(path, "is not a regular file")
+            raise StoreError(path, _("is not a regular file"))
         os.fchmod(fd, 0o600)
     finally:
         os.close(fd)
@@ -53,13 +54,13 @@ def read_small_file(path: Path, max_bytes: int, where: object | None = None) -> 
     except FileNotFoundError:
         raise
     except OSError as exc:
-        raise ConfigError(where, f"cannot be read ({exc.strerror or type(exc).__name__})") from None
+        raise ConfigError(where, _("cannot be read ({value})").format(value=exc.strerror or type(exc).__name__)) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise ConfigError(where, "cannot be read: not a regular file (a folder, a pipe or a device?)")
+            raise ConfigError(where, _("cannot be read: not a regular file (a folder, a pipe or a device?)"))
         if info.st_size > max_bytes:
-            raise ConfigError(where, f"file too large (over {max_bytes // 1000} kB)")
+            raise ConfigError(where, _("file too large (over {max_bytes} kB)").format(max_bytes=max_bytes // 1000))
         chunks, left = [], max_bytes + 1
         while left > 0:
             chunk = os.read(fd, min(left, 1 << 16))
@@ -68,12 +69,12 @@ def read_small_file(path: Path, max_bytes: int, where: object | None = None) -> 
             chunks.append(chunk)
             left -= len(chunk)
     except OSError as exc:
-        raise ConfigError(where, f"cannot be read ({exc.strerror or type(exc).__name__})") from None
+        raise ConfigError(where, _("cannot be read ({value})").format(value=exc.strerror or type(exc).__name__)) from None
     finally:
         os.close(fd)
     data = b"".join(chunks)
     if len(data) > max_bytes:
-        raise ConfigError(where, f"file too large (over {max_bytes // 1000} kB)")
+        raise ConfigError(where, _("file too large (over {max_bytes} kB)").format(max_bytes=max_bytes // 1000))
     return data
 
 
@@ -156,7 +157,8 @@ def warn_if_network_fs(path: Path) -> str | None:
     lowered = str(resolved).lower()
     for name in _SYNC_DIRS:
         if f"/{name}" in lowered:
-            return f"{resolved.parent} looks like a sync folder ({name}); keep the Passerelle data folder on a local disk"
+            return _("{folder} looks like a sync folder ({name}); keep the Passerelle data folder on a local disk").format(
+                folder=resolved.parent, name=name)
     try:
         mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
@@ -170,5 +172,6 @@ def warn_if_network_fs(path: Path) -> str | None:
         if (lowered == point.lower() or str(resolved).startswith(point.rstrip("/") + "/")) and len(point) > len(best):
             best, fstype = point, parts[2]
     if fstype in _NETWORK_FS:
-        return f"{resolved.parent} is on a network file system ({fstype}); keep the Passerelle data folder on a local disk"
+        return _("{folder} is on a network file system ({fstype}); keep the Passerelle data folder on a local disk").format(
+            folder=resolved.parent, fstype=fstype)
     return None

@@ -5,17 +5,32 @@ from __future__ import annotations
 
 from datetime import date
 
+from tui.i18n import _, ngettext
+from tui.i18n.formats import day as local_day
+
 # An export older than this gets a notice at start (a weekly export is the usual rhythm).
 OLD_AFTER_DAYS = 30
 
 
 def _age(days: int) -> str:
+    """The age in English, for `stats --json` (an interface: it never changes language)."""
     if days < 60:
         return "1 day" if days == 1 else f"{days} days"
     months = round(days / 30.44)
     if months < 24:
         return f"about {months} months"
     return f"about {round(days / 365.25)} years"
+
+
+def _said(days: int) -> str:
+    """The age as people read it, in the active language (`about 3 months` / `environ 3 mois`)."""
+    if days < 60:
+        return ngettext("{count} day", "{count} days", days).format(count=days)
+    months = round(days / 30.44)
+    if months < 24:
+        return ngettext("about {count} month", "about {count} months", months).format(count=months)
+    years = round(days / 365.25)
+    return ngettext("about {count} year", "about {count} years", years).format(count=years)
 
 
 def export_age(exported_on: date | None, today: date) -> dict | None:
@@ -31,11 +46,11 @@ def age_line(exported_on: date | None, today: date) -> str:
     """One line for `stats`: the export's date, its age, and the caveat when it is old."""
     age = export_age(exported_on, today)
     if age is None:
-        return "Export date: unknown (no date in the name or the files)"
-    line = f"Export of {age['exported_on']}: {age['said']} old"
+        return _("Export date: unknown (no date in the name or the files)")
     if age["old"]:
-        line += "; invitations may have been answered since"
-    return line
+        return _("Export of {day}: {age} old; invitations may have been answered since").format(
+            day=local_day(exported_on), age=_said(age["days"]))
+    return _("Export of {day}: {age} old").format(day=local_day(exported_on), age=_said(age["days"]))
 
 
 def age_notice(exported_on: date | None, today: date) -> str | None:
@@ -43,6 +58,6 @@ def age_notice(exported_on: date | None, today: date) -> str | None:
     age = export_age(exported_on, today)
     if age is None or not age["old"]:
         return None
-    return (f"This export is from {age['exported_on']}, {age['said']} ago: invitations may have been "
-            "answered since, and waiting days are counted to today. Download a fresh export from "
-            "LinkedIn for up-to-date answers.")
+    return _("This export is from {day}, {age} ago: invitations may have been answered since, and "
+             "waiting days are counted to today. Download a fresh export from LinkedIn for up-to-date "
+             "answers.").format(day=local_day(exported_on), age=_said(age["days"]))

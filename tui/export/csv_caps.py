@@ -8,6 +8,7 @@ and keeps at most CELL_CAP characters of any field (said in the import report).
 from __future__ import annotations
 
 import polars as pl
+from tui.core import phrasebook as said
 
 SET_ASIDE_LISTED = 1_000  # set-aside rows kept with their line; the rest are only counted
 REFUSE_AFTER = 5_000  # records read before a file that is mostly set aside is refused
@@ -27,6 +28,8 @@ def cap_cells(frame: pl.DataFrame, columns: tuple[str, ...]) -> tuple[pl.DataFra
         return frame, None
     lines = frame.filter(long).get_column("line").to_list()
     frame = frame.with_columns(pl.col(c).str.head(CELL_CAP) for c in over)
-    shown = ", ".join(str(n) for n in lines[:5]) + (f" and {len(lines) - 5:,} more" if len(lines) > 5 else "")
-    rows = "1 row" if len(lines) == 1 else f"{len(lines):,} rows"
-    return frame, f"{rows} had a field over {CELL_CAP // 1024} K characters, cut to that (line {shown})"
+    shown = ", ".join(str(n) for n in lines[:5])
+    if len(lines) > 5:
+        shown = said.LINES_AND_MORE(lines=shown, count=f"{len(lines) - 5:,}")
+    count = 1 if len(lines) == 1 else f"{len(lines):,}"
+    return frame, said.CELLS_CUT(count=count, cap=CELL_CAP // 1024, lines=shown)

@@ -11,6 +11,8 @@ import codecs
 import re
 
 from tui.core.errors import ExportError
+from tui.core import phrasebook as said
+from tui.i18n import _
 
 # Control bytes that never occur in text CSVs (tab, LF, FF, CR excluded).
 _CONTROL_BYTES = [b for b in range(32) if b not in (9, 10, 12, 13)] + [127]
@@ -29,15 +31,15 @@ _CHUNK = 1 << 20
 def check_text(name: str, data: bytes) -> None:
     """ExportError for empty, ZIP/xlsx and (when no BOM says otherwise) binary input."""
     if not data or data.isspace():  # as `not data.strip()`, without copying the bytes
-        raise ExportError(name, "empty file")
+        raise ExportError(name, _("empty file"))
     if data[:2] == b"PK":
-        raise ExportError(name, "is an Excel workbook (.xlsx) or a ZIP, not a CSV: save it as CSV first")
+        raise ExportError(name, _("is an Excel workbook (.xlsx) or a ZIP, not a CSV: save it as CSV first"))
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:3] == b"\xef\xbb\xbf":
         return
     head = data[:8192]
     controls = sum(head.count(b) for b in _CONTROL_BYTES)
     if head.count(0) > max(8, len(head) // 100) or controls > max(8, len(head) // 20):
-        raise ExportError(name, "binary file, not a CSV")
+        raise ExportError(name, _("binary file, not a CSV"))
 
 
 def valid_utf8(data: bytes) -> bool:
@@ -88,23 +90,24 @@ def _decode_legacy(data: bytes, codec: str) -> str:
     return text
 
 
+def _not_utf8(codec: str, label: str) -> str:
+    return (said.NOT_UTF8_MAC if codec == "mac_roman" else said.NOT_UTF8_EXCEL)(label=label)
+
+
 def decode_not_utf8(data: bytes) -> tuple[str, str, list[str]]:
     """Text of bytes that are not valid UTF-8: per line when some lines are UTF-8."""
     if not _UTF8_SEQ.search(data):  # no UTF-8 at all: one pass, no per-line copies
         codec, label = legacy_code_page(data[:_SAMPLE_BYTES])
-        note = f"not UTF-8: decoded as {label} (re-saved by {'an old Mac' if codec == 'mac_roman' else 'Excel'}?)"
-        return _decode_legacy(data, codec), label, [note]
+        return _decode_legacy(data, codec), label, [_not_utf8(codec, label)]
     lines = data.split(b"\n")
     ok = [line.isascii() or _is_utf8(line) for line in lines]
     bad = [line for line, good in zip(lines, ok) if not good]
     codec, label = legacy_code_page(b"\n".join(bad)[:_SAMPLE_BYTES])
     utf8_lines = sum(1 for line, good in zip(lines, ok) if good and not line.isascii())
     if not utf8_lines:
-        note = f"not UTF-8: decoded as {label} (re-saved by {'an old Mac' if codec == 'mac_roman' else 'Excel'}?)"
-        return _decode_legacy(data, codec), label, [note]
+        return _decode_legacy(data, codec), label, [_not_utf8(codec, label)]
     text = "\n".join(line.decode("utf-8") if good else _decode_legacy(line, codec) for line, good in zip(lines, ok))
-    note = (f"mixed encodings: {utf8_lines} {'line' if utf8_lines == 1 else 'lines'} read as UTF-8, "
-            f"{len(bad)} as {label}")
+    note = said.MIXED_ENCODINGS(count=utf8_lines, legacy=len(bad), label=label)
     return text, f"{label} and UTF-8", [note]
 
 
@@ -125,15 +128,15 @@ def decode(name: str, data: bytes) -> tuple[str, str, list[str]]:
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
-            raise ExportError(name, "UTF-16 file is damaged (cannot be decoded)") from None
-        repairs.append("decoded from UTF-16 (re-saved by a spreadsheet?)")
+            raise ExportError(name, _("UTF-16 file is damaged (cannot be decoded)")) from None
+        repairs.append(said.FROM_UTF16())
     elif data[:3] == b"\xef\xbb\xbf":
         encoding = "UTF-8 with BOM"
         text = data[3:].decode("utf-8", errors="replace")
         if "\ufffd" in text and b"\xef\xbf\xbd" not in data:
             text, encoding, notes = decode_not_utf8(data[3:])
             repairs += notes
-        repairs.append("byte-order mark removed")
+        repairs.append(said.BOM_REMOVED())
     else:
         try:
             text = data.decode("utf-8")
@@ -143,12 +146,12 @@ def decode(name: str, data: bytes) -> tuple[str, str, list[str]]:
             repairs += notes
     if "\x00" in text:
         text = text.replace("\x00", "")
-        repairs.append("NUL characters removed")
+        repairs.append(said.NUL_REMOVED())
     if "\r" in text:
         if "\r\n" in text:
-            repairs.append("CRLF line endings normalised")
+            repairs.append(said.CRLF_NORMALISED())
         if re.search(r"\r(?!\n)", text):
-            repairs.append("old-Mac CR line endings converted")
+            repairs.append(said.CR_CONVERTED())
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, encoding, repairs
 
@@ -170,7 +173,7 @@ def decode_plain(name: str, data: bytes) -> tuple[bytes, list[str]] | None:
         crlf = data.count(b"\r\n")
         if crlf != data.count(b"\r"):  # a lone CR (old Mac): the str path converts those
             return None
-        repairs.append("CRLF line endings normalised")
+        repairs.append(said.CRLF_NORMALISED())
         data = data.replace(b"\r\n", b"\n")
     return data, repairs
 

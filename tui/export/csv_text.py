@@ -18,6 +18,9 @@ from tui.export.csv_caps import REFUSE_AFTER, SET_ASIDE_LISTED, cap_cells
 from tui.export.csv_decode import decode, decode_plain
 from tui.core.errors import ExportError
 from tui.export.csv_kinds import EXPECTED, WHAT_WE_LOOK_FOR, canonical, header_key, match_kind
+from tui.core import phrasebook as said
+from tui.i18n import _
+from tui.i18n.formats import number
 
 HEADER_SCAN_LINES = 30
 DELIMITERS = (",", ";", "\t")
@@ -49,7 +52,7 @@ class Table:
 def _line_start(data: bytes, index: int) -> int:
     """Byte offset of 0-based line `index` (len(data) when there are fewer lines)."""
     start = 0
-    for _ in range(index):
+    for _line in range(index):
         end = data.find(b"\n", start)
         if end < 0:
             return len(data)
@@ -82,7 +85,7 @@ def find_header(name: str, text: str, kinds: tuple[str, ...]) -> tuple[int, str,
             if kind:
                 return index, kind, delimiter, cells
     wanted = "; ".join(f"{k}: {WHAT_WE_LOOK_FOR[k]}" for k in kinds)
-    raise ExportError(name, f"no known header in the first {HEADER_SCAN_LINES} lines (looked for {wanted})")
+    raise ExportError(name, _("no known header in the first {count} lines (looked for {wanted})").format(count=HEADER_SCAN_LINES, wanted=wanted))
 
 
 def _canonical_header(name: str, kind: str, cells: list[str]) -> list[str]:
@@ -92,7 +95,7 @@ def _canonical_header(name: str, kind: str, cells: list[str]) -> list[str]:
     out = []
     for i, (cell, key, canon) in enumerate(zip(cells, keys, canonical(kind, keys))):
         if key and key in seen:
-            raise ExportError(name, f"header has the column name '{cell.strip()[:40]}' twice (columns {seen[key] + 1} and {i + 1})")
+            raise ExportError(name, _("header has the column name '{cell}' twice (columns {first} and {second})").format(cell=cell.strip()[:40], first=seen[key] + 1, second=i + 1))
         if key:
             seen[key] = i
         out.append(canon if canon and canon not in out else f"_extra_{i}")
@@ -121,8 +124,7 @@ def read_table(name: str, data: bytes, kinds: tuple[str, ...], *, max_field: int
         del text  # a 12 MB file with emoji is a 48 MB str: keep only the bytes on the fast path
     columns = _canonical_header(name, kind, cells)
     if delimiter != ",":
-        label = "semicolon" if delimiter == ";" else "tab"
-        repairs.append(f"{label}-separated (re-saved by a spreadsheet?)")
+        repairs.append((said.SEPARATED_SEMICOLON if delimiter == ";" else said.SEPARATED_TAB)())
     width = len(columns)
 
     csv.field_size_limit(max(max_field, 131072))
@@ -144,12 +146,12 @@ def read_table(name: str, data: bytes, kinds: tuple[str, ...], *, max_field: int
     lines, set_aside, body, padded, more = _diagnose(name, body, delimiter, width, header_index, needed)
     frame = _polars_frame(body, delimiter, columns, len(lines))
     if frame is None:
-        repairs.append("parsed with the fallback reader")
+        repairs.append(said.FALLBACK_READER())
         frame = _fallback_frame(body, delimiter, columns)
     if frame.height != len(lines):
-        raise ExportError(name, f"row count mismatch ({frame.height} parsed, {len(lines)} expected)")
+        raise ExportError(name, _("row count mismatch ({parsed} parsed, {count} expected)").format(parsed=frame.height, count=len(lines)))
     if padded:
-        repairs.append(f"{padded} {'row' if padded == 1 else 'rows'} padded (trailing columns not read were missing)")
+        repairs.append(said.ROWS_PADDED(count=padded))
     return _table(name, kind, encoding, delimiter, header_index, columns, frame, lines, set_aside, repairs, padded, more)
 
 
@@ -160,14 +162,14 @@ def _table(name, kind, encoding, delimiter, header_index, columns, frame, lines,
     blanked = int(frame.select(pl.sum_horizontal(p.sum() for p in placeholder)).item() or 0) if present else 0
     if blanked:
         frame = frame.with_columns(pl.when(~p).then(pl.col(c)).alias(c) for p, c in zip(placeholder, present))
-        repairs = [*repairs, f"{blanked} placeholder {'cell' if blanked == 1 else 'cells'} (NA, N/A, NULL, None, -) read as empty"]
+        repairs = [*repairs, said.PLACEHOLDERS_BLANKED(count=blanked)]
     frame = frame.with_columns(line=pl.Series(lines, dtype=pl.Int64))
-    problems = [f"column missing: {c} (left empty)" for c in EXPECTED.get(kind, ()) if c not in present]
+    problems = [said.COLUMN_MISSING(column=c) for c in EXPECTED.get(kind, ()) if c not in present]
     frame, cut = cap_cells(frame, present)
     if cut:
         problems.append(cut)
     if more:
-        problems.append(f"{more:,} more rows set aside (only the first {SET_ASIDE_LISTED:,} are listed)")
+        problems.append(said.MORE_SET_ASIDE(count=f"{more:,}", listed=f"{SET_ASIDE_LISTED:,}"))
     return Table(name, kind, encoding, delimiter, header_index + 1, present, frame,
                  len(lines) + len(set_aside) + more, tuple(set_aside), tuple(repairs), tuple(problems),
                  padded, blanked, more)
@@ -207,23 +209,22 @@ def _diagnose(name: str, body: str, delimiter: str, width: int, header_index: in
             elif len(record) != width:
                 bad += 1
                 if len(set_aside) < SET_ASIDE_LISTED:
-                    set_aside.append((first + header_index, f"has {len(record)} fields, expected {width}"))
+                    set_aside.append((first + header_index, said.FIELDS_EXPECTED(count=len(record), expected=width)))
                 drop.append((first, last))
                 read = bad + len(lines)
                 if read >= REFUSE_AFTER and 2 * bad > read:
-                    raise ExportError(name, f"most rows cannot be used ({bad:,} of the first {read:,} do not "
-                                            f"have the {width} fields of the header): not this kind of file, or damaged?")
+                    raise ExportError(name, _("most rows cannot be used ({bad} of the first {read} do not have the {width} fields of the header): not this kind of file, or damaged?").format(bad=number(bad), read=number(read), width=width))
                 continue
             lines.append(first + header_index)
     except csv.Error as exc:
         line = previous_end + 1 + header_index
         reason = str(exc)
         if "unexpected end of data" in reason or "EOF" in reason:
-            reason = "unclosed quote: the file stops in the middle of a row"
+            reason = _("unclosed quote: the file stops in the middle of a row")
         elif "field larger" in reason:
-            reason = "a field is larger than the size limit"
+            reason = _("a field is larger than the size limit")
         else:
-            reason = f"malformed CSV ({reason})"
+            reason = _("malformed CSV ({reason})").format(reason=reason)
         raise ExportError(name, reason, line=line) from None
     if drop:
         kept_lines: list[str | None] = list(body.split("\n"))

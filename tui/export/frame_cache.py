@@ -25,6 +25,7 @@ from tui.export.source import MAX_MEMBER_BYTES, MAX_TOTAL_BYTES, _mb
 from tui.export.fingerprint import source_fingerprint
 from tui.core.files import write_atomic, write_text_atomic
 from tui.core.folders import make_private_dir
+from tui.i18n import _
 
 # Bump when the frames or the report change shape, so old caches are simply not found.
 # 2: LZ4 pages (faster to read at start than zstd); 3: invitations' `matched_by`, the
@@ -54,9 +55,9 @@ def check_size(source: Path, *, max_bytes: int = MAX_MEMBER_BYTES, max_total: in
     where = str(source)
     if head.startswith(b"PK"):
         if info.st_size > max_total:
-            raise ExportError(where, f"file is larger than the {_mb(max_total)} size limit: not a LinkedIn export file?")
+            raise ExportError(where, _("file is larger than the {max_total} size limit: not a LinkedIn export file?").format(max_total=_mb(max_total)))
     elif info.st_size > max_bytes and not Path(source).name.lower().endswith(".zip"):
-        raise ExportError(where, f"file is larger than the {_mb(max_bytes)} size limit: not a LinkedIn export file?")
+        raise ExportError(where, _("file is larger than the {max_bytes} size limit: not a LinkedIn export file?").format(max_bytes=_mb(max_bytes)))
 
 
 def load_export_cached(source: Path, cache_dir: Path, *, write: bool = True,

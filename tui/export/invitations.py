@@ -15,6 +15,7 @@ from tui.export.frames import (
     with_columns,
 )
 from tui.export.person_keys import add_profile_key, name_match_expr, slug_expr
+from tui.core import phrasebook as said
 
 
 def _profile_url(col: str) -> pl.Expr:
@@ -84,16 +85,14 @@ def read_invitations(table: Table, connections: pl.DataFrame) -> tuple[pl.DataFr
     else:
         vintage = "≤2022 (5 columns)"
     odd = out.filter(~pl.col("direction").is_in(["INCOMING", "OUTGOING"]) | pl.col("direction").is_null()).height
-    extra = (f"{odd} rows with an unknown direction",) if odd else ()
+    extra = (said.UNKNOWN_DIRECTION(count=odd),) if odd else ()
     counts = out.get_column("matched_by").value_counts()
     found = dict(zip(counts.get_column("matched_by").to_list(), counts.get_column("count").to_list()))
     by_names, ambiguous = found.get("name", 0) + found.get("name, ambiguous", 0), found.get("name, ambiguous", 0)
     repairs = ()
     if by_names:
-        repairs = (f"{by_names} {'invitation' if by_names == 1 else 'invitations'} matched to connections "
-                   "by name (no profile URL to match on)",)
+        repairs = (said.MATCHED_BY_NAME(count=by_names),)
     if ambiguous:
-        extra += (f"{ambiguous} {'invitation matches' if ambiguous == 1 else 'invitations match'} a name that "
-                  "two or more connections share: counted connected, check them",)
+        extra += (said.AMBIGUOUS_NAMES(count=ambiguous),)
     figures = {"matched_by_name": by_names, "ambiguous_names": ambiguous}
     return out, report(table, vintage, out.height, failures, extra, repairs, figures)

@@ -24,8 +24,10 @@ from tui.export.source import (
     KNOWN, MAX_MEMBER_BYTES, MAX_MEMBERS, MAX_TOTAL_BYTES, exported_on_from_name, read_source,
 )
 from tui.export.person_keys import add_profile_key, profile_key
+from tui.core import phrasebook as said
+from tui.i18n import _
 
-OUTLOOK = "Outlook export (before 2017)"
+OUTLOOK = said.OUTLOOK()
 CORE = ("profile", "connections", "invitations", "messages")
 
 
@@ -87,7 +89,7 @@ def _connections(table: Table) -> tuple[pl.DataFrame, pl.DataFrame, FileReport]:
     ).select(CONNECTIONS_SCHEMA.names()).cast(dict(CONNECTIONS_SCHEMA))
     newest = frame.get_column("connected_date").max()
     vintage = connections_vintage(table, styles, newest)
-    extra = (f"{dropped} email {'cell' if dropped == 1 else 'cells'} that are not addresses left empty",) if dropped else ()
+    extra = (said.EMAILS_LEFT_EMPTY(count=dropped),) if dropped else ()
     rep = _report(table, vintage, people.height + hidden.height, failures, extra, figures={"emails_not_addresses": dropped})
     return people, hidden.cast(dict(HIDDEN_SCHEMA)), rep
 
@@ -113,7 +115,7 @@ def connections_vintage(table: Table, styles: tuple[str, ...], newest: date | No
         vintage = "≤2018 (no preamble)"
     if (table.delimiter != "," or not table.encoding.startswith("UTF-8") or spreadsheet_dates
             or any("CR" in r for r in table.repairs)):
-        vintage += ", re-saved by a spreadsheet"
+        vintage = said.RESAVED(vintage=vintage)
     return vintage
 
 
@@ -243,12 +245,12 @@ def load_export_in_two(source: Path, *, max_bytes: int = MAX_MEMBER_BYTES, max_t
         del data
         lowered = name.lower()
         if table.kind == "messages" and lowered.endswith("_messages.csv"):
-            raise ExportError(path, "holds conversations with a LinkedIn AI assistant, not messages with people")
+            raise ExportError(path, _("holds conversations with a LinkedIn AI assistant, not messages with people"))
         tables[table.kind] = table
     else:
         if not members:
             wanted = ", ".join(n for n in ("Connections.csv", "Invitations.csv", "messages.csv", "Profile.csv"))
-            raise ExportError(path, f"no LinkedIn export files found (looked for {wanted})")
+            raise ExportError(path, _("no LinkedIn export files found (looked for {wanted})").format(wanted=wanted))
         for kind in list(members):
             name, data = members.pop(kind)
             tables[kind] = read_table(name, data, (kind,), max_field=max_bytes)
@@ -260,13 +262,13 @@ def load_export_in_two(source: Path, *, max_bytes: int = MAX_MEMBER_BYTES, max_t
         files.append(rep)
     else:
         connections, hidden = CONNECTIONS_SCHEMA.to_frame(), HIDDEN_SCHEMA.to_frame()
-        problems.append("no Connections.csv: everyone counts as not connected")
+        problems.append(said.NO_CONNECTIONS_FILE())
     if "invitations" in tables:
         invitations, rep = read_invitations(tables["invitations"], connections)
         files.append(rep)
     else:
         invitations = INVITATIONS_SCHEMA.to_frame()
-        problems.append("no Invitations.csv: the received and sent queues are empty")
+        problems.append(said.NO_INVITATIONS_FILE())
     profile = tables.get("profile")
     if profile is not None:
         extra = [label for col, label in (("industry", "industry"), ("geo_location", "location"))

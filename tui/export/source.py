@@ -18,6 +18,8 @@ from pathlib import Path
 from tui.i18n import _
 from tui.export.csv_decode import sniff_text
 from tui.core.errors import ExportError
+from tui.core import phrasebook as said
+from tui.i18n import _
 
 # Basenames we read, by kind (the first name of a kind is preferred when two are present).
 # coach_messages.csv & co share the messages header but are AI conversations: never read.
@@ -92,7 +94,9 @@ def exported_on_from_name(path: Path) -> date | None:
 
 def _mb(limit: int) -> str:
     """A limit for a message: `128 MB`, or bytes when tests use tiny caps."""
-    return f"{limit // 2**20} MB" if limit >= 2**20 else f"{limit} bytes"
+    if limit >= 2**20:
+        return _("{count} MB").format(count=limit // 2**20)
+    return _("{count} bytes").format(count=limit)
 
 
 def _unsafe(name: str) -> bool:
@@ -138,10 +142,10 @@ def _choose(where: str, found: dict[str, list[tuple[int, str, str]]], workbooks:
         first = copies[0]
         other = next((c for c in copies[1:] if c[2] != first[2]), None)
         if other is not None and kind in CORE:
-            raise ExportError(where, f"holds two {LABELS[kind]} files ({first[1]} and {other[1]}): keep one")
+            raise ExportError(where, _("holds two {kind} files ({first} and {other}): keep one").format(kind=LABELS[kind], first=first[1], other=other[1]))
         same = [c for c in copies if c[2] == first[2]]
         if len(same) > 1 and same[0][0] == same[1][0]:
-            raise ExportError(where, f"holds {first[2]} twice ({same[0][1]} and {same[1][1]}): keep one")
+            raise ExportError(where, _("holds {name} twice ({first} and {second}): keep one").format(name=first[2], first=same[0][1], second=same[1][1]))
         chosen[kind] = first[1]
     for book in workbooks:
         stem = book.replace("\\", "/").rsplit("/", 1)[-1].lower()
@@ -199,27 +203,27 @@ def _read_source(path: Path, *, max_bytes: int, max_total: int, max_members: int
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise ExportError(where, "no such file or folder") from None
+        raise ExportError(where, _("no such file or folder")) from None
     except OSError as exc:
-        raise ExportError(where, f"cannot be read ({exc.strerror or 'error'})") from None
+        raise ExportError(where, _("cannot be read ({value})").format(value=exc.strerror or 'error')) from None
     if stat.S_ISDIR(info.st_mode):
         return _read_folder(path, max_bytes, max_total, max_members)
     if not stat.S_ISREG(info.st_mode):
-        raise ExportError(where, "not a regular file or folder (a pipe or device?)")
+        raise ExportError(where, _("not a regular file or folder (a pipe or device?)"))
     if info.st_size == 0:
-        raise ExportError(where, "empty file")
+        raise ExportError(where, _("empty file"))
     head = _read_file(path, 4, where)
     if head.startswith(b"PK"):
         if path.name.lower().endswith((".csv", *WORKBOOKS)):
             raise ExportError(where, WORKBOOK)
         if head not in (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08"):
-            raise ExportError(where, "not a valid ZIP or download incomplete")
+            raise ExportError(where, _("not a valid ZIP or download incomplete"))
         return _read_zip(path, max_bytes, max_total, max_members)
     if path.name.lower().endswith(".zip"):
         # An HTML error page or a half-written download saved under the ZIP's name.
-        raise ExportError(where, "not a valid ZIP or download incomplete")
+        raise ExportError(where, _("not a valid ZIP or download incomplete"))
     if info.st_size > max_bytes:
-        raise ExportError(where, f"file is larger than the {_mb(max_bytes)} size limit: not a LinkedIn export file?")
+        raise ExportError(where, _("file is larger than the {max_bytes} size limit: not a LinkedIn export file?").format(max_bytes=_mb(max_bytes)))
     source = Source(single=True)
     source.members[""] = (path.name, _read_file(path, max_bytes + 1, where))
     return source
@@ -230,9 +234,9 @@ def _read_file(path: Path, limit: int, where: str) -> bytes:
         with open(path, "rb") as handle:
             data = handle.read(limit)
     except PermissionError:
-        raise ExportError(where, "cannot be read (permission denied)") from None
+        raise ExportError(where, _("cannot be read (permission denied)")) from None
     except OSError as exc:
-        raise ExportError(where, f"cannot be read ({exc.strerror or 'error'})") from None
+        raise ExportError(where, _("cannot be read ({value})").format(value=exc.strerror or 'error')) from None
     return data
 
 
@@ -249,7 +253,7 @@ def _read_folder(path: Path, max_bytes: int, max_total: int, max_members: int) -
         dirs[:] = [d for d in dirs if d != "__MACOSX" and depth < MAX_FOLDER_DEPTH]
         seen += len(files)
         if seen > max_members:
-            raise ExportError(where, f"folder holds more than {max_members} files: not an export")
+            raise ExportError(where, _("folder holds more than {max_members} files: not an export").format(max_members=max_members))
         for name in sorted(files):
             base = name.lower()
             if name.startswith("._"):
@@ -271,17 +275,17 @@ def _read_folder(path: Path, max_bytes: int, max_total: int, max_members: int) -
         try:
             info = os.stat(member)
         except OSError:
-            raise ExportError(label, "cannot be read") from None
+            raise ExportError(label, _("cannot be read")) from None
         if not stat.S_ISREG(info.st_mode):
-            raise ExportError(label, "not a regular file")
+            raise ExportError(label, _("not a regular file"))
         total += info.st_size
         if info.st_size > max_bytes:
-            raise ExportError(label, f"file is larger than the {_mb(max_bytes)} size limit")
+            raise ExportError(label, _("file is larger than the {max_bytes} size limit").format(max_bytes=_mb(max_bytes)))
         if total > max_total:
-            raise ExportError(label, f"the export's files add up to more than the {_mb(max_total)} size limit")
+            raise ExportError(label, _("the export's files add up to more than the {max_total} size limit").format(max_total=_mb(max_total)))
         data = _read_file(member, max_bytes + 1, label)
         if len(data) > max_bytes:
-            raise ExportError(label, f"file is larger than the {_mb(max_bytes)} size limit")
+            raise ExportError(label, _("file is larger than the {max_bytes} size limit").format(max_bytes=_mb(max_bytes)))
         source.members[kind] = (rel, data)
     return source
 
@@ -324,9 +328,9 @@ def _read_zip(path: Path, max_bytes: int, max_total: int, max_members: int) -> S
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
             if len(infos) > max_members:
-                raise ExportError(where, f"archive holds {len(infos)} entries (limit {max_members}): refused")
+                raise ExportError(where, _("archive holds {count} entries (limit {max_members}): refused").format(count=len(infos), max_members=max_members))
             if _overlapping(infos):
-                raise ExportError(where, "entries overlap (possible zip bomb): refused")
+                raise ExportError(where, _("entries overlap (possible zip bomb): refused"))
             found: dict[str, list[tuple[int, str, str]]] = {}
             by_name = {}
             workbooks: list[str] = []
@@ -336,10 +340,10 @@ def _read_zip(path: Path, max_bytes: int, max_total: int, max_members: int) -> S
                 if info.is_dir() or _ignored(name):
                     continue
                 if _unsafe(name):
-                    source.notes.append("ignored an archive entry with an unsafe path (.. or absolute)")
+                    source.notes.append(said.UNSAFE_ENTRY())
                     continue
                 if stat.S_ISLNK(info.external_attr >> 16):
-                    source.notes.append("ignored a symbolic link in the archive")
+                    source.notes.append(said.SYMLINK_ENTRY())
                     continue
                 base = name.replace("\\", "/").rsplit("/", 1)[-1].lower()
                 if base.endswith(WORKBOOKS):
@@ -358,27 +362,27 @@ def _read_zip(path: Path, max_bytes: int, max_total: int, max_members: int) -> S
             chosen = _choose(where, found, workbooks)
             declared = sum(by_name[n].file_size for n in chosen.values())
             if declared > max_total:
-                raise ExportError(where, f"archive expands past the {_mb(max_total)} size limit (possible zip bomb): refused")
+                raise ExportError(where, _("archive expands past the {max_total} size limit (possible zip bomb): refused").format(max_total=_mb(max_total)))
             for kind, name in chosen.items():
                 info = by_name[name]
                 if info.file_size > max_bytes:
-                    raise ExportError(f"{path.name}:{name}", f"expands past the {_mb(max_bytes)} size limit (possible zip bomb): refused")
+                    raise ExportError(f"{path.name}:{name}", _("expands past the {max_bytes} size limit (possible zip bomb): refused").format(max_bytes=_mb(max_bytes)))
                 if info.flag_bits & 0x1:
-                    raise ExportError(f"{path.name}:{name}", "encrypted: re-download the export from LinkedIn")
+                    raise ExportError(f"{path.name}:{name}", _("encrypted: re-download the export from LinkedIn"))
                 with archive.open(info) as handle:
                     data = handle.read(max_bytes + 1)
                 if len(data) > max_bytes:
-                    raise ExportError(f"{path.name}:{name}", f"expands past the {_mb(max_bytes)} size limit (possible zip bomb): refused")
+                    raise ExportError(f"{path.name}:{name}", _("expands past the {max_bytes} size limit (possible zip bomb): refused").format(max_bytes=_mb(max_bytes)))
                 source.members[kind] = (name, data)
     except ExportError:
         raise
     except RuntimeError:
-        raise ExportError(where, "encrypted archive: re-download the export from LinkedIn") from None
+        raise ExportError(where, _("encrypted archive: re-download the export from LinkedIn")) from None
     except NotImplementedError:
-        raise ExportError(where, "unsupported compression method: re-download the export from LinkedIn") from None
+        raise ExportError(where, _("unsupported compression method: re-download the export from LinkedIn")) from None
     except zipfile.BadZipFile as exc:
-        reason = "possible zip bomb (overlapping entries)" if "verlap" in str(exc) else "not a valid ZIP or download incomplete"
+        reason = _("possible zip bomb (overlapping entries)") if "verlap" in str(exc) else _("not a valid ZIP or download incomplete")
         raise ExportError(where, reason) from None
     except (zlib.error, EOFError, ValueError, OSError, KeyError, IndexError, OverflowError, MemoryError):
-        raise ExportError(where, "not a valid ZIP or download incomplete") from None
+        raise ExportError(where, _("not a valid ZIP or download incomplete")) from None
     return source

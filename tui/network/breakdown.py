@@ -12,11 +12,14 @@ from tui.core.search import prefix_expr, query_words, words_expr
 from tui.network.companies import CompanyRules, group_key_expr, group_of, normalise
 from tui.network.role_rules import SENIORITY_ORDER, SENIORITY_UNKNOWN
 from tui.network.roles import OTHER, family_of, keywords_match_expr, role_families, seniority_of, unclassified_titles, why_of
+from tui.i18n import N_, _
+from tui.network.role_names import family_name, seniority_name
 
 DIMENSIONS = ("company", "family", "seniority", "unclassified", "year", "email", "qualified")
-NO_COMPANY = "(no company)"
-UNKNOWN = "unknown"
-WITH_EMAIL, WITHOUT_EMAIL = "with email", "without email"
+# Table values and labels stay English (`stats --json`, drill-downs); `shown_label` translates.
+NO_COMPANY = N_("(no company)")
+UNKNOWN = N_("unknown")
+WITH_EMAIL, WITHOUT_EMAIL = N_("with email"), N_("without email")
 TABLE_SCHEMA = {"label": pl.Utf8, "value": pl.Utf8, "count": pl.Int64, "share": pl.Float64}
 
 
@@ -52,6 +55,18 @@ def with_family(connections: pl.DataFrame, families: Mapping[str, list[str]] | N
                 classified: pl.DataFrame | None = None) -> pl.DataFrame:
     """Add a `family` column from the position (`classified`: roles.classify of the positions)."""
     return connections.with_columns(family=family_of(connections, role_families(families), classified=classified))
+
+
+def shown_label(dimension: str, label: str) -> str:
+    """A table label as people read it: family and seniority names, "unknown", the email rows
+    and "(no company)" in the reader's language; companies and titles as they are."""
+    if dimension == "family":
+        return family_name(label)
+    if dimension == "seniority":
+        return seniority_name(label)
+    if label in (NO_COMPANY, UNKNOWN, WITH_EMAIL, WITHOUT_EMAIL) and dimension != "unclassified":
+        return _(label)
+    return label
 
 
 def _finish(frame: pl.DataFrame, total: int) -> pl.DataFrame:
@@ -259,7 +274,7 @@ def who_at(export, company_query: str, info: pl.DataFrame | None = None,
         return (hit | group.str.contains(" " + grouped, literal=True)) if grouped else hit
 
     people = index.filter(matches(pl.col("_company"), pl.col("_group"))).drop("_company", "_group")
-    note = "The export has no company for invitations: only people whose company you typed in are matched."
+    note = _("The export has no company for invitations: only people whose company you typed in are matched.")
     if info is not None and info.height and "company" in info.columns:
         keys = info.filter(matches(
             words_expr(pl.col("company")),

@@ -19,6 +19,7 @@ from pathlib import Path
 from tui.network.companies import DEFAULT_EXCLUSIONS, CompanyRules
 from tui.core.errors import ConfigError
 from tui.core.toml_files import parse_toml
+from tui.i18n import _
 
 FILE_NAME = "companies.toml"
 MAX_BYTES = 1_000_000
@@ -46,29 +47,29 @@ def read_text_bounded(path: Path, max_bytes: int = MAX_BYTES) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise ConfigError(path, f"cannot be read ({exc.strerror or type(exc).__name__})") from None
+        raise ConfigError(path, _("cannot be read ({value})").format(value=exc.strerror or type(exc).__name__)) from None
     if not stat.S_ISREG(info.st_mode):
-        raise ConfigError(path, "not a regular file")
+        raise ConfigError(path, _("not a regular file"))
     if info.st_size > max_bytes:
-        raise ConfigError(path, f"file too large (over {max_bytes // 1000} kB)")
+        raise ConfigError(path, _("file too large (over {max_bytes} kB)").format(max_bytes=max_bytes // 1000))
     try:
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise ConfigError(path, f"cannot be read ({exc.strerror or type(exc).__name__})") from None
+        raise ConfigError(path, _("cannot be read ({value})").format(value=exc.strerror or type(exc).__name__)) from None
     if len(data) > max_bytes:
-        raise ConfigError(path, f"file too large (over {max_bytes // 1000} kB)")
+        raise ConfigError(path, _("file too large (over {max_bytes} kB)").format(max_bytes=max_bytes // 1000))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise ConfigError(path, "not UTF-8 text") from None
+        raise ConfigError(path, _("not UTF-8 text")) from None
 
 
 def _names(path: Path, text: str, key: str, value: object, what: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(path, f"{what} must be a list of company names", line=_line_of(text, key))
+        raise ConfigError(path, _("{what} must be a list of company names").format(what=what), line=_line_of(text, key))
     if any(len(v) > MAX_NAME for v in value):
-        raise ConfigError(path, f"{what}: a name longer than {MAX_NAME} characters", line=_line_of(text, key))
+        raise ConfigError(path, _("{what}: a name longer than {max_name} characters").format(what=what, max_name=MAX_NAME), line=_line_of(text, key))
     return tuple(v.strip() for v in value if v.strip())
 
 
@@ -82,7 +83,7 @@ def load_company_rules(path: Path) -> CompanyRules:
     extra: tuple[str, ...] = ()
     table = raw.pop("aliases", {})
     if not isinstance(table, dict):
-        raise ConfigError(path, "'aliases' must be a table: [aliases] then \"Name\" = [\"variant\", …]",
+        raise ConfigError(path, _('\'aliases\' must be a table: [aliases] then "Name" = ["variant", …]'),
                           line=_line_of(text, "aliases"))
     for key, value in raw.items():
         if key == "exclude":
@@ -90,10 +91,10 @@ def load_company_rules(path: Path) -> CompanyRules:
         elif isinstance(value, list):
             aliases[key.strip()] = _names(path, text, key, value, f"alias '{key}'")
         else:
-            raise ConfigError(path, f"unknown entry '{key}' (expected exclude = […] or \"Name\" = […] aliases)",
+            raise ConfigError(path, _('unknown entry \'{key}\' (expected exclude = […] or "Name" = […] aliases)').format(key=key),
                               line=_line_of(text, key))
     for key, value in table.items():
         aliases[key.strip()] = _names(path, text, key, value, f"alias '{key}'")
     if any(not name for name in aliases):
-        raise ConfigError(path, "an alias with an empty name", line=_line_of(text, '""'))
+        raise ConfigError(path, _("an alias with an empty name"), line=_line_of(text, '""'))
     return CompanyRules(aliases=aliases, exclusions=(*DEFAULT_EXCLUSIONS, *extra))

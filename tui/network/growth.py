@@ -7,6 +7,8 @@ from datetime import date
 from typing import Iterable, Sequence
 
 import polars as pl
+from tui.i18n import _
+from tui.i18n.formats import day as local_day, number
 
 from tui.export.archive import owner_positions
 from tui.network.bands import GENEROUS_AT, SELECTIVE_AT
@@ -80,11 +82,11 @@ def growth_data(connected_on: pl.Series, invitations: pl.DataFrame | None = None
     there are no dates or they all fall on one day (a shape there would mean nothing)."""
     dates = _as_dates(connected_on).drop_nulls()
     if dates.len() == 0:
-        return Growth(sentence="No connection dates in this export, so there is no growth to draw.", bands=bands)
+        return Growth(sentence=_("No connection dates in this export, so there is no growth to draw."), bands=bands)
     first, last = dates.min(), dates.max()
     if first == last:
-        return Growth(sentence=f"All {dates.len():,} dated connections are from {first:%Y-%m-%d}: "
-                               "one day draws no growth.", bands=bands)
+        return Growth(sentence=_("All {count} dated connections are from {day}: one day draws no growth.").format(
+            count=number(dates.len()), day=local_day(first)), bands=bands)
     months = _month_range(_month(first), _month(last))
     per_month = _per_month(dates, months)
     cumulative, total = [], 0

@@ -12,6 +12,8 @@ import polars as pl
 
 from tui.core.errors import ConfigError
 from tui.export.person_keys import profile_key
+from tui.i18n import _
+from tui.i18n.formats import day as local_day
 
 
 @dataclass(frozen=True, eq=False)
@@ -72,10 +74,10 @@ def find_person(query: str, imports: list[Imported]) -> tuple[str, str | None, s
         if hit.height == 0:
             hit = names.filter(pl.col("_f").str.contains(folded, literal=True))
     if hit.height == 0:
-        raise ConfigError(query, "nobody by that name or profile in your imports")
+        raise ConfigError(query, _("nobody by that name or profile in your imports"))
     if hit.height > 1:
         some = ", ".join(f"{n} ({u or k})" for k, n, u in hit.select("key", "name", "url").head(4).iter_rows())
-        raise ConfigError(query, f"{hit.height} people fit — give the profile URL: {some}")
+        raise ConfigError(query, _("{count} people fit — give the profile URL: {some}").format(count=hit.height, some=some))
     return hit.row(0)[:3]
 
 
@@ -173,9 +175,14 @@ def across_imports(imports: list[Imported]) -> dict | None:
             "changed": changed.to_dicts(), "accepted": accepted.to_dicts()}
 
 
+def _day(value: object) -> object:
+    """A day as people read it (ISO in English, as always; `20 nov. 2026` in French)."""
+    return local_day(value) if isinstance(value, date) else value
+
+
 def now_was(now: str | None, before: str | None) -> str:
     """The new value first, whole, where a narrow column still shows it: "Acme (was Beta)"."""
-    return f"{now or '–'} (was {before or '–'})"
+    return _("{now} (was {before})").format(now=now or "–", before=before or "–")
 
 
 def across_frame(across: dict) -> pl.DataFrame:
@@ -185,11 +192,11 @@ def across_frame(across: dict) -> pl.DataFrame:
         return {"key": profile_key(p["url"], p["name"]), "full_name": p["name"], "url": p["url"],
                 "company": company, "position": position, "why": why}
 
-    rows = [row(p, None, None, f"new, seen {p['first_seen']}") for p in across["new"]]
+    rows = [row(p, None, None, _("new, seen {day}").format(day=_day(p["first_seen"]))) for p in across["new"]]
     rows += [row(c, now_was(c['company'], c['company_before']), now_was(c['position'], c['position_before']),
-                 f"job change seen {c['first_seen']}")
+                 _("job change seen {day}").format(day=_day(c["first_seen"])))
              for c in across["changed"]]
-    rows += [row(p, None, None, f"left after {p['last_seen']}") for p in across["left"]]
+    rows += [row(p, None, None, _("left after {day}").format(day=_day(p["last_seen"]))) for p in across["left"]]
     schema = {"key": pl.Utf8, "full_name": pl.Utf8, "url": pl.Utf8, "company": pl.Utf8, "position": pl.Utf8,
               "why": pl.Utf8}
     return pl.DataFrame(rows, schema=schema)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import polars as pl
 
 from tui.network.companies import CompanyRules, group_key_expr, group_of, normalise, normalise_expr
+from tui.i18n import N_, _
 
 CLOSE_SCORE = 90.0
 # Where the reader keeps the archive's extras: `export.archive.endorsements` (received) and
@@ -141,23 +142,31 @@ def intro(export, targets: list[str], rules: CompanyRules | None = None, info: p
     return {"targets": out}
 
 
+# How a match was made and which way an invitation went, as the people table says them.
+MATCH_WORDS = {"exact": N_("exact"), "alias": N_("alias")}
+INVITATION_WORDS = {"received": N_("invitation received"), "sent": N_("invitation sent")}
+
+
 def intro_frame(found: dict) -> pl.DataFrame:
     """The intro result as people-table rows: a line per target ("▸ Capgemini", what was
     found or "nobody you know there"), then the people matched there and how."""
     rows = []
     for t in found["targets"]:
         kinds = {k: sum(m["match"] == k for m in t["matches"]) for k in ("exact", "alias", "close")}
-        summary = ("nobody you know there" if t["nobody"] else
-                   f"{kinds['exact']} exact · {kinds['alias']} by alias · {kinds['close']} close · "
-                   f"{len(t['invitations'])} invitations")
+        summary = (_("nobody you know there") if t["nobody"] else
+                   _("{exact} exact · {alias} by alias · {close} close · {invitations} invitations").format(
+                       exact=kinds["exact"], alias=kinds["alias"], close=kinds["close"],
+                       invitations=len(t["invitations"])))
         rows.append({"key": None, "full_name": f"▸ {t['company']}", "company": summary, "position": None, "why": None})
         for m in t["matches"]:
-            how = m["match"] if m["match"] != "close" else f"close (score {m['score']:g})"
+            how = _(MATCH_WORDS[m["match"]]) if m["match"] != "close" else _("close (score {score})").format(
+                score=f"{m['score']:g}")
             rows.append({"key": None, "full_name": m["name"], "company": m["company"], "position": m["position"],
                          "why": how, "url": m["url"]})
         for i in t["invitations"]:
-            rows.append({"key": None, "full_name": i["name"], "company": f"invitation {i['direction']}",
-                         "position": None, "why": "connected" if i["connected"] else "not connected", "url": i["url"]})
+            rows.append({"key": None, "full_name": i["name"], "company": _(INVITATION_WORDS[i["direction"]]),
+                         "position": None, "why": _("connected") if i["connected"] else _("not connected"),
+                         "url": i["url"]})
     schema = {"key": pl.Utf8, "full_name": pl.Utf8, "company": pl.Utf8, "position": pl.Utf8, "why": pl.Utf8,
               "url": pl.Utf8}
     return pl.DataFrame([{k: r.get(k) for k in schema} for r in rows], schema=schema)
@@ -174,4 +183,6 @@ def intro_typed(typed: str, export, rules: CompanyRules | None, info: pl.DataFra
     lines = (read_text_bounded(path) or "").splitlines() if path.is_file() else typed.split(";")
     found = intro(export, read_targets(lines), rules, info)
     nobody = sum(t["nobody"] for t in found["targets"])
-    return f"Who you know at {len(found['targets'])} companies ({nobody} with nobody)", intro_frame(found)
+    title = _("Who you know at {count} companies ({nobody} with nobody)").format(
+        count=len(found["targets"]), nobody=nobody)
+    return title, intro_frame(found)

@@ -18,6 +18,7 @@ from tui.network.role_rules import (
     ABBREVIATIONS, FALLBACK_FAMILIES, FAMILIES, FAMILY_FROM_SENIORITY, SENIORITY, SENIORITY_CHECK,
     SENIORITY_DEFAULT, SENIORITY_EXCEPTIONS, SENIORITY_UNKNOWN,
 )
+from tui.i18n import N_, _
 
 OTHER = "other"
 DEFAULT_ROLE_FAMILIES: dict[str, list[str]] = FAMILIES
@@ -219,16 +220,35 @@ def classify(positions: pl.Series | pl.Expr, families: Mapping[str, list[str]] |
     return out.select("position", "family", "family_match", "seniority", "seniority_match", "why")
 
 
+def _said(message: str, **columns: str | pl.Expr) -> pl.Expr:
+    """`message` in the reader's language with its named placeholders filled from columns,
+    in the order the translation puts them."""
+    text, parts, at = _(message), [], 0
+    for found in re.finditer(r"\{(\w+)\}", text):
+        column = columns[found.group(1)]
+        parts += [pl.lit(text[at:found.start()]), pl.col(column) if isinstance(column, str) else column]
+        at = found.end()
+    return pl.concat_str([*parts, pl.lit(text[at:])])
+
+
+def _named(column: str, names: Mapping[str, str]) -> pl.Expr:
+    """A family or level column as people read it (a user's own family: as written)."""
+    return pl.col(column).replace({k: _(v) for k, v in names.items()})
+
+
 def _why() -> pl.Expr:
     """"engineering/data · matched 'ingenieur' — manager/lead · matched 'responsable'"."""
+    from tui.network.role_names import FAMILY_NAMES, SENIORITY_NAMES
+
+    family, seniority = _named("family", FAMILY_NAMES), _named("seniority", SENIORITY_NAMES)
     fam = pl.when(pl.col("family_match").is_not_null()).then(
-        pl.format("{} · matched '{}'", "family", "family_match"))
-    fam = fam.when(pl.col("family") != OTHER).then(pl.format("{} · from the level", "family"))
-    fam = fam.otherwise(pl.lit("other · no family word"))
+        _said(N_("{family} · matched '{word}'"), family=family, word="family_match"))
+    fam = fam.when(pl.col("family") != OTHER).then(_said(N_("{family} · from the level"), family=family))
+    fam = fam.otherwise(pl.lit(_("other · no family word")))
     level = pl.when(pl.col("seniority_match").is_not_null()).then(
-        pl.format("{} · matched '{}'", "seniority", "seniority_match"))
-    level = level.when(pl.col("seniority") == SENIORITY_UNKNOWN).then(pl.lit("no title"))
-    level = level.otherwise(pl.format("{} · no level word", "seniority"))
+        _said(N_("{level} · matched '{word}'"), level=seniority, word="seniority_match"))
+    level = level.when(pl.col("seniority") == SENIORITY_UNKNOWN).then(pl.lit(_("no title")))
+    level = level.otherwise(_said(N_("{level} · no level word"), level=seniority))
     return pl.concat_str([fam, pl.lit(" — "), level])
 
 

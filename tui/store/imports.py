@@ -17,6 +17,7 @@ import polars as pl
 from tui.export.reader import Export
 from tui.store.snapshots import write_snapshot
 from tui.store.store import ImportRecord, Store
+from tui.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def record_export(store: Store, export: Export, source: Path, snapshots: Path, *
         return ImportOutcome("unchanged", known, previous, exported_on)  # the common case: no write
     if known is None and _is_older(exported_on, previous) and not allow_older:
         return ImportOutcome("older", None, previous, exported_on)
-    with store.transaction("the import record") as conn:  # check and write in one transaction
+    with store.transaction(N_("the import record")) as conn:  # check and write in one transaction
         _unique_hash(conn)
         rows = conn.execute(f"{Store._IMPORT_SQL} ORDER BY id DESC LIMIT 1").fetchall()  # noqa: SLF001
         previous = Store._import_record(rows[0]) if rows else None  # noqa: SLF001

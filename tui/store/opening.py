@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tui.core.errors import StoreError
+from tui.i18n import N_, _
 from tui.core.files import create_private, refuse_link
 from tui.core.folders import make_private_dir
 from tui.store.schema import MIGRATIONS
@@ -19,17 +20,17 @@ from tui.store.schema import MIGRATIONS
 APPLICATION_ID = 0x50617373  # "Pass": tells our database apart from any other SQLite file
 BUSY_TIMEOUT = 5.0
 KEEP_BACKUPS = 3
-KEPT = "the file was kept untouched"
+KEPT = N_("the file was kept untouched")
 
 
 def why(exc: BaseException) -> str:
     """What went wrong, without any row contents (SQLite/OS messages carry none)."""
     if isinstance(exc, OSError):
         if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-            return "disk full"
+            return _("disk full")
         return exc.strerror or type(exc).__name__
     if getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL" or "disk is full" in str(exc):
-        return "disk full"
+        return _("disk full")
     return str(exc) or type(exc).__name__
 
 
@@ -78,22 +79,22 @@ def connect(path: Path, *, timeout: float, read_only: bool, now: Callable[[], da
         if not read_only:
             make_private_dir(path.parent)  # never chmods a shared folder or one behind a link
             if hasattr(os, "statvfs") and os.statvfs(path.parent).f_flag & os.ST_RDONLY:
-                raise StoreError(path.parent, "the data folder is on a read-only file system; nothing can be saved")
+                raise StoreError(path.parent, _("the data folder is on a read-only file system; nothing can be saved"))
             if path.exists() and not os.access(path, os.W_OK):
-                raise StoreError(path, "the database file is read-only; nothing can be saved")
+                raise StoreError(path, _("the database file is read-only; nothing can be saved"))
             if not os.access(path.parent, os.W_OK):
-                raise StoreError(path.parent, "the data folder is read-only; nothing can be saved")
+                raise StoreError(path.parent, _("the data folder is read-only; nothing can be saved"))
             if not path.exists():
                 create_private(path)
             if not path.is_file():
-                raise StoreError(path, "is not a regular file")
+                raise StoreError(path, _("is not a regular file"))
             os.chmod(path, 0o600)  # not a link: checked above
         elif not path.is_file():
-            raise StoreError(path, "no database here")
+            raise StoreError(path, _("no database here"))
     except StoreError:
         raise
     except OSError as exc:
-        raise StoreError(path, f"cannot prepare the database file: {why(exc)}") from exc
+        raise StoreError(path, _("cannot prepare the database file: {why}").format(why=why(exc))) from exc
     if read_only:
         try:
             return _connect_read_only(path, timeout, now)
@@ -103,20 +104,20 @@ def connect(path: Path, *, timeout: float, read_only: bool, now: Callable[[], da
             try:
                 connect(path, timeout=timeout, read_only=False, now=now).close()
             except StoreError as exc:
-                raise StoreError(path, f"the database needs an upgrade first, which cannot be done here: "
-                                       f"{exc.reason}") from None
+                raise StoreError(path, _("the database needs an upgrade first, which cannot be done here: {why}").format(
+                    why=exc.reason)) from None
             return _connect_read_only(path, timeout, now)
     try:
         conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
-        raise StoreError(path, f"cannot open the database: {why(exc)}") from exc
+        raise StoreError(path, _("cannot open the database: {why}").format(why=why(exc))) from exc
     try:
         try:
             check(path, conn)
         except StoreError:
             if _disk_full(path.parent):  # the -shm file cannot grow: not damage
-                raise StoreError(path.parent, "disk full: nothing can be saved (free some space and try again); "
-                                              "the database was not changed") from None
+                raise StoreError(path.parent, _("disk full: nothing can be saved (free some space and try again); "
+                                                "the database was not changed")) from None
             raise
         if not read_only:
             _use_wal(conn, timeout)
@@ -135,7 +136,7 @@ def connect(path: Path, *, timeout: float, read_only: bool, now: Callable[[], da
         raise
     except (sqlite3.Error, OSError) as exc:
         conn.close()
-        raise StoreError(path, f"cannot use the database ({why(exc)}); {KEPT}") from exc
+        raise StoreError(path, _("cannot use the database ({why}); {kept}").format(why=why(exc), kept=_(KEPT))) from exc
 
 
 def _connect_read_only(path: Path, timeout: float, now: Callable[[], datetime]) -> sqlite3.Connection:
@@ -148,7 +149,7 @@ def _connect_read_only(path: Path, timeout: float, now: Callable[[], datetime]) 
             conn = sqlite3.connect(f"{path.absolute().as_uri()}?{flags}", uri=True, timeout=timeout,
                                    isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
-            last = StoreError(path, f"cannot open the database: {why(exc)}")
+            last = StoreError(path, _("cannot open the database: {why}").format(why=why(exc)))
             continue
         try:
             check(path, conn)
@@ -158,11 +159,11 @@ def _connect_read_only(path: Path, timeout: float, now: Callable[[], datetime]) 
         except StoreError as exc:
             conn.close()
             last = exc
-            if "not a readable database" not in exc.reason:
+            if not exc.reason.startswith(_("not a readable database ({why}); {kept}").split("{", 1)[0]):
                 raise
         except (sqlite3.Error, OSError) as exc:
             conn.close()
-            last = StoreError(path, f"cannot use the database ({why(exc)}); {KEPT}")
+            last = StoreError(path, _("cannot use the database ({why}); {kept}").format(why=why(exc), kept=_(KEPT)))
     raise last
 
 def check(path: Path, conn: sqlite3.Connection) -> None:
@@ -173,18 +174,19 @@ def check(path: Path, conn: sqlite3.Connection) -> None:
         tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
         problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
     except sqlite3.DatabaseError as exc:
-        raise StoreError(path, f"not a readable database ({why(exc)}); {KEPT}") from exc
+        raise StoreError(path, _("not a readable database ({why}); {kept}").format(why=why(exc), kept=_(KEPT))) from exc
     if problems != ["ok"]:
         raise StoreError(
-            path, f"the database is damaged ({len(problems)}+ problems found); {KEPT} (restore a backup or move it aside)"
+            path, _("the database is damaged ({count}+ problems found); {kept} (restore a backup or move it aside)").format(
+                count=len(problems), kept=_(KEPT))
         )
     if tables and app_id != APPLICATION_ID:
-        raise StoreError(path, f"this is not a Passerelle database; {KEPT}")
+        raise StoreError(path, _("this is not a Passerelle database; {kept}").format(kept=_(KEPT)))
     if version > len(MIGRATIONS):
         raise StoreError(
             path,
-            f"made by a newer Passerelle (schema {version}, this version knows up to "
-            f"{len(MIGRATIONS)}); upgrade Passerelle. {KEPT[0].upper()}{KEPT[1:]}",
+            _("made by a newer Passerelle (schema {version}, this version knows up to {count}); upgrade Passerelle. "
+              "The file was kept untouched").format(version=version, count=len(MIGRATIONS)),
         )
 
 def migrate(conn: sqlite3.Connection, path: Path, now: Callable[[], datetime], read_only: bool) -> None:
@@ -193,7 +195,7 @@ def migrate(conn: sqlite3.Connection, path: Path, now: Callable[[], datetime], r
     if version == len(MIGRATIONS):
         return
     if read_only:
-        raise _NeedsUpgrade(path, "the database needs an upgrade, which a read-only open cannot do")
+        raise _NeedsUpgrade(path, _("the database needs an upgrade, which a read-only open cannot do"))
     if version > 0:
         _backup(conn, path, now, version)
     try:
@@ -208,9 +210,9 @@ def migrate(conn: sqlite3.Connection, path: Path, now: Callable[[], datetime], r
         conn.execute("COMMIT")
     except sqlite3.Error as exc:
         rollback(conn)
-        busy = " (another Passerelle window is writing? try again)" if "locked" in str(exc) else ""
+        busy = _(" (another Passerelle window is writing? try again)") if "locked" in str(exc) else ""
         raise StoreError(
-            path, f"could not upgrade the database ({why(exc)}){busy}; it was left as it was"
+            path, _("could not upgrade the database ({why}){busy}; it was left as it was").format(why=why(exc), busy=busy)
         ) from exc
 
 def _backup(conn: sqlite3.Connection, path: Path, now: Callable[[], datetime], version: int) -> None:

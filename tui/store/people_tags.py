@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from tui.store.store import Store
 from tui.store.todo_log import create_tables, has_table
+from tui.i18n import N_, _
 
 MAX_TAG = 40
 MAX_MET = 200
@@ -24,7 +25,7 @@ def clean_tag(text: str) -> str:
     """One tag as stored: trimmed, spaces collapsed, lower-case, no control characters."""
     tag = _SPACES.sub(" ", "".join(c for c in text if c.isprintable())).strip().lower()
     if len(tag) > MAX_TAG:
-        raise TagError(f"'{tag[:20]}…' is longer than {MAX_TAG} characters")
+        raise TagError(_("'{tag}…' is longer than {max_tag} characters").format(tag=tag[:20], max_tag=MAX_TAG))
     return tag
 
 
@@ -40,7 +41,7 @@ def parse_edits(words: Iterable[str]) -> tuple[list[str], list[str]]:
     for word in words:
         sign, tag = word[:1], clean_tag(word[1:])
         if sign not in "+-" or not sign or not tag or "," in tag:
-            raise TagError(f"'{word}': write +tag to add it, -tag to remove it")
+            raise TagError(_("'{word}': write +tag to add it, -tag to remove it").format(word=word))
         (add if sign == "+" else remove).append(tag)
     return add, remove
 
@@ -88,7 +89,7 @@ def edit_tags(store: Store, key: str, add: Iterable[str] = (), remove: Iterable[
     """Add and remove tags for one person in one transaction; the tags they have after."""
     add, remove = [clean_tag(t) for t in add], {clean_tag(t) for t in remove}
     stamp = store._stamp()
-    with store.transaction("the tags") as conn:
+    with store.transaction(N_("the tags")) as conn:
         conn.executemany("DELETE FROM tags WHERE key = ? AND tag = ?", [(key, t) for t in remove])
         conn.executemany("INSERT OR IGNORE INTO tags(key, tag, created_at) VALUES (?, ?, ?)",
                          [(key, t, stamp) for t in add if t and t not in remove])
@@ -105,7 +106,7 @@ def set_tags(store: Store, key: str, tags: Iterable[str]) -> tuple[str, ...]:
 def set_met(store: Store, key: str, text: str) -> str:
     """Remember how we met (one line); empty text forgets it."""
     line = clean_met(text)
-    with store.transaction("how you met") as conn:
+    with store.transaction(N_("how you met")) as conn:
         create_tables(conn)
         if line:
             conn.execute("""INSERT INTO met(key, text, updated_at) VALUES (?1, ?2, ?3)

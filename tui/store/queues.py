@@ -20,6 +20,7 @@ from tui.triage.filters import VIEWS, Filter, FilterError
 from tui.store.schema import ACTIVE_BATCHES_SQL
 from tui.triage.vocabulary import RECEIVED_DECISIONS
 from tui.store.sent_queue import SENT_SQL, sent_rows  # noqa: F401 - part of this module's API
+from tui.i18n import N_, _, language
 
 RECEIVED = RECEIVED_DECISIONS
 # The latest decision in effect per person, within one vocabulary (received or sent).
@@ -101,7 +102,8 @@ def set_by_hash(store: Any, content_hash: str) -> TriageSet | None:
 # ---------------------------------------------------------------- strategy
 def strategy_digest(strategy_file: Path, store: Any, today: date) -> str:
     """What the stored suggestions depend on: the strategy file, the typed-in details
-    (rules read company and role) and the day (rules read waiting days)."""
+    (rules read company and role), the day (rules read waiting days) and the language
+    (a broken file's error is stored as worded)."""
     digest = hashlib.sha256()
     try:
         digest.update(strategy_file.read_bytes())
@@ -109,6 +111,8 @@ def strategy_digest(strategy_file: Path, store: Any, today: date) -> str:
         digest.update(type(exc).__name__.encode())
     info = query(store, "SELECT count(*), max(updated_at) FROM person_info")[0]
     digest.update(f"\0{info[0]}\0{info[1]}\0{today.isoformat()}".encode())
+    # A broken file's error is kept worded in the language it was read in: another language, another digest.
+    digest.update(f"\0{language()}".encode())
     return digest.hexdigest()
 
 
@@ -153,7 +157,7 @@ def filter_sql(f: Filter, store: Any = None) -> tuple[str, list[Any]]:
         params.append(f.newer_days)
     for flag in f.flags:
         if flag not in FLAG_SQL:
-            raise FilterError(f"'flag:{flag}' doesn't apply to this list")
+            raise FilterError(_("'flag:{flag}' doesn't apply to this list").format(flag=flag))
         parts.append(FLAG_SQL[flag])
     if f.decided == "any":
         parts.append("decision IS NOT NULL")
@@ -189,7 +193,7 @@ def received_ids(store: Any, set_id: int, today: date, digest: str | None, view:
     elif saved and view in saved:
         shown = f"pending AND ({_clause(store, saved[view], named, 'v')})"
     else:
-        raise FilterError(f"unknown view '{view}'")
+        raise FilterError(_("unknown view '{view}'").format(view=view))
     return query(store, f"{RECEIVED_SQL} SELECT id, key FROM r WHERE ({shown}) AND ({where}) {ORDER_SQL}", named)
 
 
@@ -253,7 +257,7 @@ def _typed(row: dict[str, Any]) -> dict[str, Any]:
 
 def refresh_search(store: Any, key: str) -> None:
     """After typed-in details change: the words the filter finds for that person."""
-    with store.transaction("the search words") as conn:
+    with store.transaction(N_("the search words")) as conn:
         ids = [r[0] for r in conn.execute("SELECT id FROM triage_rows WHERE key = ? AND direction = 'received'", (key,))]
         info = conn.execute("SELECT position, company FROM person_info WHERE key = ?", (key,)).fetchone() or (None, None)
         for row_id in ids:

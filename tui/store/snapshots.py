@@ -18,6 +18,7 @@ import polars as pl
 from tui.core.errors import StoreError
 from tui.core.files import refuse_link
 from tui.core.folders import make_private_dir
+from tui.i18n import _
 
 if TYPE_CHECKING:
     from tui.export.reader import Export
@@ -64,7 +65,7 @@ def write_snapshot(export: Export, folder: Path) -> Path:
     except StoreError:
         raise
     except (OSError, pl.exceptions.PolarsError) as exc:
-        raise StoreError(folder, f"could not write the import snapshot ({write_problem(exc)})") from exc
+        raise StoreError(folder, _("could not write the import snapshot ({why})").format(why=write_problem(exc))) from exc
     finally:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
@@ -76,9 +77,9 @@ def write_problem(exc: BaseException) -> str:
     text = str(exc)
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG) \
             or "No space left" in text or "File too large" in text:
-        return "disk full"
+        return _("disk full")
     if isinstance(exc, OSError) and exc.errno == errno.EROFS or "Read-only file system" in text:
-        return "read-only file system"
+        return _("read-only file system")
     return getattr(exc, "strerror", None) or type(exc).__name__
 
 
@@ -89,7 +90,7 @@ def read_snapshot(path: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
     try:
         frame = pl.read_parquet(path)
     except (OSError, pl.exceptions.PolarsError) as exc:
-        raise StoreError(path, f"cannot read the import snapshot ({type(exc).__name__})") from exc
+        raise StoreError(path, _("cannot read the import snapshot ({why})").format(why=type(exc).__name__)) from exc
 
     def part(table: str, prefix: str) -> pl.DataFrame:
         columns = [c for c in frame.columns if c.startswith(prefix)]
@@ -100,5 +101,5 @@ def read_snapshot(path: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
         )
 
     if _TABLE not in frame.columns:
-        raise StoreError(path, "not a Passerelle snapshot")
+        raise StoreError(path, _("not a Passerelle snapshot"))
     return part("connections", "c."), part("invitations", "i.")

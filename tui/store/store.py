@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.errors import StoreError
+from tui.i18n import N_, _
 from tui.store.opening import APPLICATION_ID, BUSY_TIMEOUT, connect, rollback, why  # noqa: F401 - APPLICATION_ID: the store's API
 from tui.store.sql_functions import register as register_sql_functions
 from tui.triage.vocabulary import RECEIVED_DECISIONS, SENT_DECISIONS
@@ -108,7 +109,7 @@ class Store:
     def transaction(self, what: str) -> Iterator[sqlite3.Connection]:
         """One BEGIN IMMEDIATE … COMMIT; on any failure nothing of it is kept."""
         if self.read_only:
-            raise StoreError(self.path, f"opened read-only: {what} was not saved")
+            raise StoreError(self.path, _("opened read-only: {what} was not saved").format(what=_(what)))
         with self._lock:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
@@ -117,18 +118,18 @@ class Store:
                 if "locked" in str(exc) or "busy" in str(exc):
                     raise StoreError(
                         self.path,
-                        f"the database is busy (another Passerelle window?): {what} was not saved; try again",
+                        _("the database is busy (another Passerelle window?): {what} was not saved; try again").format(what=_(what)),
                     ) from exc
-                raise StoreError(self.path, f"{what} was not saved ({why(exc)})") from exc
+                raise StoreError(self.path, _("{what} was not saved ({why})").format(what=_(what), why=why(exc))) from exc
             except sqlite3.Error as exc:
-                raise StoreError(self.path, f"{what} was not saved ({why(exc)})") from exc
+                raise StoreError(self.path, _("{what} was not saved ({why})").format(what=_(what), why=why(exc))) from exc
             try:
                 yield self._conn
                 self._conn.execute("UPDATE revision SET n = n + 1")
                 self._conn.execute("COMMIT")
             except (sqlite3.Error, OSError) as exc:
                 self._rollback()
-                raise StoreError(self.path, f"{what} was not saved ({why(exc)})") from exc
+                raise StoreError(self.path, _("{what} was not saved ({why})").format(what=_(what), why=why(exc))) from exc
             except BaseException:
                 self._rollback()
                 raise
@@ -145,7 +146,7 @@ class Store:
             try:
                 return self._conn.execute(sql, params).fetchall()
             except sqlite3.Error as exc:
-                raise StoreError(self.path, f"cannot read the database ({why(exc)})") from exc
+                raise StoreError(self.path, _("cannot read the database ({why})").format(why=why(exc))) from exc
 
     def revision(self) -> int:
         """A number every committed write raises: the same number means the same data."""
@@ -159,7 +160,7 @@ class Store:
         unique = {p.key: p for p in people if p.key}
         if not unique:
             raise ValueError("decide() needs at least one person with a key")
-        with self.transaction("the decision") as conn:
+        with self.transaction(N_("the decision")) as conn:
             cur = conn.execute(
                 "INSERT INTO batches(at, kind, decision, reason, until) VALUES (?, 'decide', ?, ?, ?)",
                 (self._stamp(), decision, reason or "", _iso_date(until)),
@@ -175,7 +176,7 @@ class Store:
         """Cancel the most recent decision batch still in effect (a new 'undo' event);
         `only`: the most recent among these decisions (a pane undoes its own)."""
         where, params = _only(only)
-        with self.transaction("the undo") as conn:
+        with self.transaction(N_("the undo")) as conn:
             row = conn.execute(f"SELECT id, decision FROM ({ACTIVE_BATCHES_SQL}) WHERE 1 {where} "
                                "ORDER BY id DESC LIMIT 1", params).fetchone()
             if row is None:
@@ -186,7 +187,7 @@ class Store:
         """Re-apply the most recently undone batch, if no decision was made since
         (`only`: among these decisions, as `undo`)."""
         where, params = _only(only)
-        with self.transaction("the redo") as conn:
+        with self.transaction(N_("the redo")) as conn:
             rows = conn.execute(
                 f"SELECT kind, ref FROM batches WHERE id > coalesce("
                 f"(SELECT max(id) FROM batches WHERE kind = 'decide' {where}), 0) {where} ORDER BY id",
@@ -241,7 +242,7 @@ class Store:
         self, key: str, company: str | None = None, position: str | None = None, connection_count: int | None = None
     ) -> None:
         """Remember what the user typed about a person. None keeps a field, "" clears it."""
-        with self.transaction("the person's details") as conn:
+        with self.transaction(N_("the person's details")) as conn:
             conn.execute(
                 """INSERT INTO person_info(key, company, position, connection_count, updated_at)
                 VALUES (?1, nullif(?2, ''), nullif(?3, ''), ?4, ?5)
@@ -258,7 +259,7 @@ class Store:
 
     # ---------------------------------------------------------------- notes and tags
     def add_note(self, key: str, text: str) -> int:
-        with self.transaction("the note") as conn:
+        with self.transaction(N_("the note")) as conn:
             cur = conn.execute("INSERT INTO notes(key, text, created_at) VALUES (?, ?, ?)", (key, text, self._stamp()))
         return int(cur.lastrowid)
 
@@ -268,11 +269,11 @@ class Store:
         return typed_frame(self.select(f"SELECT id, key, text, created_at FROM notes {where} ORDER BY id", params), NOTES_SCHEMA)
 
     def tag(self, key: str, tag: str) -> None:
-        with self.transaction("the tag") as conn:
+        with self.transaction(N_("the tag")) as conn:
             conn.execute("INSERT OR IGNORE INTO tags(key, tag, created_at) VALUES (?, ?, ?)", (key, tag, self._stamp()))
 
     def untag(self, key: str, tag: str) -> None:
-        with self.transaction("removing the tag") as conn:
+        with self.transaction(N_("removing the tag")) as conn:
             conn.execute("DELETE FROM tags WHERE key = ? AND tag = ?", (key, tag))
 
     def tags(self, key: str | None = None) -> pl.DataFrame:
@@ -281,7 +282,7 @@ class Store:
 
     # ---------------------------------------------------------------- drafts
     def save_draft(self, template: str | None, person: Person, text: str) -> int:
-        with self.transaction("the draft") as conn:
+        with self.transaction(N_("the draft")) as conn:
             cur = conn.execute(
                 "INSERT INTO drafts(template, key, name, url, text, state, created_at) VALUES (?, ?, ?, ?, ?, 'draft', ?)",
                 (template, person.key, person.name, person.url, text, self._stamp()),
@@ -307,7 +308,7 @@ class Store:
         with self.transaction(what) as conn:
             cur = conn.execute(f"UPDATE drafts SET {assignments} WHERE id = ?", (*params, draft_id))
             if cur.rowcount == 0:
-                raise StoreError(self.path, f"no draft number {draft_id}")
+                raise StoreError(self.path, _("no draft number {draft_id}").format(draft_id=draft_id))
 
     def drafts(self) -> pl.DataFrame:
         rows = self.select(
@@ -320,7 +321,7 @@ class Store:
         self, source: str, content_hash: str, exported_on: date | None, counts: dict, snapshot: Path | None
     ) -> ImportRecord:
         at = self._now()
-        with self.transaction("the import record") as conn:
+        with self.transaction(N_("the import record")) as conn:
             cur = conn.execute(
                 "INSERT INTO imports(source, content_hash, exported_on, imported_at, counts, snapshot) VALUES (?, ?, ?, ?, ?, ?)",
                 (str(source), content_hash, _iso_date(exported_on), at.isoformat(timespec="microseconds"),

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from tui.store.store import DONE, Store
+from tui.i18n import N_
 from tui.store.schema import ACTIVE_BATCHES_SQL, TODO_TABLES
 
 # Decision in the log → what to do on LinkedIn. 'later' and 'suspicious' ask nothing there.
@@ -103,7 +104,7 @@ def mark_done(store: Store, items: Sequence[Any]) -> int | None:
     if not unique:
         return None
     people = {i.key: i for i in unique.values()}
-    with store.transaction("marking it done") as conn:
+    with store.transaction(N_("marking it done")) as conn:
         create_tables(conn)
         cur = conn.execute("INSERT INTO batches(at, kind, decision, reason) VALUES (?, 'decide', ?, '')",
                            (store._stamp(), DONE))

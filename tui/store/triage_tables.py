@@ -14,6 +14,7 @@ import polars as pl
 from tui.store.queues import TriageSet, query, received_rows, set_by_hash, strategy_digest, stored_strategy
 from tui.export.archive import followed_companies, my_companies, tie_counts
 from tui.triage.queue_frames import company_counts, received_queue, sent_queue
+from tui.i18n import N_
 
 KEEP_SETS = 3  # older exports' rows are dropped (decisions are kept: they are keyed by person)
 ISO = "%Y-%m-%dT%H:%M:%S"
@@ -34,7 +35,7 @@ def write_triage(store: Any, export: Any, source: Path) -> TriageSet:
         seen = query(store, "SELECT source, size, mtime_ns FROM triage_sources WHERE set_id = ? AND source = ?",
                       (known.id, place[0]))
         if seen != [place]:  # read from another place (the folder of a known ZIP…): only remember it
-            with store.transaction("the triage rows") as conn:
+            with store.transaction(N_("the triage rows")) as conn:
                 conn.execute("INSERT OR REPLACE INTO triage_sources(source, size, mtime_ns, set_id) VALUES (?, ?, ?, ?)",
                              (*place, known.id))
         return known
@@ -42,7 +43,7 @@ def write_triage(store: Any, export: Any, source: Path) -> TriageSet:
     received = received_queue(export, None, None, today)
     sent = sent_queue(export, None, None, today)
     exported = export.exported_on.isoformat() if export.exported_on else None
-    with store.transaction("the triage rows") as conn:
+    with store.transaction(N_("the triage rows")) as conn:
         # Checked again inside the write lock: two imports of one export at once write it once.
         if conn.execute("SELECT 1 FROM triage_sets WHERE content_hash = ?", (export.content_hash,)).fetchone() is None:
             _insert_set(conn, export, place, exported, received, sent)
@@ -122,7 +123,7 @@ def store_suggestions(store: Any, set_id: int, digest: str, strategy: Any, error
         frame = strategy_mod.suggest(queue_frame(store, set_id, today), strategy)
         rows = frame.filter(pl.col("suggestion").is_not_null()).select(
             "id", "suggestion", "suggestion_reason", "rule").rows()
-    with store.transaction("the suggestions") as conn:
+    with store.transaction(N_("the suggestions")) as conn:
         conn.execute("DELETE FROM triage_strategy WHERE set_id = ? AND digest = ?", (set_id, digest))
         conn.execute("INSERT INTO triage_strategy(set_id, digest, suggests, error) VALUES (?, ?, ?, ?)",
                      (set_id, digest, int(suggests), error))

@@ -10,6 +10,7 @@
 """
 
 from __future__ import annotations
+from tui.i18n import N_, _
 
 import re
 from dataclasses import dataclass
@@ -64,7 +65,7 @@ def parse_filter(text: str) -> Filter:
 
     text, marks = split_terms(text)
     if text.count('"') % 2:
-        raise FilterError('unclosed quote: add the closing "')
+        raise FilterError(_('unclosed quote: add the closing "'))
     words: list[str] = []
     values: dict[str, object] = {"flags": []}
     for match in _TOKEN.finditer(text):
@@ -85,26 +86,25 @@ def parse_filter(text: str) -> Filter:
 def _parse_key(key: str, value: str, token: str, out: dict[str, object]) -> None:
     if key in ("has", "no"):
         if value != "note":
-            raise FilterError(f"'{_short(token)}': only {key}:note is known")
+            raise FilterError(_("'{token}': only {key}:note is known").format(token=_short(token), key=key))
         out["has_note"] = key == "has"
     elif key in ("older", "newer"):
         age = _AGE.fullmatch(value)
         if not age:
-            raise FilterError(f"'{_short(token)}': write a number of days or weeks, like {key}:30d or {key}:2w")
+            raise FilterError(_("'{token}': write a number of days or weeks, like {key}:30d or {key}:2w").format(token=_short(token), key=key))
         days = int(age.group(1)) * (7 if age.group(2) == "w" else 1)
         out[f"{key}_days"] = days
     elif key == "flag":
         if value not in FLAGS:
-            raise FilterError(f"'{_short(token)}': known flags are {', '.join(FLAGS)}")
+            raise FilterError(_("'{token}': known flags are {flags}").format(token=_short(token), flags=', '.join(FLAGS)))
         out["flags"].append(value)  # type: ignore[union-attr]
     elif key == "decided":
         if value not in DECIDED:
-            raise FilterError(f"'{_short(token)}': decided: takes {', '.join(DECIDED)}")
+            raise FilterError(_("'{token}': decided: takes {decided}").format(token=_short(token), decided=', '.join(DECIDED)))
         out["decided"] = value
     else:
         raise FilterError(
-            f"unknown filter '{_short(key)}:' (known: {', '.join(k + ':' for k in KEYS)}); "
-            'put it in quotes to search for the text'
+            _("unknown filter '{key}:' (known: {known}); put it in quotes to search for the text").format(key=_short(key), known=', '.join(k + ':' for k in KEYS))
         )
 
 
@@ -120,7 +120,7 @@ def filter_expr(f: Filter, columns: list[str] | tuple[str, ...] | None = None) -
 
     def col(name: str, token: str) -> pl.Expr:
         if columns is not None and name not in columns:
-            raise FilterError(f"'{token}' doesn't apply to this list")
+            raise FilterError(_("'{token}' doesn't apply to this list").format(token=token))
         return pl.col(name)
 
     for word in f.words:
@@ -162,6 +162,14 @@ def apply_filter(frame: pl.DataFrame, f: Filter, today: date | None = None) -> p
 
 
 VIEWS = ("All", "With note", "No note", "Suspicious", "Later (due)", "Decided")
+# The views' names are identifiers (saved in config, counted by name); `view_name` shows them.
+VIEW_NAMES = {"All": N_("All"), "With note": N_("With note"), "No note": N_("No note"),
+              "Suspicious": N_("Suspicious"), "Later (due)": N_("Later (due)"), "Decided": N_("Decided")}
+
+
+def view_name(view: str) -> str:
+    """A built-in view's name in the reader's language (a saved view: as the user named it)."""
+    return _(VIEW_NAMES[view]) if view in VIEW_NAMES else view
 
 
 def view_expr(view: str) -> pl.Expr:
@@ -178,7 +186,7 @@ def view_expr(view: str) -> pl.Expr:
         "Decided": pl.col("decision").is_not_null() & ~pl.col("later_due"),
     }
     if view not in exprs:
-        raise FilterError(f"unknown view '{_short(view)}'")
+        raise FilterError(_("unknown view '{view}'").format(view=_short(view)))
     return exprs[view].fill_null(False)
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import polars as pl
 
+from tui.core import phrasebook as said
 from tui.network.bands import band_expr
 from tui.network.companies import group_key_expr, group_of
 
@@ -68,7 +69,8 @@ def _waited(today: date) -> pl.Expr:
 
 
 def _suspicious_reasons(name: pl.Expr, note: pl.Expr) -> pl.Expr:
-    """List of human-readable reasons; empty list when nothing looks off."""
+    """List of human-readable reasons, in English as stored (`phrasebook.describe` shows
+    them in the reader's language); empty list when nothing looks off."""
     stripped = name.fill_null("").str.strip_chars()
     letters = stripped.str.replace_all(r"[^\p{L}]", "")
     found = note.str.to_lowercase().str.extract_all(SCAM_PATTERN).list.unique(maintain_order=True)
@@ -76,13 +78,13 @@ def _suspicious_reasons(name: pl.Expr, note: pl.Expr) -> pl.Expr:
         pl.lit("'") + found.list.join("', '") + pl.lit("'"))
     brand = stripped.str.extract(f"({BRAND_PATTERN})", 1)
     parts = [
-        pl.when(scam.is_not_null()).then(pl.format("scam vocabulary in the note ({})", scam)),
-        pl.when(stripped == "").then(pl.lit("no name")),
-        pl.when((stripped != "") & ~stripped.str.contains(r"\s")).then(pl.lit("single-word name")),
-        pl.when(stripped.str.contains(r"\d")).then(pl.lit("digits in the name")),
+        pl.when(scam.is_not_null()).then(pl.format(said.SCAM_WORDS_FOUND(words="{}"), scam)),
+        pl.when(stripped == "").then(pl.lit(said.NO_NAME())),
+        pl.when((stripped != "") & ~stripped.str.contains(r"\s")).then(pl.lit(said.SINGLE_WORD_NAME())),
+        pl.when(stripped.str.contains(r"\d")).then(pl.lit(said.DIGITS_IN_NAME())),
         pl.when((letters.str.len_chars() >= 4) & (letters == letters.str.to_uppercase())
-                & (letters != letters.str.to_lowercase())).then(pl.lit("name in capitals")),
-        pl.when(brand.is_not_null()).then(pl.format("name looks like a brand ('{}')", brand)),
+                & (letters != letters.str.to_lowercase())).then(pl.lit(said.NAME_IN_CAPITALS())),
+        pl.when(brand.is_not_null()).then(pl.format(said.BRAND_NAME(brand="{}"), brand)),
     ]
     return pl.concat_list([p.cast(pl.Utf8) for p in parts]).list.drop_nulls()
 

@@ -5,6 +5,7 @@ the others still load. Saving rewrites only the [views] table's lines, atomicall
 """
 
 from __future__ import annotations
+from tui.i18n import _
 
 import json
 import re
@@ -60,12 +61,12 @@ def load_views(path: Path, views: dict[str, object],
     problems: list[str] = []
     for name, value in views.items():
         number = _line_of(text, name)
-        where = f"{path.name}" + (f" line {number}" if number else "")
-        why = "the filter must be text in quotes" if not isinstance(value, str) else check_line(value)
+        where = _("{file} line {line}").format(file=path.name, line=number) if number else path.name
+        why = _("the filter must be text in quotes") if not isinstance(value, str) else check_line(value)
         if not why and check is not None:
             why = check(name, value)  # type: ignore[arg-type]
         if why:
-            problems.append(f"{where}: view '{name[:MAX_NAME]}' skipped: {why}")
+            problems.append(_("{where}: view '{name}' skipped: {why}").format(where=where, name=name[:MAX_NAME], why=why))
         else:
             good.append(SavedView(name, value))  # type: ignore[arg-type]
     return good, problems
@@ -99,7 +100,7 @@ def save_view(path: Path, name: str, line: str) -> SavedView:
 
     name = " ".join(name.split())
     if not name or len(name) > MAX_NAME:
-        raise ValueError(f"a view name is 1 to {MAX_NAME} characters")
+        raise ValueError(_("a view name is 1 to {count} characters").format(count=MAX_NAME))
     if why := check_line(line):
         raise ValueError(why)
     text = path.read_text(encoding="utf-8") if path.exists() else ""
@@ -107,6 +108,7 @@ def save_view(path: Path, name: str, line: str) -> SavedView:
     try:
         tomllib.loads(new)
     except tomllib.TOMLDecodeError as exc:  # never write a file the next start can't read
-        raise ValueError(f"{path.name} could not be updated safely ({exc}); add the view by hand") from None
+        raise ValueError(_("{file} could not be updated safely ({why}); add the view by hand").format(
+            file=path.name, why=exc)) from None
     write_text_atomic(path, new)
     return SavedView(name, line)

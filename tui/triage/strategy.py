@@ -13,11 +13,13 @@ from typing import Any
 
 import polars as pl
 
+from tui.core import phrasebook
 from tui.core.errors import ConfigError
 from tui.core.files import read_small_file
 from tui.core.toml_files import parse_toml
 from tui.triage.queue_frames import RECEIVED_DECISIONS, regex_escape
-from tui.triage.strategy_starter import STARTER_STRATEGY  # noqa: F401 - the starter file, for `strategy --init`
+from tui.triage.strategy_starter import STARTER_STRATEGY, starter_strategy  # noqa: F401 - for `strategy --init`
+from tui.i18n import _
 
 MAX_BYTES = 1_000_000
 FIELDS = {"company": "company", "name": "name", "title": "position", "url": "url"}
@@ -39,8 +41,10 @@ class Entry:
     value: str
 
     def describe(self) -> str:
-        verb = {"exact": "is", "contains": "contains", "regex": "matches"}[self.match]
-        return f"{self.field} {verb} '{self.value}'"
+        """`company contains 'Acme'`, in English as stored (`phrasebook.describe` shows it)."""
+        said = {"exact": phrasebook.ENTRY_IS, "contains": phrasebook.ENTRY_CONTAINS,
+                "regex": phrasebook.ENTRY_MATCHES}[self.match]
+        return said(field=self.field, value=self.value)
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,7 @@ def regex_problem(pattern: str) -> str | None:
         found = re.findall(r"^error: (.+)$", text, re.M)
         if found:
             return found[-1].strip()
-        return "compiled regex too large" if "size limit" in text else "invalid regex"
+        return _("compiled regex too large") if "size limit" in text else _("invalid regex")
     return None
 
 
@@ -118,7 +122,7 @@ def load_strategy(path: Path) -> Strategy:
     try:  # a FIFO or a link to /dev/zero is refused before anything is read
         raw_bytes = read_small_file(Path(path), MAX_BYTES)
     except FileNotFoundError:
-        raise ConfigError(path, "no strategy file (create one with: passerelle strategy --init)") from None
+        raise ConfigError(path, _("no strategy file (create one with: passerelle strategy --init)")) from None
     raw, text = parse_toml(path, raw_bytes)
     return _build(Path(path), raw, _Lines(text))
 
@@ -129,26 +133,26 @@ def _build(path: Path, raw: dict[str, Any], lines: _Lines) -> Strategy:
 
     for key in raw:
         if key not in TOP_KEYS:
-            fail(f"unknown section '{key}' (known: {', '.join(TOP_KEYS)})", key)
+            fail(_("unknown section '{key}' (known: {top_keys})").format(key=key, top_keys=', '.join(TOP_KEYS)), key)
     targets = raw.get("targets", {})
     if not isinstance(targets, dict):
-        fail("[targets] must be a table", "targets")
+        fail(_("[targets] must be a table"), "targets")
     found: dict[str, tuple[str, ...]] = {}
     for key, value in targets.items():
         if key not in TARGET_KEYS:
-            fail(f"unknown key '{key}' in [targets] (known: {', '.join(TARGET_KEYS)})", key, "targets")
+            fail(_("unknown key '{key}' in [targets] (known: {target_keys})").format(key=key, target_keys=', '.join(TARGET_KEYS)), key, "targets")
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            fail(f"targets.{key} must be a list of texts", key, "targets")
+            fail(_("targets.{key} must be a list of texts").format(key=key), key, "targets")
         found[key] = tuple(v.strip() for v in value if v.strip())
     lists = {}
     for table in ("protected", "refused"):
         entries = raw.get(table, [])
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-            fail(f"{table} must be written as [[{table}]] tables", table)
+            fail(_("{table} must be written as [[{table}]] tables").format(table=table), table)
         lists[table] = tuple(_entry(e, table, i, fail) for i, e in enumerate(entries))
     rules = raw.get("rules", [])
     if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
-        fail("rules must be written as [[rules]] tables", "rules")
+        fail(_("rules must be written as [[rules]] tables"), "rules")
     built = tuple(_rule(r, i, fail) for i, r in enumerate(rules))
     return Strategy(
         sectors=found.get("sectors", ()), roles=found.get("roles", ()),
@@ -160,50 +164,50 @@ def _build(path: Path, raw: dict[str, Any], lines: _Lines) -> Strategy:
 def _entry(item: dict[str, Any], table: str, i: int, fail: Any) -> Entry:
     for key in item:
         if key not in ("field", "match", "value"):
-            fail(f"unknown key '{key}' in [[{table}]] #{i + 1} (known: field, match, value)", key, table, i)
+            fail(_("unknown key '{key}' in [[{table}]] #{number} (known: field, match, value)").format(key=key, table=table, number=i + 1), key, table, i)
     field, match, value = item.get("field"), item.get("match", "contains"), item.get("value")
     if field not in FIELDS:
-        fail(f"[[{table}]] #{i + 1}: field must be one of {', '.join(FIELDS)}", "field", table, i)
+        fail(_("[[{table}]] #{number}: field must be one of {fields}").format(table=table, number=i + 1, fields=', '.join(FIELDS)), "field", table, i)
     if match not in MATCHES:
-        fail(f"[[{table}]] #{i + 1}: match must be one of {', '.join(MATCHES)}", "match", table, i)
+        fail(_("[[{table}]] #{number}: match must be one of {matches}").format(table=table, number=i + 1, matches=', '.join(MATCHES)), "match", table, i)
     if not isinstance(value, str) or not value.strip():
-        fail(f"[[{table}]] #{i + 1}: value must be a non-empty text", "value", table, i)
+        fail(_("[[{table}]] #{number}: value must be a non-empty text").format(table=table, number=i + 1), "value", table, i)
     if match == "regex":
         problem = regex_problem(value)
         if problem:
-            fail(f"[[{table}]] #{i + 1}: bad regex: {problem}", "value", table, i)
+            fail(_("[[{table}]] #{number}: bad regex: {problem}").format(table=table, number=i + 1, problem=problem), "value", table, i)
     return Entry(field, match, value)
 
 
 def _rule(item: dict[str, Any], i: int, fail: Any) -> Rule:
-    label = f"rule #{i + 1}"
+    label = _("rule #{number}").format(number=i + 1)
     for key in item:
         if key not in RULE_KEYS:
-            fail(f"{label}: unknown key '{key}' (known: {', '.join(RULE_KEYS)})", key, "rules", i)
+            fail(_("{label}: unknown key '{key}' (known: {rule_keys})").format(label=label, key=key, rule_keys=', '.join(RULE_KEYS)), key, "rules", i)
     name = item.get("name", f"rule {i + 1}")
     if not isinstance(name, str) or not name.strip():
-        fail(f"{label}: name must be a non-empty text", "name", "rules", i)
-    label = f"rule '{name}'"
+        fail(_("{label}: name must be a non-empty text").format(label=label), "name", "rules", i)
+    label = _("rule '{name}'").format(name=name)
     when = item.get("when", {})
     if not isinstance(when, dict):
-        fail(f"{label}: when must be a table like {{ has_note = true }}", "when", "rules", i)
+        fail(_("{label}: when must be a table like {{ has_note = true }}").format(label=label), "when", "rules", i)
     conditions: list[tuple[str, Any]] = []
     for key, value in when.items():
         if key not in CONDITIONS:
-            fail(f"{label}: unknown condition '{key}' (known: {', '.join(CONDITIONS)})", key, "rules", i)
+            fail(_("{label}: unknown condition '{key}' (known: {conditions})").format(label=label, key=key, conditions=', '.join(CONDITIONS)), key, "rules", i)
         if key in BOOL_CONDITIONS and not isinstance(value, bool):
-            fail(f"{label}: {key} must be true or false", key, "rules", i)
+            fail(_("{label}: {key} must be true or false").format(label=label, key=key), key, "rules", i)
         if key == "waited_days_over" and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-            fail(f"{label}: waited_days_over must be a whole number of days", key, "rules", i)
+            fail(_("{label}: waited_days_over must be a whole number of days").format(label=label), key, "rules", i)
         if key in ("note_contains", "tag") and (not isinstance(value, str) or not value.strip()):
-            fail(f"{label}: {key} must be a non-empty text", key, "rules", i)
+            fail(_("{label}: {key} must be a non-empty text").format(label=label, key=key), key, "rules", i)
         conditions.append((key, value))
     decide = item.get("decide")
     if decide not in RECEIVED_DECISIONS:
-        fail(f"{label}: decide must be one of {', '.join(RECEIVED_DECISIONS)}", "decide", "rules", i)
+        fail(_("{label}: decide must be one of {received_decisions}").format(label=label, received_decisions=', '.join(RECEIVED_DECISIONS)), "decide", "rules", i)
     reason = item.get("reason", "")
     if not isinstance(reason, str):
-        fail(f"{label}: reason must be text", "reason", "rules", i)
+        fail(_("{label}: reason must be text").format(label=label), "reason", "rules", i)
     return Rule(name.strip(), tuple(conditions), decide, reason.strip() or name.strip())
 
 
@@ -281,8 +285,8 @@ def _rule_expr(rule: Rule, frame: pl.DataFrame, strategy: Strategy) -> pl.Expr:
 
 def _outcomes(strategy: Strategy) -> list[tuple[str, str, str]]:
     """(rule, suggestion, reason) per branch, in evaluation order."""
-    out = [("protected", "accept", f"protected: {e.describe()}") for e in strategy.protected]
-    out += [("refused", "ignore", f"refused: {e.describe()}") for e in strategy.refused]
+    out = [("protected", "accept", phrasebook.PROTECTED_BECAUSE(what=e.describe())) for e in strategy.protected]
+    out += [("refused", "ignore", phrasebook.REFUSED_BECAUSE(what=e.describe())) for e in strategy.refused]
     out += [(r.name, r.decide, r.reason) for r in strategy.rules]
     return out
 

@@ -13,17 +13,25 @@ from datetime import date, datetime
 from typing import Any
 
 from tui.store.todo_log import ACTION_ORDER, NOTE_ACTION, Decided, Done
+from tui.i18n import N_, _
+from tui.i18n.formats import day as local_day
 
 SENT_PAGE = "https://www.linkedin.com/mynetwork/invitation-manager/sent/"
 RECEIVED_PAGE = "https://www.linkedin.com/mynetwork/invitation-manager/"
+# Marked for the catalogue; `group_title` gives them in the reader's language.
 GROUP_TITLES = {
-    "accept": "Accept on LinkedIn",
-    "ignore": "Ignore on LinkedIn",
-    "follow": "Follow on LinkedIn",
-    "withdraw": "Withdraw a sent invitation",
-    "follow up": "Send a follow-up",
-    NOTE_ACTION: "Send a drafted note",
+    "accept": N_("Accept on LinkedIn"),
+    "ignore": N_("Ignore on LinkedIn"),
+    "follow": N_("Follow on LinkedIn"),
+    "withdraw": N_("Withdraw a sent invitation"),
+    "follow up": N_("Send a follow-up"),
+    NOTE_ACTION: N_("Send a drafted note"),
 }
+
+
+def group_title(action: str) -> str:
+    """The heading of one group of the To do pane (`Accept on LinkedIn` / `Accepter sur LinkedIn`)."""
+    return _(GROUP_TITLES[action]) if action in GROUP_TITLES else action
 
 
 @dataclass(frozen=True)
@@ -93,31 +101,31 @@ def _verdict(item: Decided, done: Done | None, facts: ExportFacts | None) -> tup
     """('confirmed' or 'flagged' or None, why) from the export, when it was taken after the decision."""
     if facts is None or facts.exported_on is None or facts.exported_on < item.since.date():
         return None, None
-    key, day = item.key, facts.exported_on.isoformat()
+    key, day = item.key, local_day(facts.exported_on)  # ISO in English, as always
     connected, received, sent = key in facts.connected, key in facts.received, key in facts.sent
     after_done = done is not None and facts.exported_on >= done.at.date()
     if item.action == "accept":
         if connected:
             return "confirmed", None
         if after_done and received:
-            return "flagged", f"marked done, but the export of {day} still shows the invitation waiting"
+            return "flagged", _("marked done, but the export of {day} still shows the invitation waiting").format(day=day)
     elif item.action == "ignore":
         if connected:
-            return "flagged", f"the export of {day} shows you connected"
+            return "flagged", _("the export of {day} shows you connected").format(day=day)
         if not received:
             return "confirmed", None
     elif item.action == "withdraw":
         if connected:
-            return "flagged", f"the export of {day} shows they accepted"
+            return "flagged", _("the export of {day} shows they accepted").format(day=day)
         if not sent:
             return "confirmed", None
         if after_done:
-            return "flagged", f"marked done, but the export of {day} still shows the invitation sent"
+            return "flagged", _("marked done, but the export of {day} still shows the invitation sent").format(day=day)
     elif item.action == NOTE_ACTION:
         if connected or sent:
             return "confirmed", None
         if after_done:
-            return "flagged", f"marked done, but the export of {day} shows no invitation sent"
+            return "flagged", _("marked done, but the export of {day} shows no invitation sent").format(day=day)
     return None, None
 
 

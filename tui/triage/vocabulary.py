@@ -6,6 +6,9 @@ are checked with Python's `re` on the same patterns (both dialects accept them).
 
 from __future__ import annotations
 
+from tui.core import phrasebook as said
+from tui.i18n import N_
+
 # Scam vocabulary (English and French). Matched case-insensitively on word boundaries by
 # Polars' linear-time regex engine; the matched word is shown as the reason.
 SCAM_WORDS = (
@@ -30,7 +33,7 @@ ASK_WORDS = (
     "call", "coffee", "meet", "meeting", "chat", "talk", "zoom", "visio", "appel", "appeler",
     "café", "rendez-vous", "rdv", "échanger", "discuter", "rencontrer", "catch up",
 )
-STALE_SUGGESTION = "withdraw? LinkedIn then blocks re-inviting for about 3 weeks"
+STALE_SUGGESTION = said.STALE_SUGGESTION()  # stored and sent in English; `describe` shows it
 RECEIVED_DECISIONS = ("accept", "ignore", "later", "follow", "suspicious")
 SENT_DECISIONS = ("followed_up", "withdrawn")
 
@@ -54,6 +57,7 @@ ASK_PATTERN = r"\?|" + _word_pattern(ASK_WORDS)
 
 # How the received queue is ordered, in words (one home: the score in tui/triage/queue_frames.py,
 # with the bridge and known-company parts added in store_queue.RECEIVED_SQL; ties newest first).
-ORDER_WORDS = ("Queue order: most promising first — a note (a longer one counts more), talked "
+# Marked for the catalogue: shown with `_(ORDER_WORDS)`.
+ORDER_WORDS = N_("Queue order: most promising first — a note (a longer one counts more), talked "
                "before, a bridge (a company none of your connections is at), a known company; "
                "suspicious and mass invitations sink; ties newest first.")

@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from tui.core.phrasebook import describe
 from tui.triage.vocabulary import ORDER_WORDS
 from tui.text import display_text
 
@@ -78,7 +79,7 @@ class InvitationDetail(VerticalScroll):
                 ("Suggests ", ""), (display_text(row["suggestion"]).plain, "bold"), " — enter takes it",
             ))
             lines.append(Content.assemble(("rule ", "dim"), display_text(row.get("rule") or "?"),
-                                          (": ", "dim"), display_text(row.get("suggestion_reason") or "")))
+                                          (": ", "dim"), display_text(describe(row.get("suggestion_reason")))))
         else:
             lines.append(Content.assemble((strategy_note or "No rule matches this invitation.", "dim")))
         lines += [Content(""), Content.assemble((ORDER_WORDS, "dim"))]
