@@ -58,7 +58,8 @@ class FirstOpen:
 
     def _next(self, wanted: str) -> dict:
         """The next message, which must be `wanted`; an `error` line raises it."""
-        line = self.process.stdout.readline() if self.process.stdout else b""
+        out = self.process.stdout
+        line = out.readline() if out is not None and not out.closed else b""
         if not line:
             code = self.process.wait()
             raise ReaderFailed(f"the export reader stopped before {wanted!r} (exit code {code})")

@@ -150,19 +150,46 @@ def open_app(source: str | Path | None, paths: Paths):
     _forget_first_page(paths)
     rows = find_set(store, path) if store is not None else None
     today = date.today()
-    reader = None
-    if rows is None and _terminal():
-        from tui.first_open import FirstOpen
-
-        reader = FirstOpen(path, paths, today)
+    reader = start_reader(path, paths, today) if rows is None and _terminal() else None
     from tui.app import PasserelleApp
 
+    if reader is not None:
+        reader = _checked(reader, store)
     export = _check_readable(path, paths, store, reader) if rows is None else None
     context = AppContext(paths=paths, settings=settings, export=export, store=store, today=today,
                          notices=notices, triage_set=rows)
     app = PasserelleApp(context, source=path)
     app.first_open = reader
     return app
+
+
+def start_reader(path: Path, paths: Paths, today: date):
+    """The reader process of a new export, or None when it cannot be started (the app then
+    reads the export itself, in a worker, as it did before there was one)."""
+    from tui.first_open import FirstOpen
+
+    try:
+        return FirstOpen(path, paths, today)
+    except OSError:
+        return None
+
+
+def _checked(reader, store):
+    """`reader` once it checked the export (its error is the user's: raised, nothing drawn),
+    or None when it failed on its own before that (the app reads the export itself)."""
+    from tui.first_open import ReaderFailed
+
+    try:
+        reader.checked()
+    except ReaderFailed:
+        reader.close()
+        return None
+    except BaseException:
+        reader.close()
+        if store is not None:
+            store.close()
+        raise
+    return reader
 
 
 def _terminal() -> bool:
@@ -193,8 +220,7 @@ def _check_readable(path: Path, paths: Paths, store, reader=None):
     from tui.data.export_source import drop_kept, read_source
 
     try:
-        if reader is not None:
-            reader.checked()
+        if reader is not None:  # checked by the reader process, which reads it on
             return None
         read_source(path, keep=True)  # the next read (the app's worker) takes these bytes, not the file
         if _terminal():
