@@ -86,3 +86,25 @@ def test_a_bad_export_is_one_line_from_the_reader_and_nothing_is_written(tmp_pat
     assert "\n" not in str(raised.value) and "Invitations.csv" in str(raised.value)
     reader.close()
     assert not passerelle_home.database.exists() and not passerelle_home.data.exists()
+
+
+def test_a_reader_that_cannot_start_or_dies_leaves_the_reading_to_the_app(tmp_path: Path, passerelle_home: Paths,
+                                                                         monkeypatch) -> None:
+    import subprocess
+
+    from tui import first_open
+    from tui.first_open import FirstOpen, ReaderFailed
+
+    export = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
+
+    def no_process(*_a, **_k):
+        raise OSError("no python here")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(subprocess, "Popen", no_process)
+        assert first_open.start_reader(export, passerelle_home, date.today()) is None
+    reader = FirstOpen(export, passerelle_home, date.today())
+    reader.process.kill()  # dies before it could say the export was checked
+    assert first_open.checked(reader, None) is None
+    with pytest.raises(ReaderFailed):
+        reader.rows()

@@ -58,7 +58,8 @@ class FirstOpen:
 
     def _next(self, wanted: str) -> dict:
         """The next message, which must be `wanted`; an `error` line raises it."""
-        line = self.process.stdout.readline() if self.process.stdout else b""
+        out = self.process.stdout
+        line = out.readline() if out is not None and not out.closed else b""
         if not line:
             code = self.process.wait()
             raise ReaderFailed(f"the export reader stopped before {wanted!r} (exit code {code})")
@@ -168,6 +169,38 @@ def main(argv: list[str]) -> int:
         _say(out, error={"message": f"{type(exc).__name__}: {exc}"})
         return 1
     return 0
+
+
+def open_reader(path: Path, paths: Paths, today: date, store):
+    """The reader process of a new export once it checked the export, or None: the app then
+    reads the export itself, in a worker (the user's errors are raised, nothing drawn)."""
+    reader = start_reader(path, paths, today)
+    return checked(reader, store) if reader is not None else None
+
+
+def start_reader(path: Path, paths: Paths, today: date):
+    """The reader process of a new export, or None when it cannot be started (the app then
+    reads the export itself, in a worker, as it did before there was one)."""
+    try:
+        return FirstOpen(path, paths, today)
+    except OSError:
+        return None
+
+
+def checked(reader, store):
+    """`reader` once it checked the export (its error is the user's: raised, nothing drawn),
+    or None when it failed on its own before that (the app reads the export itself)."""
+    try:
+        reader.checked()
+    except ReaderFailed:
+        reader.close()
+        return None
+    except BaseException:
+        reader.close()
+        if store is not None:
+            store.close()
+        raise
+    return reader
 
 
 if __name__ == "__main__":

@@ -128,8 +128,8 @@ def start_context(source: str | Path | None, paths: Paths, new_reader=None):
     """(the app's context, the export's path, the reader process or None): on the store's rows
     when it has them for this export, else with the export checked (and, without a terminal,
     read) before the app. In a terminal, a new export is read by a second process
-    (`new_reader(path, paths, today)`: tui.first_open.FirstOpen), started before Textual is
-    imported so the two start side by side."""
+    (`new_reader(path, paths, today, store)`: tui.first_open.open_reader), started before
+    Textual is imported so the two start side by side."""
     from tui.store.queues import find_set
 
     settings, notices = _settings(paths)
@@ -139,9 +139,7 @@ def start_context(source: str | Path | None, paths: Paths, new_reader=None):
     _forget_first_page(paths)
     rows = find_set(store, path) if store is not None else None
     today = date.today()
-    reader = None
-    if rows is None and new_reader is not None and _terminal():
-        reader = new_reader(path, paths, today)
+    reader = new_reader(path, paths, today, store) if rows is None and new_reader is not None and _terminal() else None
     export = _check_readable(path, paths, store, reader) if rows is None else None
     context = AppContext(paths=paths, settings=settings, export=export, store=store, today=today,
                          notices=notices, triage_set=rows)
@@ -176,8 +174,7 @@ def _check_readable(path: Path, paths: Paths, store, reader=None):
     from tui.export.source import drop_kept, read_source
 
     try:
-        if reader is not None:
-            reader.checked()
+        if reader is not None:  # checked by the reader process, which reads it on
             return None
         read_source(path, keep=True)  # the next read (the app's worker) takes these bytes, not the file
         if _terminal():

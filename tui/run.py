@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.first_open import FirstOpen
+from tui.first_open import open_reader
 from tui.launch import start_context
 from tui.paths import Paths
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 def open_app(source: str | Path | None, paths: Paths) -> PasserelleApp:
     """The app, ready to run: on the store's rows when it has them for this export, else
     reading the export in a worker (its errors end the app with exit 2, nothing written)."""
-    context, path, reader = start_context(source, paths, FirstOpen)  # before Textual: a reader process starts here
+    context, path, reader = start_context(source, paths, open_reader)  # before Textual: a reader process starts here
     from tui.app import PasserelleApp
 
     app = PasserelleApp(context, source=path)
