@@ -2,7 +2,7 @@
 over, none is shown without going through the catalogue, and the .po files are sound.
 
 Messages are found the way translators' tools find them: Babel's extractor over tui/, with
-the keywords Passerelle uses (`_`, `N_`, `ngettext`).
+the keywords Passerelle uses (`_`, `N_`, `ngettext`, `pgettext`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from conftest import REPO
 from tui.i18n.catalog import LOCALE_DIR, compile_po
 
 TUI = REPO / "tui"
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "Nn_": (1, 2)}  # Nn_: counted phrases (core/phrasebook)
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
+            "Nn_": (1, 2)}  # Nn_: counted phrases (core/phrasebook)
 ARGPARSE_KEYWORDS = {"_": None, "ngettext": (1, 2)}
 CATALOGUES = sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po"))
 FRENCH = LOCALE_DIR / "fr" / "LC_MESSAGES" / "passerelle.po"
@@ -34,42 +35,42 @@ CHECKED = (
 )
 
 
-def _messages(found) -> dict[str | tuple[str, str], list[str]]:
+def _messages(found) -> dict[tuple[str | None, str], list[str]]:
     out: dict = {}
-    for filename, lineno, message, _comments, _context in found:
-        out.setdefault(message, []).append(f"{filename}:{lineno}")
+    for filename, lineno, message, _comments, context in found:
+        msgid = message if isinstance(message, str) else message[0]
+        out.setdefault((context, msgid), []).append(f"{filename}:{lineno}")
     return out
 
 
-def extracted() -> dict[str | tuple[str, str], list[str]]:
-    """Every message marked in tui/ (msgid, or (singular, plural)) → where it is."""
+def extracted() -> dict[tuple[str | None, str], list[str]]:
+    """Every message marked in tui/ as (context or None, msgid, the singular of a plural) → where it is."""
     found = extract_from_dir(str(TUI), method_map=[("**.py", "python")], keywords=KEYWORDS)
     return {msg: [f"tui/{w}" for w in where] for msg, where in _messages(found).items()}
 
 
-def argparse_messages() -> dict[str | tuple[str, str], list[str]]:
+def argparse_messages() -> dict[tuple[str | None, str], list[str]]:
     """The messages this Python's argparse translates (it calls gettext's `_` and `ngettext`)."""
     found = extract_from_file("python", argparse.__file__, keywords=ARGPARSE_KEYWORDS)
     return _messages(("argparse.py", *m) for m in found)
 
 
-def entries(po: Path) -> dict[str, object]:
-    """The translated entries of a catalogue, by msgid (its singular for a plural)."""
+def entries(po: Path) -> dict[tuple[str | None, str], object]:
+    """The translated entries of a catalogue, by (context, msgid) (the singular for a plural)."""
     with po.open("rb") as source:
         catalogue = read_po(source)
-    return {m.id if isinstance(m.id, str) else m.id[0]: m for m in catalogue if m.id}
+    return {(m.context, m.id if isinstance(m.id, str) else m.id[0]): m for m in catalogue if m.id}
 
 
 def _untranslated(messages: dict, po: Path) -> list[str]:
     french = entries(po)
     missing = []
-    for message, where in messages.items():
-        msgid = message if isinstance(message, str) else message[0]
-        entry = french.get(msgid)
+    for (context, msgid), where in messages.items():
+        entry = french.get((context, msgid))
         strings = () if entry is None else (entry.string if isinstance(entry.string, tuple) else (entry.string,))
         if entry is None or entry.fuzzy or not strings or not all(strings):
             why = "missing" if entry is None else ("fuzzy" if entry.fuzzy else "empty")
-            missing.append(f"{where[0]}: {why}: {msgid!r}")
+            missing.append(f"{where[0]}: {why}: {msgid!r}" + (f" (context {context!r})" if context else ""))
     return missing
 
 
@@ -80,8 +81,7 @@ def test_every_message_of_tui_is_translated_in_french() -> None:
 
 
 def test_no_french_entry_is_left_over() -> None:
-    used = {m if isinstance(m, str) else m[0] for m in extracted()}
-    left = sorted(set(entries(FRENCH)) - used)
+    left = sorted(set(entries(FRENCH)) - set(extracted()), key=str)
     assert not left, "entries no code uses any more (remove them from the French catalogue):\n" + "\n".join(
         repr(m) for m in left)
 
@@ -90,14 +90,13 @@ def test_every_argparse_message_is_translated_and_none_is_left_over() -> None:
     messages = argparse_messages()
     missing = _untranslated(messages, FRENCH_ARGPARSE)
     assert not missing, "argparse messages of this Python without French:\n" + "\n".join(missing)
-    used = {m if isinstance(m, str) else m[0] for m in messages}
-    assert not sorted(set(entries(FRENCH_ARGPARSE)) - used)
+    assert not sorted(set(entries(FRENCH_ARGPARSE)) - set(messages), key=str)
 
 
 @pytest.mark.parametrize("po", CATALOGUES, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
 def test_every_catalogue_parses_compiles_and_names_each_message_once(po: Path) -> None:
     assert compile_po(po)  # what the build and a translator's next start do
-    ids = re.findall(r'^msgid ((?:".*"\n)+)', po.read_text(encoding="utf-8") + "\n", flags=re.M)
+    ids = re.findall(r'^((?:msgctxt (?:".*"\n)+)?msgid (?:".*"\n)+)', po.read_text(encoding="utf-8") + "\n", flags=re.M)
     seen: dict[str, int] = {}
     for text in ids:
         seen[text] = seen.get(text, 0) + 1

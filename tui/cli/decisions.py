@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from tui.core.unsafe_chars import strip_unsafe
-from tui.i18n import N_, _
+from tui.i18n import N_, _, pgettext
 from tui.paths import Paths
 
 HELP = N_("Print your decisions (name, profile URL, decision, when, reason) as CSV or JSON.")
@@ -21,9 +21,6 @@ COLUMNS = ("name", "profile_url", "decision", "decided_at", "reason", "until")
 HISTORY_COLUMNS = ("event", "in_effect")
 # `--format sheet`: the CSV for a person to read, its headers and words in the language of
 # the interface (csv and json keep these English identifiers: scripts read them).
-SHEET_HEADERS = {"name": N_("Name"), "profile_url": N_("Profile URL"), "decision": N_("Decision"),
-                 "decided_at": N_("Decided at"), "reason": N_("Reason"), "until": N_("Until"),
-                 "event": N_("Event"), "in_effect": N_("In effect")}
 SHEET_EVENTS = {"decide": N_("decision"), "undo": N_("undone"), "redo": N_("redone")}
 _BREAKS = re.compile(r"[\t\r\n]+")
 _FORMULA = ("=", "+", "-", "@")
@@ -110,13 +107,21 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     columns = COLUMNS + (HISTORY_COLUMNS if args.all else ())
     writer = csv.writer(sys.stdout, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     if args.format == "sheet":
-        writer.writerow([_(SHEET_HEADERS[c]) for c in columns])
+        writer.writerow([sheet_headers()[c] for c in columns])
         rows = [sheet_row(row) for row in rows]
     else:
         writer.writerow(columns)
     for row in rows:
         writer.writerow([spreadsheet_cell(row.get(c)) for c in columns])
     return 0
+
+
+def sheet_headers() -> dict[str, str]:
+    """The sheet's column headers ("sheet" tells these words apart from the same ones elsewhere)."""
+    return {"name": pgettext("decisions sheet", "Name"), "profile_url": pgettext("decisions sheet", "Profile URL"),
+            "decision": pgettext("decisions sheet", "Decision"), "decided_at": pgettext("decisions sheet", "Decided at"),
+            "reason": pgettext("decisions sheet", "Reason"), "until": pgettext("decisions sheet", "Until"),
+            "event": pgettext("decisions sheet", "Event"), "in_effect": pgettext("decisions sheet", "In effect")}
 
 
 def sheet_row(row: dict[str, Any]) -> dict[str, Any]:

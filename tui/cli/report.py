@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tui.cli import stats as stats_cmd
 from tui.cli.human import band_word, basis_word, count, shown
-from tui.i18n import N_, _, language, ngettext
+from tui.i18n import N_, _, language, ngettext, pgettext
 from tui.network.bands import BANDS, band_range
 from tui.paths import Paths
 
@@ -110,9 +110,9 @@ def render(stats: dict) -> str:
                last_year_share=pct(m["last_year_share"])), ""]
     inv = stats["invitations"]
     md += [_("## Invitations"), ""]
-    md += _table(["", _("total"), _("accepted"), _("open")], [
-        [_("received"), *(count(inv["incoming"][k]) for k in ("total", "connected", "open"))],
-        [_("sent"), *(count(inv["outgoing"][k]) for k in ("total", "connected", "open"))],
+    md += _table(["", _("total"), pgettext("invitations", "accepted"), pgettext("invitations", "open")], [
+        [pgettext("invitations", "received"), *(count(inv["incoming"][k]) for k in ("total", "connected", "open"))],
+        [pgettext("invitations", "sent"), *(count(inv["outgoing"][k]) for k in ("total", "connected", "open"))],
     ])
     s = stats["since_last_import"]
     if s:

@@ -34,6 +34,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _active.ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` in the active language, told apart by `context` where the same English word
+    means something else elsewhere ("sent" as a report row, as a pane's name)."""
+    return _active.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark `message` for the catalogue without translating it yet (translated where shown)."""
     return message
