@@ -94,6 +94,9 @@ class ReceivedPane(TriagePane):
             line.remove()
         self.table.empty_text = EMPTY
         ctx = self.context
+        from tui.data.companies_file import rules_or_defaults
+
+        queue.use_company_rules(ctx.store, rules_or_defaults(ctx.paths.config)[0])  # aliases in the bridge signal
         self.digest = queue.strategy_digest(ctx.paths.strategy_file, ctx.store, ctx.today)
         stored = queue.stored_strategy(ctx.store, ctx.triage_set.id, self.digest)
         self.suggests = bool(stored and stored[0])
