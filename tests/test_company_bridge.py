@@ -93,3 +93,20 @@ def build_export(source: Path):
     from tui.data.export import load_export
 
     return load_export(source)
+
+
+def test_report_and_stats_group_by_companies_toml(passerelle_home: Paths, capsys) -> None:
+    """`report` and `stats` read companies.toml: the alias name heads the merged group."""
+    from tests.conftest import SAMPLE_DIR
+    from tui.__main__ import main
+
+    sample = str(SAMPLE_DIR / "Basic_LinkedInDataExport_11-20-2026.zip")
+    passerelle_home.config.mkdir(parents=True, exist_ok=True)
+    (passerelle_home.config / "companies.toml").write_text(
+        '[aliases]\n"Norvane Hexalis" = ["Norvane Systems", "Groupe Hexalis"]\n', encoding="utf-8")
+    assert main(["report", sample]) == 0
+    report = capsys.readouterr().out  # 34 + 32, first; neither spelling left on its own
+    assert "| Norvane Hexalis | 66 | 8% |" in report and "Groupe Hexalis" not in report
+    assert main(["stats", sample, "--json"]) == 0
+    top = {r["company"]: r["count"] for r in __import__("json").loads(capsys.readouterr().out)["top_companies"]}
+    assert list(top)[0] == "Norvane Hexalis" and top["Norvane Hexalis"] == 66 and "Norvane Systems" not in top
