@@ -165,6 +165,7 @@ class NetworkPane(Vertical):
         Binding("w", "who_at", "Who do I know at…", id="network-who-at"),
         Binding("W", "intro", "Who do I know at… a list", id="network-intro"),
         Binding("p", "pick_family", "Qualify family", id="network-pick-family"),
+        Binding("a", "add_rule", "Add a rule", show=False, id="network-add-rule"),  # titles in no family
         Binding("g", "growth", "Growth", id="network-growth"),
         Binding("n", "since_last_import", "Since last import", id="network-since-last-import"),
         Binding("c", "compose", "Compose", id="network-compose"),
@@ -449,6 +450,14 @@ class NetworkPane(Vertical):
             self.say(Content.assemble(display_text(row["label"], 40), " counted as qualified (p again: undo)."))
         self._compute(self.picked)
 
+    def action_add_rule(self) -> None:
+        """On the titles in no family: pick a family for the highlighted title; the keyword
+        goes under [role_families] in config.toml and the tables are classified again."""
+        from tui.panes.network_rules import ask_rule
+
+        self._leave_growth()
+        ask_rule(self)
+
     def say(self, message: str | Content) -> None:
         """The pane's status line: what the last key did, or why it did nothing."""
         self.query_one("#network-said", Static).update(message if isinstance(message, Content) else Content(message))
@@ -491,6 +500,8 @@ class NetworkPane(Vertical):
              self.action_since_last_import),
             ("network: qualify role family", "Count the highlighted role family as qualified (key p)",
              self.action_pick_family),
+            ("network: add a rule for a title", "Put the highlighted title in no family into a family (key a)",
+             self.action_add_rule),
         ]
 
     # ---- rendering --------------------------------------------------------------------
@@ -501,7 +512,7 @@ class NetworkPane(Vertical):
         table = self.query_one("#network-composition", FrameTable)
         hint = "  (t: next table · enter: people" + (" · p: qualify family)" if dimension == "family" else ")")
         if dimension == "unclassified":
-            hint = "  (t: next table · enter: people · add a keyword under [role_families] in config.toml)"
+            hint = "  (t: next table · enter: people · a: add a rule for the title)"
         self.query_one("#network-table-title", Static).update(Content.assemble(title, (hint, "dim")))
         table.clear_marks()
         table.set_frame(self.view.tables[dimension])
