@@ -17,33 +17,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")
 
 
-def _store_parts(paths: Paths, key: str | None = None):
+def _store_parts(paths: Paths, key: str | None = None, imports: list | None = None, messages=None):
+    """The import records (no key), else the person's record read from the store."""
+    from tui.data.person_timeline import person_record
     from tui.data.store import Store
 
     store = Store.open(paths.database, read_only=True)
     try:
         if key is None:
             return store.imports()
-        return store.history().filter(key=key), store.tags(key), store.notes(key)
+        return person_record(key, imports, messages, store)
     finally:
         store.close()
 
 
-def _messages(paths: Paths, key: str) -> dict | None:
-    """From the current export (imports keep no messages); None when it cannot be opened."""
+def _messages(paths: Paths):
+    """The current export's messages (imports keep none); None when it cannot be opened."""
     from tui.commands.current_export import open_export
     from tui.data.errors import PasserelleError
-    from tui.data.history import messages_with
 
     try:
-        export = open_export(None, paths, MESSAGE_COLUMNS)
+        return open_export(None, paths, MESSAGE_COLUMNS).messages
     except PasserelleError:
         return None
-    return messages_with(key, export.messages)
 
 
 def build(args: argparse.Namespace, paths: Paths) -> dict:
-    from tui.data.history import find_person, load_imports, person_history
+    from tui.data.history import find_person, load_imports
 
     if not paths.database.is_file():
         raise ConfigError(args.person, "no imports yet (run: passerelle import EXPORT)")
@@ -51,20 +51,8 @@ def build(args: argparse.Namespace, paths: Paths) -> dict:
     if not imports:
         raise ConfigError(args.person, "no readable import snapshot (run: passerelle import EXPORT)")
     key, name, url = find_person(args.person, imports)
-    history, tags, notes = _store_parts(paths, key)
-    return {
-        "person": {"name": name, "url": url, "key": key},
-        "imports": person_history(key, imports),
-        "messages": _messages(paths, key),
-        "decisions": [
-            {"at": r["at"].isoformat(), "kind": r["kind"], "decision": r["decision"], "reason": r["reason"] or "",
-             "in_effect": bool(r["active"])}
-            for r in history.iter_rows(named=True)
-        ],
-        "tags": tags["tag"].to_list(),
-        "notes": [{"at": t.isoformat(), "text": x} for t, x in notes.select("created_at", "text").iter_rows()],
-        "unreadable_imports": lost,
-    }
+    record = _store_parts(paths, key, imports, _messages(paths))
+    return {"person": {"name": name, "url": url, "key": key}, **record, "unreadable_imports": lost}
 
 
 def render(found: dict) -> str:

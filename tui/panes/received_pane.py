@@ -255,7 +255,7 @@ class ReceivedPane(TriagePane):
         if row is not None:
             self._detail_of = (row.get("id"), row.get("decision"), row.get("suggestion"))
             show_detail(self.query_one(InvitationDetail), row, self.context.today, self.suggests, self.marks(row),
-                        self._places())
+                        self._places(), self.history_lines(row.get("key")))
 
     def _places(self) -> dict:
         """Where companies stand for the bridge signal, read once per export; followed

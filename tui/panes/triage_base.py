@@ -12,6 +12,7 @@ from textual.widgets import Static
 from tui.data.errors import PasserelleError
 from tui.data.store import Batch, Person
 from tui.messages import DecisionSaved, OpenComposer
+from tui.panes.person_history import PersonHistory
 from tui.panes.undo_words import PANE_DECISIONS, undone_line
 from tui.text import display_text, sanitize
 from tui.widgets.frame_table import FrameTable
@@ -27,7 +28,7 @@ def is_web_url(url: Any) -> bool:
     return isinstance(url, str) and url.lower().startswith(("https://", "http://"))
 
 
-class TriagePane(Vertical):
+class TriagePane(PersonHistory, Vertical):
     """Base for panes with a FrameTable queue whose keys write decisions to the store."""
 
     AREA = "triage"
@@ -174,6 +175,11 @@ class TriagePane(Vertical):
 
     def show_current(self) -> None:  # pragma: no cover - overridden
         """Redraw the detail of the row under the cursor."""
+
+    def history_arrived(self, key: str) -> None:
+        """The History of `key` was read: redraw the detail if it still shows that person."""
+        if (self.table.current_row() or {}).get("key") == key:
+            self.show_current()
 
     def marks(self, row: dict | None) -> list[Content]:
         """The detail lines on the person's tags and how you met."""
