@@ -94,3 +94,43 @@ def test_the_summary_is_short_and_most_recent_first() -> None:
                          "Notes: 1, latest 2026-05-03: met at the fair"]
     assert summary_lines({"imports": [], "messages": None, "decisions": [], "tags": [], "notes": []}) == [
         "No import stored yet (passerelle import keeps one per export)."]
+
+
+async def test_network_people_show_the_highlighted_persons_history(latest: Path, passerelle_home: Paths) -> None:
+    from tui.app import PasserelleApp
+    from tui.launch import build_context
+    from tui.widgets.frame_table import FrameTable
+
+    app = PasserelleApp(build_context(latest, passerelle_home))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("3")
+        await _settle(app, pilot)
+        box = app.query_one("#network-person-history")
+        assert not box.display  # nobody highlighted yet: no room taken
+        table = app.query_one("#network-composition", FrameTable)
+        assert table.current_row()["label"] == "Umbrella"
+        table.focus()
+        await pilot.press("enter")  # Umbrella → Carl
+        await _settle(app, pilot)
+        assert app.query_one("#network-people", FrameTable).current_row()["full_name"] == "Carl Stays"
+        text = str(box.content)
+        assert box.display and text.startswith("History\n2026-10-10  Umbrella · Comptable")
+        assert box.region.height <= 4  # a few lines at 80×24, the people table keeps its room
+        assert app.query_one("#network-people").region.height >= 3
+
+
+async def test_to_do_detail_shows_the_history_with_the_decision(latest: Path, passerelle_home: Paths) -> None:
+    from tui.app import PasserelleApp
+    from tui.launch import build_context
+
+    app = PasserelleApp(build_context(latest, passerelle_home))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("a")  # accept Eve: the decision is history too, and a to-do
+        await pilot.press("5")
+        await _settle(app, pilot)
+        text = str(app.query_one("#todo-detail").content)
+        assert "Eve Waits" in text and "History" in text
+        assert "2026-10-10  not in your network · invitation received 2026-01-02" in text
+        assert "Decisions: 1, latest accept" in text
+        assert app.query_one("#todo-detail").region.height <= 9

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from tui.context import AppContext
+from tui.panes.person_history import PersonHistory
 from tui.data.errors import ConfigError, PasserelleError
 from tui.data import composition as comp
 from tui.data.composer import TYPED_IN
@@ -157,8 +158,15 @@ def since_frame(diff) -> pl.DataFrame:
     return pl.concat([diff.new.select(cols), changed.select(cols)])
 
 
-class NetworkPane(Vertical):
+class NetworkPane(PersonHistory, Vertical):
     """How big the network is, what it is made of, how it grows; enter drills to people."""
+
+    DEFAULT_CSS = """
+    NetworkPane #network-person-history { height: auto; max-height: 7; display: none; color: $text-muted;
+                                          text-wrap: nowrap; text-overflow: ellipsis; }
+    NetworkPane #network-person-history.-shown { display: block; }
+    NetworkPane.-short #network-person-history { max-height: 4; }
+    """
 
     BINDINGS = [
         Binding("t", "next_table", "Next table", id="network-next-table"),
@@ -236,6 +244,7 @@ class NetworkPane(Vertical):
                     ],
                     empty_text="Nobody here.", id="network-people",
                 )
+                yield Static(Content(""), id="network-person-history")
         with VerticalScroll(id="network-growth-view"):
             yield GrowthChart(id="network-growth-full")
             yield Static(Content(""), id="network-figures-full")
@@ -332,6 +341,21 @@ class NetworkPane(Vertical):
             dimension = TABLES[self.table_index][0]
             self._drill(dimension, str(event.row["value"]), str(event.row["label"]))
             self.query_one("#network-people", FrameTable).focus()
+
+    def on_frame_table_row_highlighted(self, event: FrameTable.RowHighlighted) -> None:
+        if event.table.id == "network-people":
+            self._person_history((event.row or {}).get("key"))
+
+    def history_arrived(self, key: str) -> None:
+        if (self.query_one("#network-people", FrameTable).current_row() or {}).get("key") == key:
+            self._person_history(key)
+
+    def _person_history(self, key: str | None) -> None:
+        """Under the people table: the highlighted person across your imports, a few lines."""
+        box = self.query_one("#network-person-history", Static)
+        lines = self.history_lines(key)[1:] if key else []
+        box.set_class(bool(lines), "-shown")
+        box.update(Content("\n").join(lines) if lines else Content(""))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "network-who-at":
