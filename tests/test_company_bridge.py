@@ -110,3 +110,30 @@ def test_report_and_stats_group_by_companies_toml(passerelle_home: Paths, capsys
     assert main(["stats", sample, "--json"]) == 0
     top = {r["company"]: r["count"] for r in __import__("json").loads(capsys.readouterr().out)["top_companies"]}
     assert list(top)[0] == "Norvane Hexalis" and top["Norvane Hexalis"] == 66 and "Norvane Systems" not in top
+
+
+def test_a_respelled_or_aliased_company_is_no_job_change() -> None:
+    """Across imports and since the last one: "Capgemini" → "CAPGEMINI SE" is the same job;
+    "KPMG France" → "KPMG Audit" too once companies.toml says they are one company."""
+    from datetime import date, datetime
+    from types import SimpleNamespace
+
+    from tui.data.changes import changes
+    from tui.data.history import Imported, across_imports
+
+    def people(*rows: tuple[str, str, str]) -> pl.DataFrame:
+        return pl.DataFrame([{"key": f"in:{n.lower()}", "full_name": n, "url": f"https://www.linkedin.com/in/{n.lower()}",
+                              "company": c, "position": p, "connected_on": date(2025, 1, 5)} for n, c, p in rows])
+
+    invitations = pl.DataFrame(schema={"key": pl.Utf8, "direction": pl.Utf8, "sent_at": pl.Datetime("us"),
+                                       "connected": pl.Boolean, "message": pl.Utf8})
+    before = people(("Ann", "Capgemini", "Consultant"), ("Bo", "KPMG France", "Auditor"), ("Cy", "Acme", "Dev"))
+    after = people(("Ann", "CAPGEMINI SE", "Consultant"), ("Bo", "KPMG Audit", "Auditor"), ("Cy", "Globex", "Dev"))
+    imports = [Imported(date(2026, 1, 1), datetime(2026, 1, 2), before, invitations),
+               Imported(date(2026, 4, 1), datetime(2026, 4, 2), after, invitations)]
+    kpmg = CompanyRules(aliases={"KPMG": ("KPMG France", "KPMG Audit")})
+    assert [c["name"] for c in across_imports(imports)["changed"]] == ["Bo", "Cy"]
+    assert [c["name"] for c in across_imports(imports, kpmg)["changed"]] == ["Cy"]
+    export = SimpleNamespace(connections=after)
+    assert sorted(changes(export, (before, invitations)).changed["full_name"]) == ["Bo", "Cy"]
+    assert changes(export, (before, invitations), kpmg).changed["full_name"].to_list() == ["Cy"]

@@ -57,6 +57,7 @@ def build(args: argparse.Namespace, paths: Paths) -> dict:
 
 def render(found: dict) -> str:
     from tui.commands.stats import clean
+    from tui.data.company_names import normalise
 
     person = found["person"]
     lines = [f"{clean(person['name'] or person['key'])} — {clean(person['url'] or 'no profile URL')}",
@@ -66,7 +67,7 @@ def render(found: dict) -> str:
         day = imp["exported_on"] or imp["imported_at"][:10]
         if imp["in_network"]:
             role = " · ".join(clean(p) for p in (imp["company"], imp["position"]) if p) or "no company or position"
-            now = (imp["company"], imp["position"])
+            now = (normalise(imp["company"]), imp["position"])  # a respelled company is no change
             moved = "  (changed)" if before not in (None, now) else ""
             lines.append(f"  {day}  {role} · connected {imp['connected_on'] or 'on an unknown date'}{moved}")
             before = now

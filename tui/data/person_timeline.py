@@ -64,14 +64,16 @@ def _day(imp: dict) -> str:
 def summary_lines(found: dict, shown: int = SHOWN_IMPORTS) -> list[str]:
     """A few short lines, most recent import first: the detail pane's History section
     (plain text from the export and the user: the pane makes it safe to show)."""
+    from tui.data.company_names import normalise
+
     imports = found["imports"]
     lines: list[str] = []
     rows = []
     before = None
-    for imp in imports:  # oldest first, to tell a change or a departure
-        now = (imp["company"], imp["position"])
+    for imp in imports:  # oldest first, to tell a change (not a respelling) or a departure
+        now = (normalise(imp["company"]), imp["position"])
         if imp["in_network"]:
-            role = " · ".join(p for p in now if p) or "no company or position"
+            role = " · ".join(p for p in (imp["company"], imp["position"]) if p) or "no company or position"
             rows.append(f"{_day(imp)}  {role}" + ("  (changed)" if before not in (None, now) else ""))
             before = now
         else:
