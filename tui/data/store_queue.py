@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from tui.data.company_names import DEFAULT_EXCLUSIONS
 from tui.data.filters import VIEWS, Filter, FilterError
 from tui.data.store_schema import ACTIVE_BATCHES_SQL
 from tui.data.store_sent import SENT_SQL, sent_rows  # noqa: F401 - part of this module's API
@@ -142,7 +143,8 @@ def set_by_hash(store: Any, content_hash: str) -> TriageSet | None:
 # ---------------------------------------------------------------- strategy
 def strategy_digest(strategy_file: Path, store: Any, today: date) -> str:
     """What the stored suggestions depend on: the strategy file, the typed-in details
-    (rules read company and role) and the day (rules read waiting days)."""
+    (rules read company and role), the company rules (the bridge) and the day (rules read
+    waiting days)."""
     digest = hashlib.sha256()
     try:
         digest.update(strategy_file.read_bytes())
@@ -150,6 +152,9 @@ def strategy_digest(strategy_file: Path, store: Any, today: date) -> str:
         digest.update(type(exc).__name__.encode())
     info = query(store, "SELECT count(*), max(updated_at) FROM person_info")[0]
     digest.update(f"\0{info[0]}\0{info[1]}\0{today.isoformat()}".encode())
+    rules = getattr(store, "company_rules", None)
+    if rules is not None and (rules.aliases or rules.exclusions != DEFAULT_EXCLUSIONS):
+        digest.update(f"\0{sorted(rules.alias_map().items())}\0{rules.excluded_keys()}".encode())
     return digest.hexdigest()
 
 
