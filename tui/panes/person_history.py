@@ -4,12 +4,13 @@ nothing), kept per person and store revision, shown when it arrives."""
 
 from __future__ import annotations
 
-from typing import Any
+import sqlite3
 
 from textual import work
 from textual.content import Content
 from textual.message import Message
 
+from tui.data.errors import PasserelleError
 from tui.text import display_text
 
 WAIT = 0.15  # seconds the cursor rests on a person before the history is read
@@ -34,7 +35,7 @@ class PersonHistory:
         cache = self.__dict__.setdefault("_history_cache", {})
         try:
             revision = self.context.store.revision()
-        except Exception:  # noqa: BLE001 - a store that cannot be read: the rest of the detail still shows
+        except (PasserelleError, sqlite3.Error):  # a store that cannot be read: the rest of the detail shows
             return []
         lines = cache.get((key, revision))
         if lines is None:
@@ -63,7 +64,6 @@ class PersonHistory:
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="person-history", name="person history")
     def _read_history(self, key: str, revision: int) -> None:
-        from tui.data.errors import PasserelleError
         from tui.data.person_timeline import summary_lines
 
         context = self.context
