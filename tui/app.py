@@ -276,8 +276,9 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
                 pane_id not in STORE_PANES or self.context.triage_set is None):
             self._need_export(pane_id)  # switch once the export is read
             return
-        if self._pane(pane_id) is None:  # pressed within the first frames: build, then show
-            self.call_later(self._show_when_mounted, pane_id)
+        built = self._pane(pane_id)
+        if built is None or not built.is_mounted:  # pressed within the first frames: build, then show
+            self.call_later(self._show_when_mounted, pane_id)  # (a pane still mounting has no parts yet)
             return
         self.query_one(ContentSwitcher).current = pane_id
         pane = self._pane(pane_id)
