@@ -90,15 +90,15 @@ def load(args: argparse.Namespace, paths: Paths) -> Loaded:
 
     stats = {"source": str(source), **stats, "export_age": export_age(export.exported_on, date.today()),
              "archive": archive_figures(export),
-             "across_imports": _across(records)}
+             "across_imports": _across(records, rules)}
     return Loaded(export, stats, dict(settings.role_families))
 
 
-def _across(records: list) -> dict | None:
+def _across(records: list, rules=None) -> dict | None:
     """New, left, changed and accepted over every stored import (None with fewer than two)."""
     from tui.network.history import across_imports, load_imports
 
-    return across_imports(load_imports(records)[0])
+    return across_imports(load_imports(records)[0], rules)
 
 
 def _check_families(picked: list[str], overrides: dict) -> None:
