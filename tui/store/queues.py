@@ -29,12 +29,16 @@ DECIDED_SQL = f"""SELECT l.key, a.decision, a.reason, a.until, a.at FROM (
     WHERE a.decision IN ({{vocabulary}}) GROUP BY r.key) l JOIN batches a ON a.id = l.batch"""
 # Typed-in details, with the company's group (the user's aliases and exclusions applied) and
 # how many connections of the set are in it: the set keeps normalised names only, so editing
-# companies.toml needs no new import. CROSS JOIN: the names first, each found by the primary key.
-INFO_SQL = """SELECT key, folded, company, position, connection_count, (SELECT sum(c.count)
-    FROM json_each(company_members(folded)) m CROSS JOIN triage_companies c ON c.set_id = :set AND c.company = m.value)
-    AS known FROM (SELECT key, company_group(company) AS folded, nullif(trim(company), '') AS company,
+# companies.toml needs no new import. The group's own name is one primary-key lookup; the
+# spellings aliased to it (rare: company_variants is NULL for most) are looked up one by one.
+INFO_SQL = """SELECT key, folded, company, position, connection_count, nullif(
+    coalesce((SELECT c.count FROM triage_companies c WHERE c.set_id = :set AND c.company = folded), 0)
+    + CASE WHEN company_variants(folded) IS NULL THEN 0 ELSE coalesce((SELECT sum(c.count)
+      FROM json_each(company_variants(folded)) m CROSS JOIN triage_companies c
+      ON c.set_id = :set AND c.company = m.value), 0) END, 0) AS known
+    FROM (SELECT key, company_group(company) AS folded, nullif(trim(company), '') AS company,
     nullif(trim(position), '') AS position, connection_count FROM person_info)"""
-RECEIVED_SQL = f"""WITH i AS MATERIALIZED ({INFO_SQL}), d AS ({DECIDED_SQL.format(vocabulary=", ".join(f"'{v}'" for v in RECEIVED))}),
+RECEIVED_SQL = f"""WITH i AS NOT MATERIALIZED ({INFO_SQL}), d AS ({DECIDED_SQL.format(vocabulary=", ".join(f"'{v}'" for v in RECEIVED))}),
 q AS (SELECT t.id, t.key, t.name, t.url, t.sent_at, t.note, t.line, t.has_note, t.note_length,
     t.mass_invite, t.suspicious_reasons, t.suspicious_reasons <> '[]' AS suspicious, t.messaged_before,
     i.company, i.folded AS company_group, i.position, i.connection_count, coalesce(k.endorsements, 0) AS endorsements,

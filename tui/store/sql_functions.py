@@ -29,10 +29,18 @@ def asks(note: str | None) -> int:
 
 
 def register_company_rules(conn: sqlite3.Connection, rules: Any) -> None:
-    """`company_group` and `company_members` on `conn`, grouping companies by `rules`
+    """`company_group` and `company_variants` on `conn`, grouping companies by `rules`
     (companies.toml's aliases and exclusions): the bridge signal and the company counts."""
     conn.create_function("company_group", 1, rules.group_key, deterministic=True)
-    conn.create_function("company_members", 1, lambda g: json.dumps(rules.members(g)), deterministic=True)
+    variants: dict[str | None, str | None] = {}  # group → its aliased spellings as JSON, made once
+
+    def company_variants(group: str | None) -> str | None:
+        if group not in variants:
+            found = rules.members(group)[1:]
+            variants[group] = json.dumps(found) if found else None
+        return variants[group]
+
+    conn.create_function("company_variants", 1, company_variants, deterministic=True)
 
 
 def register(conn: sqlite3.Connection) -> None:
