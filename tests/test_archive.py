@@ -95,7 +95,8 @@ def test_positions_follows_and_profile_are_read(tmp_path: Path) -> None:
         ("Quillon Labs", dt.date(2019, 1, 1), dt.date(2022, 7, 1), False),
         ("Hollowbrook Analytics", dt.date(2022, 8, 1), None, True),
     ]
-    assert followed_companies(export) == ("northwind logistics", "quillon labs, inc.")
+    # Normalised: the followed "Quillon Labs, Inc." is the "Quillon Labs" the owner worked at.
+    assert followed_companies(export) == ("northwind logistics", "quillon labs")
     assert my_companies(export) == ("hollowbrook analytics", "quillon labs")
     assert export.owner.industry == "Software Development" and export.owner.geo_location == "Lisbon, Lisbon, Portugal"
 
@@ -228,7 +229,7 @@ def test_triage_knows_your_ties_and_your_companies(tmp_path: Path) -> None:
     assert (row["name"], row["endorsements"], row["you_recommended"]) == ("Ines Duarte", 2, 0)
     assert "endorsed you twice" in [s.label for s in signals(row)]
     assert where == {"mine": ("hollowbrook analytics", "quillon labs"),
-                     "followed": ("northwind logistics", "quillon labs, inc.")}
+                     "followed": ("northwind logistics", "quillon labs")}
     typed = {**row, "company": "Northwind Logistics", "company_count": 0}
     found = signals(typed, my_companies=where["mine"], target_companies=where["followed"])
     assert "a bridge to Northwind Logistics, a company you follow" in [s.label for s in found]

@@ -96,8 +96,8 @@ class PasserelleApp(NoLocalsOnCrash, TypeAheadApp, StagedStart, App[int]):
                 pane_id not in STORE_PANES or self.context.triage_set is None):
             self.need_export(pane_id)  # switch once the export is read
             return
-        pane = self.pane(pane_id)
-        if pane is None:  # pressed within the first frames: build, then show
+        pane = self.panes.mounted(pane_id)
+        if pane is None:  # pressed within the first frames, or while it mounts: build, then show
             self.call_later(self._show_when_mounted, pane_id)
             return
         self.panes.current = pane_id

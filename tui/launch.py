@@ -96,6 +96,10 @@ def prepared(context: AppContext, path: Path, export) -> list[str]:
 
         context.store = Store.open(context.paths.database)
     context.export = export
+    from tui.network.companies_file import rules_or_defaults
+    from tui.store.queues import use_company_rules
+
+    use_company_rules(context.store, rules_or_defaults(context.paths.config)[0])  # the suggestions read the bridge
     notices = after_load(context, path)
     context.triage_set = write_triage(context.store, export, path)
     suggest_now(context)

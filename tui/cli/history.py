@@ -23,33 +23,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
-def _store_parts(paths: Paths, key: str | None = None):
+def _store_parts(paths: Paths, key: str | None = None, imports: list | None = None, messages=None):
+    """The import records (no key), else the person's record read from the store."""
+    from tui.network.person_timeline import person_record
     from tui.store.store import Store
 
     store = Store.open(paths.database, read_only=True)
     try:
         if key is None:
             return store.imports()
-        return store.history().filter(key=key), store.tags(key), store.notes(key)
+        return person_record(key, imports, messages, store)
     finally:
         store.close()
 
 
-def _messages(paths: Paths, key: str) -> dict | None:
-    """From the current export (imports keep no messages); None when it cannot be opened."""
+def _messages(paths: Paths):
+    """The current export's messages (imports keep none); None when it cannot be opened."""
     from tui.cli.current_export import open_export
     from tui.core.errors import PasserelleError
-    from tui.network.history import messages_with
 
     try:
-        export = open_export(None, paths, MESSAGE_COLUMNS)
+        return open_export(None, paths, MESSAGE_COLUMNS).messages
     except PasserelleError:
         return None
-    return messages_with(key, export.messages)
 
 
 def build(args: argparse.Namespace, paths: Paths) -> dict:
-    from tui.network.history import find_person, load_imports, person_history
+    from tui.network.history import find_person, load_imports
 
     if not paths.database.is_file():
         raise ConfigError(args.person, _("no imports yet (run: passerelle import EXPORT)"))
@@ -57,24 +57,13 @@ def build(args: argparse.Namespace, paths: Paths) -> dict:
     if not imports:
         raise ConfigError(args.person, _("no readable import snapshot (run: passerelle import EXPORT)"))
     key, name, url = find_person(args.person, imports)
-    history, tags, notes = _store_parts(paths, key)
-    return {
-        "person": {"name": name, "url": url, "key": key},
-        "imports": person_history(key, imports),
-        "messages": _messages(paths, key),
-        "decisions": [
-            {"at": r["at"].isoformat(), "kind": r["kind"], "decision": r["decision"], "reason": r["reason"] or "",
-             "in_effect": bool(r["active"])}
-            for r in history.iter_rows(named=True)
-        ],
-        "tags": tags["tag"].to_list(),
-        "notes": [{"at": t.isoformat(), "text": x} for t, x in notes.select("created_at", "text").iter_rows()],
-        "unreadable_imports": lost,
-    }
+    record = _store_parts(paths, key, imports, _messages(paths))
+    return {"person": {"name": name, "url": url, "key": key}, **record, "unreadable_imports": lost}
 
 
 def render(found: dict) -> str:
     from tui.cli.stats import clean
+    from tui.network.company_names import normalise
 
     person = found["person"]
     url = person["url"] or _("no profile URL")
@@ -85,7 +74,7 @@ def render(found: dict) -> str:
         day = iso_day(imp["exported_on"] or imp["imported_at"])
         if imp["in_network"]:
             role = " · ".join(clean(p) for p in (imp["company"], imp["position"]) if p) or _("no company or position")
-            now = (imp["company"], imp["position"])
+            now = (normalise(imp["company"]), imp["position"])  # a respelled company is no change
             moved = _("  (changed)") if before not in (None, now) else ""
             if imp["connected_on"]:
                 line = _("{role} · connected {when}").format(role=role, when=iso_day(imp["connected_on"]))

@@ -105,7 +105,7 @@ def figures(export, source: Path, paths: Paths, settings, qualify: tuple[str, ..
 
     return {"source": str(source), **stats, "export_age": export_age(export.exported_on, date.today()),
             "archive": archive_figures(export),
-            "across_imports": _across(records)}
+            "across_imports": _across(records, rules)}
 
 
 def stored(args: argparse.Namespace, paths: Paths) -> dict | None:
@@ -147,11 +147,11 @@ def remember(store, export, source: Path, paths: Paths) -> None:
         pass
 
 
-def _across(records: list) -> dict | None:
+def _across(records: list, rules=None) -> dict | None:
     """New, left, changed and accepted over every stored import (None with fewer than two)."""
     from tui.network.history import across_imports, load_imports
 
-    return across_imports(load_imports(records)[0])
+    return across_imports(load_imports(records)[0], rules)
 
 
 def _check_families(picked: list[str], overrides: dict) -> None:

@@ -67,7 +67,9 @@ def _preview(source: str, strategy: Strategy, paths: Paths) -> int:
             decisions, info = store.decisions(), store.info()
         finally:
             store.close()
-    queue = received_queue(export, decisions, info, date.today())
+    from tui.cli.current_export import company_rules
+
+    queue = received_queue(export, decisions, info, date.today(), company_rules(paths))
     open_rows = int(queue["pending"].sum())
     rows = preview(queue, None, strategy)
     decided = sum(after for _name, _before, after in rows)

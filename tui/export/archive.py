@@ -179,18 +179,21 @@ def owner_positions(export) -> pl.DataFrame:
 
 
 def _norm(values: pl.Series) -> tuple[str, ...]:
-    clean = values.drop_nulls().str.strip_chars().str.to_lowercase()
-    return tuple(dict.fromkeys(v for v in clean.to_list() if v))
+    """Normalised names (companies.normalise: "Capgemini SE" → "capgemini"), each once, in order:
+    the user's aliases and exclusions are applied where they are compared (store_queue.places)."""
+    from tui.network.company_names import normalise
+
+    return tuple(dict.fromkeys(n for v in values.drop_nulls().to_list() if (n := normalise(v))))
 
 
 def followed_companies(export) -> tuple[str, ...]:
-    """Companies the owner follows, lower-cased and trimmed, most recently followed first."""
+    """Companies the owner follows, normalised, most recently followed first."""
     follows = archive_of(export).company_follows.sort("followed_on", descending=True, nulls_last=True)
     return _norm(follows.get_column("organization"))
 
 
 def my_companies(export) -> tuple[str, ...]:
-    """Companies the owner worked at (Positions.csv), lower-cased: the default "my companies"."""
+    """Companies the owner worked at (Positions.csv), normalised: the default "my companies"."""
     return _norm(owner_positions(export).get_column("company").reverse())
 
 

@@ -18,8 +18,18 @@ class Changes:
     changed: pl.DataFrame  # key, full_name, url, company_before, company, position_before, position
 
 
-def changes(export, previous: tuple[pl.DataFrame, pl.DataFrame]) -> Changes:
-    """Diff connections and invitations on the person key (rows without a key are skipped)."""
+def moved_expr(rules=None) -> pl.Expr:
+    """A job change: another company group ("Capgemini" → "Capgemini SE" is none; the user's
+    aliases count as one company) or another position."""
+    from tui.network.companies import group_key_expr
+
+    return (group_key_expr(pl.col("company"), rules).ne_missing(group_key_expr(pl.col("company_before"), rules))
+            | pl.col("position").ne_missing(pl.col("position_before")))
+
+
+def changes(export, previous: tuple[pl.DataFrame, pl.DataFrame], rules=None) -> Changes:
+    """Diff connections and invitations on the person key (rows without a key are skipped);
+    `rules`: companies.toml, so that a respelled company is no job change."""
     before_people, before_invitations = previous
     now = export.connections.filter(pl.col("key").is_not_null())
     before = before_people.filter(pl.col("key").is_not_null())
@@ -34,16 +44,13 @@ def changes(export, previous: tuple[pl.DataFrame, pl.DataFrame]) -> Changes:
         on="key",
         how="inner",
     )
-    changed = both.filter(
-        pl.col("company").ne_missing(pl.col("company_before"))
-        | pl.col("position").ne_missing(pl.col("position_before"))
-    ).select("key", "full_name", "url", "company_before", "company", "position_before", "position")
+    changed = both.filter(moved_expr(rules)).select("key", "full_name", "url", "company_before", "company", "position_before", "position")
     return Changes(new, gone, accepted, changed)
 
 
-def since_last_import(export, previous: tuple[pl.DataFrame, pl.DataFrame]) -> dict:
+def since_last_import(export, previous: tuple[pl.DataFrame, pl.DataFrame], rules=None) -> dict:
     """Counts for `stats --json`."""
-    diff = changes(export, previous)
+    diff = changes(export, previous, rules)
     return {
         "new_connections": diff.new.height,
         "gone": diff.gone.height,

@@ -8,35 +8,13 @@ The group key of a company is its folded name without the legal form at the end
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-
 import polars as pl
 
+from tui.network.company_names import (  # noqa: F401 - one home for the names, re-exported
+    DEFAULT_EXCLUSIONS, DEFAULT_RULES, LEGAL_FORMS, SUFFIX_PATTERN, CompanyRules, normalise,
+)
 from tui.core.search import fold_expr as search_fold_expr
 
-# Legal forms as they read once folded (lower case, dots and apostrophes dropped, other
-# punctuation a space): "S.p.A." → "spa", "B.V." → "bv", "Co., Ltd." → "co ltd".
-LEGAL_FORMS = (
-    # France, Belgium, Switzerland, Luxembourg
-    "sas", "sasu", "sarl", "eurl", "sa", "sca", "sci", "scop", "snc", "scs", "gie", "selarl", "sprl", "srl",
-    # Europe
-    "se", "gmbh", "ag", "kg", "kgaa", "ohg", "ug", "mbh", "spa", "sapa", "srls", "sl", "slu", "sau",
-    "bv", "nv", "vof", "oy", "oyj", "ab", "publ", "as", "asa", "aps", "a/s", "sp zoo", "zoo", "kft", "sro",
-    "ltda", "lda", "sgps", "plc", "ltd", "limited", "llp", "lp",
-    # Americas, Asia, Oceania
-    "inc", "incorporated", "corp", "corporation", "llc", "pllc", "co", "company", "pty", "pvt",
-    "private limited", "kk", "sa de cv", "sab de cv", "sapi", "eireli", "bhd", "sdn bhd",
-    "pte", "tbk", "jsc", "ojsc", "pjsc", "ooo", "oao", "zao",
-)
-DEFAULT_EXCLUSIONS = (
-    "Freelance", "Freelancer", "Free-lance", "Self-employed", "Self employed", "Independent",
-    "Indépendant", "Indépendante", "Auto-entrepreneur", "Micro-entrepreneur", "Autónomo",
-    "Autonomo", "Autonoma", "Freiberuflich", "Selbstständig", "Selbständig", "Libero professionista",
-    "Confidential", "Confidentiel", "Confidencial", "Stealth", "Stealth mode", "Stealth startup",
-    "Stealth Mode Startup", "Undisclosed", "N/A", "None", "Aucune", "Ninguna", "Retired", "Retraité",
-    "Open to work", "Looking for opportunities", "En recherche d'emploi", "Sans emploi", "Unemployed",
-)
 NO_COMPANY = "(no company)"
 # Words that qualify a company rather than name another one ("Capgemini France", "KPMG
 # Lyon"): a name that differs from another only by these is likely the same company.
@@ -60,62 +38,9 @@ def fold_expr(text: pl.Expr) -> pl.Expr:
     return out.str.strip_chars()
 
 
-def _suffix_pattern() -> str:
-    forms = sorted({f.replace("/", " ") for f in LEGAL_FORMS}, key=len, reverse=True)
-    words = "|".join(f.replace(" ", r"\s+") for f in forms)
-    # One or more legal forms at the very end, each after a space: the first word never goes.
-    return rf"(?:\s+(?:{words}))+$"
-
-
-SUFFIX_PATTERN = _suffix_pattern()
-
-
 def normalise_expr(text: pl.Expr) -> pl.Expr:
     """The folded name without legal forms at its end (null stays null)."""
     return fold_expr(text).str.replace(SUFFIX_PATTERN, "")
-
-
-def normalise(text: str) -> str:
-    """`normalise_expr` on one string (the same expression, so the two never disagree)."""
-    return pl.select(normalise_expr(pl.lit(text, dtype=pl.Utf8))).item() or ""
-
-
-def normalise_all(texts) -> list[str]:
-    """`normalise` of each text, in one Polars pass (36 exclusions cost 1 ms, not 36)."""
-    series = pl.Series("t", list(texts), dtype=pl.Utf8)
-    return [v or "" for v in pl.select(normalise_expr(pl.lit(series))).to_series().to_list()]
-
-
-@dataclass(frozen=True)
-class CompanyRules:
-    """The user's aliases (name shown → spellings it covers) and names that mean no company."""
-
-    aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    exclusions: tuple[str, ...] = DEFAULT_EXCLUSIONS
-
-    def alias_map(self) -> dict[str, str]:
-        """Normalised spelling → normalised alias name (the alias name maps to itself)."""
-        out: dict[str, str] = {}
-        for name, variants in self.aliases.items():
-            target = normalise(name)
-            if not target:
-                continue
-            for variant in (name, *variants):
-                if key := normalise(variant):
-                    out[key] = target
-        return out
-
-    def alias_labels(self) -> dict[str, str]:
-        """Normalised alias name → the name the user wrote, shown for the whole group."""
-        return {normalise(name): name.strip() for name in self.aliases if normalise(name)}
-
-    def excluded_keys(self) -> list[str]:
-        """Normalised exclusions, minus any name an alias claims (an alias wins)."""
-        claimed = set(self.alias_map())
-        return sorted({k for k in normalise_all(self.exclusions) if k and k not in claimed})
-
-
-DEFAULT_RULES = CompanyRules()
 
 
 def group_key_expr(text: pl.Expr, rules: CompanyRules | None = None) -> pl.Expr:

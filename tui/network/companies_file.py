@@ -16,10 +16,10 @@ import re
 import stat
 from pathlib import Path
 
-from tui.network.companies import DEFAULT_EXCLUSIONS, CompanyRules
 from tui.core.errors import ConfigError
 from tui.core.toml_files import parse_toml
 from tui.i18n import _
+from tui.network.company_names import DEFAULT_EXCLUSIONS, CompanyRules
 
 FILE_NAME = "companies.toml"
 MAX_BYTES = 1_000_000
@@ -98,3 +98,11 @@ def load_company_rules(path: Path) -> CompanyRules:
     if any(not name for name in aliases):
         raise ConfigError(path, _("an alias with an empty name"), line=_line_of(text, '""'))
     return CompanyRules(aliases=aliases, exclusions=(*DEFAULT_EXCLUSIONS, *extra))
+
+
+def rules_or_defaults(config_dir: Path) -> tuple[CompanyRules, str]:
+    """The user's rules, or the defaults and one line saying why (the app still starts)."""
+    try:
+        return load_company_rules(companies_file(config_dir)), ""
+    except ConfigError as exc:
+        return CompanyRules(), _("companies.toml not used: {problem}").format(problem=exc)

@@ -211,7 +211,7 @@ def network_stats(
         "qualified": comp.qualified(people, targets, families, classified),
         "concentration": comp.concentration(people, company_table),
         "active_estimate": active_estimate(size, float(getattr(settings, "active_share", 0.2))),
-        "since_last_import": since_last_import(export, previous) if previous is not None else None,
+        "since_last_import": since_last_import(export, previous, companies) if previous is not None else None,
         "growth": growth(export),
         "messaged": messaged(export, today),
         "as_of": today.isoformat(),

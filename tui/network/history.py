@@ -133,9 +133,12 @@ def _stacked(imports: list[Imported]) -> tuple[pl.DataFrame, pl.DataFrame]:
     return people, waiting
 
 
-def across_imports(imports: list[Imported]) -> dict | None:
+def across_imports(imports: list[Imported], rules=None) -> dict | None:
     """New connections, people who left, job changes and accepted invitations over all
-    imports (oldest first), each with name, url and the date of the import it was first seen in."""
+    imports (oldest first), each with name, url and the date of the import it was first seen in
+    (`rules`: companies.toml; a respelled company is no job change)."""
+    from tui.network.changes import moved_expr
+
     if len(imports) < 2:
         return None
     people, waiting = _stacked(imports)
@@ -152,9 +155,7 @@ def across_imports(imports: list[Imported]) -> dict | None:
     changed = (
         people.sort("key", "idx")
         .with_columns(company_before=prev[0], position_before=prev[1], _prev=prev[2])
-        .filter((pl.col("_prev") == pl.col("idx") - 1) & (
-            pl.col("company").ne_missing(pl.col("company_before"))
-            | pl.col("position").ne_missing(pl.col("position_before"))))
+        .filter((pl.col("_prev") == pl.col("idx") - 1) & moved_expr(rules))
         .sort("idx", "full_name")
         .select(name="full_name", url="url", first_seen="day", company_before="company_before",
                 company="company", position_before="position_before", position="position")

@@ -75,11 +75,11 @@ def _company_rules(context: AppContext):
         return None, f"companies.toml not used: {exc}"
 
 
-def _across(context: AppContext) -> dict | None:
+def _across(context: AppContext, rules=None) -> dict | None:
     from tui.network.history import across_imports, load_imports
 
     try:
-        return across_imports(load_imports(context.store.imports())[0])
+        return across_imports(load_imports(context.store.imports())[0], rules)
     except (PasserelleError, OSError, pl.exceptions.PolarsError):  # lost snapshots only hide this line
         return None
 
@@ -110,7 +110,7 @@ def compute_view(context: AppContext, picked: tuple[str, ...]) -> NetworkView:
         export, settings, strategy=strategy, previous=previous, today=today,
         picked_families=picked, companies=rules, classified=classified, tables=tables,
     )
-    stats["across_imports"] = _across(context)
+    stats["across_imports"] = _across(context, rules)
     targets = targets_for(strategy, picked)
     q = stats["qualified"]
     label = f"qualified ({q['basis']})" if q["count"] is not None else "no targets: pick role families with p"
@@ -125,7 +125,7 @@ def compute_view(context: AppContext, picked: tuple[str, ...]) -> NetworkView:
     if previous is not None:
         from tui.network.changes import changes
 
-        diff = changes(export, previous)
+        diff = changes(export, previous, rules)
     growth = growth_of(export)
     return NetworkView(stats, tables, monthly(export)["count"].to_list(), note, diff, targets, growth, rules,
                        comp.company_index(people, rules))

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from tui.network.company_names import DEFAULT_EXCLUSIONS
 from tui.triage.filters import VIEWS, Filter, FilterError
 from tui.store.schema import ACTIVE_BATCHES_SQL
 from tui.triage.vocabulary import RECEIVED_DECISIONS
@@ -27,22 +28,30 @@ RECEIVED = RECEIVED_DECISIONS
 DECIDED_SQL = f"""SELECT l.key, a.decision, a.reason, a.until, a.at FROM (
     SELECT r.key, max(r.batch) AS batch FROM decision_rows r JOIN ({ACTIVE_BATCHES_SQL}) a ON a.id = r.batch
     WHERE a.decision IN ({{vocabulary}}) GROUP BY r.key) l JOIN batches a ON a.id = l.batch"""
-INFO_SQL = """SELECT key, fold(company) AS folded, nullif(trim(company), '') AS company,
-    nullif(trim(position), '') AS position, connection_count FROM person_info"""
-RECEIVED_SQL = f"""WITH d AS ({DECIDED_SQL.format(vocabulary=", ".join(f"'{v}'" for v in RECEIVED))}),
+# Typed-in details, with the company's group (the user's aliases and exclusions applied) and
+# how many connections of the set are in it: the set keeps normalised names only, so editing
+# companies.toml needs no new import. The group's own name is one primary-key lookup; the
+# spellings aliased to it (rare: company_variants is NULL for most) are looked up one by one.
+INFO_SQL = """SELECT key, folded, company, position, connection_count, nullif(
+    coalesce((SELECT c.count FROM triage_companies c WHERE c.set_id = :set AND c.company = folded), 0)
+    + CASE WHEN company_variants(folded) IS NULL THEN 0 ELSE coalesce((SELECT sum(c.count)
+      FROM json_each(company_variants(folded)) m CROSS JOIN triage_companies c
+      ON c.set_id = :set AND c.company = m.value), 0) END, 0) AS known
+    FROM (SELECT key, company_group(company) AS folded, nullif(trim(company), '') AS company,
+    nullif(trim(position), '') AS position, connection_count FROM person_info)"""
+RECEIVED_SQL = f"""WITH i AS NOT MATERIALIZED ({INFO_SQL}), d AS ({DECIDED_SQL.format(vocabulary=", ".join(f"'{v}'" for v in RECEIVED))}),
 q AS (SELECT t.id, t.key, t.name, t.url, t.sent_at, t.note, t.line, t.has_note, t.note_length,
     t.mass_invite, t.suspicious_reasons, t.suspicious_reasons <> '[]' AS suspicious, t.messaged_before,
-    i.company, i.position, i.connection_count, coalesce(k.endorsements, 0) AS endorsements,
+    i.company, i.folded AS company_group, i.position, i.connection_count, coalesce(k.endorsements, 0) AS endorsements,
     coalesce(k.recommended_you, 0) AS recommended_you, coalesce(k.you_recommended, 0) AS you_recommended,
-    CASE WHEN i.folded IS NULL THEN NULL ELSE coalesce(c.count, 0) END AS company_count,
-    coalesce(i.folded IS NOT NULL AND c.count IS NULL, 0) AS bridge,
+    CASE WHEN i.folded IS NULL THEN NULL ELSE coalesce(i.known, 0) END AS company_count,
+    coalesce(i.folded IS NOT NULL AND i.known IS NULL, 0) AS bridge,
     d.decision, d.reason AS decision_reason, d.until, d.at AS decided_at,
     coalesce(d.decision = 'later' AND (d.until IS NULL OR d.until <= :today), 0) AS later_due,
     CAST(julianday(:today) - julianday(substr(t.sent_at, 1, 10)) AS INTEGER) AS waited_days,
     s.suggestion, s.reason AS suggestion_reason, s.rule,
-    round(t.base_score + 1.5 * (i.folded IS NOT NULL AND c.count IS NULL) + 0.5 * (i.company IS NOT NULL), 2) AS score
-  FROM triage_rows t LEFT JOIN ({INFO_SQL}) i ON i.key = t.key LEFT JOIN d ON d.key = t.key
-  LEFT JOIN triage_companies c ON c.set_id = t.set_id AND c.company = i.folded
+    round(t.base_score + 1.5 * (i.folded IS NOT NULL AND i.known IS NULL) + 0.5 * (i.company IS NOT NULL), 2) AS score
+  FROM triage_rows t LEFT JOIN i ON i.key = t.key LEFT JOIN d ON d.key = t.key
   LEFT JOIN triage_ties k ON k.set_id = t.set_id AND k.key = t.key
   LEFT JOIN triage_suggestions s ON s.set_id = t.set_id AND s.digest = :digest AND s.row_id = t.id
   WHERE t.set_id = :set AND t.direction = 'received'),
@@ -66,6 +75,17 @@ def query(store: Any, sql: str, params: Any = ()) -> list[tuple]:
     """Run a read under the store's lock (workers share the connection)."""
     with store.reading() as conn:
         return conn.execute(sql, params).fetchall()
+
+
+def use_company_rules(store: Any, rules: Any = None) -> None:
+    """Group companies in the queue queries by `rules` (companies.toml; None: the defaults)."""
+    from tui.network.company_names import DEFAULT_RULES
+    from tui.store.sql_functions import register_company_rules
+
+    rules = rules or DEFAULT_RULES
+    with store.reading() as conn:
+        store.company_rules = rules
+        register_company_rules(conn, rules)
 
 
 # ---------------------------------------------------------------- which import
@@ -102,8 +122,8 @@ def set_by_hash(store: Any, content_hash: str) -> TriageSet | None:
 # ---------------------------------------------------------------- strategy
 def strategy_digest(strategy_file: Path, store: Any, today: date) -> str:
     """What the stored suggestions depend on: the strategy file, the typed-in details
-    (rules read company and role), the day (rules read waiting days) and the language
-    (a broken file's error is stored as worded)."""
+    (rules read company and role), the company rules (the bridge), the day (rules read
+    waiting days) and the language (a broken file's error is stored as worded)."""
     digest = hashlib.sha256()
     try:
         digest.update(strategy_file.read_bytes())
@@ -113,6 +133,9 @@ def strategy_digest(strategy_file: Path, store: Any, today: date) -> str:
     digest.update(f"\0{info[0]}\0{info[1]}\0{today.isoformat()}".encode())
     # A broken file's error is kept worded in the language it was read in: another language, another digest.
     digest.update(f"\0{language()}".encode())
+    rules = getattr(store, "company_rules", None)
+    if rules is not None and (rules.aliases or rules.exclusions != DEFAULT_EXCLUSIONS):
+        digest.update(f"\0{sorted(rules.alias_map().items())}\0{rules.excluded_keys()}".encode())
     return digest.hexdigest()
 
 
@@ -124,11 +147,13 @@ def stored_strategy(store: Any, set_id: int, digest: str) -> tuple[bool, str | N
 
 # ---------------------------------------------------------------- filters as SQL
 def places(store: Any, set_id: int) -> dict[str, tuple[str, ...]]:
-    """The owner's companies ("mine") and followed ones ("followed"), lower-cased, for the bridge signal."""
+    """The owner's companies ("mine") and followed ones ("followed") as company group keys
+    (the user's aliases applied), for the bridge signal."""
     out: dict[str, list[str]] = {"mine": [], "followed": []}
-    for company, kind in query(store, "SELECT company, kind FROM triage_places WHERE set_id = ? ORDER BY rowid",
-                               (set_id,)):
-        out[kind].append(company)
+    for company, kind in query(store, "SELECT company_group(company), kind FROM triage_places "
+                                      "WHERE set_id = ? ORDER BY rowid", (set_id,)):
+        if company and company not in out[kind]:
+            out[kind].append(company)
     return {kind: tuple(companies) for kind, companies in out.items()}
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from functools import lru_cache
+from typing import Any
 
+from tui.network.company_names import DEFAULT_RULES
 from tui.triage.vocabulary import ASK_PATTERN
 
 
@@ -25,7 +28,23 @@ def asks(note: str | None) -> int:
     return int(bool(note and _asks().search(note.strip())))
 
 
+def register_company_rules(conn: sqlite3.Connection, rules: Any) -> None:
+    """`company_group` and `company_variants` on `conn`, grouping companies by `rules`
+    (companies.toml's aliases and exclusions): the bridge signal and the company counts."""
+    conn.create_function("company_group", 1, rules.group_key, deterministic=True)
+    variants: dict[str | None, str | None] = {}  # group → its aliased spellings as JSON, made once
+
+    def company_variants(group: str | None) -> str | None:
+        if group not in variants:
+            found = rules.members(group)[1:]
+            variants[group] = json.dumps(found) if found else None
+        return variants[group]
+
+    conn.create_function("company_variants", 1, company_variants, deterministic=True)
+
+
 def register(conn: sqlite3.Connection) -> None:
-    """Make `fold` and `asks` callable from SQL on `conn`."""
+    """Make `fold`, `asks` and the company grouping (the default rules) callable from SQL on `conn`."""
     conn.create_function("fold", 1, fold, deterministic=True)
     conn.create_function("asks", 1, asks, deterministic=True)
+    register_company_rules(conn, DEFAULT_RULES)

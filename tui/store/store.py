@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from tui.core.errors import StoreError
 from tui.i18n import N_, _
 from tui.store.opening import APPLICATION_ID, BUSY_TIMEOUT, connect, rollback, why  # noqa: F401 - APPLICATION_ID: the store's API
+from tui.network.company_names import DEFAULT_RULES
 from tui.store.sql_functions import register as register_sql_functions
 from tui.triage.vocabulary import RECEIVED_DECISIONS, SENT_DECISIONS
 from tui.store.records import Batch, ImportRecord, Person, polars_schema, typed_frame  # noqa: F401 - the store's API
@@ -61,6 +62,7 @@ class Store:
         self._now = now
         self._lock = threading.RLock()  # Textual workers may call from other threads
         self.read_only = read_only
+        self.company_rules = DEFAULT_RULES  # companies.toml's, once the app or a command reads it
         register_sql_functions(conn)
 
     # ---------------------------------------------------------------- opening

@@ -13,7 +13,7 @@ import polars as pl
 
 from tui.store.queues import TriageSet, query, received_rows, set_by_hash, strategy_digest, stored_strategy
 from tui.export.archive import followed_companies, my_companies, tie_counts
-from tui.triage.queue_frames import company_counts, received_queue, sent_queue
+from tui.triage.queue_frames import received_queue, sent_queue
 from tui.i18n import N_
 
 KEEP_SETS = 3  # older exports' rows are dropped (decisions are kept: they are keyed by person)
@@ -80,8 +80,9 @@ def _insert_set(conn: Any, export: Any, place: tuple, exported: str | None,
     conn.execute("""INSERT INTO triage_fts(rowid, name, headline, note, company)
         SELECT t.id, t.name, i.position, t.note, i.company FROM triage_rows t
         LEFT JOIN person_info i ON i.key = t.key WHERE t.set_id = ? AND t.direction = 'received'""", (set_id,))
+    # Normalised names, not groups: the user's aliases and exclusions apply when the rows are read.
     conn.executemany("INSERT INTO triage_companies(set_id, company, count) VALUES (?, ?, ?)",
-                     [(set_id, *row) for row in company_counts(export.connections).iter_rows()])
+                     [(set_id, *row) for row in _name_counts(export.connections).iter_rows()])
     # In key order: each row lands next to the last in the (set_id, key) index, not on a random page.
     connected = export.connections.filter(pl.col("key").is_not_null()).group_by("key").agg(
         pl.col("connected_on").max().cast(pl.Utf8)).sort("key")
@@ -93,6 +94,16 @@ def _insert_set(conn: Any, export: Any, place: tuple, exported: str | None,
     places = [(set_id, c, "mine") for c in my_companies(export)]
     places += [(set_id, c, "followed") for c in followed_companies(export)]
     conn.executemany("INSERT OR IGNORE INTO triage_places(set_id, company, kind) VALUES (?, ?, ?)", places)
+
+
+def _name_counts(connections: pl.DataFrame) -> pl.DataFrame:
+    """Connections per normalised company name ("Capgemini SE" and "CAPGEMINI" together)."""
+    from tui.network.companies import normalise_expr
+
+    per_spelling = connections.group_by("company").agg(_n=pl.len())
+    return (per_spelling.select(_name=normalise_expr(pl.col("company")), _n="_n")
+            .filter(pl.col("_name").str.len_chars() > 0)
+            .group_by("_name").agg(pl.col("_n").sum().cast(pl.Int64)).sort("_name"))
 
 
 def _drop_old_sets(conn: Any) -> None:

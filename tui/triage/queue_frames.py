@@ -36,14 +36,15 @@ def _keys_in_messages(messages: pl.DataFrame) -> pl.Series:
     return keys.get_column("key").drop_nulls().unique()
 
 
-def _norm_company(col: pl.Expr) -> pl.Expr:
-    """The company's group key (case, accents, legal forms folded); blank or "Freelance" → null."""
-    return group_key_expr(col)
+def _norm_company(col: pl.Expr, rules: Any = None) -> pl.Expr:
+    """The company's group key (case, accents, legal forms folded, the user's aliases);
+    blank or excluded ("Freelance") → null."""
+    return group_key_expr(col, rules)
 
 
-def company_counts(connections: pl.DataFrame) -> pl.DataFrame:
+def company_counts(connections: pl.DataFrame, rules: Any = None) -> pl.DataFrame:
     return (
-        connections.select(group_of(connections).alias("_company"))
+        connections.select(group_of(connections, rules).alias("_company"))
         .drop_nulls()
         .group_by("_company")
         .agg(pl.len().cast(pl.Int64).alias("company_count"))
@@ -122,8 +123,9 @@ def _info_frame(info: pl.DataFrame | None) -> pl.DataFrame:
 
 
 def received_queue(export: Any, decisions: pl.DataFrame | None, info: pl.DataFrame | None,
-                   today: date) -> pl.DataFrame:
-    """Incoming invitations from people not connected, with signals and a score.
+                   today: date, rules: Any = None) -> pl.DataFrame:
+    """Incoming invitations from people not connected, with signals and a score (`rules`:
+    the user's companies.toml, for the company count and the bridge).
 
     Every such row is kept (`pending` tells the open ones: no decision yet, or a 'later'
     that is due), sorted most promising first: score desc, then newest.
@@ -140,8 +142,8 @@ def received_queue(export: Any, decisions: pl.DataFrame | None, info: pl.DataFra
         inv = inv.with_columns(pl.lit(None, dtype=pl.Utf8).alias("_company"),
                                pl.lit(None, dtype=pl.Int64).alias("company_count"))
     else:
-        inv = inv.with_columns(_norm_company(pl.col("company")).alias("_company")).join(
-            company_counts(export.connections), on="_company", how="left")
+        inv = inv.with_columns(_norm_company(pl.col("company"), rules).alias("_company")).join(
+            company_counts(export.connections, rules), on="_company", how="left")
     note = pl.col("note").fill_null("").str.strip_chars()
     talked = _keys_in_messages(export.messages)
     frame = inv.with_columns(

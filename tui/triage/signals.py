@@ -73,11 +73,14 @@ def tie_signal(row: dict[str, Any]) -> Signal | None:
 
 
 def company_signal(company: str | None, count: int | None, my_companies: tuple[str, ...] = (),
-                   target_companies: tuple[str, ...] = ()) -> Signal | None:
+                   target_companies: tuple[str, ...] = (), group: str | None = None) -> Signal | None:
     """Where the company stands for you: one you worked at (not a new circle), or one you
-    follow (a target, and a bridge when none of your connections work there)."""
-    key = (company or "").strip().lower()
-    if not key:
+    follow (a target, and a bridge when none of your connections work there). Compared by
+    company group (`group`, the store's key under the user's aliases; else the name normalised)."""
+    from tui.network.company_names import normalise
+
+    key = group or normalise(company)
+    if not key or not (company or "").strip():
         return None
     if key in my_companies:
         return Signal("circle", _("works at {company}, where you worked").format(company=company.strip()),
@@ -95,7 +98,7 @@ def company_signal(company: str | None, count: int | None, my_companies: tuple[s
 def signals(row: dict[str, Any], today: date | None = None, *, my_companies: tuple[str, ...] = (),
             target_companies: tuple[str, ...] = ()) -> list[Signal]:
     """Signals for one received-queue row (keys as in `received_queue`, plus the optional
-    `tie_counts` columns). `my_companies` / `target_companies`: lower-cased names, by
+    `tie_counts` columns). `my_companies` / `target_companies`: company group keys, by
     default the owner's positions and followed companies (`archive.my_companies`,
     `archive.bridge_targets`)."""
     out: list[Signal] = []
@@ -140,7 +143,7 @@ def signals(row: dict[str, Any], today: date | None = None, *, my_companies: tup
                           _("the export does not hold them for people you're not connected to"),
                           "info"))
     count = row.get("company_count")
-    placed = company_signal(company, count, my_companies, target_companies)
+    placed = company_signal(company, count, my_companies, target_companies, row.get("company_group"))
     if placed is not None:
         out.append(placed)
     elif company and count is not None:

@@ -26,3 +26,4 @@ class AppContext:
     today: date
     notices: list[str] = field(default_factory=list)  # shown once the app starts
     triage_set: TriageSet | None = None  # the rows the triage panes read; None until first written
+    timelines: object = None  # tui.network.person_timeline.Timelines: the detail panes' History, read once

@@ -41,6 +41,12 @@ class PaneDeck(ContentSwitcher):
         except NoMatches:
             return None
 
+    def mounted(self, pane_id: str) -> Pane | None:
+        """The pane once mounted: one still mounting has no parts composed yet, so a key
+        pressed then waits for it instead of reaching into them."""
+        pane = self.pane(pane_id)
+        return pane if pane is not None and pane.is_mounted else None
+
     @property
     def export_panes_asked(self) -> bool:
         return self._export_panes is not None

@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from tui.ui.panes.pane import Pane
+from tui.ui.panes.person_history import TableHistory
 from tui.ui.context import AppContext
 from tui.core.errors import PasserelleError
 from tui.network import breakdown as comp
@@ -25,7 +26,7 @@ from tui.ui.widgets.frame_table import Column, FrameTable
 from tui.ui.widgets.growth_chart import GrowthChart
 from tui.ui.widgets.network_gauge import NetworkGauge
 
-class NetworkPane(Vertical, Pane):
+class NetworkPane(TableHistory, Vertical, Pane):
     """How big the network is, what it is made of, how it grows; enter drills to people."""
 
     BINDINGS = [
@@ -38,9 +39,11 @@ class NetworkPane(Vertical, Pane):
         Binding("c", "compose", "Compose", id="network-compose"),
         Binding("T", "tags", "Tags", show=False, id="network-tags"),  # `t` is the next table here
         Binding("M", "met", "How we met", show=False, id="network-met"),
+        Binding("a", "add_rule", "Add a rule", show=False, id="network-add-rule"),  # titles in no family
         Binding("escape", "back", "Back", show=False, id="network-back"),
     ]
     # Layout and the narrow/short variants: app.tcss (the pane sets -narrow, -short, -growth).
+    HISTORY_TABLE, HISTORY_BOX = "network-people", "network-person-history"  # the highlighted person's History
 
     class FiguresComputed(Message):
         """The figures were computed."""
@@ -103,6 +106,7 @@ class NetworkPane(Vertical, Pane):
                     ],
                     empty_text="Nobody here.", id="network-people",
                 )
+                yield Static(Content(""), id="network-person-history")
         with VerticalScroll(id="network-growth-view"):
             yield GrowthChart(id="network-growth-full")
             yield Static(Content(""), id="network-figures-full")
@@ -317,6 +321,14 @@ class NetworkPane(Vertical, Pane):
             self.say(Content.assemble(display_text(row["label"], 40), " counted as qualified (p again: undo)."))
         self._compute(self.picked)
 
+    def action_add_rule(self) -> None:
+        """On the titles in no family: pick a family for the highlighted title; the keyword
+        goes under [role_families] in config.toml and the tables are classified again."""
+        from tui.ui.panes.network_rules import ask_rule
+
+        self._leave_growth()
+        ask_rule(self)
+
     def say(self, message: str | Content) -> None:
         """The pane's status line: what the last key did, or why it did nothing."""
         self.query_one("#network-said", Static).update(message if isinstance(message, Content) else Content(message))
@@ -359,6 +371,8 @@ class NetworkPane(Vertical, Pane):
              self.action_since_last_import),
             ("network: qualify role family", "Count the highlighted role family as qualified (key p)",
              self.action_pick_family),
+            ("network: add a rule for a title", "Put the highlighted title in no family into a family (key a)",
+             self.action_add_rule),
         ]
 
     # ---- rendering --------------------------------------------------------------------
@@ -369,7 +383,7 @@ class NetworkPane(Vertical, Pane):
         table = self.query_one("#network-composition", FrameTable)
         hint = "  (t: next table · enter: people" + (" · p: qualify family)" if dimension == "family" else ")")
         if dimension == "unclassified":
-            hint = "  (t: next table · enter: people · add a keyword under [role_families] in config.toml)"
+            hint = "  (t: next table · enter: people · a: add a rule for the title)"
         self.query_one("#network-table-title", Static).update(Content.assemble(title, (hint, "dim")))
         table.clear_marks()
         table.set_frame(self.view.tables[dimension])

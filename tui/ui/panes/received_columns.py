@@ -110,11 +110,11 @@ def progress_label(done: int, total: int) -> Content:
 
 
 def show_detail(detail: InvitationDetail, row: dict, today: date, has_strategy: bool, marks: list = (),
-                places: dict | None = None) -> None:
+                places: dict | None = None, history: list = ()) -> None:
     """The highlighted invitation, its signals and what the strategy says (or how to get one).
     `places`: the owner's companies ("mine") and the bridge targets ("followed")."""
     note = None if has_strategy else (
         "No strategy file yet: `passerelle strategy --init` writes a starter you can edit, then R reloads it here.")
     places = places or {}
     found = signals(row, today, my_companies=places.get("mine", ()), target_companies=places.get("followed", ()))
-    detail.show_received(row, found, note, marks)
+    detail.show_received(row, found, note, marks, history)

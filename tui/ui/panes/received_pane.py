@@ -90,6 +90,9 @@ class ReceivedPane(TriagePane):
             line.remove()
         self.table.empty_text = EMPTY
         ctx = self.context
+        from tui.network.companies_file import rules_or_defaults
+
+        queue.use_company_rules(ctx.store, rules_or_defaults(ctx.paths.config)[0])  # aliases in the bridge signal
         self.digest = queue.strategy_digest(ctx.paths.strategy_file, ctx.store, ctx.today)
         stored = queue.stored_strategy(ctx.store, ctx.triage_set.id, self.digest)
         self.suggests = bool(stored and stored[0])
@@ -234,7 +237,7 @@ class ReceivedPane(TriagePane):
         if row is not None:
             self._detail_of = (row.get("id"), row.get("decision"), row.get("suggestion"))
             show_detail(self.query_one(InvitationDetail), row, self.context.today, self.suggests, self.marks(row),
-                        self._places())
+                        self._places(), self.history_lines(row.get("key")))
 
     def _places(self) -> dict:
         """Where companies stand for the bridge signal, read once per export; followed

@@ -111,7 +111,7 @@ class SentPane(TriagePane):
         if row is None:
             detail.show(Content("No invitations you sent are in this export yet."))
         else:
-            detail.show_sent(row, self.context.settings.stale_days, self.marks(row))
+            detail.show_sent(row, self.context.settings.stale_days, self.marks(row), self.history_lines(row.get("key")))
 
     def show_current(self) -> None:
         self.show_row(self.table.current_row())

@@ -20,13 +20,14 @@ from tui.triage.todo import GROUP_TITLES, TodoQueue, TodoRow, current_queue, las
 from tui.store.todo_log import mark_done
 from tui.ui.panes.person_marks import ask_met, ask_tags, marks_lines
 from tui.ui.panes.undo_words import undone_line
+from tui.ui.panes.person_history import PersonHistory
 from tui.text import display_text, sanitize
 
 SHOWN_PER_GROUP = 150  # oldest first: the rest waits below a "more" line (OptionList lays out every row)
 STATE_TITLES = {"pending": "", "flagged": " — the export says otherwise, check", "confirmed": ""}
 
 
-class TodoPane(Vertical, Pane):
+class TodoPane(PersonHistory, Vertical, Pane):
     """The to-do queue: o opens the page, y copies the note, d/D done, u undo."""
 
     AREA = "todo"
@@ -45,7 +46,7 @@ class TodoPane(Vertical, Pane):
     TodoPane #todo-progress-label { width: auto; padding: 0 1 0 0; }
     TodoPane #todo-bar { height: 1; width: 1fr; padding: 0 1; background: $boost; }
     TodoPane OptionList { height: 1fr; }
-    TodoPane #todo-detail { height: auto; max-height: 6; padding: 0 1; border-top: solid $primary-darken-2; }
+    TodoPane #todo-detail { height: auto; max-height: 9; padding: 0 1; border-top: solid $primary-darken-2; }
     TodoPane .status-line { height: 1; padding: 0 1; }
     """
 
@@ -166,7 +167,12 @@ class TodoPane(Vertical, Pane):
         if row.flag:
             lines.append(Content(sanitize(row.flag)).stylize("yellow"))
         lines += marks_lines(self.context.store, row.key)
+        lines += self.history_lines(row.key)[1:]  # the person across your imports, a few lines
         detail.update(Content("\n").join(lines))
+
+    def history_arrived(self, key: str) -> None:
+        if (row := self.current()) is not None and row.key == key:
+            self._detail()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._detail()

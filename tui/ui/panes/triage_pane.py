@@ -14,6 +14,7 @@ from tui.store.store import Batch, Person
 from tui.ui.messages import DecisionSaved, OpenComposer
 from tui.ui.panes.pane import Pane
 from tui.ui.panes.undo_words import PANE_DECISIONS, undone_line
+from tui.ui.panes.person_history import PersonHistory
 from tui.text import display_text, sanitize
 from tui.ui.widgets.frame_table import FrameTable
 
@@ -28,7 +29,7 @@ def is_web_url(url: Any) -> bool:
     return isinstance(url, str) and url.lower().startswith(("https://", "http://"))
 
 
-class TriagePane(Vertical, Pane):
+class TriagePane(PersonHistory, Vertical, Pane):
     """Base for panes with a FrameTable queue whose keys write decisions to the store."""
 
     AREA = "triage"
@@ -176,6 +177,11 @@ class TriagePane(Vertical, Pane):
 
     def show_current(self) -> None:  # pragma: no cover - overridden
         """Redraw the detail of the row under the cursor."""
+
+    def history_arrived(self, key: str) -> None:
+        """The History of `key` was read: redraw the detail if it still shows that person."""
+        if (self.table.current_row() or {}).get("key") == key:
+            self.show_current()
 
     def marks(self, row: dict | None) -> list[Content]:
         """The detail lines on the person's tags and how you met."""

@@ -49,9 +49,11 @@ class InvitationDetail(VerticalScroll):
         self.query_one("#detail-body", Static).update(content)
         self.scroll_home(animate=False)
 
-    def show_received(self, row: dict, signals: list, strategy_note: str | None, marks: list[Content] = ()) -> None:
+    def show_received(self, row: dict, signals: list, strategy_note: str | None, marks: list[Content] = (),
+                      history: list[Content] = ()) -> None:
         """The received invitation `row` with its signals and the strategy's suggestion
-        (`marks`: the lines on the person's tags and how you met, under the profile)."""
+        (`marks`: the lines on the person's tags and how you met, under the profile;
+        `history`: the person across your imports, after the strategy)."""
         lines: list[Content] = [
             Content.assemble(("", ""), display_text(row.get("name") or "(no name)").stylize("bold")),
         ]
@@ -82,12 +84,14 @@ class InvitationDetail(VerticalScroll):
                                           (": ", "dim"), display_text(describe(row.get("suggestion_reason")))))
         else:
             lines.append(Content.assemble((strategy_note or "No rule matches this invitation.", "dim")))
+        lines += history
         lines += [Content(""), Content.assemble((ORDER_WORDS, "dim"))]
         self.show(Content("\n").join(lines))
 
-    def show_sent(self, row: dict, stale_days: int, marks: list[Content] = ()) -> None:
+    def show_sent(self, row: dict, stale_days: int, marks: list[Content] = (), history: list[Content] = ()) -> None:
         """An outgoing invitation: waiting or accepted, the note, follow-up and stale advice
-        (`marks`: the person's tags and how you met, under the profile)."""
+        (`marks`: the person's tags and how you met, under the profile; `history`: the person
+        across your imports, last)."""
         lines: list[Content] = [display_text(row.get("name") or "(no name)").stylize("bold")]
         lines.append(Content(f"Sent {when(row.get('sent_at'))}, {waited(row.get('waited_days'))}"
                              + ("  (written in the composer)" if row.get("source") == "composer" else "")))
@@ -121,4 +125,5 @@ class InvitationDetail(VerticalScroll):
                 (f"Follow up on {when(due)}", tone),
                 " — the note asked something, and about half of notes are never read. d marks it done.",
             )]
+        lines += history
         self.show(Content("\n").join(lines))
