@@ -100,7 +100,10 @@ class ComposerRecipient(Vertical):
         for i, row in enumerate(self.matches.iter_rows(named=True)):
             extra = " · ".join(v for v in (row.get("company"), row.get("source")) if v)
             options.append(Option(self.label(query, f"{row.get('full_name') or '?'} — {extra}"), id=str(i)))
-        option_list = self.query_one("#recipient-list", OptionList)
+        found = self.query("#recipient-list")
+        if not found:  # the app is leaving while the composer was still being built
+            return
+        option_list = found.first(OptionList)
         option_list.clear_options()
         option_list.add_options(options)
 
