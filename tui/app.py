@@ -18,6 +18,7 @@ from textual.worker import Worker, WorkerState
 
 from tui.context import AppContext
 from tui.crash_output import NoLocalsOnCrash
+from tui.i18n import N_, _
 from tui.messages import DecisionSaved, OpenComposer
 from tui.text import sanitize
 from tui.widgets.header_lines import tabs_line, title_line
@@ -25,11 +26,11 @@ from tui.widgets.theme import use_theme
 from tui.widgets.type_ahead import TypeAhead
 
 PANES = (
-    ("received", "tui.panes.received_pane", "ReceivedPane", "Received"),
-    ("sent", "tui.panes.sent_pane", "SentPane", "Sent"),
-    ("network", "tui.panes.network_pane", "NetworkPane", "Network"),
-    ("composer", "tui.panes.composer_pane", "ComposerPane", "Composer"),
-    ("todo", "tui.panes.todo_pane", "TodoPane", "To do"),
+    ("received", "tui.panes.received_pane", "ReceivedPane", N_("Received")),
+    ("sent", "tui.panes.sent_pane", "SentPane", N_("Sent")),
+    ("network", "tui.panes.network_pane", "NetworkPane", N_("Network")),
+    ("composer", "tui.panes.composer_pane", "ComposerPane", N_("Composer")),
+    ("todo", "tui.panes.todo_pane", "TodoPane", N_("To do")),
 )
 STORE_PANES = ("sent", "todo")  # read the store only: shown before the export's frames are read
 # Actions a planted `[@click=…]` could abuse; we never bind them (defence in depth).
@@ -46,16 +47,16 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
     TITLE = "Passerelle"
     COMMANDS = {lambda: importlib.import_module("tui.palette").FoldingCommands}  # accents folded
     BINDINGS = [
-        Binding("1", "show_pane('received')", "Received", id="show-received"),
-        Binding("2", "show_pane('sent')", "Sent", id="show-sent"),
-        Binding("3", "show_pane('network')", "Network", id="show-network"),
-        Binding("4", "show_pane('composer')", "Composer", id="show-composer"),
-        Binding("5", "show_pane('todo')", "To do", id="show-todo"),
-        Binding("question_mark", "help", "Help", id="help"),
-        Binding("q", "quit", "Quit", id="quit"),
+        Binding("1", "show_pane('received')", N_("Received"), id="show-received"),
+        Binding("2", "show_pane('sent')", N_("Sent"), id="show-sent"),
+        Binding("3", "show_pane('network')", N_("Network"), id="show-network"),
+        Binding("4", "show_pane('composer')", N_("Composer"), id="show-composer"),
+        Binding("5", "show_pane('todo')", N_("To do"), id="show-todo"),
+        Binding("question_mark", "help", N_("Help"), id="help"),
+        Binding("q", "quit", N_("Quit"), id="quit"),
         # Shown in the footer only while a text field has focus (check_action), where 1–4 type digits.
-        Binding("escape", "leave_field", "Leave field, then 1–4", id="leave-field",
-                tooltip="Leave the text field (then 1–4 switch panes)"),
+        Binding("escape", "leave_field", N_("Leave field, then 1–4"), id="leave-field",
+                tooltip=N_("Leave the text field (then 1–4 switch panes)")),
     ]
 
     def __init__(self, context: AppContext, source: Path | None = None) -> None:
@@ -107,7 +108,7 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
             return
         from tui.keymap_check import checked_keymap
 
-        panes = [(title, self._pane(pane_id)) for pane_id, _m, _c, title in PANES]
+        panes = [(_(title), self._pane(pane_id)) for pane_id, _m, _c, title in PANES]
         kept, refused = checked_keymap(self, [(t, p) for t, p in panes if p is not None], keys,
                                        self.context.paths.settings_file)
         self.set_keymap(kept)
@@ -152,7 +153,7 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
         """Read the export for `pane_id`, then show it (said on screen meanwhile)."""
         self._wanted_pane = pane_id
         if not any(w.group in ("export", "prepare") and w.is_running for w in self.workers):
-            self.notify("Reading the export for this pane…", title="Passerelle", timeout=4, markup=False)
+            self.notify(_("Reading the export for this pane…"), title="Passerelle", timeout=4, markup=False)
             self._read_export("export")
 
     def _notify(self, notices: list[str]) -> None:
@@ -173,7 +174,7 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
             drop_kept()  # the bytes checked before the app, if the frames came from the cache instead
             return work, prepared(work, source, work.export) if group == "prepare" else after_load(work, source)
 
-        self.run_worker(read, thread=True, exit_on_error=False, group=group, name="Reading the export")
+        self.run_worker(read, thread=True, exit_on_error=False, group=group, name=_("Reading the export"))
 
     def _save_frames(self) -> None:
         """The export's frames in the Parquet cache (for the next open and `stats`), in a thread
@@ -183,7 +184,7 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
         export, source, cache = self.context.export, self.source, self.context.paths.frames_cache
         if export is not None and source is not None:
             self.run_worker(lambda: save_frames(source, cache, export), thread=True, exit_on_error=False,
-                            group="cache", name="Saving the export's frames for the next start")
+                            group="cache", name=_("Saving the export's frames for the next start"))
 
     async def _export_ready(self, group: str, work: AppContext, notices: list[str]) -> None:
         """The export's frames are in: the received pane reads its new rows, the other panes come."""
@@ -221,7 +222,7 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
         current = self.query_one(ContentSwitcher).current
         ids = [p[0] for p in PANES]
         shown = ids.index(current) if current in ids else -1
-        self.query_one("#pane-tabs", Static).update(tabs_line([p[3] for p in PANES], shown), layout=False)
+        self.query_one("#pane-tabs", Static).update(tabs_line([_(p[3]) for p in PANES], shown), layout=False)
 
     def _pane(self, pane_id: str) -> Widget | None:
         try:
@@ -353,31 +354,27 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
         if event.state == WorkerState.ERROR:
             error = event.worker.error
             self.notify(
-                f"{event.worker.name or 'A background task'} failed: {type(error).__name__}: {error}",
-                title="Something went wrong", severity="error", timeout=10, markup=False,
+                _("{task} failed: {kind}: {error}").format(
+                    task=event.worker.name or _("A background task"), kind=type(error).__name__, error=error),
+                title=_("Something went wrong"), severity="error", timeout=10, markup=False,
             )
 
     # ---- palette ------------------------------------------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every action as an "area: action" command, then Textual's own."""
-        for pane_id, _m, _c, title in PANES:
-            yield SystemCommand(f"app: show {title.lower()}", f"Switch to the {title} pane (key {PANES.index((pane_id, _m, _c, title)) + 1})",
-                                lambda pane_id=pane_id: self.action_show_pane(pane_id))
-        yield SystemCommand("app: help", "Every key of every pane (key ?)", self.action_help)
-        yield SystemCommand("app: quit", "Leave Passerelle; every decision is already saved (key q)", self.exit)
-        from tui.panes.undo_words import undo_anywhere
+        from tui.palette import app_commands, textual_commands
+
+        yield from app_commands(self)
         from tui.serve.deliveries import export_commands  # here: only the palette needs it
 
-        yield SystemCommand("app: undo the last decision anywhere", "Whichever pane it was made in "
-                            "(u undoes the pane's own)", lambda: undo_anywhere(self))
         yield from export_commands(self)
-        for pane_id, *_ in PANES:
+        for pane_id, *_rest in PANES:
             pane = self._pane(pane_id)
+            if pane is None:
+                continue
             for title, help_text, callback in getattr(pane, "palette_commands", lambda: [])():
                 yield SystemCommand(sanitize(title), sanitize(help_text), self._in_pane(pane_id, callback))
-        for command in super().get_system_commands(screen):
-            if command.title not in ("Quit", "Screenshot"):
-                yield command
+        yield from textual_commands(super().get_system_commands(screen))
 
     def _in_pane(self, pane_id: str, callback):
         def run() -> None:

@@ -18,18 +18,21 @@ from textual.widgets import ProgressBar, Static
 from tui.data import store_queue as queue
 from tui.data.errors import PasserelleError
 from tui.data.filters import VIEWS, Filter, FilterError, parse_filter
+from tui.i18n import N_, _
+from tui.panes.decision_words import decision_word
 from tui.panes.received_layout import (
-    BINDINGS, START_STATUS, VIEW_HINT, columns, compose_received, progress_label, reading_line, show_detail,
-    signals_cell, status_cell,
+    BINDINGS, columns, compose_received, progress_label, reading_line, show_detail, signals_cell, start_status,
+    status_cell, view_hint,
 )
 from tui.panes.received_words import EMPTY, elsewhere
 from tui.panes.triage_base import TriagePane
 from tui.widgets.filter_bar import FilterBar
 from tui.widgets.frame_table import FrameTable
 from tui.widgets.invitation_detail import InvitationDetail
+from tui.widgets.key_names import key_of, with_keys
 from tui.widgets.view_tabs import ViewTabs
 
-READING = "Reading the export for the first time (Polars, in the background)… keys you type are kept."
+READING = N_("Reading the export for the first time (Polars, in the background)… keys you type are kept.")
 
 
 class ReceivedPane(TriagePane):
@@ -74,15 +77,15 @@ class ReceivedPane(TriagePane):
     def on_mount(self) -> None:
         if not self.is_attached:  # the app closed while this pane was being mounted: its parts are gone
             return
-        self.status(START_STATUS, "dim")
+        self.status(start_status(self.app), "dim")
         from tui.panes.received_views import load_into
 
         load_into(self)  # the saved views; each one that can't be used is said once, with its line
         self.query_one(FilterBar).return_to = self.table
         if self.context.triage_set is None:
             self.add_class("reading")
-            self.mount(reading_line(Content(READING)), before="#received-foot")
-            self.table.empty_text = "Reading the export…"
+            self.mount(reading_line(Content(_(READING))), before="#received-foot")
+            self.table.empty_text = N_("Reading the export…")
             self.table.refresh()
             return
         self.start()
@@ -142,7 +145,8 @@ class ReceivedPane(TriagePane):
                                    ("Suspicious", row["suspicious"]), ("Later (due)", row["later_due"])):
                     self.counts[view] -= bool(left)
                 self.counts["Decided"] += 1
-        hint = f"filter: {self.filter_line()}  S saves it" if not self.filter.empty else VIEW_HINT
+        hint = (_("filter: {line}  {key} saves it").format(line=self.filter_line(), key=key_of(self.app, "save-view", "S"))
+                if not self.filter.empty else view_hint(self.app))
         self.query_one(ViewTabs).show(self.view, self.counts, hint)
         self._update_progress()
         where = self._elsewhere()
@@ -192,17 +196,20 @@ class ReceivedPane(TriagePane):
         counts: dict[str, int] = {}
         for decision in self.session.values():
             counts[decision] = counts.get(decision, 0) + 1
-        lines = [Content.assemble(("Nothing left in this view.", "bold"))]
+        lines = [Content.assemble((_("Nothing left in this view."), "bold"))]
         if self.filter.empty and self.view == "All":
-            lines[0] = Content.assemble(("Queue clear — every received invitation has a decision.", "bold green"))
+            lines[0] = Content.assemble((_("Queue clear — every received invitation has a decision."), "bold green"))
         elif where := self._elsewhere():
             lines[0] = Content.assemble((where[1], "bold"))
         if counts:
-            lines.append(Content("This session: " + ", ".join(f"{n} {d}" for d, n in sorted(counts.items()))))
-            lines.append(Content("Carry them out on LinkedIn: run `passerelle decisions` for the list."))
+            made = ", ".join(f"{n} {decision_word(d)}" for d, n in sorted(counts.items()))
+            lines.append(Content(_("This session: {decisions}").format(decisions=made)))
+            lines.append(Content(_("Carry them out on LinkedIn: run `passerelle decisions` for the list.")))
         else:
-            lines.append(Content("No decisions in this session yet."))
-        lines.append(Content.assemble(("v shows another view · escape clears the filter · 2 shows sent invitations", "dim")))
+            lines.append(Content(_("No decisions in this session yet.")))
+        keys = {"view_key": key_of(self.app, "next-view", "v"), "sent_key": key_of(self.app, "show-sent", "2")}
+        lines.append(Content.assemble((_("{view_key} shows another view · escape clears the filter · "
+                                         "{sent_key} shows sent invitations").format(**keys), "dim")))
         summary = Content("\n").join(lines)
         if self._detail_of != ("summary", summary.plain):  # shown already: no repaint
             self._detail_of = ("summary", summary.plain)
@@ -224,7 +231,8 @@ class ReceivedPane(TriagePane):
         banner = self.query_one("#strategy-banner", Static)
         banner.set_class(error is not None, "shown")
         if error is not None:
-            banner.update(Content(f"Strategy file has an error, using the last good one: {error}  (R reloads)"))
+            banner.update(Content(_("Strategy file has an error, using the last good one: {error}  ({key} reloads)").format(
+                error=error, key=key_of(self.app, "reload-strategy", "R"))))
 
     def on_received_pane_suggestions_ready(self, message: SuggestionsReady) -> None:
         self.show_strategy_error(message.error)
@@ -326,7 +334,10 @@ class ReceivedPane(TriagePane):
             return
         suggestion = row.get("suggestion")
         if not suggestion:
-            self.status("No suggestion for this one: decide with a, i, l, f or s.", "yellow")
+            keys = [key_of(self.app, b, k) for b, k in (("accept-invitation", "a"), ("ignore-invitation", "i"),
+                    ("later-invitation", "l"), ("follow-instead", "f"), ("mark-suspicious", "s"))]
+            self.status(_("No suggestion for this one: decide with {keys} or {last}.").format(
+                keys=", ".join(keys[:-1]), last=keys[-1]), "yellow")
             return
         until = self.context.today + timedelta(days=self.context.settings.later_days) if suggestion == "later" else None
         self.decide(suggestion, reason=f"rule {row.get('rule')}: {row.get('suggestion_reason') or ''}", until=until)
@@ -385,9 +396,9 @@ class ReceivedPane(TriagePane):
                 self.context.store.set_info(key, **values)
                 queue.refresh_search(self.context.store, key)
             except (PasserelleError, ValueError) as exc:  # say it, keep going
-                self.status(f"NOT SAVED — {getattr(exc, 'reason', exc)}", "bold red")
+                self.status(_("NOT SAVED — {reason}").format(reason=getattr(exc, 'reason', exc)), "bold red")
                 return
-            self.status("✓ saved the details", "green")
+            self.status(_("✓ saved the details"), "green")
             self.reload(keep_key=key)
             self._suggest()  # rules read company and role: the suggestions follow
 
@@ -399,27 +410,48 @@ class ReceivedPane(TriagePane):
 
         reload_strategy(self)
 
+    def language_changed(self) -> None:
+        """Say the queue again in the new language: the same rows, cursor, filter and session."""
+        if self.context.triage_set is None:
+            return
+        self._detail_of = None
+        self._counts()
+        self._progress_width = -1
+        self._update_progress()
+        self.status(start_status(self.app), "dim")
+        self.show_strategy_error(self.strategy_error)
+        if self.rows.height:
+            self.show_current()
+        else:
+            self._show_summary()
+
     def palette_commands(self) -> list[tuple[str, str, Any]]:
         """"received: …" commands for the palette."""
-        return [
-            ("received: accept", "Accept the invitation (a)", lambda: self.action_decide("accept")),
-            ("received: ignore", "Ignore the invitation (i)", lambda: self.action_decide("ignore")),
-            ("received: later", "Put it aside for later_days (l)", self.action_later),
-            ("received: follow instead", "Follow rather than connect (f)", lambda: self.action_decide("follow")),
-            ("received: suspicious", "Flag as suspicious/spam (s)", lambda: self.action_decide("suspicious")),
-            ("received: take suggestion", "Take the strategy's suggestion (enter)", self.action_take_suggestion),
-            ("received: undo", "Undo the last decision (u)", self.action_undo),
-            ("received: redo", "Redo (U)", self.action_redo),
-            ("received: mark all shown", "Mark everything the view shows (*)", self.action_mark_shown),
-            ("received: filter", "Filter the queue (/)", self.action_filter),
-            ("received: next view", "Cycle views (v)", self.action_next_view),
-            ("received: open profile", "Open the profile in the browser (o)", self.action_open_profile),
-            ("received: copy profile URL", "Copy the profile URL (y)", self.action_copy_url),
-            ("received: edit company/role", "Type in company, role, connection count (e)", self.action_edit_info),
-            ("received: compose", "Write to this person (c)", self.action_compose),
-            ("received: reload strategy", "Re-read the strategy file with a preview (R)", self.action_reload_strategy),
-            ("received: tags", "Add or remove tags for this person (t)", self.action_tags),
-            ("received: how we met", "Write how you met this person (m)", self.action_met),
-            ("received: save view", "Save the filter as a named view (S)", self.action_save_view),
-        ] + [(f"received: view {name}", f"Show the saved view '{name}' (v cycles)",
-              lambda name=name: self.on_view_tabs_chosen(ViewTabs.Chosen(name))) for name in self.saved]
+        return with_keys(self, [
+            (N_("received: accept"), N_("Accept the invitation"), lambda: self.action_decide("accept"), "accept-invitation"),
+            (N_("received: ignore"), N_("Ignore the invitation"), lambda: self.action_decide("ignore"), "ignore-invitation"),
+            (N_("received: later"), N_("Put it aside for later_days"), self.action_later, "later-invitation"),
+            (N_("received: follow instead"), N_("Follow rather than connect"), lambda: self.action_decide("follow"),
+             "follow-instead"),
+            (N_("received: suspicious"), N_("Flag as suspicious/spam"), lambda: self.action_decide("suspicious"),
+             "mark-suspicious"),
+            (N_("received: take suggestion"), N_("Take the strategy's suggestion"), self.action_take_suggestion,
+             "take-suggestion"),
+            (N_("received: undo"), N_("Undo the last decision"), self.action_undo, "undo-decision"),
+            (N_("received: redo"), N_("Redo"), self.action_redo, "redo-decision"),
+            (N_("received: mark all shown"), N_("Mark everything the view shows"), self.action_mark_shown, "mark-shown"),
+            (N_("received: filter"), N_("Filter the queue"), self.action_filter, "open-filter"),
+            (N_("received: next view"), N_("Cycle views"), self.action_next_view, "next-view"),
+            (N_("received: open profile"), N_("Open the profile in the browser"), self.action_open_profile, "open-profile"),
+            (N_("received: copy profile URL"), N_("Copy the profile URL"), self.action_copy_url, "copy-url"),
+            (N_("received: edit company/role"), N_("Type in company, role, connection count"), self.action_edit_info,
+             "edit-info"),
+            (N_("received: compose"), N_("Write to this person"), self.action_compose, "compose-to"),
+            (N_("received: reload strategy"), N_("Re-read the strategy file with a preview"), self.action_reload_strategy,
+             "reload-strategy"),
+            (N_("received: tags"), N_("Add or remove tags for this person"), self.action_tags, "tags-received"),
+            (N_("received: how we met"), N_("Write how you met this person"), self.action_met, "met-received"),
+            (N_("received: save view"), N_("Save the filter as a named view"), self.action_save_view, "save-view"),
+        ]) + [(_("received: view {name}").format(name=name),
+               _("Show the saved view '{name}' ({key} cycles)").format(name=name, key=key_of(self.app, "next-view", "v")),
+               lambda name=name: self.on_view_tabs_chosen(ViewTabs.Chosen(name))) for name in self.saved]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tui.data.words import plural
+from tui.i18n import N_, _, ngettext
 
-EMPTY = "Nothing in this view."
+EMPTY = N_("Nothing in this view.")
 
 
 def elsewhere(view: str, counts: dict[str, int], views: tuple[str, ...]) -> tuple[str, str] | None:
@@ -21,6 +21,9 @@ def elsewhere(view: str, counts: dict[str, int], views: tuple[str, ...]) -> tupl
 
     target, count = min(others, key=lambda vc: presses(vc[0])[0])
     steps, key = presses(target)
-    how = f"press {key}" if steps == 1 else f"press {key} {steps} times"
-    matches = "The match is" if count == 1 else f"The {plural(count, 'match', 'matches')} are"
-    return f"{count} in {target}: {how}", f"Nothing in {view}. {matches} in the {target} view: {how}."
+    how = _("press {key}").format(key=key) if steps == 1 else _("press {key} {steps} times").format(key=key, steps=steps)
+    shown, named = _(target), _(view)
+    matches = ngettext("The match is in the {view} view: {how}.", "The {count} matches are in the {view} view: {how}.",
+                       count).format(count=f"{count:,}", view=shown, how=how)
+    return (_("{count} in {view}: {how}").format(count=count, view=shown, how=how),
+            _("Nothing in {view}.").format(view=named) + " " + matches)

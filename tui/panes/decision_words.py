@@ -1,0 +1,29 @@
+"""Words the queues share, in the active language: the decisions (the store keeps the ids), days waited."""
+
+from __future__ import annotations
+
+from tui.i18n import N_, _
+
+DECISION_WORDS = {
+    "accept": N_("accept"),
+    "ignore": N_("ignore"),
+    "later": N_("later"),
+    "follow": N_("follow"),
+    "suspicious": N_("suspicious"),
+    "followed_up": N_("followed up"),
+    "withdrawn": N_("withdrawn"),
+    "done": N_("done"),
+}
+
+
+def decision_word(decision: str | None) -> str:
+    """`accept` → "accept" / "accepter"; an unknown id as written, underscores as spaces."""
+    if not decision:
+        return ""
+    word = DECISION_WORDS.get(decision)
+    return _(word) if word else decision.replace("_", " ")
+
+
+def days_cell(days: int | None) -> str:
+    """`12d` / `12 j`: how long an invitation has waited."""
+    return "" if days is None else _("{days}d").format(days=days)
