@@ -222,7 +222,11 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
         current = self.query_one(ContentSwitcher).current
         ids = [p[0] for p in PANES]
         shown = ids.index(current) if current in ids else -1
-        self.query_one("#pane-tabs", Static).update(tabs_line([_(p[3]) for p in PANES], shown), layout=False)
+        from tui.widgets.key_names import key_of
+
+        keys = {"help": key_of(self, "help", "question_mark"), "palette": self.COMMAND_PALETTE_BINDING,
+                "quit": key_of(self, "quit", "q")}
+        self.query_one("#pane-tabs", Static).update(tabs_line([_(p[3]) for p in PANES], shown, keys), layout=False)
 
     def _pane(self, pane_id: str) -> Widget | None:
         try:

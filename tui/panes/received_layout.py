@@ -12,7 +12,7 @@ from textual.widgets import ProgressBar, Static
 
 from tui.data.signals import signals
 from tui.i18n import N_, _
-from tui.panes.decision_words import days_cell, decision_word
+from tui.widgets.decision_words import days_cell, decision_word
 from tui.widgets.filter_bar import FilterBar
 from tui.widgets.frame_table import Column, FrameTable
 from tui.widgets.invitation_detail import InvitationDetail

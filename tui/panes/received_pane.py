@@ -19,7 +19,7 @@ from tui.data import store_queue as queue
 from tui.data.errors import PasserelleError
 from tui.data.filters import VIEWS, Filter, FilterError, parse_filter
 from tui.i18n import N_, _
-from tui.panes.decision_words import decision_word
+from tui.widgets.decision_words import decision_word
 from tui.panes.received_layout import (
     BINDINGS, columns, compose_received, progress_label, reading_line, show_detail, signals_cell, start_status,
     status_cell, view_hint,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tui.i18n import N_, _, ngettext
+from tui.widgets.view_tabs import view_name
 
 EMPTY = N_("Nothing in this view.")
 
@@ -22,7 +23,7 @@ def elsewhere(view: str, counts: dict[str, int], views: tuple[str, ...]) -> tupl
     target, count = min(others, key=lambda vc: presses(vc[0])[0])
     steps, key = presses(target)
     how = _("press {key}").format(key=key) if steps == 1 else _("press {key} {steps} times").format(key=key, steps=steps)
-    shown, named = _(target), _(view)
+    shown, named = view_name(target), view_name(view)
     matches = ngettext("The match is in the {view} view: {how}.", "The {count} matches are in the {view} view: {how}.",
                        count).format(count=f"{count:,}", view=shown, how=how)
     return (_("{count} in {view}: {how}").format(count=count, view=shown, how=how),

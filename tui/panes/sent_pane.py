@@ -13,7 +13,7 @@ from textual.widgets import Static
 from tui.data.store_sent import DictRows, sent_rows
 from tui.i18n import N_, _, ngettext
 from tui.i18n.formats import day
-from tui.panes.decision_words import days_cell
+from tui.widgets.decision_words import days_cell
 from tui.panes.triage_base import TriagePane
 from tui.widgets.frame_table import Column, FrameTable
 from tui.widgets.invitation_detail import InvitationDetail

@@ -14,7 +14,7 @@ from tui.data.store import Batch, Person
 from tui.messages import DecisionSaved, OpenComposer
 from tui.i18n import _, ngettext
 from tui.i18n.formats import day
-from tui.panes.decision_words import decision_word
+from tui.widgets.decision_words import decision_word
 from tui.widgets.key_names import key_of
 from tui.panes.undo_words import PANE_DECISIONS, undone_line
 from tui.text import display_text, sanitize

@@ -10,7 +10,7 @@ from textual.content import Content
 
 from tui.data.store import DONE, RECEIVED_DECISIONS, SENT_DECISIONS, Batch
 from tui.i18n import _, ngettext
-from tui.panes.decision_words import decision_word
+from tui.widgets.decision_words import decision_word
 from tui.text import display_text
 
 PANE_DECISIONS = {"received": RECEIVED_DECISIONS, "sent": SENT_DECISIONS, "todo": (DONE,)}

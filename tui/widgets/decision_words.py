@@ -27,3 +27,28 @@ def decision_word(decision: str | None) -> str:
 def days_cell(days: int | None) -> str:
     """`12d` / `12 j`: how long an invitation has waited."""
     return "" if days is None else _("{days}d").format(days=days)
+
+
+# What the To do pane asks to do on LinkedIn (tui/data/todo.py's action ids).
+ACTION_WORDS = {
+    "accept": N_("accept"),
+    "ignore": N_("ignore"),
+    "follow": N_("follow"),
+    "withdraw": N_("withdraw"),
+    "follow up": N_("follow up"),
+    "send note": N_("send note"),
+}
+
+
+def action_word(action: str) -> str:
+    word = ACTION_WORDS.get(action)
+    return _(word) if word else action
+
+
+def day_of(value) -> str:
+    """A date or a timestamp's day as the language writes it (`2026-11-20` / `20 nov. 2026`)."""
+    from datetime import datetime
+
+    from tui.i18n.formats import day
+
+    return day(value.date() if isinstance(value, datetime) else value)
