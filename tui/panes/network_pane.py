@@ -17,28 +17,40 @@ from tui.context import AppContext
 from tui.data.errors import ConfigError, PasserelleError
 from tui.data import composition as comp
 from tui.data.composer import TYPED_IN
-from tui.data.words import plural
 from tui.data.growth import Growth, growth_of
 from tui.data.network import BAND_ADVICE, BAND_MEANING, monthly, network_stats, targets_for
+from tui.i18n import N_, _, language, ngettext
+from tui.i18n.formats import day, number, percent
 from tui.text import display_text
 from tui.widgets.frame_table import Column, FrameTable
+from tui.widgets.decision_words import band_word, table_day
 from tui.widgets.growth_chart import GrowthChart
+from tui.widgets.key_names import key_of, with_keys
 from tui.widgets.network_gauge import NetworkGauge
+from tui.widgets.translated import Translated, placeholder, tr
+
+WHO_AT = N_("Who do I know at…? type a company, enter")
 
 TABLES = (
-    ("company", "Top companies"),
-    ("family", "Role families"),
-    ("year", "Year connected"),
-    ("email", "Email available"),
-    ("qualified", "Qualified contacts"),
-    ("seniority", "Seniority"),
-    ("unclassified", "Titles in no family"),
-    ("tag", "Tags"),
+    ("company", N_("Top companies")),
+    ("family", N_("Role families")),
+    ("year", N_("Year connected")),
+    ("email", N_("Email available")),
+    ("qualified", N_("Qualified contacts")),
+    ("seniority", N_("Seniority")),
+    ("unclassified", N_("Titles in no family")),
+    ("tag", N_("Tags")),
 )
+BASES = {"strategy": N_("strategy"), "role families": N_("role families"), "none": N_("none")}
 
 
 def _pct(share: float | None) -> str:
-    return "–" if share is None else f"{share * 100:.0f}%"
+    return "–" if share is None else percent(share)
+
+
+def _basis(basis: str) -> str:
+    return tr(BASES.get(basis, basis))
+
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,7 +77,7 @@ def _strategy(context: AppContext):
 
         return load_strategy(path), ""
     except ConfigError as exc:  # a broken strategy must not hide the network figures
-        return None, f"strategy not used: {exc}"
+        return None, _("strategy not used: {error}").format(error=exc)
 
 
 def _previous(context: AppContext):
@@ -83,7 +95,7 @@ def _company_rules(context: AppContext):
     try:
         return load_company_rules(companies_file(context.paths.config)), ""
     except ConfigError as exc:  # a broken companies.toml must not hide the network figures
-        return None, f"companies.toml not used: {exc}"
+        return None, _("companies.toml not used: {error}").format(error=exc)
 
 
 def _across(context: AppContext) -> dict | None:
@@ -93,6 +105,12 @@ def _across(context: AppContext) -> dict | None:
         return across_imports(load_imports(context.store.imports())[0])
     except (PasserelleError, OSError, pl.exceptions.PolarsError):  # lost snapshots only hide this line
         return None
+
+
+def _eta(eta: str) -> str:
+    from datetime import date
+
+    return day(date.fromisoformat(eta))
 
 
 def compute_view(context: AppContext, picked: tuple[str, ...]) -> NetworkView:
@@ -161,16 +179,16 @@ class NetworkPane(Vertical):
     """How big the network is, what it is made of, how it grows; enter drills to people."""
 
     BINDINGS = [
-        Binding("t", "next_table", "Next table", id="network-next-table"),
-        Binding("w", "who_at", "Who do I know at…", id="network-who-at"),
-        Binding("W", "intro", "Who do I know at… a list", id="network-intro"),
-        Binding("p", "pick_family", "Qualify family", id="network-pick-family"),
-        Binding("g", "growth", "Growth", id="network-growth"),
-        Binding("n", "since_last_import", "Since last import", id="network-since-last-import"),
-        Binding("c", "compose", "Compose", id="network-compose"),
-        Binding("T", "tags", "Tags", show=False, id="network-tags"),  # `t` is the next table here
-        Binding("M", "met", "How we met", show=False, id="network-met"),
-        Binding("escape", "back", "Back", show=False, id="network-back"),
+        Binding("t", "next_table", N_("Next table"), id="network-next-table"),
+        Binding("w", "who_at", N_("Who do I know at…"), id="network-who-at"),
+        Binding("W", "intro", N_("Who do I know at… a list"), id="network-intro"),
+        Binding("p", "pick_family", N_("Qualify family"), id="network-pick-family"),
+        Binding("g", "growth", N_("Growth"), id="network-growth"),
+        Binding("n", "since_last_import", N_("Since last import"), id="network-since-last-import"),
+        Binding("c", "compose", N_("Compose"), id="network-compose"),
+        Binding("T", "tags", N_("Tags"), show=False, id="network-tags"),  # `t` is the next table here
+        Binding("M", "met", N_("How we met"), show=False, id="network-met"),
+        Binding("escape", "back", N_("Back"), show=False, id="network-back"),
     ]
     # Layout and the narrow/short variants: app.tcss (the pane sets -narrow, -short, -growth).
 
@@ -199,7 +217,7 @@ class NetworkPane(Vertical):
         self._intro_mode = False  # the who-at box takes a list of companies (key W)
 
     def compose(self) -> ComposeResult:
-        yield Static(Content("Computing the network figures…"), id="network-status")
+        yield Translated(N_("Computing the network figures…"), id="network-status")
         with Horizontal(id="network-top"):
             with Vertical(id="network-gauge-box"):
                 yield NetworkGauge(id="network-gauge")
@@ -215,25 +233,25 @@ class NetworkPane(Vertical):
                 yield FrameTable(
                     [
                         Column("label", "", ratio=3),
-                        Column("count", "people", width=7, align="right"),
-                        Column("share", "share", width=6, align="right", formatter=_pct),
+                        Column("count", N_("people"), width=7, align="right"),
+                        Column("share", N_("share"), width=6, align="right", formatter=_pct),
                     ],
-                    key_column="value", empty_text="No connections.", id="network-composition",
+                    key_column="value", empty_text=N_("No connections."), id="network-composition",
                 )
             with Vertical(id="network-right"):
-                yield Input(placeholder="Who do I know at…? type a company, enter", id="network-who-at")
-                yield Static(Content("enter on a row shows the people behind it"), id="network-people-title",
-                             classes="network-title")
+                yield placeholder(Input(id="network-who-at"), WHO_AT)
+                yield Translated(N_("enter on a row shows the people behind it"), id="network-people-title",
+                                 classes="network-title")
                 yield FrameTable(
                     [
-                        Column("full_name", "name", ratio=2),
-                        Column("company", "company", ratio=2),
-                        Column("position", "position", ratio=3),
-                        Column("why", "how the title was read", ratio=3),
-                        Column("connected_on", "since", width=10, formatter=lambda d: d.isoformat() if d else ""),
-                        Column("ties", "ties", width=4, align="right", formatter=lambda n: str(n) if n else ""),
+                        Column("full_name", N_("name"), ratio=2),
+                        Column("company", N_("company"), ratio=2),
+                        Column("position", N_("position"), ratio=3),
+                        Column("why", N_("how the title was read"), ratio=3, formatter=tr),
+                        Column("connected_on", N_("since"), width=10, formatter=lambda d: table_day(d) if d else ""),
+                        Column("ties", N_("ties"), width=4, align="right", formatter=lambda n: str(n) if n else ""),
                     ],
-                    empty_text="Nobody here.", id="network-people",
+                    empty_text=N_("Nobody here."), id="network-people",
                 )
         with VerticalScroll(id="network-growth-view"):
             yield GrowthChart(id="network-growth-full")
@@ -263,7 +281,8 @@ class NetworkPane(Vertical):
             rules = self.view.companies if self.view else None
             frame = comp.people_for(export, dimension, value, families=settings.role_families, targets=targets,
                                     rules=rules)
-        title = Content.assemble(display_text(label, 60), f" — {plural(frame.height, 'person')}")
+        title = Content.assemble(display_text(label, 60), " — " + ngettext(
+            "{count} person", "{count} people", frame.height).format(count=number(frame.height)))
         self.post_message(self.PeopleFound(title, frame))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="network-people", name="network who-at")
@@ -290,10 +309,11 @@ class NetworkPane(Vertical):
                     position=pl.lit(None, pl.Utf8), connected_on=pl.col("connected_on"),
                 ),
             ])
-        title = Content.assemble(
-            "At ", display_text(query, 40), f": {plural(result.connections.height, 'connection')}, "
-            f"{plural(result.invitations.height, 'invitation')}"
-        )
+        found = (ngettext("{count} connection", "{count} connections", result.connections.height).format(
+            count=number(result.connections.height)) + ", " + ngettext(
+            "{count} invitation", "{count} invitations", result.invitations.height).format(
+            count=number(result.invitations.height)))
+        title = Content.assemble(_("At "), display_text(query, 40), f": {found}")
         self.post_message(self.PeopleFound(title, frame, result.invitations_note))
 
     # ---- messages ---------------------------------------------------------------------
@@ -302,14 +322,16 @@ class NetworkPane(Vertical):
         s = message.view.stats
         self.query_one("#network-tables").loading = False
         self.query_one("#network-status", Static).update(Content.assemble(
-            ("Network", "bold"), f"  {s['connections']:,} connections · {s['hidden_connections']:,} hidden "
-            "(members who hid or closed their profile, counted apart)",
+            (_("Network"), "bold"), "  " + _("{connections} connections · {hidden} hidden "
+                                              "(members who hid or closed their profile, counted apart)").format(
+                connections=number(s["connections"]), hidden=number(s["hidden_connections"])),
             *(["  ·  ", display_text(message.view.strategy_note)] if message.view.strategy_note else []),
         ))
         self.query_one(NetworkGauge).show(s["connections"])
         band = s["band"]
         self.query_one("#network-band", Static).update(
-            Content.assemble((band, "bold"), f" — {BAND_MEANING[band].split(': ', 1)[1]} {BAND_ADVICE[band]}")
+            Content.assemble((band_word(band), "bold"),
+                             f" — {tr(BAND_MEANING[band]).split(': ', 1)[-1]} {tr(BAND_ADVICE[band])}")
         )
         self.query_one("#network-next", Static).update(Content(self._next_line(s)))
         for chart in self.query(GrowthChart):
@@ -374,7 +396,7 @@ class NetworkPane(Vertical):
         """Type companies separated by ';' (or a text file's path, one company a line)."""
         self._intro_mode = True
         box = self.query_one("#network-who-at", Input)
-        box.placeholder = "Companies separated by ; or a file with one a line, enter"
+        placeholder(box, N_("Companies separated by ; or a file with one a line, enter"))
         box.focus()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="network-people", name="network intro")
@@ -385,7 +407,7 @@ class NetworkPane(Vertical):
             title, frame = intro_typed(typed, self.context.export, self.view.companies if self.view else None,
                                        self.context.store.info())
         except PasserelleError as exc:  # an unreadable file: say so, keep the pane
-            title, frame = f"Not read: {exc}", pl.DataFrame()
+            title, frame = _("Not read: {error}").format(error=exc), pl.DataFrame()
         self.post_message(self.PeopleFound(Content(title), frame))
 
     def action_since_last_import(self) -> None:
@@ -396,17 +418,20 @@ class NetworkPane(Vertical):
         if across:
             from tui.data.history import across_frame
 
-            title = Content(f"Across your {across['imports']} imports: {len(across['changed'])} job changes "
-                            f"(c: compose to congratulate), {len(across['new'])} new, {len(across['left'])} left")
+            title = Content(_("Across your {imports} imports: {changed} job changes ({key}: compose to congratulate), "
+                              "{new} new, {left} left").format(
+                imports=across["imports"], changed=len(across["changed"]), new=len(across["new"]),
+                left=len(across["left"]), key=key_of(self.app, "network-compose", "c")))
             self.post_message(self.PeopleFound(title, across_frame(across)))
             self.query_one("#network-people", FrameTable).focus()
             return
         diff = self.view.changes if self.view else None
         if diff is None:
-            self.notify("No earlier import to compare with.", markup=False)
+            self.notify(_("No earlier import to compare with."), markup=False)
             return
-        title = Content(f"Since the last import: {diff.new.height:,} new, {diff.changed.height:,} changed "
-                        f"(company/position now, then what it was), {diff.accepted.height:,} invitations accepted")
+        title = Content(_("Since the last import: {new} new, {changed} changed (company/position now, then what it "
+                          "was), {accepted} invitations accepted").format(
+            new=number(diff.new.height), changed=number(diff.changed.height), accepted=number(diff.accepted.height)))
         self.post_message(self.PeopleFound(title, since_frame(diff)))
         self.query_one("#network-people", FrameTable).focus()
 
@@ -418,35 +443,39 @@ class NetworkPane(Vertical):
         """Toggle the highlighted role family as 'qualified' (when no strategy sets targets),
         on the role families table only, and say what happened or why nothing did."""
         self._leave_growth()
+        pick = key_of(self.app, "network-pick-family", "p")
         if self.view is None:
-            self.say("The figures are still being computed; press p again in a moment.")
+            self.say(_("The figures are still being computed; press {key} again in a moment.").format(key=pick))
             return
         if self.view.targets.basis == "strategy":
-            self.say(f"p changes nothing: your strategy's targets decide who is qualified "
-                     f"({self.context.paths.strategy_file}). Edit them there, or remove them to pick role families.")
+            self.say(_("{key} changes nothing: your strategy's targets decide who is qualified "
+                       "({file}). Edit them there, or remove them to pick role families.").format(
+                key=pick, file=self.context.paths.strategy_file))
             return
         table = self.query_one("#network-composition", FrameTable)
         if TABLES[self.table_index][0] != "family":
             self.table_index = [t[0] for t in TABLES].index("family")
             self._show_table()
             table.focus()
-            self.say("p counts a role family as qualified: highlight one here and press p.")
+            self.say(_("{key} counts a role family as qualified: highlight one here and press {key}.").format(key=pick))
             return
         if not table.has_focus:  # after a drill-down the arrows move the people list, not this one
             table.focus()
-            self.say("p acts on the role families table: back on it; highlight a family and press p.")
+            self.say(_("{key} acts on the role families table: back on it; highlight a family and press {key}.").format(
+                key=pick))
             return
         row = table.current_row()
         if row is None:
-            self.say("No role family to count.")
+            self.say(_("No role family to count."))
             return
         value = row["value"]
         if value in self.picked:
             self.picked = tuple(f for f in self.picked if f != value)
-            self.say(Content.assemble(display_text(row["label"], 40), " no longer counted as qualified."))
+            self.say(Content.assemble(display_text(row["label"], 40), _(" no longer counted as qualified.")))
         else:
             self.picked = (*self.picked, value)
-            self.say(Content.assemble(display_text(row["label"], 40), " counted as qualified (p again: undo)."))
+            self.say(Content.assemble(display_text(row["label"], 40),
+                                      _(" counted as qualified ({key} again: undo).").format(key=pick)))
         self._compute(self.picked)
 
     def say(self, message: str | Content) -> None:
@@ -481,17 +510,25 @@ class NetworkPane(Vertical):
         self.query_one("#network-composition", FrameTable).focus()
 
     def palette_commands(self) -> list[tuple[str, str, object]]:
-        return [
-            ("network: who do I know at…", "Type a company to see your connections there (key w)", self.action_who_at),
-            ("network: growth chart", "Connections per month, size, jobs, a year × month map (key g)",
-             self.action_growth),
-            ("network: who do I know at… a list", "Companies separated by ; or a file (key W)", self.action_intro),
-            ("network: next table", "Companies, role families, years, email (key t)", self.action_next_table),
-            ("network: since last import", "New connections and changed companies (key n)",
-             self.action_since_last_import),
-            ("network: qualify role family", "Count the highlighted role family as qualified (key p)",
-             self.action_pick_family),
-        ]
+        return with_keys(self, [
+            (N_("network: who do I know at…"), N_("Type a company to see your connections there"), self.action_who_at,
+             "network-who-at"),
+            (N_("network: growth chart"), N_("Connections per month, size, jobs, a year × month map"),
+             self.action_growth, "network-growth"),
+            (N_("network: who do I know at… a list"), N_("Companies separated by ; or a file"), self.action_intro,
+             "network-intro"),
+            (N_("network: next table"), N_("Companies, role families, years, email"), self.action_next_table,
+             "network-next-table"),
+            (N_("network: since last import"), N_("New connections and changed companies"),
+             self.action_since_last_import, "network-since-last-import"),
+            (N_("network: qualify role family"), N_("Count the highlighted role family as qualified"),
+             self.action_pick_family, "network-pick-family"),
+        ])
+
+    def language_changed(self) -> None:
+        """Every figure and title again in the new language, from the figures already computed."""
+        if self.view is not None:
+            self.on_network_pane_figures_computed(self.FiguresComputed(self.view))
 
     # ---- rendering --------------------------------------------------------------------
     def _show_table(self) -> None:
@@ -499,61 +536,82 @@ class NetworkPane(Vertical):
             return
         dimension, title = TABLES[self.table_index]
         table = self.query_one("#network-composition", FrameTable)
-        hint = "  (t: next table · enter: people" + (" · p: qualify family)" if dimension == "family" else ")")
+        keys = {"next": key_of(self.app, "network-next-table", "t"), "pick": key_of(self.app, "network-pick-family", "p")}
+        hint = (_("  ({next}: next table · enter: people · {pick}: qualify family)") if dimension == "family"
+                else _("  ({next}: next table · enter: people)"))
         if dimension == "unclassified":
-            hint = "  (t: next table · enter: people · add a keyword under [role_families] in config.toml)"
-        self.query_one("#network-table-title", Static).update(Content.assemble(title, (hint, "dim")))
+            hint = _("  ({next}: next table · enter: people · add a keyword under [role_families] in config.toml)")
+        self.query_one("#network-table-title", Static).update(Content.assemble(_(title), (hint.format(**keys), "dim")))
         table.clear_marks()
-        table.set_frame(self.view.tables[dimension])
+        frame = self.view.tables[dimension]
+        if dimension == "qualified":
+            frame = frame.with_columns(label=pl.lit(self._qualified_label(self.view.stats["qualified"])))
+        table.set_frame(frame)
         if dimension == "family":
             table.mark_all(self.picked)
+
+    def _qualified_label(self, q: dict) -> str:
+        if q["count"] is None:
+            return _("no targets: pick role families with {key}").format(key=key_of(self.app, "network-pick-family", "p"))
+        return _("qualified ({basis})").format(basis=_basis(q["basis"]))
 
     @staticmethod
     def _next_line(s: dict) -> str:
         nxt, pace = s["next_threshold"], s["pace"]
         if nxt is None:
-            return f"Past the last threshold. {pace['connections']} new in the last {pace['days']} days."
-        when = (f"at this pace ({pace['per_week']:g} a week) around {nxt['eta']}" if nxt["eta"]
-                else f"no new connections in the last {pace['days']} days")
-        return f"Next: {nxt['band']} at {nxt['at']:,} — {nxt['missing']:,} to go, {when}."
+            return _("Past the last threshold. {count} new in the last {days} days.").format(
+                count=number(pace["connections"]), days=pace["days"])
+        per_week = f"{pace['per_week']:g}" if language() == "en" else number(pace["per_week"], 2).rstrip("0").rstrip(",")
+        when = (_("at this pace ({per_week} a week) around {day}").format(per_week=per_week, day=_eta(nxt["eta"]))
+                if nxt["eta"] else _("no new connections in the last {days} days").format(days=pace["days"]))
+        return _("Next: {band} at {at} — {missing} to go, {when}.").format(
+            band=band_word(nxt["band"]), at=number(nxt["at"]), missing=number(nxt["missing"]), when=when)
 
     @staticmethod
     def _growth_line(s: dict) -> str:
         g = s["growth"]
         if g["first"] is None:
-            return "No connection dates yet."
+            return _("No connection dates yet.")
         busiest = ", ".join(f"{b['month']} ({b['count']})" for b in g["busiest"])
-        return f"Per month since {g['first']} · latest {g['latest']}\nBusiest: {busiest}"
+        return _("Per month since {first} · latest {latest}\nBusiest: {busiest}").format(
+            first=g["first"], latest=g["latest"], busiest=busiest)
 
-    @staticmethod
-    def _figures(s: dict) -> str:
+    def _figures(self, s: dict) -> str:
+        pick, since_key = key_of(self.app, "network-pick-family", "p"), key_of(self.app, "network-since-last-import", "n")
         q, c, a, m = s["qualified"], s["concentration"], s["active_estimate"], s["messaged"]
         inv = s["invitations"]
         if q["count"] is None:
-            quality = "Quality in quantity: no targets yet — pick role families with p on the role families table."
+            quality = _("Quality in quantity: no targets yet — pick role families with {key} on the role families "
+                        "table.").format(key=pick)
         else:
-            quality = (f"Quality in quantity: {q['count']:,} qualified contacts of {s['connections']:,} "
-                       f"({_pct(q['share'])}, by {q['basis']}).")
+            quality = _("Quality in quantity: {count} qualified contacts of {connections} ({share}, by {basis}).").format(
+                count=number(q["count"]), connections=number(s["connections"]), share=_pct(q["share"]),
+                basis=_basis(q["basis"]))
         if c["companies_for_half"] is None:
-            conc = "Concentration: no company names."
+            conc = _("Concentration: no company names.")
         else:
-            conc = (f"Concentration: {c['companies_for_half']:,} of {c['companies']:,} companies hold half of "
-                    f"the connections with a company; the top 20% hold {_pct(c['top20_share'])}.")
-        silent = (f"Silent majority: ~{a['members']:,} active members ({_pct(a['share'])}) → ~{a['weekly_posts']:,} "
-                  f"posts a week to read. Messaged: {m['ever']:,} ({_pct(m['ever_share'])}) ever, "
-                  f"{m['last_year']:,} in the last year.")
-        invites = (f"Invitations: received {inv['incoming']['total']:,} ({inv['incoming']['open']:,} open) · "
-                   f"sent {inv['outgoing']['total']:,} ({inv['outgoing']['open']:,} open).")
+            conc = _("Concentration: {half} of {companies} companies hold half of the connections with a company; "
+                     "the top 20% hold {share}.").format(half=number(c["companies_for_half"]),
+                                                        companies=number(c["companies"]), share=_pct(c["top20_share"]))
+        silent = _("Silent majority: ~{members} active members ({share}) → ~{posts} posts a week to read. "
+                   "Messaged: {ever} ({ever_share}) ever, {last_year} in the last year.").format(
+            members=number(a["members"]), share=_pct(a["share"]), posts=number(a["weekly_posts"]),
+            ever=number(m["ever"]), ever_share=_pct(m["ever_share"]), last_year=number(m["last_year"]))
+        invites = _("Invitations: received {received} ({received_open} open) · sent {sent} ({sent_open} open).").format(
+            received=number(inv["incoming"]["total"]), received_open=number(inv["incoming"]["open"]),
+            sent=number(inv["outgoing"]["total"]), sent_open=number(inv["outgoing"]["open"]))
         since = s["since_last_import"]
         if since is None:
-            change = "Since the last import: no earlier import to compare with."
+            change = _("Since the last import: no earlier import to compare with.")
         else:
-            change = (f"Since the last import: {since['new_connections']:,} new · "
-                      f"{since['invitations_accepted']:,} invitations accepted · "
-                      f"{since['changed']:,} changed company or position · {since['gone']:,} gone (n: list).")
+            change = _("Since the last import: {new} new · {accepted} invitations accepted · {changed} changed company "
+                       "or position · {gone} gone ({key}: list).").format(key=since_key,
+                new=number(since["new_connections"]), accepted=number(since["invitations_accepted"]),
+                changed=number(since["changed"]), gone=number(since["gone"]))
         across = s.get("across_imports")
         if across:
-            change += (f"\nAcross your {across['imports']:,} imports: {len(across['new']):,} new · "
-                       f"{len(across['left']):,} left · {len(across['changed']):,} job changes · "
-                       f"{len(across['accepted']):,} invitations accepted (passerelle stats --json lists them).")
+            change += "\n" + _("Across your {imports} imports: {new} new · {left} left · {changed} job changes · "
+                               "{accepted} invitations accepted (passerelle stats --json lists them).").format(
+                imports=number(across["imports"]), new=number(len(across["new"])), left=number(len(across["left"])),
+                changed=number(len(across["changed"])), accepted=number(len(across["accepted"])))
         return "\n".join([quality, conc, silent, invites, change])

@@ -52,3 +52,23 @@ def day_of(value) -> str:
     from tui.i18n.formats import day
 
     return day(value.date() if isinstance(value, datetime) else value)
+
+
+BAND_WORDS = {"starting": N_("starting"), "selective": N_("selective"), "generous": N_("generous")}
+
+
+def band_word(band: str) -> str:
+    """A band id (`generous`) in the active language (`généreux`)."""
+    word = BAND_WORDS.get(band)
+    return _(word) if word else band
+
+
+def table_day(value) -> str:
+    """A day in ten columns, for tables: `2026-11-20` / `20/11/2026` (a medium French date is longer)."""
+    from tui.i18n import language
+
+    if language() == "en":
+        return value.isoformat()
+    from babel.dates import format_date
+
+    return format_date(value, format="short", locale=language())

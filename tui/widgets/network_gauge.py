@@ -7,14 +7,18 @@ import math
 from textual.content import Content
 from textual.widgets import Static
 
+from tui.i18n import N_, _
+from tui.i18n.formats import number
+from tui.widgets.decision_words import band_word
+
 # Theme variables, so the bands read on light and dark themes alike; each band also has its name.
 BAND_STYLE = {"starting": "$warning", "selective": "$primary", "generous": "$success"}
 BANDS = ("starting", "selective", "generous")
 # Longest first: the widest label that fits its third (with a space to spare) is shown.
 LABELS = {
-    "starting": ("starting 0–99", "start 0–99", "0–99"),
-    "selective": ("selective 100–499", "select 100–499", "100–499", "100+"),
-    "generous": ("generous 500+", "gener. 500+", "500+"),
+    "starting": (N_("starting 0–99"), N_("start 0–99"), "0–99"),
+    "selective": (N_("selective 100–499"), N_("select 100–499"), "100–499", "100+"),
+    "generous": (N_("generous 500+"), N_("gener. 500+"), "500+"),
 }
 LINKEDIN_MAX = 30_000
 
@@ -37,7 +41,7 @@ def band_of(n: int) -> str:
 
 def fitted_label(band: str, room: int) -> str:
     """The longest label for `band` that leaves a space in `room` columns ("" if none fits)."""
-    return next((label for label in LABELS[band] if len(label) < room), "")
+    return next((label for label in map(_, LABELS[band]) if len(label) < room), "")
 
 
 def _spans(width: int) -> list[tuple[str, int, int]]:
@@ -53,7 +57,7 @@ def label_line(width: int) -> str:
 def marker_line(n: int, width: int) -> str:
     """`▲ you: 784 (generous)` under n, or the text before the mark when it would run off the edge."""
     at = position(n, width)
-    text = f"you: {n:,} ({band_of(n)})"
+    text = _("you: {count} ({band})").format(count=number(n), band=band_word(band_of(n)))
     if at + 2 + len(text) <= width:
         return " " * at + "▲ " + text
     return (text + " ▲").rjust(at + 1)[-width:] if at + 1 >= len(text) + 2 else " " * at + "▲"
@@ -87,6 +91,9 @@ class NetworkGauge(Static):
         self._draw()
 
     def on_resize(self) -> None:
+        self._draw()
+
+    def language_changed(self) -> None:
         self._draw()
 
     def _draw(self) -> None:
