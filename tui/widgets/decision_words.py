@@ -72,3 +72,12 @@ def table_day(value) -> str:
     from babel.dates import format_date
 
     return format_date(value, format="short", locale=language())
+
+
+DRAFT_WORDS = {"draft": N_("draft"), "sent": N_("sent"), "accepted": N_("accepted"), "abandoned": N_("abandoned")}
+
+
+def draft_word(state: str) -> str:
+    """A draft's state (the store's DRAFT_STATES) in the active language."""
+    word = DRAFT_WORDS.get(state)
+    return _(word) if word else state

@@ -30,8 +30,10 @@ def key_of(app, binding_id: str, default: str = "", known: dict[str, str] | None
     keymap = getattr(app, "_keymap", {}) or {}
     keys = keymap.get(binding_id) or (known or {}).get(binding_id) or default
     first = keys.split(",")[0].strip()
-    if not first or "+" in first or first in WORD_KEYS or (first[0] == "f" and first[1:].isdigit()):
-        return first  # ctrl+t, enter, f6 as people read them (Textual shows ^t, ⏎)
+    if first[:1] == "f" and first[1:].isdigit():
+        return first.upper()  # F6, as the keyboard says it
+    if not first or "+" in first or first in WORD_KEYS:
+        return first  # ctrl+t, enter as people read them (Textual shows ^t, ⏎)
     return app.get_key_display(Binding(first, ""))  # question_mark → ?
 
 

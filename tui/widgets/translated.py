@@ -7,6 +7,8 @@ footer), so a switch from the palette reaches every line without rebuilding a pa
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.widgets import Input, Static
@@ -22,12 +24,15 @@ def tr(message):
 class Translated(Static):
     """A Static showing `_(message)` (with `style`), redrawn in the new language on a switch."""
 
-    def __init__(self, message: str, style: str = "", **kwargs) -> None:
-        self.message, self.tone = message, style
+    def __init__(self, message: str, style: str = "", keys: Callable[[], dict[str, str]] | None = None,
+                 **kwargs) -> None:
+        """`keys`: the values of the message's placeholders (key names), asked again at each switch."""
+        self.message, self.tone, self.keys = message, style, keys
         super().__init__(self._content(), **kwargs)
 
     def _content(self) -> Content:
-        content = Content(_(self.message))
+        text = _(self.message)
+        content = Content(text.format(**self.keys()) if self.keys else text)
         return content.stylize(self.tone) if self.tone else content
 
     def language_changed(self) -> None:
