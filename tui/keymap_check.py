@@ -6,6 +6,7 @@ from textual.binding import Binding
 from textual.keys import _character_to_key  # how Textual itself spells "?" or "/" in a binding
 
 from tui.config import key_collisions
+from tui.i18n import _
 
 
 def key_name(keys: str) -> str:
@@ -34,7 +35,7 @@ def binding_scopes(app, panes: list[tuple[str, object]]) -> dict[str, list[tuple
         rows = _declared(type(app))
         for kind in dict.fromkeys(type(w) for w in [pane, *pane.query("*")]):
             rows += _declared(kind)
-        scopes[f"the {title} pane"] = rows
+        scopes[_("the {pane} pane").format(pane=title)] = rows
     return scopes
 
 
