@@ -74,10 +74,10 @@ def table_day(value) -> str:
     return format_date(value, format="short", locale=language())
 
 
-DRAFT_WORDS = {"draft": N_("draft"), "sent": N_("sent"), "accepted": N_("accepted"), "abandoned": N_("abandoned")}
-
-
 def draft_word(state: str) -> str:
-    """A draft's state (the store's DRAFT_STATES) in the active language."""
-    word = DRAFT_WORDS.get(state)
-    return _(word) if word else state
+    """A draft's state (the store's DRAFT_STATES) in the active language (a draft is masculine in French)."""
+    from tui.widgets.translated import pgettext
+
+    words = {"draft": pgettext("draft", "draft"), "sent": pgettext("draft", "sent"),
+             "accepted": pgettext("draft", "accepted"), "abandoned": pgettext("draft", "abandoned")}
+    return words.get(state, state)

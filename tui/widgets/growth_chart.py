@@ -13,7 +13,7 @@ from tui.data.growth import Growth
 from tui.i18n import N_, _
 from tui.i18n.formats import number, percent
 from tui.text import sanitize
-from tui.widgets.translated import tr
+from tui.widgets.translated import pgettext, tr
 
 EIGHTHS = " ▁▂▃▄▅▆▇█"
 SHADES = "·░▒▓█"  # heat map: a symbol per level, so it reads without colour too
@@ -184,15 +184,15 @@ def chart_lines(growth: Growth, width: int, height: int, full: bool = True) -> l
                         bands=growth.bands)
     if growth.sent is not None and growth.received is not None:
         lines.append(Content(""))
-        sent, most_sent = spark_row(_("sent"), growth.sent, width, "$warning")
-        received, most_received = spark_row(_("recv"), growth.received, width, "$primary")
+        sent, most_sent = spark_row(pgettext("chart axis", "sent"), growth.sent, width, "$warning")
+        received, most_received = spark_row(pgettext("chart axis", "recv"), growth.received, width, "$primary")
         lines.append(Content.assemble((_("Invitations in the export, by month sent"), "bold"), (
             _("  (a full cell: sent {sent}, received {received})").format(
                 sent=number(most_sent), received=number(most_received)), "dim")))
         lines += [sent, received]
         if growth.accepted is not None and sum(growth.sent):
             share = sum(growth.accepted) / sum(growth.sent)
-            acc = _("acc")
+            acc = pgettext("chart axis", "acc")
             lines.append(share_row(acc, growth.accepted, growth.sent, width, "$success"))
             lines.append(Content.assemble((f"{'':>{AXIS - 1}} " + _(
                 "{acc}: share of the invitations you sent that month that are connections now "

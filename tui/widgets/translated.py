@@ -21,6 +21,14 @@ def tr(message):
     return _(message) if message else message
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` in the active language where the same English word reads otherwise in
+    French by its `context` ("sent" on a chart axis, a draft "sent")."""
+    import tui.i18n as i18n
+
+    return i18n._active.pgettext(context, message)  # gettext's msgctxt; tui.i18n offers no wrapper yet
+
+
 class Translated(Static):
     """A Static showing `_(message)` (with `style`), redrawn in the new language on a switch."""
 
