@@ -31,29 +31,29 @@ def step(name, fn):
     steps.append((name, (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000))
     return out
 from tui.paths import Paths
-from tui.context import AppContext
+from tui.ui.context import AppContext
 paths = Paths.resolve(home)
-from tui.data.export_source import read_source
+from tui.export.source import read_source
 step("check the export (before the app)", lambda: read_source(source, keep=True))
-step("import Polars and the reader", lambda: __import__("tui.data.export_cache"))
+step("import Polars and the reader", lambda: __import__("tui.export.frame_cache"))
 from tui import launch
 export = step("read the export (CSV to frames)", lambda: launch.load(source, paths, write_cache=False))
 context = AppContext(paths=paths, settings=None, export=None, store=None, today=date.today(), notices=[])
 def open_store():
-    from tui.data.store import Store
+    from tui.store.store import Store
     paths.ensure()
     context.store = Store.open(paths.database)
     context.export = export
 step("create the store", open_store)
 step("record the import, snapshot", lambda: launch.after_load(context, source))
-from tui.data import store_triage
-from tui.data.triage import received_queue, sent_queue
+from tui.store import triage_tables as store_triage
+from tui.triage.queue_frames import received_queue, sent_queue
 context.triage_set = step("write the triage rows (the queues, SQL, commit)",
                           lambda: store_triage.write_triage(context.store, export, source))
 step("  of which: received queue (Polars)", lambda: received_queue(export, None, None, date.today()))
 step("  of which: sent queue (Polars)", lambda: sent_queue(export, None, None, date.today()))
 step("the strategy's suggestions", lambda: launch.suggest_now(context))
-from tui.data.export_cache import save_frames
+from tui.export.frame_cache import save_frames
 step("after the rows: the frames' Parquet cache", lambda: save_frames(source, paths.frames_cache, export))
 print(json.dumps(steps))
 """

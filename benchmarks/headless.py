@@ -30,8 +30,8 @@ def _per_call(fn, repeat: int) -> float:
 
 
 def child(source: Path, cache: Path) -> None:
-    from tui.data.export import load_export
-    from tui.data.export_cache import load_export_cached
+    from tui.export.reader import load_export
+    from tui.export.frame_cache import load_export_cached
 
     read_ms = _per_call(lambda: load_export(source), 3)
     load_export_cached(source, cache)

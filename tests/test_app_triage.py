@@ -15,7 +15,7 @@ from ui_export import ui_export
 from conftest import REPO
 from tui.app import PasserelleApp
 from tui.launch import build_context
-from tui.widgets.frame_table import FrameTable
+from tui.ui.widgets.frame_table import FrameTable
 
 SIZE = (140, 40)
 

@@ -11,14 +11,14 @@ from collections import Counter
 from pathlib import Path
 
 from tests.export_fixtures import PREAMBLE, make_zip
-from tui.__main__ import main
-from tui.data import composition as comp
-from tui.data.archive import (
+from tui.cli.main import main
+from tui.network import breakdown as comp
+from tui.export.archive import (
     bridge_targets, followed_companies, my_companies, owner_positions, tie_counts,
 )
-from tui.data.export import load_export
-from tui.data.export_cache import load_export_cached
-from tui.data.signals import company_signal, signals, tie_label
+from tui.export.reader import load_export
+from tui.export.frame_cache import load_export_cached
+from tui.triage.signals import company_signal, signals, tie_label
 
 CONNECTIONS = PREAMBLE.encode() + (
     b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
@@ -155,7 +155,7 @@ def test_the_frame_cache_keeps_the_archive(tmp_path: Path) -> None:
 
 
 def test_growth_months_carry_the_job_held_then(tmp_path: Path) -> None:
-    from tui.data.archive import growth_with_positions
+    from tui.export.archive import growth_with_positions
 
     export = load_export(archive_zip(tmp_path))
     growth = {r["month"]: r for r in growth_with_positions(export).iter_rows(named=True)}
@@ -166,8 +166,8 @@ def test_growth_months_carry_the_job_held_then(tmp_path: Path) -> None:
 
 
 def test_the_growth_chart_draws_the_owners_jobs_from_positions(tmp_path: Path) -> None:
-    from tui.data.growth import growth_of
-    from tui.widgets.growth_chart import chart_lines
+    from tui.network.growth import growth_of
+    from tui.ui.widgets.growth_chart import chart_lines
 
     growth = growth_of(load_export(archive_zip(tmp_path)))
     assert [job.company for job in growth.jobs] == ["Hollowbrook Analytics"]  # the job held over the chart
@@ -206,9 +206,9 @@ def test_stats_summary_counts_people_with_real_ties(tmp_path: Path, capsys) -> N
 
 def test_triage_knows_your_ties_and_your_companies(tmp_path: Path) -> None:
     """The store keeps ties, your companies and followed ones with the triage rows; the signals say them."""
-    from tui.data import store_queue as queue
-    from tui.data.store import Store
-    from tui.data.store_triage import write_triage
+    from tui.store import queues as queue
+    from tui.store.store import Store
+    from tui.store.triage_tables import write_triage
 
     invitations = (
         b"From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"

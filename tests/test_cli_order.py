@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, SAMPLE_DIR
-from tui.__main__ import main, python_problem, split_command
+from tui.cli.main import main, python_problem, split_command
 
 SAMPLE_ZIP = str(SAMPLE_DIR / "Basic_LinkedInDataExport_11-20-2026.zip")
 

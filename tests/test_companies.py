@@ -15,12 +15,12 @@ import pytest
 
 from tests.conftest import REPO, SAMPLE_DIR
 from tests.test_network import people
-from tui.data import composition as comp
-from tui.data.companies import CompanyRules, groups, normalise, suggestions
-from tui.data.companies_file import load_company_rules
-from tui.data.errors import ConfigError
-from tui.data.export import load_export
-from tui.data.network import network_stats
+from tui.network import breakdown as comp
+from tui.network.companies import CompanyRules, groups, normalise, suggestions
+from tui.network.companies_file import load_company_rules
+from tui.core.errors import ConfigError
+from tui.export.reader import load_export
+from tui.network.figures import network_stats
 from tui.config import Settings
 
 D = date(2026, 1, 5)

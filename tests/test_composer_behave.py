@@ -12,7 +12,7 @@ from ui_export import ui_export
 from tests.test_app_triage import SIZE, current, screen_text
 from tui.app import PasserelleApp
 from tui.launch import build_context
-from tui.panes.composer_pane import ComposerPane
+from tui.ui.panes.composer_pane import ComposerPane
 
 
 @pytest.fixture
@@ -95,7 +95,7 @@ async def test_the_company_typed_with_e_is_the_company_when_composing(context) -
 
 
 def test_compose_on_the_command_line_uses_the_typed_company(context, capsys) -> None:
-    from tui.__main__ import main
+    from tui.cli.main import main
 
     person = context.export.invitations.filter(direction="INCOMING").row(0, named=True)
     context.store.set_info(person["key"], company="Globex")

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import polars as pl
 
-from tui.data.composer import (
+from tui.composer.recipients import (
     Recipient,
     advice,
     budgets,
@@ -17,7 +17,7 @@ from tui.data.composer import (
     people_frame,
     values_for,
 )
-from tui.data.errors import ConfigError
+from tui.core.errors import ConfigError
 
 import pytest
 
@@ -159,7 +159,7 @@ def test_people_and_find_person() -> None:
 def test_sender_name_comes_from_the_export_owner_when_not_configured() -> None:
     from types import SimpleNamespace
 
-    from tui.data.composer import my_name_for
+    from tui.composer.recipients import my_name_for
 
     owner = SimpleNamespace(full_name="Élodie Marchand")
     assert my_name_for("", owner) == "Élodie Marchand"

@@ -7,9 +7,9 @@ from pathlib import Path
 from textual.widgets import Input, OptionList, TextArea
 
 from tui.app import PasserelleApp
-from tui.data.people_tags import met_by_key, tags_by_key
+from tui.store.people_tags import met_by_key, tags_by_key
 from tui.launch import build_context
-from tui.panes.composer_pane import ComposerPane
+from tui.ui.panes.composer_pane import ComposerPane
 
 CONNECTIONS = (
     "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"

@@ -10,7 +10,7 @@ from textual.widgets import Input, OptionList, Static, TextArea
 
 from tui.app import PasserelleApp
 from tui.launch import build_context
-from tui.panes.composer_pane import ComposerPane
+from tui.ui.panes.composer_pane import ComposerPane
 from tui.paths import Paths
 
 PREAMBLE = (

@@ -12,12 +12,12 @@ import time
 from pathlib import Path
 
 from tests.conftest import REPO
-from tui.data.store import Store
+from tui.store.store import Store
 
 # A triage session reduced to its storage: decide, then acknowledge (as the UI does on screen).
 WRITER = r"""
 import sys
-from tui.data.store import Person, Store
+from tui.store.store import Person, Store
 path, prefix, count, mode = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 wait = mode == "wait"
 store = Store.open(path)

@@ -13,7 +13,7 @@ import pytest
 from ui_export import ui_export
 
 from conftest import REPO
-from tui.data.store import Store
+from tui.store.store import Store
 from tui.paths import Paths
 
 DRIVER = r'''
@@ -22,7 +22,7 @@ from pathlib import Path
 from tui.app import PasserelleApp
 from tui.launch import build_context
 from tui.paths import Paths
-from tui.widgets.frame_table import FrameTable
+from tui.ui.widgets.frame_table import FrameTable
 
 async def main(source, home):
     context = build_context(Path(source), Paths.resolve(home))

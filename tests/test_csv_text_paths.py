@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from polars.testing import assert_frame_equal
 
-import tui.data.csv_text as csv_text
-from tui.data.csv_text import decode, decode_plain, read_table
-from tui.data.errors import ExportError
+import tui.export.csv_text as csv_text
+from tui.export.csv_text import decode, decode_plain, read_table
+from tui.core.errors import ExportError
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 ROWS = [

@@ -7,9 +7,9 @@ import io
 import json
 from datetime import date
 
-from tui.__main__ import main
-from tui.commands.decisions import spreadsheet_cell
-from tui.data.store import Person, Store
+from tui.cli.main import main
+from tui.cli.decisions import spreadsheet_cell
+from tui.store.store import Person, Store
 
 
 def _decide(paths, people, decision, reason="", until=None) -> None:

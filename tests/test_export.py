@@ -14,7 +14,7 @@ from export_fixtures import (
     make_zip, messages_bytes, sample_members, write_connections, write_invitations,
     write_sample_export,
 )
-from tui.data.export import (
+from tui.export.reader import (
     CONNECTIONS_SCHEMA, INVITATIONS_SCHEMA, MESSAGES_SCHEMA, load_export,
 )
 

@@ -14,9 +14,9 @@ from export_fixtures import (
     CONNECTIONS_HEADER, PREAMBLE, connections_bytes, make_zip, sample_members,
     write_sample_export, zip_bytes,
 )
-from tui.data.errors import ExportError
+from tui.core.errors import ExportError
 from unprivileged import give_away, reachable_folder, run_unprivileged
-from tui.data.export import load_export
+from tui.export.reader import load_export
 
 SECRET = "Zyxwvut"  # a name that must never appear in an error message
 

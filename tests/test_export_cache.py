@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from polars.testing import assert_frame_equal
 
-import tui.data.export_cache as export_cache
+import tui.export.frame_cache as export_cache
 from export_fixtures import SAMPLE_CONNECTIONS, connections_bytes, make_folder, sample_members, write_sample_export
-from tui.data.errors import ExportError
-from tui.data.export import load_export
-from tui.data.export_cache import load_export_cached
+from tui.core.errors import ExportError
+from tui.export.reader import load_export
+from tui.export.frame_cache import load_export_cached
 
 
 def same(a, b) -> None:

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from export_fixtures import (
     connections_bytes, invitations_bytes, messages_bytes, profile_bytes, sample_members, zip_bytes,
 )
-from tui.data.errors import ExportError
-from tui.data.export import CONNECTIONS_SCHEMA, INVITATIONS_SCHEMA, MESSAGES_SCHEMA, Export, load_export
+from tui.core.errors import ExportError
+from tui.export.reader import CONNECTIONS_SCHEMA, INVITATIONS_SCHEMA, MESSAGES_SCHEMA, Export, load_export
 
 VALID = [connections_bytes(), connections_bytes(preamble=False, url=False), invitations_bytes(),
          messages_bytes(), profile_bytes()]

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from tests.export_fixtures import PREAMBLE, make_folder
-from tui.__main__ import main
-from tui.data.export import load_export
-from tui.data.triage import received_queue, sent_queue
+from tui.cli.main import main
+from tui.export.reader import load_export
+from tui.triage.queue_frames import received_queue, sent_queue
 
 TODAY = dt.date(2024, 1, 10)
 CONN_HEADER = b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"

@@ -12,9 +12,9 @@ import pytest
 
 from tests.export_fixtures import PREAMBLE, make_folder, make_zip, zip_bytes
 from tests.test_export_quirks import CONN_HEADER, file_report, run_json, run_text
-from tui.__main__ import main
-from tui.data.errors import ExportError
-from tui.data.export import OUTLOOK, load_export
+from tui.cli.main import main
+from tui.core.errors import ExportError
+from tui.export.reader import OUTLOOK, load_export
 
 
 # --- 6. LinkedIn's pre-2017 Outlook export -------------------------------------------------------

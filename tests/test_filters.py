@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.triage_frames import TODAY, decisions_frame, info_frame, invitation, make_export
-from tui.data.triage import (
+from tui.triage.queue_frames import (
     VIEWS, Filter, FilterError, apply_filter, parse_filter, received_queue, view_counts,
 )
 
@@ -76,7 +76,7 @@ def test_urls_and_times_are_plain_words() -> None:
 
 def test_filter_that_does_not_apply_to_a_list_is_an_error(queue) -> None:
     from tests.triage_frames import make_export as mk
-    from tui.data.triage import sent_queue
+    from tui.triage.queue_frames import sent_queue
 
     sent = sent_queue(mk([invitation("Zoe Ray", direction="OUTGOING")]), None, None, TODAY)
     with pytest.raises(FilterError, match="doesn't apply"):

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from ui_export import ui_export
 
-from tui.data import export_source
-from tui.data.export import load_export
-from tui.data.export_source import drop_kept, read_source
+from tui.export import source as export_source
+from tui.export.reader import load_export
+from tui.export.source import drop_kept, read_source
 
 NEW = [("Zoé Lambert", "zoe-lambert", "11/12/25, 9:00 AM", "Bonjour, nous nous sommes vus à Lille.")]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 from textual.app import App, ComposeResult
 
-from tui.widgets.frame_table import MARK, Column, FrameTable
+from tui.ui.widgets.frame_table import MARK, Column, FrameTable
 
 N = 30_000
 

@@ -7,9 +7,9 @@ from datetime import date, datetime
 import polars as pl
 import pytest
 
-from tui.data.growth import growth_data, jobs_from
-from tui.widgets.growth_chart import bars_block, chart_lines, heat_map, year_axis
-from tui.widgets.network_gauge import LABELS, _spans, label_line, marker_line
+from tui.network.growth import growth_data, jobs_from
+from tui.ui.widgets.growth_chart import bars_block, chart_lines, heat_map, year_axis
+from tui.ui.widgets.network_gauge import LABELS, _spans, label_line, marker_line
 
 DATES = [date(2019, 11, 3), date(2019, 11, 20), date(2020, 1, 5), date(2020, 3, 1), date(2021, 2, 14)]
 

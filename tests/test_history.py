@@ -88,7 +88,7 @@ def test_stats_carries_what_changed_across_all_imports(four_imports: Path) -> No
     assert across["accepted"] == [{"name": "Bo Later", "url": "https://www.linkedin.com/in/bo-later",
                                    "first_seen": "2026-04-10", "direction": "received",
                                    "sent_at": "2026-01-02T09:00:00"}]
-    from tui.data.history import across_frame
+    from tui.network.history import across_frame
 
     rows = across_frame(across).select("key", "company", "why").rows()
     assert rows == [

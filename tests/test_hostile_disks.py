@@ -63,6 +63,16 @@ def test_read_only_commands_work_on_a_read_only_file_system(tmp_path: Path) -> N
     assert "Connections: 3" in stats.stdout
 
 
+def test_an_old_database_on_a_read_only_file_system_says_it_needs_an_upgrade_first(tmp_path: Path) -> None:
+    home, _ = _home_with_an_import(tmp_path)
+    with sqlite3.connect(home / "data" / "passerelle.db") as raw:
+        raw.execute("PRAGMA user_version=2")  # as left by the Passerelle before this one
+    result = in_namespace(READ_ONLY, home, "stats")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "needs an upgrade first" in result.stderr and "read-only file system" in result.stderr
+
+
 def test_writing_commands_say_the_folder_is_read_only(tmp_path: Path) -> None:
     home, source = _home_with_an_import(tmp_path)
     for args in (("import", str(_bigger_export(tmp_path))), ("strategy", "--init"), ("templates",)):

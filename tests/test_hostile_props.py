@@ -11,11 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from export_fixtures import CONNECTIONS_HEADER, IN, PREAMBLE, csv_line, sample_members, zip_bytes
-from tui.commands.import_export import clean
-from tui.commands.report import cell
-from tui.data.errors import ExportError
-from tui.data.export import load_export
-from tui.data.plain import is_unsafe
+from tui.cli.import_export import clean
+from tui.cli.report import cell
+from tui.core.errors import ExportError
+from tui.export.reader import load_export
+from tui.core.unsafe_chars import is_unsafe
 from tui.text import DISPLAY_CAP, display_text, one_line
 
 HOSTILE = (

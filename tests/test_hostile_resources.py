@@ -14,9 +14,9 @@ from ui_export import ui_export
 
 from conftest import REPO
 from export_fixtures import CONNECTIONS_HEADER, PREAMBLE, csv_line, invitations_bytes, sample_members
-from tui.data.csv_caps import CELL_CAP, REFUSE_AFTER, SET_ASIDE_LISTED
-from tui.data.errors import ExportError
-from tui.data.export import load_export
+from tui.export.csv_caps import CELL_CAP, REFUSE_AFTER, SET_ASIDE_LISTED
+from tui.core.errors import ExportError
+from tui.export.reader import load_export
 from tui.launch import build_context
 from tui.text import DISPLAY_CAP, display_text, one_line
 

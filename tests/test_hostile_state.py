@@ -18,22 +18,22 @@ import pytest
 
 from conftest import REPO
 from export_fixtures import SAMPLE_CONNECTIONS, connections_bytes, make_zip, sample_members
-from tui.data.errors import ExportError
-from tui.data.export_cache import load_export_cached
+from tui.core.errors import ExportError
+from tui.export.frame_cache import load_export_cached
 from tui.launch import build_context
 from tui.paths import Paths
 
 # Both children stop right before recording, say so, and go on together when told.
 GATED_IMPORT = r"""
 import sys
-import tui.data.imports as imports
+import tui.store.imports as imports
 original = imports.record_export
 def gated(*args, **kwargs):
     print("ready", flush=True)
     sys.stdin.readline()
     return original(*args, **kwargs)
 imports.record_export = gated
-from tui.__main__ import main
+from tui.cli.main import main
 sys.exit(main(["import", *sys.argv[1:]]))
 """
 
@@ -83,7 +83,7 @@ def test_two_imports_at_once_never_make_the_older_export_current(tmp_path: Path)
 
 
 def _open_store_when_told(path: str, barrier) -> str:
-    from tui.data.store import Store
+    from tui.store.store import Store
     barrier.wait()
     try:
         Store.open(Path(path)).close()
@@ -250,7 +250,7 @@ def stall(self, file, *args, **kwargs):
     print("written", flush=True)
     sys.stdin.readline()  # killed here: the temp file is complete, not yet renamed
 pl.DataFrame.write_parquet = stall
-from tui.__main__ import main
+from tui.cli.main import main
 sys.exit(main(["import", *sys.argv[1:]]))
 """
 

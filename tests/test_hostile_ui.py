@@ -10,7 +10,7 @@ from ui_export import ui_export
 
 from tui.app import PasserelleApp
 from tui.launch import build_context
-from tui.widgets.frame_table import FrameTable
+from tui.ui.widgets.frame_table import FrameTable
 
 OSC52 = "\x1b]52;c;cHduZWQ=\x07"
 HOSTILE = [

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from tests.conftest import REPO
 from tests.export_fixtures import SAMPLE_CONNECTIONS, connections_bytes, make_zip, sample_members
-from tui.data.snapshot import read_snapshot
-from tui.data.store import Store
+from tui.store.snapshots import read_snapshot
+from tui.store.store import Store
 
 NEW_NAME = "Basic_LinkedInDataExport_05-12-2026.zip"
 OLD_NAME = "Basic_LinkedInDataExport_01-10-2025.zip"

@@ -14,8 +14,8 @@ import polars as pl
 
 from tests.conftest import REPO
 from tests.test_network import people
-from tui.data.companies import CompanyRules
-from tui.data.intro import intro, read_targets
+from tui.network.companies import CompanyRules
+from tui.network.intro import intro, read_targets
 
 CONNECTIONS = (
     "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"

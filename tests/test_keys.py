@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.data.keys import add_profile_key, profile_key, profile_key_expr
+from tui.export.person_keys import add_profile_key, profile_key, profile_key_expr
 
 IN = "https://www.linkedin.com/in/"
 

@@ -10,9 +10,9 @@ import polars as pl
 import pytest
 
 from tui.config import Settings
-from tui.data import composition as comp
-from tui.data.changes import changes
-from tui.data.network import BAND_MEANING, band, gauge, growth, messaged, network_stats
+from tui.network import breakdown as comp
+from tui.network.changes import changes
+from tui.network.figures import BAND_MEANING, band, gauge, growth, messaged, network_stats
 
 CONN = {
     "first_name": pl.Utf8, "last_name": pl.Utf8, "full_name": pl.Utf8, "url": pl.Utf8,

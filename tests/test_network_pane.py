@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.paths import Paths
-from tui.widgets.frame_table import FrameTable
+from tui.ui.widgets.frame_table import FrameTable
 
 CONNECTIONS = (
     "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
@@ -88,9 +88,9 @@ async def test_who_at_and_role_family_tables(tmp_path: Path, passerelle_home: Pa
 
 async def test_since_last_import_lists_new_and_changed(tmp_path: Path, passerelle_home: Paths) -> None:
     from tui.app import PasserelleApp
-    from tui.data.export import load_export
-    from tui.data.snapshot import write_snapshot
-    from tui.data.store import Store
+    from tui.export.reader import load_export
+    from tui.store.snapshots import write_snapshot
+    from tui.store.store import Store
     from tui.launch import build_context
 
     old_folder = tmp_path / "old"

@@ -9,7 +9,7 @@ from tests.test_network_pane import _export, _text
 from tui.app import PasserelleApp
 from tui.launch import build_context
 from tui.paths import Paths
-from tui.widgets.frame_table import FrameTable
+from tui.ui.widgets.frame_table import FrameTable
 
 
 async def _network(app, pilot) -> FrameTable:
@@ -43,7 +43,7 @@ async def test_p_after_a_drill_down_does_not_mark_a_hidden_family(tmp_path: Path
 
 
 async def test_p_with_a_strategy_says_why_it_changes_nothing(tmp_path: Path, passerelle_home: Paths) -> None:
-    from tui.data.strategy import STARTER_STRATEGY, load_strategy
+    from tui.triage.strategy import STARTER_STRATEGY, load_strategy
 
     passerelle_home.config.mkdir(parents=True, exist_ok=True)
     passerelle_home.strategy_file.write_text(STARTER_STRATEGY, encoding="utf-8")

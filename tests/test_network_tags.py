@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.data.people_tags import set_tags
-from tui.data.store import Store
+from tui.store.people_tags import set_tags
+from tui.store.store import Store
 from tui.paths import Paths
-from tui.widgets.frame_table import FrameTable
+from tui.ui.widgets.frame_table import FrameTable
 
 CONNECTIONS = (
     "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
@@ -56,7 +56,7 @@ async def test_tags_table_counts_and_drills(tmp_path: Path, passerelle_home: Pat
         await pilot.pause()
         await pilot.press(*"salon lyon", "enter")
         await pilot.pause()
-        from tui.data.people_tags import met_by_key, tags_by_key
+        from tui.store.people_tags import met_by_key, tags_by_key
 
         assert tags_by_key(app.context.store)[who] == ("vip",)
         assert met_by_key(app.context.store)[who] == "salon lyon"

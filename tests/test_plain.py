@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, strategies as st
 
-from tui.data.plain import is_unsafe, strip_unsafe
+from tui.core.unsafe_chars import is_unsafe, strip_unsafe
 
 
 def test_escape_sequences_bidi_and_zero_width_are_stripped() -> None:

@@ -6,12 +6,20 @@ import pkgutil
 import subprocess
 import sys
 
-import tui.data
+import tui.composer
+import tui.core
+import tui.export
+import tui.i18n
+import tui.network
+import tui.store
+import tui.triage
+
+PURE = (tui.core, tui.export, tui.store, tui.triage, tui.network, tui.composer, tui.i18n)
 
 
 def test_data_layer_imports_no_textual_or_rich() -> None:
-    modules = ["tui.paths", "tui.config", "tui.i18n", "tui.i18n.catalog", "tui.i18n.formats"] + [
-        f"tui.data.{m.name}" for m in pkgutil.iter_modules(tui.data.__path__)
+    modules = ["tui.paths", "tui.config"] + [
+        f"{package.__name__}.{m.name}" for package in PURE for m in pkgutil.iter_modules(package.__path__)
     ]
     code = (
         "import importlib, sys\n"
@@ -26,8 +34,8 @@ def test_data_layer_imports_no_textual_or_rich() -> None:
 
 def test_the_start_path_imports_no_polars() -> None:
     """Everything a start needs to paint the first rows from the store; Polars (~0.2 s) comes in a worker."""
-    modules = ["tui.launch", "tui.app", "tui.panes.received_pane", "tui.panes.sent_pane", "tui.data.store",
-               "tui.data.store_queue", "tui.data.store_sent"]
+    modules = ["tui.launch", "tui.app", "tui.ui.panes.received_pane", "tui.ui.panes.sent_pane", "tui.store.store",
+               "tui.store.queues", "tui.store.sent_queue"]
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r}: importlib.import_module(m)\n"

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from ui_export import INCOMING, ui_export
 
-from tui.__main__ import main
+from tui.cli.main import main
 from tui.app import PasserelleApp
-from tui.data.triage_words import ORDER_WORDS
+from tui.triage.vocabulary import ORDER_WORDS
 from tui.launch import build_context
-from tui.screens.help_screen import HelpScreen
-from tui.widgets.frame_table import FrameTable
-from tui.widgets.invitation_detail import InvitationDetail
+from tui.ui.screens.help_screen import HelpScreen
+from tui.ui.widgets.frame_table import FrameTable
+from tui.ui.widgets.invitation_detail import InvitationDetail
 
 SIZE = (80, 24)
 

@@ -149,9 +149,9 @@ def test_bad_input_is_one_line_exit_2_and_writes_nothing(case: str, corpus, tmp_
 
 def test_sparse_200_mb_csv_is_refused_without_reading_it(corpus) -> None:
     """The cap is checked on the size before reading: load_export never reads the hole."""
-    from tui.data.errors import ExportError
-    from tui.data.export import load_export
-    from tui.data.export_source import MAX_MEMBER_BYTES, MAX_TOTAL_BYTES
+    from tui.core.errors import ExportError
+    from tui.export.reader import load_export
+    from tui.export.source import MAX_MEMBER_BYTES, MAX_TOTAL_BYTES
 
     assert MAX_MEMBER_BYTES == 128 * 2**20 and MAX_TOTAL_BYTES == 512 * 2**20
     path, _ = corpus["200 MB CSV"]

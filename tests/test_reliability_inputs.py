@@ -10,7 +10,7 @@ import warnings
 import zipfile
 from pathlib import Path
 
-from tui.data.csv_caps import CELL_CAP
+from tui.export.csv_caps import CELL_CAP
 
 import pytest
 
@@ -19,10 +19,10 @@ from export_fixtures import (
     make_folder, make_zip, messages_bytes, sample_members,
 )
 from tui.app import PasserelleApp
-from tui.data.errors import ExportError
-from tui.data.export import load_export
+from tui.core.errors import ExportError
+from tui.export.reader import load_export
 from tui.launch import build_context
-from tui.widgets.frame_table import FrameTable
+from tui.ui.widgets.frame_table import FrameTable
 
 
 def refused(path: Path, *words: str, **caps) -> str:

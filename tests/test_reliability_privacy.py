@@ -19,7 +19,7 @@ from conftest import REPO
 from export_fixtures import (
     IN, SAMPLE_CONNECTIONS, connections_bytes, invitations_bytes, make_zip, messages_bytes,
 )
-from tui.__main__ import main
+from tui.cli.main import main
 from tui.app import PasserelleApp
 from tui.launch import build_context
 from unprivileged import mode
@@ -129,7 +129,7 @@ def test_set_aside_rows_and_bad_dates_are_reported_without_their_contents(tmp_pa
     assert MARKER not in human and MARKER not in err  # …the rows are not
     code, out, err = cli("stats", str(source), "--json", "--home", home)
     assert code == 0 and MARKER not in err
-    from tui.data.export import load_export
+    from tui.export.reader import load_export
 
     report = load_export(source).report
     files = {f.name: f for f in report.files}
@@ -159,7 +159,7 @@ def test_existing_loose_folders_and_files_are_tightened(tmp_path: Path, passerel
     for folder in (passerelle_home.config, passerelle_home.data, passerelle_home.cache):
         folder.mkdir(parents=True)
         folder.chmod(0o755)
-    from tui.data.store import Store
+    from tui.store.store import Store
 
     Store.open(passerelle_home.database).close()
     passerelle_home.database.chmod(0o644)

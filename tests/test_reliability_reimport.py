@@ -12,7 +12,7 @@ from pathlib import Path
 
 from conftest import REPO
 from export_fixtures import SAMPLE_CONNECTIONS, connections_bytes, make_folder, make_zip, sample_members
-from tui.data.store import Person, Store
+from tui.store.store import Person, Store
 from tui.launch import build_context
 from tui.paths import Paths
 

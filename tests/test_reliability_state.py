@@ -15,9 +15,9 @@ from ui_export import ui_export
 
 from conftest import REPO
 from tui.app import PasserelleApp
-from tui.data.store import Person, Store
+from tui.store.store import Person, Store
 from tui.launch import build_context
-from tui.widgets.frame_table import FrameTable
+from tui.ui.widgets.frame_table import FrameTable
 
 
 def screen_text(app: PasserelleApp) -> str:

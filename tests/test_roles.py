@@ -10,8 +10,8 @@ import pytest
 from tests.role_titles import TITLES
 from tests.role_titles_holdout import HOLDOUT
 from tests.test_network import people
-from tui.data import composition as comp
-from tui.data.roles import classify, family_of, role_families, seniority_of, unclassified_titles
+from tui.network import breakdown as comp
+from tui.network.roles import classify, family_of, role_families, seniority_of, unclassified_titles
 
 
 def _classified(titles: list[str], families=None) -> dict[str, dict]:
@@ -78,7 +78,7 @@ def test_the_most_frequent_unclassified_titles() -> None:
 
 def test_the_sample_other_share_dropped_under_a_fifth(tmp_path) -> None:
     from tests.conftest import SAMPLE_DIR
-    from tui.data.export import load_export
+    from tui.export.reader import load_export
 
     conns = load_export(SAMPLE_DIR / "Basic_LinkedInDataExport_11-20-2026.zip").connections
     table = comp.families_table(conns.filter(pl.col("position").is_not_null()), {})

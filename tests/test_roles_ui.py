@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.paths import Paths
-from tui.widgets.frame_table import FrameTable
+from tui.ui.widgets.frame_table import FrameTable
 
 CONNECTIONS = (
     "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"

@@ -11,10 +11,10 @@ from hypothesis import given, settings, strategies as st
 
 from tests.test_composer_data import connections, invitations
 from tests.test_network import make_export, people
-from tui.data import composition as comp
-from tui.data.composer import find_people, find_person, people_frame
-from tui.data.errors import ConfigError
-from tui.data.search import fold, fold_expr, highlight_spans, matches, query_words
+from tui.network import breakdown as comp
+from tui.composer.recipients import find_people, find_person, people_frame
+from tui.core.errors import ConfigError
+from tui.core.search import fold, fold_expr, highlight_spans, matches, query_words
 
 
 def test_fold_drops_case_accents_and_spells_out_ligatures() -> None:
@@ -99,7 +99,7 @@ def test_who_at_folds_accents_and_matches_word_starts() -> None:
 
 def test_compose_to_with_no_such_person_exits_2_naming_three_nearest(capsys) -> None:
     from tests.test_cli_order import SAMPLE_ZIP
-    from tui.__main__ import main
+    from tui.cli.main import main
 
     assert main(["compose", "keep-in-touch-en", "--to", "zofia tailor", "--source", SAMPLE_ZIP]) == 2
     err = capsys.readouterr().err.strip()

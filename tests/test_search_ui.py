@@ -10,10 +10,10 @@ from textual.widgets import Input, OptionList
 
 from tui.app import PasserelleApp
 from tui.launch import build_context
-from tui.palette import FoldingCommands
-from tui.panes.composer_pane import ComposerPane
+from tui.ui.palette import FoldingCommands
+from tui.ui.panes.composer_pane import ComposerPane
 from tui.paths import Paths
-from tui.widgets.composer_recipient import MATCH_STYLE
+from tui.ui.widgets.composer_recipient import MATCH_STYLE
 
 CONNECTIONS = (
     "Notes:\n\"When exporting your connection data, you may notice that some of the email "

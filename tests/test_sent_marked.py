@@ -8,10 +8,10 @@ import pytest
 from ui_export import ui_export
 
 from tui.app import PasserelleApp
-from tui.data.store import Person
+from tui.store.store import Person
 from tui.launch import build_context
-from tui.widgets.frame_table import FrameTable
-from tui.widgets.invitation_detail import InvitationDetail
+from tui.ui.widgets.frame_table import FrameTable
+from tui.ui.widgets.invitation_detail import InvitationDetail
 
 SIZE = (80, 24)
 

@@ -272,7 +272,7 @@ async def test_the_export_commands_write_files_in_a_terminal(tmp_path, passerell
     folder = passerelle_home.config.parent / "downloads"  # with --home DIR / $PASSERELLE_HOME
     sheet = (folder / f"passerelle-decisions-{date.today().isoformat()}.csv").read_bytes().decode("utf-8")
     assert '"accept"' in sheet.splitlines()[1]
-    from tui.__main__ import main
+    from tui.cli.main import main
 
     capsys.readouterr()
     assert main(["decisions"]) == 0
@@ -283,7 +283,7 @@ async def test_the_export_commands_write_files_in_a_terminal(tmp_path, passerell
 
 
 def test_bad_serve_arguments_are_one_line_and_exit_2(capfd, tmp_path, passerelle_home):
-    from tui.__main__ import main
+    from tui.cli.main import main
 
     assert main(["serve", "--no-browser", "--port", "70000"]) == 2
     assert main(["serve", str(tmp_path / "missing.zip"), "--no-browser"]) == 2

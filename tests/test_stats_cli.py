@@ -46,7 +46,7 @@ def _key(url: str, name: str) -> str | None:
 
 
 def _company_group(name: str) -> str:
-    """Written apart from tui.data.companies: words only, the sample's legal forms dropped at the end."""
+    """Written apart from tui.network.companies: words only, the sample's legal forms dropped at the end."""
     words = re.sub(r"[^\w]+", " ", name.lower()).split()
     while len(words) > 1 and words[-1] in {"inc", "sas", "corp"}:
         words.pop()
@@ -153,9 +153,9 @@ def _folder(path: Path, rows: list[str]) -> Path:
 
 
 def test_stats_compares_with_the_previous_import_snapshot(tmp_path: Path, passerelle_home: Paths) -> None:
-    from tui.data.export import load_export
-    from tui.data.snapshot import write_snapshot
-    from tui.data.store import Store
+    from tui.export.reader import load_export
+    from tui.store.snapshots import write_snapshot
+    from tui.store.store import Store
 
     before = _folder(tmp_path / "before", [
         "Ann,One,https://www.linkedin.com/in/ann-one,,Acme,Engineer,05 Nov 2025",

@@ -16,11 +16,11 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
-from tui.data import store as store_module
-from tui.data.errors import StoreError
-from tui.data.snapshot import read_snapshot, write_snapshot
-from tui.data.files import warn_if_network_fs
-from tui.data.store import DECISIONS, Person, Store
+from tui.store import store as store_module
+from tui.core.errors import StoreError
+from tui.store.snapshots import read_snapshot, write_snapshot
+from tui.core.files import warn_if_network_fs
+from tui.store.store import DECISIONS, Person, Store
 
 ADA = Person("in:ada", "Ada Lovelace", "https://www.linkedin.com/in/ada")
 BOB = Person("in:bob", "Bob Marley", None)
@@ -276,7 +276,7 @@ def test_network_fs_warning_for_sync_folders(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- snapshots
 class FakeExport:
-    """Just the fields write_snapshot reads (the real Export comes from tui.data.export)."""
+    """Just the fields write_snapshot reads (the real Export comes from tui.export.reader)."""
 
     def __init__(self, connections: pl.DataFrame, invitations: pl.DataFrame, content_hash: str = "ab" * 32) -> None:
         self.connections, self.invitations = connections, invitations
@@ -431,6 +431,16 @@ def test_every_write_raises_the_revision_and_reads_do_not(db: Path) -> None:
 
 def test_a_version_1_database_gains_the_revision_and_keeps_its_decisions(db: Path) -> None:
     """A database made before the revision counter existed opens, after a backup, unchanged."""
+    _version_1_database(db)
+    with Store.open(db) as store:
+        assert current(store) == {"in:ada": "accept"}
+        assert store.revision() == 0
+        assert len(store.backups()) == 1
+        store.decide([ADA], "ignore")
+        assert store.revision() == 1
+
+
+def _version_1_database(db: Path) -> None:
     db.parent.mkdir(mode=0o700)
     with sqlite3.connect(db) as old:
         for statement in store_module.MIGRATIONS[0]:
@@ -439,9 +449,16 @@ def test_a_version_1_database_gains_the_revision_and_keeps_its_decisions(db: Pat
         old.execute("PRAGMA user_version=1")
         old.execute("INSERT INTO batches(at, kind, decision) VALUES ('2026-11-01T10:00:00.000000', 'decide', 'accept')")
         old.execute("INSERT INTO decision_rows(batch, key, name) VALUES (1, 'in:ada', 'Ada')")
-    with Store.open(db) as store:
+    db.chmod(0o600)
+
+
+def test_a_read_only_command_after_an_update_upgrades_the_database_once_and_reads(db: Path) -> None:
+    """`passerelle stats` right after updating Passerelle must not answer "needs an upgrade"."""
+    _version_1_database(db)
+    with Store.open(db, read_only=True) as store:
         assert current(store) == {"in:ada": "accept"}
-        assert store.revision() == 0
-        assert len(store.backups()) == 1
-        store.decide([ADA], "ignore")
-        assert store.revision() == 1
+        assert store.read_only
+        assert len(store.backups()) == 1  # the upgrade kept a copy of the old database
+    with sqlite3.connect(db) as live:
+        assert live.execute("PRAGMA user_version").fetchone()[0] == len(store_module.MIGRATIONS)
+

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.data.errors import StoreError
-from tui.data.store import Person, Store
+from tui.core.errors import StoreError
+from tui.store.store import Person, Store
 from unprivileged import IS_ROOT, give_away, mode, reachable_folder, run_unprivileged
 
 

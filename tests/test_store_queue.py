@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from ui_export import ui_export
 
-from tui.data import store_queue as queue
-from tui.data.export import load_export
-from tui.data.filters import Filter, FilterError, parse_filter, view_counts, view_expr
-from tui.data.store import Person, Store
-from tui.data.store_sent import sent_rows
-from tui.data.store_triage import ensure_suggestions, rows_written, write_triage
-from tui.data.triage import received_queue, sent_queue
+from tui.store import queues as queue
+from tui.export.reader import load_export
+from tui.triage.filters import Filter, FilterError, parse_filter, view_counts, view_expr
+from tui.store.store import Person, Store
+from tui.store.sent_queue import sent_rows
+from tui.store.triage_tables import ensure_suggestions, rows_written, write_triage
+from tui.triage.queue_frames import received_queue, sent_queue
 
 TODAY = date(2025, 12, 1)
 INCOMING = [

@@ -10,12 +10,12 @@ import polars as pl
 import pytest
 
 from tests.triage_frames import TODAY, connection, info_frame, invitation, make_export, message
-from tui.__main__ import main
-from tui.data.errors import ConfigError
-from tui.data.strategy import (
+from tui.cli.main import main
+from tui.core.errors import ConfigError
+from tui.triage.strategy import (
     STARTER_STRATEGY, Strategy, is_target, load_strategy, preview, reload, suggest, target_expr,
 )
-from tui.data.triage import received_queue
+from tui.triage.queue_frames import received_queue
 
 
 def write(tmp_path: Path, text: str) -> Path:

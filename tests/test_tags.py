@@ -9,11 +9,11 @@ import polars as pl
 import pytest
 from ui_export import ui_export
 
-from tui.__main__ import main
-from tui.data.people_tags import TagError, met_by_key, parse_edits, set_met, set_tags, split_tags, tag_counts, tags_by_key
-from tui.data.store import Store
-from tui.data.tag_filter import split_terms, tag_expr, with_marks
-from tui.data.strategy import load_strategy, suggest
+from tui.cli.main import main
+from tui.store.people_tags import TagError, met_by_key, parse_edits, set_met, set_tags, split_tags, tag_counts, tags_by_key
+from tui.store.store import Store
+from tui.triage.tag_filter import split_terms, tag_expr, with_marks
+from tui.triage.strategy import load_strategy, suggest
 
 
 def test_tags_are_cleaned_counted_and_replaced_as_a_set(passerelle_home) -> None:
@@ -82,7 +82,7 @@ def test_met_fills_the_composer_placeholder_with_a_fallback(tmp_path: Path, pass
 
 def test_saved_views_round_trip_and_a_bad_line_is_named_and_skipped(passerelle_home) -> None:
     from tui.config import load_settings
-    from tui.data.saved_views import load_views, save_view
+    from tui.triage.saved_views import load_views, save_view
 
     path = passerelle_home.settings_file
     passerelle_home.ensure()
@@ -99,8 +99,8 @@ def test_saved_views_round_trip_and_a_bad_line_is_named_and_skipped(passerelle_h
 
 
 def test_the_filter_line_takes_tag_terms_and_the_store_answers_them_in_sql(passerelle_home) -> None:
-    from tui.data.filters import FilterError, apply_filter, parse_filter
-    from tui.data.tag_filter import terms_sql
+    from tui.triage.filters import FilterError, apply_filter, parse_filter
+    from tui.triage.tag_filter import terms_sql
 
     f = parse_filter('has:note tag:client -tag:"salon rh" met:lyon')
     assert f.has_note is True and f.marks.tags == ("client",)
@@ -124,7 +124,7 @@ def test_the_filter_line_takes_tag_terms_and_the_store_answers_them_in_sql(passe
 def test_tag_edits_parse_with_intermixed_arguments_too() -> None:
     import argparse
 
-    from tui.commands.tag import add_arguments
+    from tui.cli.tag import add_arguments
 
     parser = argparse.ArgumentParser()
     add_arguments(parser)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.data.errors import ConfigError
-from tui.data.template_files import (
+from tui.core.errors import ConfigError
+from tui.composer.template_files import (
     STARTER_TEMPLATES,
     Template,
     create_template,
@@ -20,7 +20,7 @@ from tui.data.template_files import (
     rename_template,
     save_template,
 )
-from tui.data.templates import lint, placeholders_used, render
+from tui.composer.templates import lint, placeholders_used, render
 
 TYPICAL = {
     "first_name": "Camille", "last_name": "Martin", "full_name": "Camille Martin",

@@ -7,7 +7,7 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.data.templates import (
+from tui.composer.templates import (
     ERROR,
     PLACEHOLDERS,
     WARNING,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, timedelta
 
-from tui.__main__ import main
-from tui.data.store import Person, Store
-from tui.data.todo import RECEIVED_PAGE, SENT_PAGE, ExportFacts, current_queue, todo_queue
-from tui.data.todo_log import decided, done_events, mark_done
+from tui.cli.main import main
+from tui.store.store import Person, Store
+from tui.triage.todo import RECEIVED_PAGE, SENT_PAGE, ExportFacts, current_queue, todo_queue
+from tui.store.todo_log import decided, done_events, mark_done
 
 IN = "https://www.linkedin.com/in/"
 
@@ -101,7 +101,7 @@ def test_the_next_export_confirms_or_flags(passerelle_home) -> None:
 
 
 def test_withdrawals_and_ignores_are_confirmed_by_absence_and_flagged_when_connected() -> None:
-    from tui.data.todo_log import Decided
+    from tui.store.todo_log import Decided
 
     t = datetime(2026, 12, 1, 9)
     items = [Decided("w1", "W1", None, "withdraw", 1, t), Decided("w2", "W2", None, "withdraw", 2, t),
@@ -134,7 +134,7 @@ def test_cli_todo_done_and_pending_agree(passerelle_home, capsys) -> None:
 def test_read_only_commands_work_before_the_first_done_and_the_schema_version_stays(passerelle_home, capsys) -> None:
     import sqlite3
 
-    from tui.data.store_schema import MIGRATIONS
+    from tui.store.schema import MIGRATIONS
 
     store = open_store(passerelle_home)
     store.decide(people("ada-lovelace"), "accept")

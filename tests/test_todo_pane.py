@@ -10,10 +10,10 @@ from export_fixtures import IN, SAMPLE_CONNECTIONS
 from textual.widgets import OptionList
 from ui_export import INCOMING, ui_export
 
-from tui.__main__ import main
+from tui.cli.main import main
 from tui.app import PasserelleApp
 from tui.launch import build_context
-from tui.widgets.frame_table import FrameTable
+from tui.ui.widgets.frame_table import FrameTable
 
 SIZE = (80, 24)
 
@@ -97,7 +97,7 @@ async def test_decide_carry_out_restart_and_the_later_export_confirms(tmp_path: 
 async def test_group_done_copy_note_and_open_falls_back_to_copy(tmp_path: Path, passerelle_home, monkeypatch) -> None:
     import webbrowser
 
-    from tui.data.store import Person
+    from tui.store.store import Person
 
     export = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
     context = build_context(export, passerelle_home)

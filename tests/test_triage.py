@@ -7,7 +7,7 @@ from datetime import date, datetime
 from tests.triage_frames import (
     TODAY, connection, decisions_frame, info_frame, invitation, make_export, message,
 )
-from tui.data.triage import STALE_SUGGESTION, received_queue, sent_queue, signals
+from tui.triage.queue_frames import STALE_SUGGESTION, received_queue, sent_queue, signals
 
 
 def _by_name(frame):

@@ -9,8 +9,8 @@ from ui_export import ui_export
 
 from tui.app import PasserelleApp
 from tui.launch import build_context
-from tui.widgets.frame_table import FrameTable
-from tui.widgets.view_tabs import ViewTabs
+from tui.ui.widgets.frame_table import FrameTable
+from tui.ui.widgets.view_tabs import ViewTabs
 
 SIZE = (80, 24)
 

@@ -13,9 +13,9 @@ from ui_export import ui_export
 
 from conftest import REPO
 from tui.app import PasserelleApp
-from tui.data import store_queue as queue
+from tui.store import queues as queue
 from tui.launch import build_context, open_app
-from tui.widgets.frame_table import FrameTable
+from tui.ui.widgets.frame_table import FrameTable
 
 INCOMING = [
     ("Anne Dupont", "anne-dupont", "10/01/25, 8:30 AM", "We met at PyData, great talk on pipelines!"),
@@ -190,7 +190,7 @@ import asyncio, sys
 from pathlib import Path
 from tui.launch import open_app
 from tui.paths import Paths
-from tui.widgets.frame_table import FrameTable
+from tui.ui.widgets.frame_table import FrameTable
 
 seen = []
 draw = FrameTable.render_line
@@ -215,8 +215,8 @@ asyncio.run(main())
 async def test_a_first_open_in_a_terminal_saves_the_frames_for_the_next_open_after_its_rows(
         export: Path, passerelle_home, monkeypatch) -> None:
     import tui.launch as launch
-    from tui.data import export_cache
-    from tui.data.export_source import read_source
+    from tui.export import frame_cache as export_cache
+    from tui.export.source import read_source
 
     # As in a terminal: the export is only checked before the app, read in the app's worker.
     monkeypatch.setattr(launch, "_check_readable", lambda path, paths, store: read_source(path, keep=True) and None)

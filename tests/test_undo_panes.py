@@ -8,10 +8,10 @@ import pytest
 from ui_export import ui_export
 
 from tui.app import PasserelleApp
-from tui.data.todo_log import mark_done
-from tui.data.todo import current_queue
+from tui.store.todo_log import mark_done
+from tui.triage.todo import current_queue
 from tui.launch import build_context
-from tui.widgets.frame_table import FrameTable
+from tui.ui.widgets.frame_table import FrameTable
 
 SIZE = (80, 24)
 

@@ -12,9 +12,9 @@ from ui_export import ui_export
 
 from tests.test_app_triage import SIZE
 from tui.app import PasserelleApp
-from tui.data.words import plural
+from tui.core.words import plural
 from tui.launch import build_context
-from tui.widgets.header_lines import title_line
+from tui.ui.widgets.header_lines import title_line
 
 
 def test_plural_and_the_header() -> None:
@@ -25,7 +25,7 @@ def test_plural_and_the_header() -> None:
 
 
 def test_templates_and_strategy_preview_count_in_words(capsys, passerelle_home) -> None:
-    from tui.__main__ import main
+    from tui.cli.main import main
 
     assert main(["templates"]) == 0
     first = capsys.readouterr().out.splitlines()[0]

@@ -31,7 +31,7 @@ MESSAGES_SCHEMA = {
 
 @dataclass(frozen=True, eq=False)
 class FakeExport:
-    """The three frames of tui.data.export.Export that the triage code reads."""
+    """The three frames of tui.export.reader.Export that the triage code reads."""
 
     connections: pl.DataFrame
     invitations: pl.DataFrame

@@ -16,21 +16,21 @@ from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Static
 from textual.worker import Worker, WorkerState
 
-from tui.context import AppContext
-from tui.crash_output import NoLocalsOnCrash
+from tui.ui.context import AppContext
+from tui.ui.crash_output import NoLocalsOnCrash
 from tui.i18n import N_, _
-from tui.messages import DecisionSaved, OpenComposer
+from tui.ui.messages import DecisionSaved, OpenComposer
 from tui.text import sanitize
-from tui.widgets.header_lines import tabs_line, title_line
-from tui.widgets.theme import use_theme
-from tui.widgets.type_ahead import TypeAhead
+from tui.ui.widgets.header_lines import tabs_line, title_line
+from tui.ui.widgets.theme import use_theme
+from tui.ui.widgets.type_ahead import TypeAhead
 
 PANES = (
-    ("received", "tui.panes.received_pane", "ReceivedPane", N_("Received")),
-    ("sent", "tui.panes.sent_pane", "SentPane", N_("Sent")),
-    ("network", "tui.panes.network_pane", "NetworkPane", N_("Network")),
-    ("composer", "tui.panes.composer_pane", "ComposerPane", N_("Composer")),
-    ("todo", "tui.panes.todo_pane", "TodoPane", N_("To do")),
+    ("received", "tui.ui.panes.received_pane", "ReceivedPane", N_("Received")),
+    ("sent", "tui.ui.panes.sent_pane", "SentPane", N_("Sent")),
+    ("network", "tui.ui.panes.network_pane", "NetworkPane", N_("Network")),
+    ("composer", "tui.ui.panes.composer_pane", "ComposerPane", N_("Composer")),
+    ("todo", "tui.ui.panes.todo_pane", "TodoPane", N_("To do")),
 )
 STORE_PANES = ("sent", "todo")  # read the store only: shown before the export's frames are read
 # Actions a planted `[@click=…]` could abuse; we never bind them (defence in depth).
@@ -45,7 +45,7 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "Passerelle"
-    COMMANDS = {lambda: importlib.import_module("tui.palette").FoldingCommands}  # accents folded
+    COMMANDS = {lambda: importlib.import_module("tui.ui.palette").FoldingCommands}  # accents folded
     BINDINGS = [
         Binding("1", "show_pane('received')", N_("Received"), id="show-received"),
         Binding("2", "show_pane('sent')", N_("Sent"), id="show-sent"),
@@ -106,7 +106,7 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
         keys = dict(getattr(self.context.settings, "keys", {}) or {})
         if not keys:
             return
-        from tui.keymap_check import checked_keymap
+        from tui.ui.keymap_check import checked_keymap
 
         panes = [(_(title), self._pane(pane_id)) for pane_id, _m, _c, title in PANES]
         kept, refused = checked_keymap(self, [(t, p) for t, p in panes if p is not None], keys,
@@ -140,7 +140,7 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
         after them) and the sent pane, which reads the store too; the export's frames
         (Polars) are read only when a pane needs them (network, composer): importing Polars
         in a thread holds the GIL for a good while, and the keys typed meanwhile would wait."""
-        from tui.widgets.ranked_footer import RankedFooter  # here: imported after the first frame
+        from tui.ui.widgets.ranked_footer import RankedFooter  # here: imported after the first frame
 
         self.mount(RankedFooter())
         if self.context.triage_set is None:  # the start's worker mounts them once it has written the rows
@@ -162,7 +162,7 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
 
     def _read_export(self, group: str) -> None:
         """Read the export (Polars and all) in a thread; `prepare` also writes its triage rows."""
-        from tui.data.export_source import drop_kept
+        from tui.export.source import drop_kept
         from tui.launch import after_load, load, prepared
 
         context, source = self.context, self.source
@@ -179,7 +179,7 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
     def _save_frames(self) -> None:
         """The export's frames in the Parquet cache (for the next open and `stats`), in a thread
         after the first rows: a first open does not wait for it."""
-        from tui.data.export_cache import save_frames
+        from tui.export.frame_cache import save_frames
 
         export, source, cache = self.context.export, self.source, self.context.paths.frames_cache
         if export is not None and source is not None:
@@ -222,7 +222,7 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
         current = self.query_one(ContentSwitcher).current
         ids = [p[0] for p in PANES]
         shown = ids.index(current) if current in ids else -1
-        from tui.widgets.key_names import key_of
+        from tui.ui.widgets.key_names import key_of
 
         keys = {"help": key_of(self, "help", "question_mark"), "palette": self.COMMAND_PALETTE_BINDING,
                 "quit": key_of(self, "quit", "q")}
@@ -304,7 +304,7 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
 
     def action_help(self) -> None:
         """Show every key of every pane."""
-        from tui.screens.help_screen import HelpScreen
+        from tui.ui.screens.help_screen import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             before = self.focused  # Textual would refocus "*" (maybe a text field) on return
@@ -366,7 +366,7 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
     # ---- palette ------------------------------------------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every action as an "area: action" command, then Textual's own."""
-        from tui.palette import app_commands, textual_commands
+        from tui.ui.palette import app_commands, textual_commands
 
         yield from app_commands(self)
         from tui.serve.deliveries import export_commands  # here: only the palette needs it

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from tui.data.errors import ConfigError
+from tui.core.errors import ConfigError
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def load_settings(path: Path) -> Settings:
         return Settings()
     import tomllib  # here: most starts have no settings file, and every millisecond of the start counts
 
-    from tui.data.files import parse_toml, read_small_file
+    from tui.core.files import parse_toml, read_small_file
 
     try:
         data = read_small_file(path, MAX_SETTINGS_BYTES)

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import tui
 from tui.config import Settings, load_settings
-from tui.context import AppContext
-from tui.data.errors import ConfigError, ExportError
+from tui.ui.context import AppContext
+from tui.core.errors import ConfigError, ExportError
 from tui.paths import Paths
 
 SAMPLE = Path(tui.__file__).resolve().parent.parent / "sample_data" / "Basic_LinkedInDataExport_11-20-2026.zip"
@@ -26,7 +26,7 @@ def _existing_store(paths: Paths):
     before the export is read)."""
     if not paths.database.exists():
         return None
-    from tui.data.store import Store
+    from tui.store.store import Store
 
     return Store.open(paths.database)
 
@@ -60,12 +60,12 @@ def load(source: Path, paths: Paths, *, write_cache: bool = True):
     """Load the export, through the Parquet cache when the cache module exists
     (`write_cache=False`: the caller writes it later, with `export_cache.save_frames`)."""
     try:
-        cache = importlib.import_module("tui.data.export_cache")
+        cache = importlib.import_module("tui.export.frame_cache")
     except ModuleNotFoundError:
         cache = None
     if cache is not None and hasattr(cache, "load_export_cached"):
         return cache.load_export_cached(source, paths.frames_cache, write=write_cache)
-    from tui.data.export import load_export
+    from tui.export.reader import load_export
 
     return load_export(source)
 
@@ -98,11 +98,11 @@ def build_context(source: str | Path | None, paths: Paths) -> AppContext:
 def prepared(context: AppContext, path: Path, export) -> list[str]:
     """Once `export` is read: create the folders and the database if needed, make it current,
     write its triage rows; the notices to show. Runs in a worker at start."""
-    from tui.data.store_triage import write_triage
+    from tui.store.triage_tables import write_triage
 
     context.paths.ensure()
     if context.store is None:
-        from tui.data.store import Store
+        from tui.store.store import Store
 
         context.store = Store.open(context.paths.database)
     context.export = export
@@ -115,7 +115,7 @@ def prepared(context: AppContext, path: Path, export) -> list[str]:
 def suggest_now(context: AppContext) -> None:
     """The strategy's suggestions for today, while Polars is loaded anyway (a broken strategy
     file is stored as such: the pane shows its error)."""
-    from tui.data.store_triage import ensure_suggestions
+    from tui.store.triage_tables import ensure_suggestions
 
     ensure_suggestions(context.store, context.triage_set.id, context.paths.strategy_file, context.today)
 
@@ -123,11 +123,11 @@ def suggest_now(context: AppContext) -> None:
 def after_load(context: AppContext, path: Path) -> list[str]:
     """Once the export is read: make it current (unless it is the sample); notices to show."""
     notices = [] if path.resolve() == SAMPLE else [n for n in [_remember(context, path)] if n]
-    from tui.data.files import warn_if_network_fs
+    from tui.core.files import warn_if_network_fs
 
     if warning := warn_if_network_fs(context.paths.database):
         notices.append(warning)
-    from tui.data.export_age import age_notice
+    from tui.export.age import age_notice
 
     if path.resolve() != SAMPLE and (old := age_notice(context.export.exported_on, context.today)):
         notices.append(old)
@@ -138,7 +138,7 @@ def open_app(source: str | Path | None, paths: Paths):
     """The app, ready to run: on the store's rows when it has them for this export, else
     reading the export in a worker (its errors end the app with exit 2, nothing written)."""
     from tui.app import PasserelleApp
-    from tui.data.store_queue import find_set
+    from tui.store.queues import find_set
 
     settings, notices = _settings(paths)
     store = _existing_store(paths)
@@ -159,7 +159,7 @@ def _check_readable(path: Path, paths: Paths, store):
     whole export is read here (then returned), so no screen is drawn for an error either."""
     import sys
 
-    from tui.data.export_source import drop_kept, read_source
+    from tui.export.source import drop_kept, read_source
 
     try:
         read_source(path, keep=True)  # the next read (the app's worker) takes these bytes, not the file
@@ -190,7 +190,7 @@ def _remember(context: AppContext, path: Path) -> str | None:
     An export older than the last import is opened but not made current; the returned
     notice tells the user how to make it current.
     """
-    from tui.data.imports import record_export
+    from tui.store.imports import record_export
 
     outcome = record_export(context.store, context.export, path, context.paths.snapshots, allow_older=False)
     if outcome.status == "older" and outcome.record is None:

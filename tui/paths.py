@@ -8,7 +8,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.data.errors import StoreError
+from tui.core.errors import StoreError
 
 APP_NAME = "passerelle"
 HOME_ENV = "PASSERELLE_HOME"
@@ -66,7 +66,7 @@ class Paths:
         files a killed run left behind."""
         for folder in (self.config, self.data, self.cache):
             make_private_dir(folder)
-        from tui.data.files import sweep_stale_temp_files
+        from tui.core.files import sweep_stale_temp_files
 
         for folder in (self.config, self.templates_dir, self.data, self.snapshots, self.cache):
             sweep_stale_temp_files(folder)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from tui.data.plain import BIDI, ZERO_WIDTH
+from tui.core.unsafe_chars import BIDI, ZERO_WIDTH
 
 BIDI_MARK = "⇆"  # stands in for an invisible direction override (Trojan Source)
 ZERO_WIDTH_MARK = "·"  # stands in for an invisible zero-width character

@@ -31,7 +31,7 @@ def export_commands(app: App) -> Iterator[SystemCommand]:
 
 def decisions_csv(app: App) -> str:
     """The action sheet `passerelle decisions` prints, formulas neutralised."""
-    from tui.commands import decisions
+    from tui.cli import decisions
 
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
@@ -43,7 +43,7 @@ def decisions_csv(app: App) -> str:
 
 def report_markdown(app: App) -> str:
     """The report `passerelle report` writes, on the export the app has open."""
-    from tui.commands import report, stats
+    from tui.cli import report, stats
 
     args = argparse.Namespace(source=str(app.source) if app.source else None, qualify=[])
     return report.render(stats.load(args, app.context.paths).stats)
@@ -67,7 +67,7 @@ def _export(app: App, what: str, suffix: str, mime: str, build: Callable[[App], 
         if app.is_web:
             app.call_from_thread(_to_browser, app, name, text, mime)
         else:
-            from tui.data.files import write_text_atomic
+            from tui.core.files import write_text_atomic
 
             path = downloads_folder(app.context.paths) / name
             write_text_atomic(path, text)

@@ -1,0 +1,1 @@
+"""Headless subcommands: one module each, wired by `tui.cli.main.COMMANDS`."""

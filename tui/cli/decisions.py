@@ -1,0 +1,106 @@
+"""`passerelle decisions`: the action sheet to carry out on LinkedIn by hand."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+from datetime import date, datetime
+from typing import Any
+
+from tui.core.unsafe_chars import strip_unsafe
+from tui.paths import Paths
+
+HELP = "Print your decisions (name, profile URL, decision, when, reason) as CSV or JSON."
+
+COLUMNS = ("name", "profile_url", "decision", "decided_at", "reason", "until")
+HISTORY_COLUMNS = ("event", "in_effect")
+_BREAKS = re.compile(r"[\t\r\n]+")
+_FORMULA = ("=", "+", "-", "@")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("csv", "json"), default="csv",
+                        help="csv (for spreadsheets, formulas neutralised; default) or json (exact)")
+    parser.add_argument("--all", action="store_true",
+                        help="every event, including undone decisions and undo/redo")
+    parser.add_argument("--pending", action="store_true",
+                        help="only decisions not yet carried out on LinkedIn (see: passerelle todo)")
+
+
+def spreadsheet_cell(value: Any) -> str:
+    """Text safe to open in a spreadsheet: no control characters, no formula."""
+    if value is None:
+        return ""
+    text = value.isoformat(sep=" ", timespec="seconds") if isinstance(value, datetime) else str(value)
+    risky = text[:1] in ("\t", "\r", "\n")
+    text = strip_unsafe(_BREAKS.sub(" ", text))
+    if risky or text.lstrip(" ")[:1] in _FORMULA:
+        text = "'" + text
+    return text
+
+
+def _rows(paths: Paths, history: bool) -> list[dict[str, Any]]:
+    """Decisions from the store, read-only; no database yet → no rows (and nothing created)."""
+    if not paths.database.is_file():
+        return []
+    from tui.store.store import Store
+
+    store = Store.open(paths.database, read_only=True)
+    try:
+        frame = store.history() if history else store.decisions()
+    finally:
+        store.close()
+    out = []
+    for row in frame.iter_rows(named=True):
+        item = {
+            "name": row.get("name"),
+            "profile_url": row.get("url"),
+            "decision": row.get("decision"),
+            "decided_at": row.get("decided_at", row.get("at")),
+            "reason": row.get("reason"),
+            "until": row.get("until"),
+            "key": row.get("key"),
+        }
+        if history:
+            item["event"] = row.get("kind")
+            item["in_effect"] = row.get("active")
+        out.append(item)
+    return out
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _pending(paths: Paths, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The decisions the to-do queue still lists (not done, not confirmed by an export)."""
+    from tui.cli.todo import queue_of
+
+    open_ = {(r.key, r.action) for r in queue_of(paths).rows if r.state != "confirmed"}
+    from tui.store.todo_log import ACTIONS
+
+    return [r for r in rows if (r["key"], ACTIONS.get(r["decision"])) in open_]
+
+
+def run(args: argparse.Namespace, paths: Paths) -> int:
+    rows = _rows(paths, args.all)
+    if args.pending and not args.all:
+        rows = _pending(paths, rows)
+    if args.format == "json":
+        data = [{k: _json_value(v) for k, v in row.items()} for row in rows]
+        # ensure_ascii: escapes and bidi characters in names can't reach the terminal raw.
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=True) + "\n")
+        return 0
+    columns = COLUMNS + (HISTORY_COLUMNS if args.all else ())
+    writer = csv.writer(sys.stdout, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([spreadsheet_cell(row.get(c)) for c in columns])
+    return 0

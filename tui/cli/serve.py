@@ -1,0 +1,101 @@
+"""`passerelle serve [SOURCE] [--port N] [--no-browser]`: the same app in a browser tab of
+this machine, for the holder of the address printed (with its token) and nobody else."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import secrets
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+from tui.core.errors import PasserelleError
+from tui.paths import Paths
+
+HELP = "Open Passerelle in your browser, on this machine only (127.0.0.1, a new token each run)."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("source", nargs="?", help="export ZIP, folder or CSV (default: last import, else the sample)")
+    parser.add_argument("--port", type=int, default=0, metavar="N",
+                        help="port on 127.0.0.1 (default: any free one)")
+    parser.add_argument("--no-browser", action="store_true", help="print the address, do not open a browser")
+
+
+def app_command(source: str | None, home: str | None) -> str:
+    """The shell command textual-serve runs for each session: this Python, this package
+    (a $PASSERELLE_HOME reaches it through the environment)."""
+    argv = [sys.executable, "-m", "tui"]
+    if home:
+        argv += ["--home", str(Path(home).expanduser().absolute())]
+    if source:
+        argv.append(str(Path(source).expanduser().absolute()))
+    return shlex.join(argv)
+
+
+def open_in_browser(url: str) -> bool:
+    """Open `url` in the default browser; False when no browser could be started."""
+    import webbrowser
+
+    try:
+        return bool(webbrowser.open(url, new=2))
+    except webbrowser.Error:
+        return False
+
+
+def run(args: argparse.Namespace, paths: Paths) -> int:
+    if not 0 <= args.port <= 65535:
+        raise PasserelleError("--port", f"{args.port} is not a port number (1–65535, or 0 for any free one)")
+    if args.source:
+        if not Path(args.source).expanduser().exists():
+            raise PasserelleError(args.source, "no such file or folder")
+        code = check_export(Path(args.source).expanduser(), args.home)
+        if code:
+            return code  # the check printed its one line
+    return asyncio.run(_serve(args, paths))
+
+
+def check_export(source: Path, home: str | None) -> int:
+    """Read SOURCE once before any address is printed, so a bad export is one line and
+    exit 2 (the tab's app then reads it from the cache this leaves). In a short-lived
+    process: the server, running for hours, keeps none of the export's memory."""
+    argv = [sys.executable, "-c", "import sys, tui.cli.serve as s; sys.exit(s._check(*sys.argv[1:]))",
+            str(source), home or ""]
+    return subprocess.run(argv, check=False).returncode
+
+
+def _check(source: str, home: str) -> int:
+    from tui.launch import load
+
+    try:
+        load(Path(source), Paths.resolve(home or None))
+    except PasserelleError as exc:
+        print(f"passerelle: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+async def _serve(args: argparse.Namespace, paths: Paths) -> int:
+    from tui.serve.server import Server
+
+    server = Server(app_command(args.source, args.home), secrets.token_urlsafe(32), port=args.port)
+    try:
+        await server.start()
+    except OSError as exc:
+        raise PasserelleError(f"127.0.0.1:{args.port}", f"cannot listen: {exc.strerror or exc}") from None
+    server.stop_on_signals()
+    print(f"Passerelle is at {server.url}", flush=True)
+    print("Only this machine can open it, with this address (new each run). Ctrl+C stops it.", flush=True)
+    if not args.no_browser:
+        opened = await asyncio.to_thread(open_in_browser, server.url)
+        if not opened:
+            print("No browser could be opened here: copy the address above into yours.", flush=True)
+    try:
+        await server.stopped.wait()
+    finally:
+        await server.close()
+    print("Passerelle has stopped; every decision is saved.", flush=True)
+    return server.app_exit_code or 0
+

@@ -1,0 +1,1 @@
+"""The composer's data: recipients, advice, budgets and templates."""

@@ -1,0 +1,1 @@
+"""Reading a LinkedIn export (ZIP, folder or CSV) into typed Polars frames."""

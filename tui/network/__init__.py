@@ -1,0 +1,1 @@
+"""The network: size, bands, breakdown, roles, companies, growth, changes."""

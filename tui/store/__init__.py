@@ -1,0 +1,1 @@
+"""What Passerelle keeps: the SQLite store and each import's snapshot."""

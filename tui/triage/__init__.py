@@ -1,0 +1,1 @@
+"""Triage: queues, signals, filters and the contact strategy."""

@@ -1,0 +1,188 @@
+"""The to-do queue: every decision not yet carried out on LinkedIn, grouped by what to do.
+
+A pure function of what the store holds (decisions, drafts, done events) and of what the
+latest export shows: an accepted invitation now in Connections, or a withdrawn one gone,
+closes its row by itself; one the export contradicts is flagged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from tui.store.todo_log import ACTION_ORDER, NOTE_ACTION, Decided, Done
+
+SENT_PAGE = "https://www.linkedin.com/mynetwork/invitation-manager/sent/"
+RECEIVED_PAGE = "https://www.linkedin.com/mynetwork/invitation-manager/"
+GROUP_TITLES = {
+    "accept": "Accept on LinkedIn",
+    "ignore": "Ignore on LinkedIn",
+    "follow": "Follow on LinkedIn",
+    "withdraw": "Withdraw a sent invitation",
+    "follow up": "Send a follow-up",
+    NOTE_ACTION: "Send a drafted note",
+}
+
+
+@dataclass(frozen=True)
+class ExportFacts:
+    """What one export shows about people, by profile key."""
+
+    exported_on: date | None
+    connected: frozenset[str] = frozenset()
+    received: frozenset[str] = frozenset()  # incoming invitations still waiting
+    sent: frozenset[str] = frozenset()  # outgoing invitations still waiting
+
+
+@dataclass(frozen=True)
+class TodoRow:
+    """One person and one thing to do. `state`: pending, flagged or confirmed."""
+
+    key: str
+    name: str | None
+    url: str | None
+    action: str
+    ref: int
+    since: datetime
+    page: str
+    note: str | None
+    state: str = "pending"
+    done_at: datetime | None = None
+    confirmed_on: date | None = None
+    flag: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.name.strip() if self.name and self.name.strip() else self.key
+
+
+@dataclass(frozen=True)
+class TodoQueue:
+    """Rows to do (pending, then flagged) and rows an export closed (confirmed)."""
+
+    rows: tuple[TodoRow, ...]
+    exported_on: date | None = None
+
+    def state(self, state: str) -> list[TodoRow]:
+        return [r for r in self.rows if r.state == state]
+
+    @property
+    def pending(self) -> list[TodoRow]:
+        return self.state("pending")
+
+    def groups(self, state: str = "pending") -> list[tuple[str, list[TodoRow]]]:
+        """(action, rows) in LinkedIn order, oldest first within each; empty groups left out."""
+        rows = self.state(state)
+        return [(a, [r for r in rows if r.action == a]) for a in ACTION_ORDER if any(r.action == a for r in rows)]
+
+
+def is_web_url(url: Any) -> bool:
+    return isinstance(url, str) and url.lower().startswith(("https://", "http://"))
+
+
+def page_for(action: str, url: str | None) -> str:
+    """The page to open on LinkedIn to carry the action out."""
+    if action == "withdraw":
+        return SENT_PAGE
+    return url if is_web_url(url) else RECEIVED_PAGE
+
+
+def _verdict(item: Decided, done: Done | None, facts: ExportFacts | None) -> tuple[str | None, str | None]:
+    """('confirmed' or 'flagged' or None, why) from the export, when it was taken after the decision."""
+    if facts is None or facts.exported_on is None or facts.exported_on < item.since.date():
+        return None, None
+    key, day = item.key, facts.exported_on.isoformat()
+    connected, received, sent = key in facts.connected, key in facts.received, key in facts.sent
+    after_done = done is not None and facts.exported_on >= done.at.date()
+    if item.action == "accept":
+        if connected:
+            return "confirmed", None
+        if after_done and received:
+            return "flagged", f"marked done, but the export of {day} still shows the invitation waiting"
+    elif item.action == "ignore":
+        if connected:
+            return "flagged", f"the export of {day} shows you connected"
+        if not received:
+            return "confirmed", None
+    elif item.action == "withdraw":
+        if connected:
+            return "flagged", f"the export of {day} shows they accepted"
+        if not sent:
+            return "confirmed", None
+        if after_done:
+            return "flagged", f"marked done, but the export of {day} still shows the invitation sent"
+    elif item.action == NOTE_ACTION:
+        if connected or sent:
+            return "confirmed", None
+        if after_done:
+            return "flagged", f"marked done, but the export of {day} shows no invitation sent"
+    return None, None
+
+
+def todo_queue(decided: Iterable[Decided], done: Iterable[Done], facts: ExportFacts | None = None) -> TodoQueue:
+    """The queue: pending rows (not done, not confirmed), flagged rows, confirmed rows."""
+    done_by = {(d.key, d.action, d.ref): d for d in done}
+    rows: list[TodoRow] = []
+    for item in decided:
+        mark = done_by.get((item.key, item.action, item.ref))
+        verdict, why = _verdict(item, mark, facts)
+        if verdict is None and mark is not None:
+            continue  # carried out, nothing in the export says otherwise
+        state = verdict or "pending"
+        rows.append(TodoRow(
+            item.key, item.name, item.url, item.action, item.ref, item.since, page_for(item.action, item.url),
+            item.note, state, mark.at if mark else None,
+            facts.exported_on if state == "confirmed" and facts else None, why,
+        ))
+    order = {"pending": 0, "flagged": 1, "confirmed": 2}
+    rows.sort(key=lambda r: (order[r.state], ACTION_ORDER.index(r.action), r.since, r.key))
+    return TodoQueue(tuple(rows), facts.exported_on if facts else None)
+
+
+def facts_from_frames(connections: Any, invitations: Any, exported_on: date | None) -> ExportFacts:
+    """ExportFacts from an export's (or a snapshot's) connections and invitations frames."""
+    import polars as pl
+
+    def keys(frame: Any) -> frozenset[str]:
+        return frozenset(k for k in frame.get_column("key").to_list() if k)
+
+    waiting = invitations.filter(~pl.col("connected").fill_null(False))
+    return ExportFacts(
+        exported_on,
+        keys(connections),
+        keys(waiting.filter(pl.col("direction") == "INCOMING")),
+        keys(waiting.filter(pl.col("direction") == "OUTGOING")),
+    )
+
+
+def last_import_facts(store: Any) -> ExportFacts | None:
+    """ExportFacts from the snapshot of the last import, or None when there is none to read."""
+    record = store.last_import()
+    if record is None or record.snapshot is None or not record.snapshot.is_file():
+        return None
+    from tui.store.snapshots import read_snapshot
+
+    connections, invitations = read_snapshot(record.snapshot)
+    return facts_from_frames(connections, invitations, record.exported_on)
+
+
+def current_queue(store: Any, facts: ExportFacts | None) -> TodoQueue:
+    """The queue for what the store holds now, checked against `facts`."""
+    from tui.store.todo_log import decided, done_events
+
+    return todo_queue(decided(store), done_events(store), facts)
+
+
+def find_rows(queue: TodoQueue, wanted: str) -> list[TodoRow]:
+    """Pending or flagged rows for one person: profile URL or full name (case-insensitive)."""
+    from tui.export.person_keys import profile_key
+
+    wanted = wanted.strip()
+    rows = [r for r in queue.rows if r.state != "confirmed"]
+    if "linkedin.com/in/" in wanted.lower() or wanted.lower().startswith("/in/"):
+        key = profile_key(wanted, None)
+        return [r for r in rows if r.key == key]
+    name = " ".join(wanted.split()).casefold()
+    return [r for r in rows if " ".join((r.name or "").split()).casefold() == name]

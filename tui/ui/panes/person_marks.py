@@ -1,0 +1,80 @@
+"""`t` (tags) and `m` (how we met) for any pane that shows people: ask, save, say so."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import SimpleNamespace
+
+from textual.content import Content
+from textual.widget import Widget
+from tui.i18n import _
+
+from tui.core.errors import PasserelleError
+from tui.store.people_tags import (
+    TagError, met_by_key, met_of, set_met, set_tags, split_tags, tag_counts, tags_by_key, tags_of,
+)
+
+
+def ask_tags(pane: Widget, store, key: str | None, name: str | None, done: Callable[[str], None]) -> None:
+    """Ask for this person's tags (comma-separated, completed from the tags in use); save them."""
+    from tui.ui.screens.person_line_modal import PersonLineModal
+
+    if not key:
+        pane.app.notify(_("No person under the cursor."), severity="warning", markup=False)
+        return
+    current = ", ".join(tags_by_key(store).get(key, ()))
+
+    def save(value: str | None) -> None:
+        if value is None:
+            return
+        try:
+            tags = set_tags(store, key, split_tags(value))
+        except (TagError, PasserelleError) as exc:
+            pane.app.notify(_("Tags not saved: {error}").format(error=exc), severity="error", markup=False)
+            return
+        done(_("✓ tags saved: {tags}").format(tags=", ".join(tags) if tags else _("(none)")))
+
+    pane.app.push_screen(PersonLineModal(
+        _("Tags"), name or key, current,
+        _("Comma-separated; → completes a tag you already use; enter saves, escape cancels"),
+        [t for t, _n in tag_counts(store)]), save)
+
+
+def ask_met(pane: Widget, store, key: str | None, name: str | None, done: Callable[[str], None]) -> None:
+    """Ask how and where you met this person (one line); save it."""
+    from tui.ui.screens.person_line_modal import PersonLineModal
+
+    if not key:
+        pane.app.notify(_("No person under the cursor."), severity="warning", markup=False)
+        return
+
+    def save(value: str | None) -> None:
+        if value is None:
+            return
+        try:
+            line = set_met(store, key, value)
+        except PasserelleError as exc:
+            pane.app.notify(_("Not saved: {error}").format(error=exc), severity="error", markup=False)
+            return
+        done(_("✓ saved how you met: {line}").format(line=line) if line else _("✓ forgot how you met"))
+
+    pane.app.push_screen(PersonLineModal(
+        _("How you met"), name or key, met_by_key(store).get(key, ""),
+        _("One line (where, when, who introduced you); empty forgets it; enter saves")), save)
+
+
+def marks_lines(store, key: str | None) -> list[Content]:
+    """The detail-pane lines for a person's tags and how you met (user text, never markup)."""
+    from tui.text import display_text
+
+    if not key:
+        return []
+    out = []
+    tags = tags_of(store, key)
+    if tags:
+        out.append(Content.assemble((_("Tags  "), "bold"), display_text(", ".join(tags), 200)))
+    met = met_of(store, SimpleNamespace(key=key))
+    if met:
+        out.append(Content.assemble((_("Met   "), "bold"), display_text(met, 200)))
+    return out
+

@@ -1,0 +1,1 @@
+"""Passive widgets the panes are built from."""

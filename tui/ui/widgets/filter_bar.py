@@ -1,0 +1,111 @@
+"""FilterBar: the `/` filter line, with parse errors shown inline under it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from tui.i18n import N_
+from tui.text import sanitize
+from tui.ui.widgets.translated import placeholder
+from tui.ui.widgets.type_ahead import TypeAhead
+
+PLACEHOLDER = N_("words · has:note · flag:bridge · flag:suspicious · older:30d · tag:x · -tag:x · met:lyon")
+
+
+class FilterInput(TypeAhead, Input):
+    """The filter field: enter and escape give focus back as they are read (not once their
+    binding comes round), so the keys typed after them decide."""
+
+    # What the footer shows while typing (the keys themselves are read in _on_key below).
+    BINDINGS = [Binding("enter", "submit", N_("Keep filter"), id="keep-filter")]
+
+    async def _on_key(self, event) -> None:
+        if event.key in ("enter", "escape") and self.app.focused is self:
+            event.stop()
+            event.prevent_default()  # neither the field's own handling nor the bindings run again
+            if event.key == "enter":
+                await self.action_submit()
+            else:
+                self.parent.action_close()
+
+    async def action_submit(self) -> None:
+        await super().action_submit()
+        self.parent.give_back_focus(blank=not self.value.strip())
+
+
+class FilterBar(Vertical):
+    """An Input that posts `Changed(text)`; `show_error` writes below it."""
+
+    DEFAULT_CSS = """
+    FilterBar { height: auto; display: none; }
+    FilterBar.open { display: block; }
+    FilterBar Input { height: 3; }
+    FilterBar #filter-error { height: auto; color: $error; padding: 0 1; display: none; }
+    FilterBar.error #filter-error { display: block; }
+    """
+    BINDINGS = [Binding("escape", "close", N_("Clear filter"), id="clear-filter")]
+
+    class Changed(Message):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    class Done(Message):
+        """Enter or escape: give focus back to the table."""
+
+    def compose(self) -> ComposeResult:
+        yield placeholder(FilterInput(id="filter-input", disabled=True), PLACEHOLDER)
+        yield Static(id="filter-error")
+
+    @property
+    def value(self) -> str:
+        return self.query_one(Input).value
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.return_to = None  # the widget focus goes back to (the pane's table)
+
+    def give_back_focus(self, blank: bool = False) -> None:
+        """Leave the field now (not when a message is handled): type-ahead follows focus."""
+        if blank:
+            self._hide()
+        if self.return_to is not None:
+            self.screen.set_focus(self.return_to)
+
+    def open(self) -> None:
+        self.add_class("open")
+        field = self.query_one(Input)
+        field.disabled = False
+        self.screen.set_focus(field)  # now, not after the queued keys: `/anne` typed fast filters for "anne"
+
+    def _hide(self) -> None:
+        """Closed: not shown and out of the focus chain."""
+        self.remove_class("open")
+        self.query_one(Input).disabled = True
+
+    def show_error(self, message: str | None) -> None:
+        if message == getattr(self, "_error", None):
+            return  # unchanged: no repaint, no layout pass at each keystroke
+        self._error = message
+        self.set_class(bool(message), "error")
+        self.query_one("#filter-error", Static).update(Content(sanitize(message or "")))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Done())
+
+    def action_close(self) -> None:
+        self.query_one(Input).value = ""
+        self.show_error(None)
+        self.give_back_focus(blank=True)
+        self.post_message(self.Changed(""))
+        self.post_message(self.Done())
