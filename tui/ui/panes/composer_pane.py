@@ -126,7 +126,8 @@ class ComposerPane(ComposerTemplateActions, Horizontal):
             return None
 
     def _template_keys(self) -> dict[str, str]:
-        return {name: key_of(self.app, f"{name}-template") for name in ("new", "duplicate", "rename", "delete")}
+        return {name: key_of(self.app, f"{name}-template", default)
+                for name, default in (("new", "f2"), ("duplicate", "f3"), ("rename", "f4"), ("delete", "f8"))}
 
     def _follow_up_keys(self) -> dict[str, str]:
         return {"save": key_of(self.app, "save-draft", "ctrl+g"), "sent": key_of(self.app, "mark-sent", "ctrl+l"),
