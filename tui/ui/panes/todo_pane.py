@@ -214,7 +214,8 @@ class TodoPane(Vertical):
         who = display_text(rows[0].label, 40) if len(rows) == 1 else Content(
             ngettext("{count} person", "{count} people", len(rows)).format(count=len(rows)))
         undo = _("   {key} undoes").format(key=key_of(self.app, "undo-todo", "u"))
-        self.status(Content.assemble((_("✓ done "), "bold green"), f"{action_word(rows[0].action)}: ", who, (undo, "dim")))
+        what = _("{action}: ").format(action=action_word(rows[0].action))
+        self.status(Content.assemble((_("✓ done "), "bold green"), what, who, (undo, "dim")))
         self.reload()  # no DecisionSaved: a done changes no other pane's queue (they read decisions only)
 
     def action_done(self) -> None:

@@ -88,7 +88,8 @@ class TriagePane(Vertical):
         extra = _(" until {day}").format(day=day(until)) if until else ""
         undo_id = "undo-decision" if self.AREA == "received" else f"undo-{self.AREA}"
         undo = _("   {key} undoes").format(key=key_of(self.app, undo_id, "u"))
-        self.status(Content.assemble((_("✓ saved "), "bold green"), f"{label}{extra}: ", who, (undo, "dim")))
+        what = _("{decision}{until}: ").format(decision=label, until=extra)
+        self.status(Content.assemble((_("✓ saved "), "bold green"), what, who, (undo, "dim")))
         self.after_decision({p.key for p in people})
         self.post_message(DecisionSaved(batch))
         return batch

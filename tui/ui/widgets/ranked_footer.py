@@ -101,7 +101,7 @@ class RankedFooter(Footer):
         self.bindings_changed(self.screen)
 
     def language_changed(self) -> None:
-        self.call_after_refresh(self.recompose)
+        self.refresh(recompose=True)  # the descriptions again, in the footer's own turn
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._fitted_width:

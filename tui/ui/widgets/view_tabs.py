@@ -8,11 +8,12 @@ from textual.widgets import Static
 
 from tui.triage.filters import VIEWS
 from tui.i18n import _
+from tui.ui.widgets.translated import pgettext
 
 
 def view_name(view: str) -> str:
     """A built-in view in the active language; a saved view as the user named it."""
-    return _(view) if view in VIEWS else view
+    return pgettext("view", view) if view in VIEWS else view
 
 
 class ViewTabs(Static):
