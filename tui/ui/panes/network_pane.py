@@ -25,6 +25,7 @@ from tui.text import display_text
 from tui.ui.widgets.frame_table import Column, FrameTable
 from tui.ui.widgets.decision_words import band_word, table_day
 from tui.ui.widgets.growth_chart import GrowthChart
+from tui.ui.widgets.header_lines import exported_day
 from tui.ui.widgets.key_names import key_of, with_keys
 from tui.ui.widgets.network_gauge import NetworkGauge
 from tui.ui.widgets.translated import Translated, placeholder, tr
@@ -574,7 +575,7 @@ class NetworkPane(Vertical):
             return _("No connection dates yet.")
         busiest = ", ".join(f"{b['month']} ({b['count']})" for b in g["busiest"])
         return _("Per month since {first} · latest {latest}\nBusiest: {busiest}").format(
-            first=g["first"], latest=g["latest"], busiest=busiest)
+            first=exported_day(g["first"]), latest=exported_day(g["latest"]), busiest=busiest)
 
     def _figures(self, s: dict) -> str:
         pick, since_key = key_of(self.app, "network-pick-family", "p"), key_of(self.app, "network-since-last-import", "n")

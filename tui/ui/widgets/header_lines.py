@@ -33,7 +33,10 @@ def exported_day(exported: Any) -> str:
 
     if isinstance(exported, date):
         return day(exported.date() if isinstance(exported, datetime) else exported)
-    return str(exported)[:10]
+    try:
+        return day(date.fromisoformat(str(exported)[:10]))
+    except ValueError:
+        return str(exported)[:10]
 
 
 def tabs_line(titles: list[str], current: int, keys: dict[str, str] | None = None) -> Content:
