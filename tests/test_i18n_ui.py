@@ -151,6 +151,11 @@ async def test_the_palette_switches_the_language_live_and_keeps_it(export: Path,
         assert app.query_one("#received").session  # the session's decision is kept
         assert 'language = "fr"' in settings.read_text(encoding="utf-8")
 
+        await pilot.press("ctrl+p")  # the palette itself speaks French now
+        await pilot.pause()
+        assert "Chercher une commande…" in _screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
         await command(app, pilot, "Langue : English")
         screen = _screen_text(app)
         assert " 1 Received " in screen and "Accept" in screen and "Name" in screen and "filter: has:note" in screen

@@ -380,6 +380,13 @@ class PasserelleApp(NoLocalsOnCrash, App[int]):
                 yield SystemCommand(sanitize(title), sanitize(help_text), self._in_pane(pane_id, callback))
         yield from textual_commands(super().get_system_commands(screen))
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, its search field in the active language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=_("Search for commands…"), id="--command-palette"))
+
     def _in_pane(self, pane_id: str, callback):
         def run() -> None:
             if self.query_one(ContentSwitcher).current != pane_id:
