@@ -34,6 +34,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _active.ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` in the active language where the same English word reads otherwise by its
+    `context` (gettext's msgctxt: "sent" on a chart axis, a draft "sent")."""
+    return _active.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark `message` for the catalogue without translating it yet (translated where shown)."""
     return message

@@ -6,10 +6,11 @@ from typing import Any
 
 from textual.content import Content
 
-from tui.core.words import plural
+from tui.i18n import N_, _, ngettext
+from tui.i18n.formats import day, number
 from tui.text import display_text, sanitize
 
-KEYS_HINT = "   ? help · ctrl+p all actions · q quit"
+KEYS_HINT = N_("   {help} help · {palette} all actions · {quit} quit")
 
 
 def title_line(source: Any, connections: int, pending: int | None, exported: Any) -> Content:
@@ -18,24 +19,40 @@ def title_line(source: Any, connections: int, pending: int | None, exported: Any
     The counts come first: at 80 columns the file name is what gets cut.
     """
     name = sanitize(str(source or "")).rsplit("/", 1)[-1]
-    parts = [] if pending is None else [f"{plural(pending, 'person')} waiting for your answer"]
-    parts.append(plural(connections, "connection"))
-    where = Content.assemble(display_text(name), f", exported {str(exported)[:10]}" if exported else "")
+    parts = [] if pending is None else [ngettext("{count} person waiting for your answer",
+                                                  "{count} people waiting for your answer", pending).format(
+        count=number(pending))]
+    parts.append(ngettext("{count} connection", "{count} connections", connections).format(count=number(connections)))
+    where = Content.assemble(display_text(name), _(", exported {day}").format(day=exported_day(exported)) if exported else "")
     return Content.assemble(("Passerelle", "bold"), "  ", " · ".join(parts), "  ·  ", where)
 
 
-def tabs_line(titles: list[str], current: int) -> Content:
+def exported_day(exported: Any) -> str:
+    """The export's day as the language writes it (a date, or text from an older cache)."""
+    from datetime import date, datetime
+
+    if isinstance(exported, date):
+        return day(exported.date() if isinstance(exported, datetime) else exported)
+    try:
+        return day(date.fromisoformat(str(exported)[:10]))
+    except ValueError:
+        return str(exported)[:10]
+
+
+def tabs_line(titles: list[str], current: int, keys: dict[str, str] | None = None) -> Content:
     """` 1 Received   2 Sent …` with the current pane highlighted, then the global keys."""
     tabs: list[tuple[str, str] | str] = []
     for number, title in enumerate(titles, 1):
         tabs += [(f" {number} {title} ", "bold reverse" if number - 1 == current else "dim"), " "]
-    tabs.append((KEYS_HINT, "dim"))
+    keys = keys or {"help": "?", "palette": "ctrl+p", "quit": "q"}
+    tabs.append((_(KEYS_HINT).format(**keys), "dim"))
     return Content.assemble(*tabs)
 
 
 def header_lines(app: Any) -> tuple[Content, Content]:
     """The title line (export, counts, from the store's rows until the frames are read) and the tab line."""
     from tui.ui.panes.catalog import PANE_IDS, PANES
+    from tui.ui.widgets.key_names import key_of
 
     export, rows = app.context.export, app.context.triage_set
     if rows is not None:
@@ -48,4 +65,6 @@ def header_lines(app: Any) -> tuple[Content, Content]:
     pending = received.pending_count if received is not None else None
     current = app.panes.current
     shown = PANE_IDS.index(current) if current in PANE_IDS else -1
-    return title_line(source, connections, pending, exported), tabs_line([p.title for p in PANES], shown)
+    keys = {"help": key_of(app, "help", "question_mark"), "palette": app.COMMAND_PALETTE_BINDING,
+            "quit": key_of(app, "quit", "q")}
+    return title_line(source, connections, pending, exported), tabs_line([_(p.title) for p in PANES], shown, keys)
