@@ -35,9 +35,9 @@ class PasserelleApp(NoLocalsOnCrash, TypeAheadApp, StagedStart, PaletteApp, App[
         *(Binding(str(n), f"show_pane('{p.id}')", p.title, id=f"show-{p.id}") for n, p in enumerate(PANES, 1)),
         Binding("question_mark", "help", N_("Help"), id="help"),
         Binding("q", "quit", N_("Quit"), id="quit"),
-        # Shown in the footer only while a text field has focus (check_action), where 1–4 type digits.
-        Binding("escape", "leave_field", N_("Leave field, then 1–4"), id="leave-field",
-                tooltip=N_("Leave the text field (then 1–4 switch panes)")),
+        # Shown in the footer only while a text field has focus (check_action), where 1–5 type digits.
+        Binding("escape", "leave_field", N_("Leave field, then 1–5"), id="leave-field",
+                tooltip=N_("Leave the text field (then 1–5 switch panes)")),
     ]
 
     def __init__(self, context: AppContext, source: Path | None = None) -> None:

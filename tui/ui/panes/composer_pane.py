@@ -43,7 +43,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
     BINDINGS = [
         # First, so that at 80 columns the footer still shows it while a field has focus
         # (the app's own escape would come last); hidden otherwise (PasserelleApp.check_action).
-        Binding("escape", "app.leave_field", N_("Leave field, then 1–4"), id="composer-leave-field"),
+        Binding("escape", "app.leave_field", N_("Leave field, then 1–5"), id="composer-leave-field"),
         Binding("ctrl+f", "find_recipient", N_("Find"), id="find-recipient"),
         # ctrl+n, not ctrl+k: in a text field ctrl+k deletes to the end of the line.
         Binding("ctrl+n", "focus_templates", N_("Templates"), id="focus-templates"),

@@ -33,7 +33,7 @@ RANK = (
 ALWAYS = ("help",)  # shown at every width, after the pane's keys
 LEAVE_FIELD = "leave-field"  # escape: shown instead of `?` while a text field has the focus
 LEAVE_IDS = ("composer-leave-field", LEAVE_FIELD)
-HIDDEN_PREFIX = "show-"  # 1–4 are on the tab line already
+HIDDEN_PREFIX = "show-"  # 1–5 are on the tab line already
 PALETTE_WIDTH = 12  # "^p palette" and its border
 THEN_HELP = N_("then {key} help")
 N_("palette")  # Textual's own description of ctrl+p, translated where shown
