@@ -29,7 +29,7 @@ from tui.ui.panes.composer_commands import composer_commands, follow_up_keys, te
 from tui.ui.panes.composer_note import copy_note
 from tui.ui.widgets.composer_recipient import ComposerRecipient
 from tui.ui.widgets.composer_side import ComposerSide, advice_content
-from tui.ui.panes.composer_templates import ComposerTemplateActions
+from tui.ui.panes.composer_templates import ComposerTemplateActions, first_template
 from tui.ui.widgets.key_names import key_of
 from tui.ui.widgets.translated import Translated, placeholder, tr
 
@@ -199,7 +199,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
         option_list.clear_options()
         option_list.add_options(options)
         want = select or (self._tid(self.template) if self.template else None)
-        index = next((i for i, t in enumerate(self.templates) if self._tid(t) == want), 0)
+        index = first_template(self.templates, want, self._tid)
         if self.templates:
             option_list.highlighted = index
             self.select_template(self.templates[index])

@@ -14,7 +14,7 @@ from tui.composer.template_files import (
     rename_template,
     save_template,
 )
-from tui.i18n import N_, _
+from tui.i18n import N_, _, language
 from tui.ui.widgets.key_names import key_of
 
 # One sentence per action, so a translator sees each whole (not "Could not " + a verb).
@@ -29,6 +29,15 @@ DONE = {
     "deleted": N_("Template deleted: {name}"),
 }
 
+
+
+def first_template(templates: list, want: str | None, tid) -> int:
+    """The template to open: the one asked for (or open), else the first in the reader's
+    language (a French user starts on a French starter), else the first."""
+    for i, template in enumerate(templates):
+        if want is not None and tid(template) == want:
+            return i
+    return next((i for i, t in enumerate(templates) if t.language == language()), 0)
 
 class ComposerTemplateActions:
     """Mixin for ComposerPane: it provides context, template, edits, editor_text(),
