@@ -11,6 +11,7 @@ from tui import i18n
 from tui.app import PasserelleApp
 from tui.launch import build_context
 from tui.ui.language_switch import save_language, with_language
+from tui.ui.panes.received_columns import signals_cell
 from tui.ui.widgets.frame_table import FrameTable
 
 SIZE = (80, 24)
@@ -147,6 +148,10 @@ async def test_the_palette_switches_the_language_live_and_keeps_it(export: Path,
         screen = _screen_text(app)
         assert " 1 Reçues " in screen and "Accepter" in screen and "Nom" in screen
         assert "filtre : has:note" in screen  # the filter is still there, said in French
+        queue = app.query_one("#received").rows
+        shown = [queue.row(i) for i in range(queue.height)]
+        assert all(r["_signals"] == signals_cell(r) for r in shown)  # the signal words, read again in French
+        assert any(word in r["_signals"] for r in shown for word in ("échangé", "suspect", "passerelle"))
         assert (table.cursor_row, table.current_key(), table.row_count) == (row, key, rows)
         assert app.query_one("#received").session  # the session's decision is kept
         assert 'language = "fr"' in settings.read_text(encoding="utf-8")

@@ -345,8 +345,9 @@ class QueueRows:
         self.ids, self.keys = [p[0] for p in kept], [p[1] for p in kept]
         return first
 
-    def forget(self, keys: set) -> None:
-        """Re-read these rows when next drawn (their decision changed but they stay shown)."""
+    def forget(self, keys: set | None = None) -> None:
+        """Re-read these rows (all with None) when next drawn: their decision changed but they
+        stay shown, or the language changed their words."""
         for row_id, key in zip(self.ids, self.keys):
-            if key in keys:
+            if keys is None or key in keys:
                 self._rows.pop(row_id, None)

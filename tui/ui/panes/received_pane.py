@@ -381,6 +381,8 @@ class ReceivedPane(TriagePane):
         if self.context.triage_set is None:
             return
         self._detail_of = None
+        self.rows.forget()  # the signal words of the rows already read
+        self.table.language_changed()
         self._counts()
         self._progress_width = -1
         self._update_progress()
