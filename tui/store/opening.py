@@ -169,9 +169,11 @@ def _connect_read_only(path: Path, timeout: float, now: Callable[[], datetime]) 
 def check(path: Path, conn: sqlite3.Connection) -> None:
     """Refuse foreign, damaged or newer databases before anything is written."""
     try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+        # One statement, so one snapshot: another window's migration committing between two
+        # reads would show its tables without its application id yet (a "foreign" database).
+        version, app_id, tables = conn.execute(
+            "SELECT (SELECT user_version FROM pragma_user_version),"
+            " (SELECT application_id FROM pragma_application_id), (SELECT count(*) FROM sqlite_schema)").fetchone()
         problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
     except sqlite3.DatabaseError as exc:
         raise StoreError(path, _("not a readable database ({why}); {kept}").format(why=why(exc), kept=_(KEPT))) from exc
