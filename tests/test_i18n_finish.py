@@ -1,0 +1,75 @@
+"""What a French-speaking user reads where display code shows data-layer text: band
+meanings, To do headings, decision reasons, the role-rule editor's refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLE_DIR
+from tui import i18n
+
+SAMPLE = SAMPLE_DIR / "Basic_LinkedInDataExport_11-20-2026.zip"
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+@pytest.fixture(autouse=True)
+def english_after():
+    yield
+    i18n.set_language("en")
+
+
+def test_the_report_gives_each_band_its_french_meaning_without_a_stray_colon(passerelle_home, capsys) -> None:
+    from tui.cli.main import main
+
+    assert main(["report", "--lang", "fr", str(SAMPLE)]) == 0
+    out = capsys.readouterr().out
+    assert f"| 100–499 | usage sélectif et réfléchi{NNBSP}; la personne choisit qui elle accepte. |" in out
+    assert f"| 500+ | usage généreux{NNBSP}; LinkedIn affiche" in out
+    assert "connections:" not in out and "relations :" not in out  # French, no-break space kept whole
+
+
+def test_the_report_in_english_keeps_its_sentences(passerelle_home, capsys) -> None:
+    from tui.cli.main import main
+
+    assert main(["report", str(SAMPLE)]) == 0
+    out = capsys.readouterr().out
+    assert "| 100–499 | selective, deliberate use; people choose whom they accept. |" in out
+
+
+def test_cli_todo_headings_are_french(passerelle_home, capsys) -> None:
+    from tui.cli.main import main
+    from tui.store.store import Person, Store
+
+    store = Store.open(passerelle_home.database)
+    try:
+        store.decide([Person("in:a", "Ana", "https://www.linkedin.com/in/a")], "accept", "", None)
+    finally:
+        store.close()
+    assert main(["todo", "--lang", "fr"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "Accepter sur LinkedIn (1)"
+
+
+def test_history_shows_a_stored_decision_reason_in_french() -> None:
+    from tui.cli.history import render
+
+    found = {"person": {"name": "Ana", "url": None, "key": "in:a"}, "imports": [],
+             "messages": {"count": 0, "first": None, "last": None}, "tags": [], "notes": [],
+             "decisions": [{"decision": "accept", "kind": "decide", "at": "2026-11-20T10:00:00",
+                            "reason": "protected: company contains 'Acme'"}],
+             "unreadable_imports": 0}
+    assert render(found).splitlines()[-1] == "Decision 2026-11-20T10:00: accept (protected: company contains 'Acme')"
+    i18n.set_language("fr")
+    last = render(found).splitlines()[-1]
+    assert last.endswith(f"accepter (protégé{NBSP}: company contient «{NBSP}Acme{NBSP}»)"), last
+
+
+def test_the_role_rule_editor_refuses_in_french(tmp_path: Path) -> None:
+    from tui.core.errors import ConfigError
+    from tui.network.role_rule_file import add_role_keyword
+
+    i18n.set_language("fr")
+    with pytest.raises(ConfigError) as refused:
+        add_role_keyword(tmp_path / "config.toml", "health", "  ", ())
+    assert refused.value.reason == "aucun mot-clé à ajouter (l'intitulé n'a ni lettre ni chiffre)"
