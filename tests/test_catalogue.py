@@ -203,14 +203,19 @@ def unwrapped(files: list[Path]) -> list[str]:
     found = []
     for file in files:
         where = file.relative_to(REPO).as_posix() if file.is_relative_to(REPO) else file.name
-        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+        tree = ast.parse(file.read_text(encoding="utf-8"))
+        # A module's constant holding bare words (`WORKBOOK = "is an Excel workbook…"`) is as
+        # bare as the literal itself when it is passed to a call that shows it.
+        constants = {t.id: a.value for a in tree.body if isinstance(a, ast.Assign)
+                     for t in a.targets if isinstance(t, ast.Name) and isinstance(a.value, (ast.Constant, ast.JoinedStr))}
+        for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or (name := _called(node)) not in SHOWN:
                 continue
             positions, keywords = SHOWN[name]
             shown = [node.args[i] for i in positions if i < len(node.args)]
             shown += [k.value for k in node.keywords if k.arg in keywords]
             for argument in shown:
-                text = _bare_text(argument)
+                text = _bare_text(constants.get(argument.id, argument) if isinstance(argument, ast.Name) else argument)
                 if text and text not in ALLOWED_ANYWHERE and (where, text) not in ALLOWED:
                     found.append(f"{where}:{argument.lineno}: {name}({text!r})")
     return found
@@ -236,7 +241,11 @@ def test_the_unwrapped_check_catches_bare_words_and_passes_wrapped_text_markup_a
         'Content.from_markup("[b]{name}[/b]", name=name)\n'
         'sys.stdout.write(json.dumps(data) + "\\n")\n'
         'handle.write("a file, not the screen")\n'
-        'self.notify(message, title="Passerelle")\n',
+        'self.notify(message, title="Passerelle")\n'
+        'REFUSED = "refused: too big"\n'
+        'raise ExportError(path, REFUSED)\n'
+        'SAID = N_("refused: too big")\n'
+        'raise ExportError(path, _(SAID))\n',
         encoding="utf-8",
     )
     assert unwrapped([sample]) == [
@@ -245,6 +254,7 @@ def test_the_unwrapped_check_catches_bare_words_and_passes_wrapped_text_markup_a
         "sample.py:3: ConfigError('not UTF-8 text')",
         "sample.py:4: add_argument('print JSON')",
         "sample.py:5: notify('Export')",
+        "sample.py:15: ExportError('refused: too big')",
     ]
 
 

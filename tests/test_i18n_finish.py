@@ -73,3 +73,19 @@ def test_the_role_rule_editor_refuses_in_french(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as refused:
         add_role_keyword(tmp_path / "config.toml", "health", "  ", ())
     assert refused.value.reason == "aucun mot-clé à ajouter (l'intitulé n'a ni lettre ni chiffre)"
+
+
+def test_a_workbook_given_as_the_export_is_refused_in_french(tmp_path: Path) -> None:
+    import zipfile
+
+    from tui.core.errors import ExportError
+    from tui.export.reader import load_export
+
+    book = tmp_path / "Connections.xlsx"
+    with zipfile.ZipFile(book, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/workbook.xml", "<workbook/>")
+    i18n.set_language("fr")
+    with pytest.raises(ExportError) as refused:
+        load_export(book)
+    assert refused.value.reason.startswith("est un classeur Excel"), refused.value.reason
