@@ -89,3 +89,12 @@ def test_a_workbook_given_as_the_export_is_refused_in_french(tmp_path: Path) -> 
     with pytest.raises(ExportError) as refused:
         load_export(book)
     assert refused.value.reason.startswith("est un classeur Excel"), refused.value.reason
+
+
+def test_stats_says_the_band_meaning_in_french(passerelle_home, capsys) -> None:
+    from tui.cli.main import main
+
+    assert main(["stats", "--lang", "fr", str(SAMPLE)]) == 0
+    band = [line for line in capsys.readouterr().out.splitlines() if line.startswith("Palier")]
+    assert band == [f"Palier{NBSP}: généreux — 500 relations et plus{NBSP}: usage généreux{NNBSP}; LinkedIn affiche "
+                    f"«{NBSP}500+{NBSP}» et les invitations sont largement acceptées."]
