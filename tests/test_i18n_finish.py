@@ -98,3 +98,15 @@ def test_stats_says_the_band_meaning_in_french(passerelle_home, capsys) -> None:
     band = [line for line in capsys.readouterr().out.splitlines() if line.startswith("Palier")]
     assert band == [f"Palier{NBSP}: généreux — 500 relations et plus{NBSP}: usage généreux{NNBSP}; LinkedIn affiche "
                     f"«{NBSP}500+{NBSP}» et les invitations sont largement acceptées."]
+
+
+def test_strategy_check_says_protected_and_refused_entries_in_french(passerelle_home, capsys) -> None:
+    from tui.cli.main import main
+
+    assert main(["strategy", "--init"]) == 0
+    assert main(["strategy", "--check"]) == 0
+    assert "  protected: company contains 'Hollowbrook'" in capsys.readouterr().out.splitlines()
+    assert main(["strategy", "--check", "--lang", "fr"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert f"  protégé{NBSP}: company contient «{NBSP}Hollowbrook{NBSP}»" in lines
+    assert any(line.startswith(f"  refusé{NBSP}: title correspond à «{NBSP}") for line in lines)

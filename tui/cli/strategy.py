@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from tui.core.files import write_text_atomic
+from tui.core.phrasebook import describe
 from tui.core.folders import make_private_dir
 from tui.i18n import N_, _, ngettext
 from tui.i18n.formats import number
@@ -44,8 +45,8 @@ def _init(path: Path, force: bool) -> int:
 
 def _describe(strategy: Strategy) -> list[str]:
     lines = [_("targets: {targets}").format(targets=", ".join(strategy.targets) or _("(none)"))]
-    lines += [_("protected: {entry}").format(entry=e.describe()) for e in strategy.protected]
-    lines += [_("refused: {entry}").format(entry=e.describe()) for e in strategy.refused]
+    lines += [_("protected: {entry}").format(entry=describe(e.describe())) for e in strategy.protected]
+    lines += [_("refused: {entry}").format(entry=describe(e.describe())) for e in strategy.refused]
     for n, rule in enumerate(strategy.rules, start=1):
         when = ", ".join(f"{k} = {str(v).lower() if isinstance(v, bool) else repr(v)}" for k, v in rule.when) or _("always")
         lines.append(_("{n}. {name}: when {when} → {decide} ({reason})").format(
