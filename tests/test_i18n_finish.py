@@ -110,3 +110,16 @@ def test_strategy_check_says_protected_and_refused_entries_in_french(passerelle_
     lines = capsys.readouterr().out.splitlines()
     assert f"  protégé{NBSP}: company contient «{NBSP}Hollowbrook{NBSP}»" in lines
     assert any(line.startswith(f"  refusé{NBSP}: title correspond à «{NBSP}") for line in lines)
+
+
+def test_strategy_preview_names_the_two_branches_in_french(passerelle_home, capsys) -> None:
+    from tui.cli.main import main
+
+    assert main(["strategy", "--init"]) == 0
+    capsys.readouterr()
+    assert main(["strategy", "--preview", str(SAMPLE)]) == 0
+    names = [line.split()[0] for line in capsys.readouterr().out.splitlines()[1:3]]
+    assert names == ["protected", "refused"]
+    assert main(["strategy", "--preview", str(SAMPLE), "--lang", "fr"]) == 0
+    names = [line.split()[0] for line in capsys.readouterr().out.splitlines()[1:3]]
+    assert names == ["protégé", "refusé"]

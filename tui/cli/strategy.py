@@ -15,7 +15,7 @@ from tui.core.folders import make_private_dir
 from tui.i18n import N_, _, ngettext
 from tui.i18n.formats import number
 from tui.paths import Paths
-from tui.triage.strategy import Strategy, load_strategy, preview, starter_strategy
+from tui.triage.strategy import Strategy, load_strategy, preview, rule_name, starter_strategy
 
 HELP = N_("Create (--init), validate (--check) or preview (--preview EXPORT) your contact strategy.")
 
@@ -76,6 +76,7 @@ def _preview(source: str, strategy: Strategy, paths: Paths) -> int:
     decided = sum(after for _name, _before, after in rows)
     print(ngettext("{count} open received invitation", "{count} open received invitations", open_rows).format(
         count=number(open_rows)))
+    rows = [(rule_name(name), before, after) for name, before, after in rows]
     width = max((len(name) for name, _rule, _before in rows), default=10)
     for name, _rule, after in rows:
         print(f"  {name:<{width}}  {after}")
