@@ -123,3 +123,26 @@ def test_strategy_preview_names_the_two_branches_in_french(passerelle_home, caps
     assert main(["strategy", "--preview", str(SAMPLE), "--lang", "fr"]) == 0
     names = [line.split()[0] for line in capsys.readouterr().out.splitlines()[1:3]]
     assert names == ["protégé", "refusé"]
+
+
+def test_the_detail_panes_history_reads_in_french() -> None:
+    from tui.network.person_timeline import summary_lines
+
+    imports = [{"exported_on": "2026-07-10", "imported_at": None, "company": "Initech", "position": "Dev",
+                "connected_on": "2025-01-05", "in_network": True, "invitations": []},
+               {"exported_on": "2026-10-10", "imported_at": None, "company": None, "position": None,
+                "connected_on": None, "in_network": False,
+                "invitations": [{"direction": "sent", "sent_at": "2026-10-01T08:00:00"}]}]
+    found = {"imports": imports, "messages": {"count": 0}, "tags": ["client"], "notes": [],
+             "decisions": [{"at": "2026-05-02T10:00:00", "kind": "decide", "decision": "followed_up", "reason": "",
+                            "in_effect": False}]}
+    assert summary_lines(found)[0] == "2026-10-10  not in your network  (left) · invitation sent 2026-10-01"
+    i18n.set_language("fr")
+    assert summary_lines(found) == [
+        "2026-10-10  hors de votre réseau  (parti) · invitation envoyée le 2026-10-01",
+        "2026-07-10  Initech · Dev",
+        "En relation depuis le 2025-01-05",
+        f"Messages{NBSP}: aucun",
+        f"Décisions{NBSP}: 1, la dernière{NBSP}: relancée le 2026-05-02 (annulée)",
+        f"Étiquettes{NBSP}: client",
+    ]
