@@ -157,6 +157,10 @@ SHOWN: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "Response": ((), ("text",)),
     "HTTPNotFound": ((), ("text",)),
     "HTTPConflict": ((), ("text",)),
+    "Content": ((0,), ()),
+    "Option": ((0,), ()),
+    "with_tooltip": ((0,), ()),
+    "status": ((0,), ()),  # the panes' status line
 }
 # Literal text these calls may show as is, being no words to translate: anywhere, and in one
 # file only as (file, text) (no line number, so an edit nearby keeps it), each with why.
