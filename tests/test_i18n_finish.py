@@ -146,3 +146,23 @@ def test_the_detail_panes_history_reads_in_french() -> None:
         f"Décisions{NBSP}: 1, la dernière{NBSP}: relancée le 2026-05-02 (annulée)",
         f"Étiquettes{NBSP}: client",
     ]
+
+
+def test_the_decisions_sheet_gives_a_stored_reason_in_french_and_the_csv_keeps_it(passerelle_home, capsys) -> None:
+    import csv
+    import io
+
+    from tui.cli.main import main
+    from tui.store.store import Person, Store
+
+    store = Store.open(passerelle_home.database)
+    try:
+        store.decide([Person("in:a", "Ana", "https://www.linkedin.com/in/a")], "accept",
+                     "protected: company contains 'Acme'", None)
+    finally:
+        store.close()
+    assert main(["decisions", "--lang", "fr", "--format", "sheet"]) == 0
+    sheet = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert sheet[1][4] == f"protégé{NBSP}: company contient «{NBSP}Acme{NBSP}»"
+    assert main(["decisions", "--lang", "fr"]) == 0
+    assert list(csv.reader(io.StringIO(capsys.readouterr().out)))[1][4] == "protected: company contains 'Acme'"
