@@ -166,3 +166,13 @@ def test_the_decisions_sheet_gives_a_stored_reason_in_french_and_the_csv_keeps_i
     assert sheet[1][4] == f"protégé{NBSP}: company contient «{NBSP}Acme{NBSP}»"
     assert main(["decisions", "--lang", "fr"]) == 0
     assert list(csv.reader(io.StringIO(capsys.readouterr().out)))[1][4] == "protected: company contains 'Acme'"
+
+
+def test_a_decision_taken_from_the_protected_branch_names_it_in_french() -> None:
+    from tui.core.phrasebook import describe
+
+    stored = "rule protected: protected: company contains 'Acme'"
+    assert describe(stored) == stored
+    i18n.set_language("fr")
+    assert describe(stored) == f"règle protégé{NBSP}: protégé{NBSP}: company contient «{NBSP}Acme{NBSP}»"
+    assert describe("rule nouveau cercle: une passerelle") == f"règle nouveau cercle{NBSP}: une passerelle"

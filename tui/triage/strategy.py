@@ -19,7 +19,7 @@ from tui.core.files import read_small_file
 from tui.core.toml_files import parse_toml
 from tui.triage.queue_frames import RECEIVED_DECISIONS, regex_escape
 from tui.triage.strategy_starter import STARTER_STRATEGY, starter_strategy  # noqa: F401 - for `strategy --init`
-from tui.i18n import N_, _
+from tui.i18n import _
 
 MAX_BYTES = 1_000_000
 FIELDS = {"company": "company", "name": "name", "title": "position", "url": "url"}
@@ -283,13 +283,11 @@ def _rule_expr(rule: Rule, frame: pl.DataFrame, strategy: Strategy) -> pl.Expr:
     return pl.all_horizontal(parts) if parts else pl.lit(True)
 
 
-# The two branches before the rules: their names are stored (`rule`); `rule_name` shows them.
-BRANCH_WORDS = {"protected": N_("protected"), "refused": N_("refused")}
-
-
 def rule_name(name: str) -> str:
-    """A rule as people read it: the user's own rule names as written, the two branches translated."""
-    return _(BRANCH_WORDS[name]) if name in BRANCH_WORDS else name
+    """A rule as people read it: the two branches (stored as rule names) translated, the user's
+    own rules as written."""
+    branches = (phrasebook.PROTECTED_RULE(), phrasebook.REFUSED_RULE())
+    return phrasebook.describe(name) if name in branches else name
 
 
 def _outcomes(strategy: Strategy) -> list[tuple[str, str, str]]:
