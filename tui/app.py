@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Iterable
 
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Input, Static, TextArea
 
+from tui.i18n import N_
 from tui.text import REFUSED_ACTIONS
+from tui.ui.app_commands import PaletteApp
 from tui.ui.context import AppContext
 from tui.ui.messages import DecisionSaved, OpenComposer
 from tui.ui.pane_deck import PaneDeck
@@ -24,7 +24,8 @@ from tui.ui.widgets.header_lines import header_lines
 from tui.ui.widgets.theme import use_theme
 from tui.ui.widgets.type_ahead import TypeAheadApp
 
-class PasserelleApp(NoLocalsOnCrash, TypeAheadApp, StagedStart, App[int]):
+
+class PasserelleApp(NoLocalsOnCrash, TypeAheadApp, StagedStart, PaletteApp, App[int]):
     """Keyboard triage of a LinkedIn export."""
 
     CSS_PATH = "app.tcss"
@@ -32,11 +33,11 @@ class PasserelleApp(NoLocalsOnCrash, TypeAheadApp, StagedStart, App[int]):
     COMMANDS = {lambda: importlib.import_module("tui.ui.palette").FoldingCommands}  # accents folded
     BINDINGS = [
         *(Binding(str(n), f"show_pane('{p.id}')", p.title, id=f"show-{p.id}") for n, p in enumerate(PANES, 1)),
-        Binding("question_mark", "help", "Help", id="help"),
-        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", N_("Help"), id="help"),
+        Binding("q", "quit", N_("Quit"), id="quit"),
         # Shown in the footer only while a text field has focus (check_action), where 1–4 type digits.
-        Binding("escape", "leave_field", "Leave field, then 1–4", id="leave-field",
-                tooltip="Leave the text field (then 1–4 switch panes)"),
+        Binding("escape", "leave_field", N_("Leave field, then 1–4"), id="leave-field",
+                tooltip=N_("Leave the text field (then 1–4 switch panes)")),
     ]
 
     def __init__(self, context: AppContext, source: Path | None = None) -> None:
@@ -142,8 +143,3 @@ class PasserelleApp(NoLocalsOnCrash, TypeAheadApp, StagedStart, App[int]):
             if pane is not None and pane is not message.pane:
                 pane.decisions_changed()
         self.refresh_header()
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        from tui.ui.app_commands import app_commands
-
-        return app_commands(self, screen, super().get_system_commands(screen))

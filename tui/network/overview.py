@@ -11,6 +11,7 @@ from typing import Any
 import polars as pl
 
 from tui.core.errors import ConfigError, PasserelleError
+from tui.i18n import N_, _
 from tui.network import breakdown as comp
 from tui.network.figures import monthly, network_stats, targets_for
 from tui.network.growth import Growth, growth_of
@@ -19,14 +20,14 @@ AppContext = Any  # tui.ui.context.AppContext: the export, store, paths and day
 
 
 TABLES = (
-    ("company", "Top companies"),
-    ("family", "Role families"),
-    ("year", "Year connected"),
-    ("email", "Email available"),
-    ("qualified", "Qualified contacts"),
-    ("seniority", "Seniority"),
-    ("unclassified", "Titles in no family"),
-    ("tag", "Tags"),
+    ("company", N_("Top companies")),
+    ("family", N_("Role families")),
+    ("year", N_("Year connected")),
+    ("email", N_("Email available")),
+    ("qualified", N_("Qualified contacts")),
+    ("seniority", N_("Seniority")),
+    ("unclassified", N_("Titles in no family")),
+    ("tag", N_("Tags")),
 )
 
 
@@ -54,7 +55,7 @@ def _strategy(context: AppContext):
 
         return load_strategy(path), ""
     except ConfigError as exc:  # a broken strategy must not hide the network figures
-        return None, f"strategy not used: {exc}"
+        return None, _("strategy not used: {error}").format(error=exc)
 
 
 def _previous(context: AppContext):
@@ -72,7 +73,7 @@ def _company_rules(context: AppContext):
     try:
         return load_company_rules(companies_file(context.paths.config)), ""
     except ConfigError as exc:  # a broken companies.toml must not hide the network figures
-        return None, f"companies.toml not used: {exc}"
+        return None, _("companies.toml not used: {error}").format(error=exc)
 
 
 def _across(context: AppContext, rules=None) -> dict | None:

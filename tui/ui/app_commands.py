@@ -1,4 +1,5 @@
-"""The palette's app-wide commands ("app: …"), then each mounted pane's, then Textual's own."""
+"""The palette's app-wide commands ("app: …"), then each mounted pane's, then Textual's own,
+in the active language; and the palette itself, its search field in that language too."""
 
 from __future__ import annotations
 
@@ -8,8 +9,23 @@ from typing import Callable, Iterable
 from textual.app import SystemCommand
 from textual.binding import Binding
 
+from tui.i18n import _
 from tui.text import sanitize
 from tui.ui.panes.catalog import PANES
+
+
+class PaletteApp:
+    """Mix into the App before `App`: the palette's commands and its search field, said in the active language."""
+
+    def get_system_commands(self, screen) -> Iterable[SystemCommand]:
+        return app_commands(self, screen, super().get_system_commands(screen))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, its search field in the active language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=_("Search for commands…"), id="--command-palette"))
 
 
 def key_label(app, binding_id: str) -> str:
@@ -38,28 +54,35 @@ def with_current_key(app, pane, help_text: str, callback: Callable[[], object]) 
 
 
 def app_commands(app, screen, textual_commands: Iterable[SystemCommand]) -> Iterable[SystemCommand]:
-    """Every action as an "area: action" command, then Textual's own (minus quit and screenshot)."""
+    """Every action as an "area: action" command, each other language, then Textual's own
+    (minus quit and screenshot), translated."""
+    from tui.ui.palette import language_commands, translated_textual_commands
+    from tui.ui.widgets.key_names import key_of
+
     for spec in PANES:
-        yield SystemCommand(f"app: show {spec.title.lower()}",
-                            f"Switch to the {spec.title} pane (key {key_label(app, f'show-{spec.id}')})",
+        title = _(spec.title)
+        yield SystemCommand(_("app: show {pane}").format(pane=title.lower()),
+                            _("Switch to the {pane} pane (key {key})").format(
+                                pane=title, key=key_label(app, f"show-{spec.id}")),
                             lambda pane_id=spec.id: app.action_show_pane(pane_id))
-    yield SystemCommand("app: help", f"Every key of every pane (key {key_label(app, 'help')})", app.action_help)
-    yield SystemCommand("app: quit", f"Leave Passerelle; every decision is already saved (key {key_label(app, 'quit')})",
-                        app.exit)
+    yield SystemCommand(_("app: help"), _("Every key of every pane (key {key})").format(key=key_label(app, "help")),
+                        app.action_help)
+    yield SystemCommand(_("app: quit"), _("Leave Passerelle; every decision is already saved (key {key})").format(
+        key=key_label(app, "quit")), app.exit)
     from tui.serve.deliveries import export_commands  # here: only the palette needs it
     from tui.ui.panes.undo_words import undo_anywhere
 
-    yield SystemCommand("app: undo the last decision anywhere", "Whichever pane it was made in "
-                        "(u undoes the pane's own)", lambda: undo_anywhere(app))
+    yield SystemCommand(_("app: undo the last decision anywhere"),
+                        _("Whichever pane it was made in ({key} undoes the pane's own)").format(
+                            key=key_of(app, "undo-decision", "u")), lambda: undo_anywhere(app))
     yield from export_commands(app)
+    yield from language_commands(app)
     for spec in PANES:
         pane = app.pane(spec.id)
         for title, help_text, callback in pane.palette_commands() if pane is not None else ():
             help_text = with_current_key(app, pane, help_text, callback)
             yield SystemCommand(sanitize(title), sanitize(help_text), _in_pane(app, spec.id, callback))
-    for command in textual_commands:
-        if command.title not in ("Quit", "Screenshot"):
-            yield command
+    yield from translated_textual_commands(textual_commands)
 
 
 def _in_pane(app, pane_id: str, callback: Callable[[], object]) -> Callable[[], None]:

@@ -10,6 +10,7 @@ from typing import Callable
 
 from textual.widget import Widget
 
+from tui.i18n import _
 from tui.text import sanitize
 
 Say = Callable[..., None]  # say(message, severity="information")
@@ -30,15 +31,15 @@ def open_url(widget: Widget, url: str, say: Say) -> None:
 
     def done(opened: bool) -> None:
         if opened:
-            say(f"Opened {shown} in your browser")
+            say(_("Opened {url} in your browser").format(url=shown))
             return
         widget.app.copy_to_clipboard(shown)
-        say(f"No browser could be opened here (over SSH or headless?): copied {shown} to paste it "
-            "where you browse", "warning")
+        say(_("No browser could be opened here (over SSH or headless?): copied {url} to paste it "
+              "where you browse").format(url=shown), "warning")
 
     def run() -> None:
         opened = _open(url)
         widget.app.call_from_thread(done, opened)
 
-    widget.run_worker(run, thread=True, exit_on_error=False, group="browser", name="Opening the browser")
-    say(f"Opening {shown}…")
+    widget.run_worker(run, thread=True, exit_on_error=False, group="browser", name=_("Opening the browser"))
+    say(_("Opening {url}…").format(url=shown))

@@ -6,6 +6,7 @@ from textual.binding import Binding
 
 from tui.config import key_collisions
 from tui.ui.textual_private import character_to_key  # how Textual itself spells "?" or "/" in a binding
+from tui.i18n import _
 
 
 def key_name(keys: str) -> str:
@@ -34,7 +35,7 @@ def binding_scopes(app, panes: list[tuple[str, object]]) -> dict[str, list[tuple
         rows = _declared(type(app))
         for kind in dict.fromkeys(type(w) for w in [pane, *pane.query("*")]):
             rows += _declared(kind)
-        scopes[f"the {title} pane"] = rows
+        scopes[_("the {pane} pane").format(pane=title)] = rows
     return scopes
 
 
@@ -52,7 +53,7 @@ def apply_keys(app) -> None:
     keys = app.context.settings.keys
     if not keys:
         return
-    panes = [(spec.title, pane) for spec in PANES if (pane := app.pane(spec.id)) is not None]
+    panes = [(_(spec.title), pane) for spec in PANES if (pane := app.pane(spec.id)) is not None]
     kept, refused = checked_keymap(app, panes, dict(keys), app.context.paths.settings_file)
     app.set_keymap(kept)
     app.key_map = {binding_id: key_name(binding_keys) for binding_id, binding_keys in kept.items()}

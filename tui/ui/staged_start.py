@@ -13,6 +13,7 @@ from dataclasses import replace
 from textual.widget import AwaitMount
 from textual.worker import Worker, WorkerState
 
+from tui.i18n import _
 from tui.ui.context import AppContext
 
 READING = ("export", "prepare")  # the worker groups that read the export
@@ -54,7 +55,7 @@ class StagedStart:
         """Read the export for `pane_id`, then show it (said on screen meanwhile)."""
         self._wanted_pane = pane_id
         if not any(w.group in READING and w.is_running for w in self.workers):
-            self.notify("Reading the export for this pane…", title="Passerelle", timeout=4, markup=False)
+            self.notify(_("Reading the export for this pane…"), title="Passerelle", timeout=4, markup=False)
             self.read_export("export")
 
     def read_export(self, group: str) -> None:
@@ -73,7 +74,7 @@ class StagedStart:
             drop_kept()  # the bytes checked before the app, if the frames came from the cache instead
             return work, prepared(work, source, work.export) if group == "prepare" else after_load(work, source)
 
-        self.run_worker(read, thread=True, exit_on_error=False, group=group, name="Reading the export")
+        self.run_worker(read, thread=True, exit_on_error=False, group=group, name=_("Reading the export"))
 
     def _save_frames(self) -> None:
         """The export's frames in the Parquet cache (for the next open and `stats`), in a thread
@@ -83,7 +84,7 @@ class StagedStart:
         export, source, cache = self.context.export, self.source, self.context.paths.frames_cache
         if export is not None and source is not None:
             self.run_worker(lambda: save_frames(source, cache, export), thread=True, exit_on_error=False,
-                            group="cache", name="Saving the export's frames for the next start")
+                            group="cache", name=_("Saving the export's frames for the next start"))
 
     async def _export_ready(self, group: str, work: AppContext, notices: list[str]) -> None:
         """The export's frames are in: the received pane reads its new rows, the other panes come."""
@@ -127,6 +128,7 @@ class StagedStart:
         if event.state == WorkerState.ERROR:
             error = event.worker.error
             self.notify(
-                f"{event.worker.name or 'A background task'} failed: {type(error).__name__}: {error}",
-                title="Something went wrong", severity="error", timeout=10, markup=False,
+                _("{task} failed: {kind}: {error}").format(
+                    task=event.worker.name or _("A background task"), kind=type(error).__name__, error=error),
+                title=_("Something went wrong"), severity="error", timeout=10, markup=False,
             )

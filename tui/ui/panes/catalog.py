@@ -4,21 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tui.i18n import N_
+
 
 @dataclass(frozen=True)
 class PaneSpec:
     id: str
     module: str
     cls: str
-    title: str
+    title: str  # marked for the catalogue; translated where shown
 
 
 PANES = (
-    PaneSpec("received", "tui.ui.panes.received_pane", "ReceivedPane", "Received"),
-    PaneSpec("sent", "tui.ui.panes.sent_pane", "SentPane", "Sent"),
-    PaneSpec("network", "tui.ui.panes.network_pane", "NetworkPane", "Network"),
-    PaneSpec("composer", "tui.ui.panes.composer_pane", "ComposerPane", "Composer"),
-    PaneSpec("todo", "tui.ui.panes.todo_pane", "TodoPane", "To do"),
+    PaneSpec("received", "tui.ui.panes.received_pane", "ReceivedPane", N_("Received")),
+    PaneSpec("sent", "tui.ui.panes.sent_pane", "SentPane", N_("Sent")),
+    PaneSpec("network", "tui.ui.panes.network_pane", "NetworkPane", N_("Network")),
+    PaneSpec("composer", "tui.ui.panes.composer_pane", "ComposerPane", N_("Composer")),
+    PaneSpec("todo", "tui.ui.panes.todo_pane", "TodoPane", N_("To do")),
 )
 PANE_IDS = tuple(p.id for p in PANES)
 STORE_PANES = ("sent", "todo")  # read the store only: shown before the export's frames are read

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from tui.core.files import write_text_atomic
 from tui.core.folders import make_private_dir
-from tui.core.words import plural
+from tui.i18n import _, ngettext
+from tui.ui.widgets.key_names import key_of
 
 LAST_NOTE = "last-note.txt"
 
@@ -15,7 +16,10 @@ def copy_note(pane) -> None:
     limit = pane.context.settings.note_limit
     if (out.problems or out.length > limit) and not pane._confirmed(
         "copy", out.text,
-        f"This note has {plural(len(out.problems), 'problem')} and {out.length}/{limit} characters. Press ctrl+t again to copy anyway.",
+        ngettext("This note has {count} problem and {length}/{limit} characters. Press {key} again to copy anyway.",
+                 "This note has {count} problems and {length}/{limit} characters. Press {key} again to copy anyway.",
+                 len(out.problems)).format(count=len(out.problems), length=out.length, limit=limit,
+                                           key=key_of(pane.app, "copy-note", "ctrl+t")),
     ):
         return
     text = out.text  # already free of control and bidi characters (render cleans them)
@@ -25,6 +29,7 @@ def copy_note(pane) -> None:
         make_private_dir(pane.context.paths.cache)
         write_text_atomic(path, text)
     except OSError as exc:
-        pane._say(f"Copied to the clipboard; the file copy failed ({exc.strerror}).", "warning")
+        pane._say(_("Copied to the clipboard; the file copy failed ({reason}).").format(reason=exc.strerror), "warning")
         return
-    pane._say(f"Copied {out.length} characters. If your terminal blocks clipboard writes, the note is also in {path}")
+    pane._say(_("Copied {count} characters. If your terminal blocks clipboard writes, the note is also in {path}").format(
+        count=out.length, path=path))

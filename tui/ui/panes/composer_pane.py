@@ -20,13 +20,19 @@ from tui.store.people_tags import met_of
 from tui.store.store import Person
 from tui.composer.template_files import Template, ensure_starters, load_templates
 from tui.composer.templates import COUNTING, ERROR, Rendered, line_col, lint, render
+from tui.i18n import N_, _
+from tui.i18n.formats import day
 from tui.ui.messages import DecisionSaved
 from tui.core.folders import make_private_dir
 from tui.text import display_text, editor_safe, sanitize
+from tui.ui.panes.composer_commands import composer_commands, follow_up_keys, template_keys
 from tui.ui.panes.composer_note import copy_note
 from tui.ui.widgets.composer_recipient import ComposerRecipient
 from tui.ui.widgets.composer_side import ComposerSide, advice_content
 from tui.ui.panes.composer_templates import ComposerTemplateActions
+from tui.ui.widgets.key_names import key_of
+from tui.ui.widgets.translated import Translated, placeholder, tr
+
 
 class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
     """Recipient, template editor, live preview with the count, advice, budgets, drafts, ledger."""
@@ -37,22 +43,22 @@ class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
     BINDINGS = [
         # First, so that at 80 columns the footer still shows it while a field has focus
         # (the app's own escape would come last); hidden otherwise (PasserelleApp.check_action).
-        Binding("escape", "app.leave_field", "Leave field, then 1–4", id="composer-leave-field"),
-        Binding("ctrl+f", "find_recipient", "Find", id="find-recipient"),
+        Binding("escape", "app.leave_field", N_("Leave field, then 1–4"), id="composer-leave-field"),
+        Binding("ctrl+f", "find_recipient", N_("Find"), id="find-recipient"),
         # ctrl+n, not ctrl+k: in a text field ctrl+k deletes to the end of the line.
-        Binding("ctrl+n", "focus_templates", "Templates", id="focus-templates"),
-        Binding("ctrl+t", "copy_note", "Copy", id="copy-note"),
-        Binding("ctrl+o", "open_profile", "Profile", show=False, id="open-profile-composer"),
-        Binding("ctrl+g", "save_draft", "Save draft", id="save-draft"),
-        Binding("ctrl+l", "mark_sent", "Mark sent", id="mark-sent"),
-        Binding("ctrl+s", "save_template", "Save template", id="save-template"),
-        Binding("f6", "toggle_side", "Advice+drafts", id="composer-more"),
-        Binding("f2", "new_template", "New", id="new-template"),
-        Binding("f3", "duplicate_template", "Duplicate", show=False, id="duplicate-template"),
-        Binding("f4", "rename_template", "Rename", show=False, id="rename-template"),
-        Binding("f8", "delete_template", "Delete", show=False, id="delete-template"),
-        Binding("f5", "tags", "Tags", show=False, id="tags-composer"),  # letters go to the text fields here
-        Binding("f7", "met", "Met", show=False, id="met-composer"),
+        Binding("ctrl+n", "focus_templates", N_("Templates"), id="focus-templates"),
+        Binding("ctrl+t", "copy_note", N_("Copy"), id="copy-note"),
+        Binding("ctrl+o", "open_profile", N_("Profile"), show=False, id="open-profile-composer"),
+        Binding("ctrl+g", "save_draft", N_("Save draft"), id="save-draft"),
+        Binding("ctrl+l", "mark_sent", N_("Mark sent"), id="mark-sent"),
+        Binding("ctrl+s", "save_template", N_("Save template"), id="save-template"),
+        Binding("f6", "toggle_side", N_("Advice+drafts"), id="composer-more"),
+        Binding("f2", "new_template", N_("New"), id="new-template"),
+        Binding("f3", "duplicate_template", N_("Duplicate"), show=False, id="duplicate-template"),
+        Binding("f4", "rename_template", N_("Rename"), show=False, id="rename-template"),
+        Binding("f8", "delete_template", N_("Delete"), show=False, id="delete-template"),
+        Binding("f5", "tags", N_("Tags"), show=False, id="tags-composer"),  # letters go to the text fields here
+        Binding("f7", "met", N_("Met"), show=False, id="met-composer"),
     ]
 
     def __init__(self, context, **kwargs) -> None:
@@ -75,20 +81,22 @@ class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="composer-left"):
             yield ComposerRecipient(self.people, self._info())
-            yield Static(Content("Templates  (F2 new · F3 duplicate · F4 rename · F8 delete)"), classes="heading")
+            yield Translated(N_("Templates  ({new} new · {duplicate} duplicate · {rename} rename · {delete} delete)"),
+                             keys=lambda: template_keys(self.app), classes="heading")
             yield OptionList(id="template-list", markup=False)
-            yield Input(placeholder="template name (F2 / F4 use it)", id="template-name", compact=True)
+            yield placeholder(Input(id="template-name", compact=True), N_("template name (F2 / F4 use it)"))
             yield Static(id="template-errors")
         with Vertical(id="composer-middle"):
             yield Static(id="editor-title", classes="heading one-line")
             yield TextArea(id="template-editor", soft_wrap=True, show_line_numbers=False)
             yield Static(id="problems")
-            yield Static(Content("Preview (select and copy it by hand if the clipboard fails)"), classes="heading one-line")
+            yield Translated(N_("Preview (select and copy it by hand if the clipboard fails)"), classes="heading one-line")
             yield TextArea(id="preview", read_only=True, soft_wrap=True, show_line_numbers=False)
-            yield Static(id="count").with_tooltip(COUNTING)
+            yield Static(id="count").with_tooltip(_(COUNTING))
             yield Static(id="advice-strip")
-            yield Static(Content("Follow up on (ctrl+g save draft · ctrl+l mark sent · ctrl+t copy):"), classes="one-line")
-            yield Input(placeholder="YYYY-MM-DD", id="follow-up", compact=True)
+            yield Translated(N_("Follow up on ({save} save draft · {sent} mark sent · {copy} copy):"),
+                             keys=lambda: follow_up_keys(self.app), classes="one-line")
+            yield placeholder(Input(id="follow-up", compact=True), N_("YYYY-MM-DD"))
             yield Static(id="status-line")
         yield ComposerSide()
 
@@ -100,7 +108,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
             make_private_dir(self.context.paths.config)
             ensure_starters(self.context.paths.templates_dir)
         except (OSError, PasserelleError) as exc:
-            self.status(f"Could not write the starter templates: {exc}", "$error")
+            self.status(_("Could not write the starter templates: {error}").format(error=exc), "$error")
         self.reload_templates()
         self.refresh_side()
 
@@ -109,6 +117,12 @@ class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
             return self.context.store.info()
         except (PasserelleError, AttributeError):
             return None
+
+    def language_changed(self) -> None:
+        """The preview's count, problems, advice and the side column in the new language; the same note."""
+        self.query_one("#count", Static).tooltip = _(COUNTING)
+        self.reload_templates()
+        self.refresh_side()
 
     def _default_follow_up(self) -> date:
         return self.context.today + timedelta(days=self.context.settings.follow_up_days)
@@ -172,8 +186,9 @@ class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
             if self._tid(t) not in fresh and (self._tid(t) in broken or self._tid(t) in self.edits)
         ]
         self.templates = (*loaded.templates, *kept)
-        errors = [f"skipped {e}" for e in loaded.errors if e.where not in {self._tid(t) for t in kept}]
-        errors += [f"{self._tid(t)}: the file is broken or gone; the last good version stays open here" for t in kept]
+        errors = [_("skipped {error}").format(error=e) for e in loaded.errors if e.where not in {self._tid(t) for t in kept}]
+        errors += [_("{file}: the file is broken or gone; the last good version stays open here").format(file=self._tid(t))
+                   for t in kept]
         self.query_one("#template-errors", Static).update(Content(sanitize("\n".join(errors))))
         options = []
         for i, template in enumerate(self.templates):
@@ -215,7 +230,8 @@ class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "drafts" and event.option.id is not None:
             self.selected_draft = int(event.option.id)
-            self.status(f"Draft #{self.selected_draft} selected: ctrl+l marks it sent.")
+            self.status(_("Draft #{draft} selected: {key} marks it sent.").format(
+                draft=self.selected_draft, key=key_of(self.app, "mark-sent", "ctrl+l")))
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.id == "template-editor" and self.template is not None:
@@ -240,23 +256,27 @@ class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
         self.query_one("#count", Static).update(
             Content.assemble(
                 ("✗ " if over else "✓ ", "bold $error" if over else "bold $success"),  # not colour alone
-                (f"{out.length}/{limit} characters", "bold $error" if over else "bold $success"),
-                (f"  {out.length - limit} over the limit" if over else "", "$error"),
-                ("" if self.recipient else "  (no recipient yet)", "dim"),
+                (_("{length}/{limit} characters").format(length=out.length, limit=limit),
+                 "bold $error" if over else "bold $success"),
+                (_("  {count} over the limit").format(count=out.length - limit) if over else "", "$error"),
+                ("" if self.recipient else _("  (no recipient yet)"), "dim"),
             )
         )
         lines = []
         for p in out.problems[:5]:
             line, col = line_col(text, p.start)
             tone = "$error" if p.severity == ERROR else "$warning"
-            lines.append(Content.assemble((f"line {line}, col {col} {p.severity}: ", tone), display_text(p.message, 160)))
+            severity = _("error") if p.severity == ERROR else _("warning")
+            lines.append(Content.assemble((_("line {line}, col {col} {severity}: ").format(
+                line=line, col=col, severity=severity), tone), display_text(tr(p.message), 160)))
         if len(out.problems) > 5:
-            lines.append(Content(f"… {len(out.problems) - 5} more"))
-        self.query_one("#problems", Static).update(Content("\n").join(lines) if lines else Content("No problems."))
-        name = self.template.name if self.template else "no template"
+            lines.append(Content(_("… {count} more").format(count=len(out.problems) - 5)))
+        self.query_one("#problems", Static).update(Content("\n").join(lines) if lines else Content(_("No problems.")))
+        name = self.template.name if self.template else _("no template")
         modified = self.template is not None and text != self.template.text
+        saves = _(" (modified: {key} saves)").format(key=key_of(self.app, "save-template", "ctrl+s")) if modified else ""
         self.query_one("#editor-title", Static).update(
-            Content.assemble("Template: ", display_text(name, 40), (" (modified: ctrl+s saves)" if modified else "", "$warning"))
+            Content.assemble(_("Template: "), display_text(name, 40), (saves, "$warning"))
         )
         items = advice(self.recipient, out.text, out.length, limit, settings.follow_up_days)
         self.query_one(ComposerSide).show_advice(items)
@@ -268,7 +288,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
         try:
             drafts = ctx.store.drafts()
         except PasserelleError as exc:
-            self.status(f"Drafts unavailable: {exc}", "$error")
+            self.status(_("Drafts unavailable: {error}").format(error=exc), "$error")
             return
         side = self.query_one(ComposerSide)
         s = ctx.settings
@@ -321,7 +341,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
         """Open the recipient's profile in the browser (in a thread: browsers can block)."""
         url = self.recipient.url if self.recipient else ""
         if not url.lower().startswith(("https://", "http://")):
-            self._say("No profile link for this recipient.", "warning")
+            self._say(_("No profile link for this recipient."), "warning")
             return
         from tui.ui.browser import open_url
 
@@ -331,7 +351,8 @@ class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
         """Save the rendered note as a draft for this recipient."""
         recipient = self.recipient
         if recipient is None or not recipient.key:
-            self._say("Pick or type a recipient first (ctrl+f).", "warning")
+            self._say(_("Pick or type a recipient first ({key}).").format(key=key_of(self.app, "find-recipient", "ctrl+f")),
+                      "warning")
             return None
         person = Person(key=recipient.key, name=recipient.full_name, url=recipient.url or None)
         text = self.rendered.text
@@ -340,11 +361,11 @@ class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
                 self.context.store.set_info(recipient.key, connection_count=recipient.connection_count)
             draft = self.context.store.save_draft(self.template.name if self.template else None, person, text)
         except PasserelleError as exc:
-            self._say(f"The draft was not saved: {exc}", "error")
+            self._say(_("The draft was not saved: {error}").format(error=exc), "error")
             return None
         self.saved_draft = (draft, recipient.key, text)
         self.refresh_side()
-        self._say(f"Draft #{draft} saved for {recipient.full_name}.")
+        self._say(_("Draft #{draft} saved for {name}.").format(draft=draft, name=recipient.full_name))
         return draft
 
     def action_mark_sent(self) -> None:
@@ -353,7 +374,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
         try:
             follow_up = date.fromisoformat(raw) if raw else self._default_follow_up()
         except ValueError:
-            self._say("The follow-up date must look like 2026-12-01.", "error")
+            self._say(_("The follow-up date must look like 2026-12-01."), "error")
             return
         if self.selected_draft is not None:
             draft = self.selected_draft
@@ -368,27 +389,12 @@ class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
         try:
             self.context.store.mark_sent(draft, follow_up)
         except PasserelleError as exc:
-            self._say(f"Not marked as sent: {exc}", "error")
+            self._say(_("Not marked as sent: {error}").format(error=exc), "error")
             return
         self.saved_draft = self.selected_draft = None
         self.refresh_side()
         self.post_message(DecisionSaved(None, pane=self))  # the sent pane shows the follow-up
-        self._say(f"Draft #{draft} marked sent; follow up on {follow_up:%Y-%m-%d}.")
+        self._say(_("Draft #{draft} marked sent; follow up on {day}.").format(draft=draft, day=day(follow_up)))
 
     def palette_commands(self) -> list[tuple[str, str, Any]]:
-        """"composer: …" commands for the palette."""
-        return [
-            ("composer: find recipient", "Search connections and invitations (ctrl+f)", self.action_find_recipient),
-            ("composer: templates", "Jump to the template list (ctrl+n)", self.action_focus_templates),
-            ("composer: copy note", "Copy the note; also written to a file (ctrl+t)", self.action_copy_note),
-            ("composer: open profile", "Open the recipient's profile in the browser (ctrl+o)", self.action_open_profile),
-            ("composer: save draft", "Keep this note as a draft (ctrl+g)", self.action_save_draft),
-            ("composer: mark sent", "You sent it on LinkedIn: set a follow-up date (ctrl+l)", self.action_mark_sent),
-            ("composer: advice column", "Below 150 columns: advice, budgets, drafts in place of the recipient (F6)",
-             self.action_toggle_side),
-            ("composer: save template", "Write the template file (ctrl+s)", self.action_save_template),
-            ("composer: new template", "Create a template (F2)", self.action_new_template),
-            ("composer: duplicate template", "Copy the current template (F3)", self.action_duplicate_template),
-            ("composer: rename template", "Rename to the name field (F4)", self.action_rename_template),
-            ("composer: delete template", "Delete the current template (F8 twice)", self.action_delete_template),
-        ]
+        return composer_commands(self)  # "composer: …" for the palette, each with its key

@@ -14,6 +14,20 @@ from tui.composer.template_files import (
     rename_template,
     save_template,
 )
+from tui.i18n import N_, _
+from tui.ui.widgets.key_names import key_of
+
+# One sentence per action, so a translator sees each whole (not "Could not " + a verb).
+FAILED = {
+    "saved": N_("Could not save: {error}"), "created": N_("Could not create: {error}"),
+    "duplicated": N_("Could not duplicate: {error}"), "renamed": N_("Could not rename: {error}"),
+    "deleted": N_("Could not delete: {error}"),
+}
+DONE = {
+    "saved": N_("Template saved: {name}"), "created": N_("Template created: {name}"),
+    "duplicated": N_("Template duplicated: {name}"), "renamed": N_("Template renamed: {name}"),
+    "deleted": N_("Template deleted: {name}"),
+}
 
 
 class ComposerTemplateActions:
@@ -22,15 +36,16 @@ class ComposerTemplateActions:
 
     def _template_action(self, what: str, run) -> None:
         folder = self.context.paths.templates_dir
+        failed, done = FAILED[what], DONE[what]
         try:
             template = run(folder)
         except (PasserelleError, OSError) as exc:
-            self._say(f"Could not {what}: {exc}", "error")
+            self._say(_(failed).format(error=exc), "error")
             return
         if template is not None and template.path is not None:
             self.edits.pop(self._tid(template), None)
         self.reload_templates(select=self._tid(template) if template is not None else None)
-        self._say(f"Template {what}: {template.name if template else 'done'}")
+        self._say(_(done).format(name=template.name if template else _("done")))
 
     def action_save_template(self) -> None:
         """Write the editor text to the template file (atomically)."""
@@ -42,7 +57,7 @@ class ComposerTemplateActions:
         """A new, empty template named from the name field."""
         name = self.query_one("#template-name", Input).value.strip()
         if not name or (self.template and name == self.template.name):
-            name = "New template"
+            name = _("New template")
         self._template_action("created", lambda folder: create_template(folder, name))
 
     def action_duplicate_template(self) -> None:
@@ -64,7 +79,9 @@ class ComposerTemplateActions:
         if self.template is None:
             return
         name = self.template.name
-        if self._confirmed("delete", self._tid(self.template), f"Press F8 again to delete the template {name}."):
+        again = _("Press {key} again to delete the template {name}.").format(
+            key=key_of(self.app, "delete-template", "f8"), name=name)
+        if self._confirmed("delete", self._tid(self.template), again):
             current = self.template
             self.template = None
             self._template_action("deleted", lambda folder: delete_template(current))

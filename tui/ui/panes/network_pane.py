@@ -17,30 +17,37 @@ from tui.ui.context import AppContext
 from tui.core.errors import PasserelleError
 from tui.network import breakdown as comp
 from tui.composer.recipients import TYPED_IN
-from tui.core.words import plural
-from tui.network.figures import BAND_ADVICE, BAND_MEANING
+from tui.i18n import N_, _
+from tui.i18n.formats import number
 from tui.text import display_text
 from tui.network.overview import TABLES, NetworkView, compute_view, since_frame
-from tui.ui.panes.network_words import figures_text, growth_line, next_line, pct
+from tui.ui.panes.network_commands import network_commands
+from tui.ui.panes.network_words import (
+    WHO_AT, band_words, figures_text, found_words, growth_line, next_line, people_count, pct, qualified_label, size_line,
+    table_hint,
+)
 from tui.ui.widgets.frame_table import Column, FrameTable
+from tui.ui.widgets.decision_words import band_word, table_day
 from tui.ui.widgets.growth_chart import GrowthChart
+from tui.ui.widgets.key_names import key_of
 from tui.ui.widgets.network_gauge import NetworkGauge
+from tui.ui.widgets.translated import Translated, placeholder, tr
 
 class NetworkPane(TableHistory, Vertical, Pane):
     """How big the network is, what it is made of, how it grows; enter drills to people."""
 
     BINDINGS = [
-        Binding("t", "next_table", "Next table", id="network-next-table"),
-        Binding("w", "who_at", "Who do I know at…", id="network-who-at"),
-        Binding("W", "intro", "Who do I know at… a list", id="network-intro"),
-        Binding("p", "pick_family", "Qualify family", id="network-pick-family"),
-        Binding("g", "growth", "Growth", id="network-growth"),
-        Binding("n", "since_last_import", "Since last import", id="network-since-last-import"),
-        Binding("c", "compose", "Compose", id="network-compose"),
-        Binding("T", "tags", "Tags", show=False, id="network-tags"),  # `t` is the next table here
-        Binding("M", "met", "How we met", show=False, id="network-met"),
-        Binding("a", "add_rule", "Add a rule", show=False, id="network-add-rule"),  # titles in no family
-        Binding("escape", "back", "Back", show=False, id="network-back"),
+        Binding("t", "next_table", N_("Next table"), id="network-next-table"),
+        Binding("w", "who_at", N_("Who do I know at…"), id="network-who-at"),
+        Binding("W", "intro", N_("Who do I know at… a list"), id="network-intro"),
+        Binding("p", "pick_family", N_("Qualify family"), id="network-pick-family"),
+        Binding("g", "growth", N_("Growth"), id="network-growth"),
+        Binding("n", "since_last_import", N_("Since last import"), id="network-since-last-import"),
+        Binding("c", "compose", N_("Compose"), id="network-compose"),
+        Binding("T", "tags", N_("Tags"), show=False, id="network-tags"),  # `t` is the next table here
+        Binding("M", "met", N_("How we met"), show=False, id="network-met"),
+        Binding("a", "add_rule", N_("Add a rule"), show=False, id="network-add-rule"),  # titles in no family
+        Binding("escape", "back", N_("Back"), show=False, id="network-back"),
     ]
     # Layout and the narrow/short variants: app.tcss (the pane sets -narrow, -short, -growth).
     HISTORY_TABLE, HISTORY_BOX = "network-people", "network-person-history"  # the highlighted person's History
@@ -70,7 +77,7 @@ class NetworkPane(TableHistory, Vertical, Pane):
         self._intro_mode = False  # the who-at box takes a list of companies (key W)
 
     def compose(self) -> ComposeResult:
-        yield Static(Content("Computing the network figures…"), id="network-status")
+        yield Translated(N_("Computing the network figures…"), id="network-status")
         with Horizontal(id="network-top"):
             with Vertical(id="network-gauge-box"):
                 yield NetworkGauge(id="network-gauge")
@@ -86,25 +93,25 @@ class NetworkPane(TableHistory, Vertical, Pane):
                 yield FrameTable(
                     [
                         Column("label", "", ratio=3),
-                        Column("count", "people", width=7, align="right"),
-                        Column("share", "share", width=6, align="right", formatter=pct),
+                        Column("count", N_("people"), width=7, align="right"),
+                        Column("share", N_("share"), width=6, align="right", formatter=pct),
                     ],
-                    key_column="value", empty_text="No connections.", id="network-composition",
+                    key_column="value", empty_text=N_("No connections."), id="network-composition",
                 )
             with Vertical(id="network-right"):
-                yield Input(placeholder="Who do I know at…? type a company, enter", id="network-who-at")
-                yield Static(Content("enter on a row shows the people behind it"), id="network-people-title",
-                             classes="network-title")
+                yield placeholder(Input(id="network-who-at"), WHO_AT)
+                yield Translated(N_("enter on a row shows the people behind it"), id="network-people-title",
+                                 classes="network-title")
                 yield FrameTable(
                     [
-                        Column("full_name", "name", ratio=2),
-                        Column("company", "company", ratio=2),
-                        Column("position", "position", ratio=3),
-                        Column("why", "how the title was read", ratio=3),
-                        Column("connected_on", "since", width=10, formatter=lambda d: d.isoformat() if d else ""),
-                        Column("ties", "ties", width=4, align="right", formatter=lambda n: str(n) if n else ""),
+                        Column("full_name", N_("name"), ratio=2),
+                        Column("company", N_("company"), ratio=2),
+                        Column("position", N_("position"), ratio=3),
+                        Column("why", N_("how the title was read"), ratio=3, formatter=tr),
+                        Column("connected_on", N_("since"), width=10, formatter=lambda d: table_day(d) if d else ""),
+                        Column("ties", N_("ties"), width=4, align="right", formatter=lambda n: str(n) if n else ""),
                     ],
-                    empty_text="Nobody here.", id="network-people",
+                    empty_text=N_("Nobody here."), id="network-people",
                 )
                 yield Static(Content(""), id="network-person-history")
         with VerticalScroll(id="network-growth-view"):
@@ -135,7 +142,7 @@ class NetworkPane(TableHistory, Vertical, Pane):
             rules = self.view.companies if self.view else None
             frame = comp.people_for(export, dimension, value, families=settings.role_families, targets=targets,
                                     rules=rules)
-        title = Content.assemble(display_text(label, 60), f" — {plural(frame.height, 'person')}")
+        title = Content.assemble(display_text(label, 60), " — " + people_count(frame.height))
         self.post_message(self.PeopleFound(title, frame))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="network-people", name="network who-at")
@@ -162,10 +169,8 @@ class NetworkPane(TableHistory, Vertical, Pane):
                     position=pl.lit(None, pl.Utf8), connected_on=pl.col("connected_on"),
                 ),
             ])
-        title = Content.assemble(
-            "At ", display_text(query, 40), f": {plural(result.connections.height, 'connection')}, "
-            f"{plural(result.invitations.height, 'invitation')}"
-        )
+        found = found_words(result.connections.height, result.invitations.height)
+        title = Content.assemble(_("At "), display_text(query, 40), f": {found}")
         self.post_message(self.PeopleFound(title, frame, result.invitations_note))
 
     # ---- messages ---------------------------------------------------------------------
@@ -174,22 +179,20 @@ class NetworkPane(TableHistory, Vertical, Pane):
         s = message.view.stats
         self.query_one("#network-tables").loading = False
         self.query_one("#network-status", Static).update(Content.assemble(
-            ("Network", "bold"), f"  {s['connections']:,} connections · {s['hidden_connections']:,} hidden "
-            "(members who hid or closed their profile, counted apart)",
+            (_("Network"), "bold"), "  " + size_line(s),
             *(["  ·  ", display_text(message.view.strategy_note)] if message.view.strategy_note else []),
         ))
         self.query_one(NetworkGauge).show(s["connections"])
         band = s["band"]
-        self.query_one("#network-band", Static).update(
-            Content.assemble((band, "bold"), f" — {BAND_MEANING[band].split(': ', 1)[1]} {BAND_ADVICE[band]}")
-        )
+        self.query_one("#network-band", Static).update(Content.assemble((band_word(band), "bold"), band_words(band)))
         self.query_one("#network-next", Static).update(Content(next_line(s)))
         for chart in self.query(GrowthChart):
             chart.show(message.view.growth)
         self.query_one("#network-growth", Static).update(Content(growth_line(s)))
         self.query_one("#network-growth").display = not message.view.growth.sentence  # the chart says it
         for figures in self.query("#network-figures, #network-figures-full").results(Static):
-            figures.update(Content(figures_text(s)))
+            figures.update(Content(figures_text(s, key_of(self.app, "network-pick-family", "p"),
+                                                key_of(self.app, "network-since-last-import", "n"))))
         self._show_table()
 
     def on_network_pane_people_found(self, message: PeopleFound) -> None:
@@ -246,7 +249,7 @@ class NetworkPane(TableHistory, Vertical, Pane):
         """Type companies separated by ';' (or a text file's path, one company a line)."""
         self._intro_mode = True
         box = self.query_one("#network-who-at", Input)
-        box.placeholder = "Companies separated by ; or a file with one a line, enter"
+        placeholder(box, N_("Companies separated by ; or a file with one a line, enter"))
         box.focus()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="network-people", name="network intro")
@@ -257,7 +260,7 @@ class NetworkPane(TableHistory, Vertical, Pane):
             title, frame = intro_typed(typed, self.context.export, self.view.companies if self.view else None,
                                        self.context.store.info())
         except PasserelleError as exc:  # an unreadable file: say so, keep the pane
-            title, frame = f"Not read: {exc}", pl.DataFrame()
+            title, frame = _("Not read: {error}").format(error=exc), pl.DataFrame()
         self.post_message(self.PeopleFound(Content(title), frame))
 
     def action_since_last_import(self) -> None:
@@ -268,17 +271,20 @@ class NetworkPane(TableHistory, Vertical, Pane):
         if across:
             from tui.network.history import across_frame
 
-            title = Content(f"Across your {across['imports']} imports: {len(across['changed'])} job changes "
-                            f"(c: compose to congratulate), {len(across['new'])} new, {len(across['left'])} left")
+            title = Content(_("Across your {imports} imports: {changed} job changes ({key}: compose to congratulate), "
+                              "{new} new, {left} left").format(
+                imports=across["imports"], changed=len(across["changed"]), new=len(across["new"]),
+                left=len(across["left"]), key=key_of(self.app, "network-compose", "c")))
             self.post_message(self.PeopleFound(title, across_frame(across)))
             self.query_one("#network-people", FrameTable).focus()
             return
         diff = self.view.changes if self.view else None
         if diff is None:
-            self.notify("No earlier import to compare with.", markup=False)
+            self.notify(_("No earlier import to compare with."), markup=False)
             return
-        title = Content(f"Since the last import: {diff.new.height:,} new, {diff.changed.height:,} changed "
-                        f"(company/position now, then what it was), {diff.accepted.height:,} invitations accepted")
+        title = Content(_("Since the last import: {new} new, {changed} changed (company/position now, then what it "
+                          "was), {accepted} invitations accepted").format(
+            new=number(diff.new.height), changed=number(diff.changed.height), accepted=number(diff.accepted.height)))
         self.post_message(self.PeopleFound(title, since_frame(diff)))
         self.query_one("#network-people", FrameTable).focus()
 
@@ -290,35 +296,39 @@ class NetworkPane(TableHistory, Vertical, Pane):
         """Toggle the highlighted role family as 'qualified' (when no strategy sets targets),
         on the role families table only, and say what happened or why nothing did."""
         self._leave_growth()
+        pick = key_of(self.app, "network-pick-family", "p")
         if self.view is None:
-            self.say("The figures are still being computed; press p again in a moment.")
+            self.say(_("The figures are still being computed; press {key} again in a moment.").format(key=pick))
             return
         if self.view.targets.basis == "strategy":
-            self.say(f"p changes nothing: your strategy's targets decide who is qualified "
-                     f"({self.context.paths.strategy_file}). Edit them there, or remove them to pick role families.")
+            self.say(_("{key} changes nothing: your strategy's targets decide who is qualified "
+                       "({file}). Edit them there, or remove them to pick role families.").format(
+                key=pick, file=self.context.paths.strategy_file))
             return
         table = self.query_one("#network-composition", FrameTable)
         if TABLES[self.table_index][0] != "family":
             self.table_index = [t[0] for t in TABLES].index("family")
             self._show_table()
             table.focus()
-            self.say("p counts a role family as qualified: highlight one here and press p.")
+            self.say(_("{key} counts a role family as qualified: highlight one here and press {key}.").format(key=pick))
             return
         if not table.has_focus:  # after a drill-down the arrows move the people list, not this one
             table.focus()
-            self.say("p acts on the role families table: back on it; highlight a family and press p.")
+            self.say(_("{key} acts on the role families table: back on it; highlight a family and press {key}.").format(
+                key=pick))
             return
         row = table.current_row()
         if row is None:
-            self.say("No role family to count.")
+            self.say(_("No role family to count."))
             return
         value = row["value"]
         if value in self.picked:
             self.picked = tuple(f for f in self.picked if f != value)
-            self.say(Content.assemble(display_text(row["label"], 40), " no longer counted as qualified."))
+            self.say(Content.assemble(display_text(row["label"], 40), _(" no longer counted as qualified.")))
         else:
             self.picked = (*self.picked, value)
-            self.say(Content.assemble(display_text(row["label"], 40), " counted as qualified (p again: undo)."))
+            self.say(Content.assemble(display_text(row["label"], 40),
+                                      _(" counted as qualified ({key} again: undo).").format(key=pick)))
         self._compute(self.picked)
 
     def action_add_rule(self) -> None:
@@ -361,19 +371,12 @@ class NetworkPane(TableHistory, Vertical, Pane):
         self.query_one("#network-composition", FrameTable).focus()
 
     def palette_commands(self) -> list[tuple[str, str, object]]:
-        return [
-            ("network: who do I know at…", "Type a company to see your connections there (key w)", self.action_who_at),
-            ("network: growth chart", "Connections per month, size, jobs, a year × month map (key g)",
-             self.action_growth),
-            ("network: who do I know at… a list", "Companies separated by ; or a file (key W)", self.action_intro),
-            ("network: next table", "Companies, role families, years, email (key t)", self.action_next_table),
-            ("network: since last import", "New connections and changed companies (key n)",
-             self.action_since_last_import),
-            ("network: qualify role family", "Count the highlighted role family as qualified (key p)",
-             self.action_pick_family),
-            ("network: add a rule for a title", "Put the highlighted title in no family into a family (key a)",
-             self.action_add_rule),
-        ]
+        return network_commands(self)
+
+    def language_changed(self) -> None:
+        """Every figure and title again in the new language, from the figures already computed."""
+        if self.view is not None:
+            self.on_network_pane_figures_computed(self.FiguresComputed(self.view))
 
     # ---- rendering --------------------------------------------------------------------
     def _show_table(self) -> None:
@@ -381,11 +384,14 @@ class NetworkPane(TableHistory, Vertical, Pane):
             return
         dimension, title = TABLES[self.table_index]
         table = self.query_one("#network-composition", FrameTable)
-        hint = "  (t: next table · enter: people" + (" · p: qualify family)" if dimension == "family" else ")")
-        if dimension == "unclassified":
-            hint = "  (t: next table · enter: people · a: add a rule for the title)"
-        self.query_one("#network-table-title", Static).update(Content.assemble(title, (hint, "dim")))
+        hint = table_hint(dimension, key_of(self.app, "network-next-table", "t"), key_of(self.app, "network-pick-family", "p"),
+                          key_of(self.app, "network-add-rule", "a"))
+        self.query_one("#network-table-title", Static).update(Content.assemble(_(title), (hint, "dim")))
         table.clear_marks()
-        table.set_frame(self.view.tables[dimension])
+        frame = self.view.tables[dimension]
+        if dimension == "qualified":
+            frame = frame.with_columns(label=pl.lit(qualified_label(
+                self.view.stats["qualified"], key_of(self.app, "network-pick-family", "p"))))
+        table.set_frame(frame)
         if dimension == "family":
             table.mark_all(self.picked)

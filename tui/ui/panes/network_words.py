@@ -1,55 +1,125 @@
-"""What the network pane says about the figures: the next threshold, growth, and the figures block."""
+"""What the network pane says about the figures: the next threshold, growth, and the figures block,
+in the active language (the keys named are the ones the user's keymap sets)."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from tui.i18n import N_, _, language, ngettext
+from tui.i18n.formats import day, number, percent
+from tui.network.figures import BAND_ADVICE, BAND_MEANING
+from tui.ui.widgets.decision_words import band_word
+from tui.ui.widgets.header_lines import exported_day
+from tui.ui.widgets.translated import tr
+
+WHO_AT = N_("Who do I know at…? type a company, enter")
+BASES = {"strategy": N_("strategy"), "role families": N_("role families"), "none": N_("none")}
+
 
 def pct(share: float | None) -> str:
-    return "–" if share is None else f"{share * 100:.0f}%"
+    return "–" if share is None else percent(share)
+
+
+def basis_word(basis: str) -> str:
+    return tr(BASES.get(basis, basis))
+
+
+def qualified_label(q: dict, pick_key: str = "p") -> str:
+    """The one row of the qualified-contacts table."""
+    if q["count"] is None:
+        return _("no targets: pick role families with {key}").format(key=pick_key)
+    return _("qualified ({basis})").format(basis=basis_word(q["basis"]))
+
+
+def band_words(band: str) -> str:
+    """What the band means and what to do about it, after its name."""
+    return f" — {tr(BAND_MEANING[band]).split(': ', 1)[-1]} {tr(BAND_ADVICE[band])}"
+
+
+def people_count(count: int) -> str:
+    return ngettext("{count} person", "{count} people", count).format(count=number(count))
+
+
+def size_line(s: dict) -> str:
+    """The status line's figures: connections and hidden members."""
+    return _("{connections} connections · {hidden} hidden (members who hid or closed their profile, "
+             "counted apart)").format(connections=number(s["connections"]), hidden=number(s["hidden_connections"]))
+
+
+def found_words(connections: int, invitations: int) -> str:
+    """"3 connections, 1 invitation": what who-at found."""
+    return (ngettext("{count} connection", "{count} connections", connections).format(count=number(connections))
+            + ", " + ngettext("{count} invitation", "{count} invitations", invitations).format(count=number(invitations)))
+
+
+def table_hint(dimension: str, next_key: str = "t", pick_key: str = "p", add_key: str = "a") -> str:
+    """The keys beside a table's title."""
+    if dimension == "unclassified":
+        hint = _("  ({next}: next table · enter: people · {add}: add a rule for the title)")
+    elif dimension == "family":
+        hint = _("  ({next}: next table · enter: people · {pick}: qualify family)")
+    else:
+        hint = _("  ({next}: next table · enter: people)")
+    return hint.format(next=next_key, pick=pick_key, add=add_key)
 
 
 def next_line(s: dict) -> str:
     nxt, pace = s["next_threshold"], s["pace"]
     if nxt is None:
-        return f"Past the last threshold. {pace['connections']} new in the last {pace['days']} days."
-    when = (f"at this pace ({pace['per_week']:g} a week) around {nxt['eta']}" if nxt["eta"]
-            else f"no new connections in the last {pace['days']} days")
-    return f"Next: {nxt['band']} at {nxt['at']:,} — {nxt['missing']:,} to go, {when}."
+        return _("Past the last threshold. {count} new in the last {days} days.").format(
+            count=number(pace["connections"]), days=pace["days"])
+    per_week = f"{pace['per_week']:g}" if language() == "en" else number(pace["per_week"], 2).rstrip("0").rstrip(",")
+    when = (_("at this pace ({per_week} a week) around {day}").format(
+                per_week=per_week, day=day(date.fromisoformat(nxt["eta"])))
+            if nxt["eta"] else _("no new connections in the last {days} days").format(days=pace["days"]))
+    return _("Next: {band} at {at} — {missing} to go, {when}.").format(
+        band=band_word(nxt["band"]), at=number(nxt["at"]), missing=number(nxt["missing"]), when=when)
+
 
 def growth_line(s: dict) -> str:
     g = s["growth"]
     if g["first"] is None:
-        return "No connection dates yet."
+        return _("No connection dates yet.")
     busiest = ", ".join(f"{b['month']} ({b['count']})" for b in g["busiest"])
-    return f"Per month since {g['first']} · latest {g['latest']}\nBusiest: {busiest}"
+    return _("Per month since {first} · latest {latest}\nBusiest: {busiest}").format(
+        first=exported_day(g["first"]), latest=exported_day(g["latest"]), busiest=busiest)
 
-def figures_text(s: dict) -> str:
+
+def figures_text(s: dict, pick_key: str = "p", since_key: str = "n") -> str:
     q, c, a, m = s["qualified"], s["concentration"], s["active_estimate"], s["messaged"]
     inv = s["invitations"]
     if q["count"] is None:
-        quality = "Quality in quantity: no targets yet — pick role families with p on the role families table."
+        quality = _("Quality in quantity: no targets yet — pick role families with {key} on the role families "
+                    "table.").format(key=pick_key)
     else:
-        quality = (f"Quality in quantity: {q['count']:,} qualified contacts of {s['connections']:,} "
-                   f"({pct(q['share'])}, by {q['basis']}).")
+        quality = _("Quality in quantity: {count} qualified contacts of {connections} ({share}, by {basis}).").format(
+            count=number(q["count"]), connections=number(s["connections"]), share=pct(q["share"]),
+            basis=basis_word(q["basis"]))
     if c["companies_for_half"] is None:
-        conc = "Concentration: no company names."
+        conc = _("Concentration: no company names.")
     else:
-        conc = (f"Concentration: {c['companies_for_half']:,} of {c['companies']:,} companies hold half of "
-                f"the connections with a company; the top 20% hold {pct(c['top20_share'])}.")
-    silent = (f"Silent majority: ~{a['members']:,} active members ({pct(a['share'])}) → ~{a['weekly_posts']:,} "
-              f"posts a week to read. Messaged: {m['ever']:,} ({pct(m['ever_share'])}) ever, "
-              f"{m['last_year']:,} in the last year.")
-    invites = (f"Invitations: received {inv['incoming']['total']:,} ({inv['incoming']['open']:,} open) · "
-               f"sent {inv['outgoing']['total']:,} ({inv['outgoing']['open']:,} open).")
+        conc = _("Concentration: {half} of {companies} companies hold half of the connections with a company; "
+                 "the top 20% hold {share}.").format(half=number(c["companies_for_half"]),
+                                                    companies=number(c["companies"]), share=pct(c["top20_share"]))
+    silent = _("Silent majority: ~{members} active members ({share}) → ~{posts} posts a week to read. "
+               "Messaged: {ever} ({ever_share}) ever, {last_year} in the last year.").format(
+        members=number(a["members"]), share=pct(a["share"]), posts=number(a["weekly_posts"]),
+        ever=number(m["ever"]), ever_share=pct(m["ever_share"]), last_year=number(m["last_year"]))
+    invites = _("Invitations: received {received} ({received_open} open) · sent {sent} ({sent_open} open).").format(
+        received=number(inv["incoming"]["total"]), received_open=number(inv["incoming"]["open"]),
+        sent=number(inv["outgoing"]["total"]), sent_open=number(inv["outgoing"]["open"]))
     since = s["since_last_import"]
     if since is None:
-        change = "Since the last import: no earlier import to compare with."
+        change = _("Since the last import: no earlier import to compare with.")
     else:
-        change = (f"Since the last import: {since['new_connections']:,} new · "
-                  f"{since['invitations_accepted']:,} invitations accepted · "
-                  f"{since['changed']:,} changed company or position · {since['gone']:,} gone (n: list).")
+        change = _("Since the last import: {new} new · {accepted} invitations accepted · {changed} changed company "
+                   "or position · {gone} gone ({key}: list).").format(
+            key=since_key, new=number(since["new_connections"]), accepted=number(since["invitations_accepted"]),
+            changed=number(since["changed"]), gone=number(since["gone"]))
     across = s.get("across_imports")
     if across:
-        change += (f"\nAcross your {across['imports']:,} imports: {len(across['new']):,} new · "
-                   f"{len(across['left']):,} left · {len(across['changed']):,} job changes · "
-                   f"{len(across['accepted']):,} invitations accepted (passerelle stats --json lists them).")
+        change += "\n" + _("Across your {imports} imports: {new} new · {left} left · {changed} job changes · "
+                           "{accepted} invitations accepted (passerelle stats --json lists them).").format(
+            imports=number(across["imports"]), new=number(len(across["new"])), left=number(len(across["left"])),
+            changed=number(len(across["changed"])), accepted=number(len(across["accepted"])))
     return "\n".join([quality, conc, silent, invites, change])

@@ -46,6 +46,11 @@ class Pane(Widget):
 
         self.notify(undone_line(batch, redo).plain, markup=False)
 
+    def language_changed(self) -> None:
+        """The language was switched live (palette): say the pane's own lines again, keeping
+        its rows, cursor, filter and session. By default nothing: the Translated lines,
+        placeholders, tables and footer inside the pane say themselves again."""
+
     def palette_commands(self) -> list[PaletteCommand]:
         """This pane's "area: action" commands for the palette."""
         return []

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 from textual.content import Content
 from textual.widget import Widget
+from tui.i18n import _
 
 from tui.core.errors import PasserelleError
 from tui.store.people_tags import (
@@ -19,7 +20,7 @@ def ask_tags(pane: Widget, store, key: str | None, name: str | None, done: Calla
     from tui.ui.screens.person_line_modal import PersonLineModal
 
     if not key:
-        pane.app.notify("No person under the cursor.", severity="warning", markup=False)
+        pane.app.notify(_("No person under the cursor."), severity="warning", markup=False)
         return
     current = ", ".join(tags_by_key(store).get(key, ()))
 
@@ -29,12 +30,13 @@ def ask_tags(pane: Widget, store, key: str | None, name: str | None, done: Calla
         try:
             tags = set_tags(store, key, split_tags(value))
         except (TagError, PasserelleError) as exc:
-            pane.app.notify(f"Tags not saved: {exc}", severity="error", markup=False)
+            pane.app.notify(_("Tags not saved: {error}").format(error=exc), severity="error", markup=False)
             return
-        done(f"✓ tags saved: {', '.join(tags) if tags else '(none)'}")
+        done(_("✓ tags saved: {tags}").format(tags=", ".join(tags) if tags else _("(none)")))
 
     pane.app.push_screen(PersonLineModal(
-        "Tags", name or key, current, "Comma-separated; → completes a tag you already use; enter saves, escape cancels",
+        _("Tags"), name or key, current,
+        _("Comma-separated; → completes a tag you already use; enter saves, escape cancels"),
         [t for t, _n in tag_counts(store)]), save)
 
 
@@ -43,7 +45,7 @@ def ask_met(pane: Widget, store, key: str | None, name: str | None, done: Callab
     from tui.ui.screens.person_line_modal import PersonLineModal
 
     if not key:
-        pane.app.notify("No person under the cursor.", severity="warning", markup=False)
+        pane.app.notify(_("No person under the cursor."), severity="warning", markup=False)
         return
 
     def save(value: str | None) -> None:
@@ -52,13 +54,13 @@ def ask_met(pane: Widget, store, key: str | None, name: str | None, done: Callab
         try:
             line = set_met(store, key, value)
         except PasserelleError as exc:
-            pane.app.notify(f"Not saved: {exc}", severity="error", markup=False)
+            pane.app.notify(_("Not saved: {error}").format(error=exc), severity="error", markup=False)
             return
-        done(f"✓ saved how you met: {line}" if line else "✓ forgot how you met")
+        done(_("✓ saved how you met: {line}").format(line=line) if line else _("✓ forgot how you met"))
 
     pane.app.push_screen(PersonLineModal(
-        "How you met", name or key, met_by_key(store).get(key, ""),
-        "One line (where, when, who introduced you); empty forgets it; enter saves"), save)
+        _("How you met"), name or key, met_by_key(store).get(key, ""),
+        _("One line (where, when, who introduced you); empty forgets it; enter saves")), save)
 
 
 def marks_lines(store, key: str | None) -> list[Content]:
@@ -70,10 +72,10 @@ def marks_lines(store, key: str | None) -> list[Content]:
     out = []
     tags = tags_of(store, key)
     if tags:
-        out.append(Content.assemble(("Tags  ", "bold"), display_text(", ".join(tags), 200)))
+        out.append(Content.assemble((_("Tags  "), "bold"), display_text(", ".join(tags), 200)))
     met = met_of(store, SimpleNamespace(key=key))
     if met:
-        out.append(Content.assemble(("Met   ", "bold"), display_text(met, 200)))
+        out.append(Content.assemble((_("Met   "), "bold"), display_text(met, 200)))
     return out
 
 
@@ -94,9 +96,9 @@ def edit_info(pane) -> None:
             pane.context.store.set_info(key, **values)
             refresh_search(pane.context.store, key)
         except (PasserelleError, ValueError) as exc:  # say it, keep going
-            pane.status(f"NOT SAVED — {getattr(exc, 'reason', exc)}", "bold red")
+            pane.status(_("NOT SAVED — {reason}").format(reason=getattr(exc, 'reason', exc)), "bold red")
             return
-        pane.status("✓ saved the details", "green")
+        pane.status(_("✓ saved the details"), "green")
         pane.reload(keep_key=key)
         pane.suggest()  # rules read company and role: the suggestions follow
 

@@ -17,16 +17,20 @@ from textual.widgets import ProgressBar, Static
 
 from tui.store import queues as queue
 from tui.triage.filters import VIEWS, Filter, FilterError, parse_filter
+from tui.i18n import N_, _
+from tui.ui.panes.received_commands import received_commands
 from tui.ui.panes.received_columns import (
-    BINDINGS, START_STATUS, VIEW_HINT, columns, compose_received, progress_label, reading_line, show_detail,
-    signals_cell, status_cell,
+    BINDINGS, columns, compose_received, progress_label, reading_line, show_detail, signals_cell, start_status,
+    status_cell, view_hint,
 )
 from tui.ui.panes.received_words import EMPTY, READING, elsewhere, summary_text
 from tui.ui.panes.triage_pane import TriagePane
 from tui.ui.widgets.filter_bar import FilterBar
 from tui.ui.widgets.frame_table import FrameTable
 from tui.ui.widgets.invitation_detail import InvitationDetail
+from tui.ui.widgets.key_names import key_of
 from tui.ui.widgets.view_tabs import ViewTabs
+
 
 class ReceivedPane(TriagePane):
     """Views bar, queue, detail, progress; each decision key saves before moving on."""
@@ -70,15 +74,15 @@ class ReceivedPane(TriagePane):
     def on_mount(self) -> None:
         if not self.is_attached:  # the app closed while this pane was being mounted: its parts are gone
             return
-        self.status(START_STATUS, "dim")
+        self.status(start_status(self.app), "dim")
         from tui.ui.panes.received_views import load_into
 
         load_into(self)  # the saved views; each one that can't be used is said once, with its line
         self.query_one(FilterBar).return_to = self.table
         if self.context.triage_set is None:
             self.add_class("reading")
-            self.mount(reading_line(Content(READING)), before="#received-foot")
-            self.table.empty_text = "Reading the export…"
+            self.mount(reading_line(Content(_(READING))), before="#received-foot")
+            self.table.empty_text = N_("Reading the export…")
             self.table.refresh()
             return
         self.start()
@@ -141,7 +145,8 @@ class ReceivedPane(TriagePane):
                                    ("Suspicious", row["suspicious"]), ("Later (due)", row["later_due"])):
                     self.counts[view] -= bool(left)
                 self.counts["Decided"] += 1
-        hint = f"filter: {self.filter_line()}  S saves it" if not self.filter.empty else VIEW_HINT
+        hint = (_("filter: {line}  {key} saves it").format(line=self.filter_line(), key=key_of(self.app, "save-view", "S"))
+                if not self.filter.empty else view_hint(self.app))
         self.query_one(ViewTabs).show(self.view, self.counts, hint)
         self._update_progress()
         where = self._elsewhere()
@@ -188,7 +193,8 @@ class ReceivedPane(TriagePane):
         self.query_one("#received-progress-label", Static).update(label, layout=grew)
 
     def _show_summary(self) -> None:
-        summary = summary_text(self.session, self.filter.empty and self.view == "All", self._elsewhere())
+        summary = summary_text(self.session, self.filter.empty and self.view == "All", self._elsewhere(),
+                               key_of(self.app, "next-view", "v"), key_of(self.app, "show-sent", "2"))
         if self._detail_of != ("summary", summary.plain):  # shown already: no repaint
             self._detail_of = ("summary", summary.plain)
             self.query_one(InvitationDetail).show(summary)
@@ -209,7 +215,8 @@ class ReceivedPane(TriagePane):
         banner = self.query_one("#strategy-banner", Static)
         banner.set_class(error is not None, "shown")
         if error is not None:
-            banner.update(Content(f"Strategy file has an error, using the last good one: {error}  (R reloads)"))
+            banner.update(Content(_("Strategy file has an error, using the last good one: {error}  ({key} reloads)").format(
+                error=error, key=key_of(self.app, "reload-strategy", "R"))))
 
     def on_received_pane_suggestions_ready(self, message: SuggestionsReady) -> None:
         self.show_strategy_error(message.error)
@@ -311,7 +318,10 @@ class ReceivedPane(TriagePane):
             return
         suggestion = row.get("suggestion")
         if not suggestion:
-            self.status("No suggestion for this one: decide with a, i, l, f or s.", "yellow")
+            keys = [key_of(self.app, b, k) for b, k in (("accept-invitation", "a"), ("ignore-invitation", "i"),
+                    ("later-invitation", "l"), ("follow-instead", "f"), ("mark-suspicious", "s"))]
+            self.status(_("No suggestion for this one: decide with {keys} or {last}.").format(
+                keys=", ".join(keys[:-1]), last=keys[-1]), "yellow")
             return
         until = self.context.today + timedelta(days=self.context.settings.later_days) if suggestion == "later" else None
         self.decide(suggestion, reason=f"rule {row.get('rule')}: {row.get('suggestion_reason') or ''}", until=until)
@@ -366,27 +376,21 @@ class ReceivedPane(TriagePane):
 
         reload_strategy(self)
 
+    def language_changed(self) -> None:
+        """Say the queue again in the new language: the same rows, cursor, filter and session."""
+        if self.context.triage_set is None:
+            return
+        self._detail_of = None
+        self._counts()
+        self._progress_width = -1
+        self._update_progress()
+        self.status(start_status(self.app), "dim")
+        self.show_strategy_error(self.strategy_error)
+        if self.rows.height:
+            self.show_current()
+        else:
+            self._show_summary()
+
     def palette_commands(self) -> list[tuple[str, str, Any]]:
         """"received: …" commands for the palette."""
-        return [
-            ("received: accept", "Accept the invitation (a)", lambda: self.action_decide("accept")),
-            ("received: ignore", "Ignore the invitation (i)", lambda: self.action_decide("ignore")),
-            ("received: later", "Put it aside for later_days (l)", self.action_later),
-            ("received: follow instead", "Follow rather than connect (f)", lambda: self.action_decide("follow")),
-            ("received: suspicious", "Flag as suspicious/spam (s)", lambda: self.action_decide("suspicious")),
-            ("received: take suggestion", "Take the strategy's suggestion (enter)", self.action_take_suggestion),
-            ("received: undo", "Undo the last decision (u)", self.action_undo),
-            ("received: redo", "Redo (U)", self.action_redo),
-            ("received: mark all shown", "Mark everything the view shows (*)", self.action_mark_shown),
-            ("received: filter", "Filter the queue (/)", self.action_filter),
-            ("received: next view", "Cycle views (v)", self.action_next_view),
-            ("received: open profile", "Open the profile in the browser (o)", self.action_open_profile),
-            ("received: copy profile URL", "Copy the profile URL (y)", self.action_copy_url),
-            ("received: edit company/role", "Type in company, role, connection count (e)", self.action_edit_info),
-            ("received: compose", "Write to this person (c)", self.action_compose),
-            ("received: reload strategy", "Re-read the strategy file with a preview (R)", self.action_reload_strategy),
-            ("received: tags", "Add or remove tags for this person (t)", self.action_tags),
-            ("received: how we met", "Write how you met this person (m)", self.action_met),
-            ("received: save view", "Save the filter as a named view (S)", self.action_save_view),
-        ] + [(f"received: view {name}", f"Show the saved view '{name}' (v cycles)",
-              lambda name=name: self.on_view_tabs_chosen(ViewTabs.Chosen(name))) for name in self.saved]
+        return received_commands(self)

@@ -4,6 +4,8 @@ then store the new suggestions (Polars, only when asked for)."""
 from __future__ import annotations
 
 from tui.store import queues as queue
+from tui.i18n import _
+from tui.ui.widgets.key_names import key_of
 
 
 def reload_strategy(pane) -> None:
@@ -15,13 +17,14 @@ def reload_strategy(pane) -> None:
     ctx = pane.context
     path = ctx.paths.strategy_file
     if not path.is_file():
-        pane.app.notify(f"{path}: no strategy file yet. `passerelle strategy --init` writes a commented "
-                        "starter; edit it, then press R.", severity="warning", timeout=10, markup=False)
+        pane.app.notify(_("{path}: no strategy file yet. `passerelle strategy --init` writes a commented "
+                          "starter; edit it, then press {key}.").format(path=path, key=key_of(pane.app, "reload-strategy", "R")),
+                        severity="warning", timeout=10, markup=False)
         return
     new, error = strategy_mod.reload(ctx.paths.strategy_file, pane.strategy)
     pane.show_strategy_error(None if error is None else str(error))
     if error is not None:
-        pane.app.notify(f"Strategy not reloaded: {error}", severity="error", timeout=10, markup=False)
+        pane.app.notify(_("Strategy not reloaded: {error}").format(error=error), severity="error", timeout=10, markup=False)
         return
     rows = strategy_mod.preview(queue_frame(ctx.store, ctx.triage_set.id, ctx.today), pane.strategy, new)
 
@@ -33,6 +36,6 @@ def reload_strategy(pane) -> None:
         pane.strategy = new if new.suggests_anything else None
         pane.digest, pane.suggests = digest, pane.strategy is not None
         pane.reload(keep_key=pane.table.current_key())
-        pane.app.notify("Strategy applied.", markup=False)
+        pane.app.notify(_("Strategy applied."), markup=False)
 
     pane.app.push_screen(StrategyPreviewModal(rows), apply)

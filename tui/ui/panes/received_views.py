@@ -8,6 +8,8 @@ from typing import Any
 from tui.store import queues as queue
 from tui.triage.filters import VIEWS, Filter, FilterError, parse_filter
 from tui.triage.saved_views import MAX_NAME, load_views, save_view
+from tui.i18n import _
+from tui.ui.widgets.key_names import key_of
 
 
 def usable(line: str) -> Filter:
@@ -22,7 +24,7 @@ def load_saved(context: Any) -> tuple[dict[str, Filter], list[str]]:
 
     def check(name: str, line: str) -> str | None:
         if name in VIEWS:
-            return f"'{name}' is a built-in view's name"
+            return _("'{name}' is a built-in view's name").format(name=name)
         try:
             usable(line)
         except FilterError as exc:
@@ -48,7 +50,8 @@ def ask_and_save(pane: Any) -> None:
     pane._catch_up_filter()  # a filter typed just before S is the one saved
     line = pane.filter_line()
     if not line.strip() or pane.filter.empty:
-        pane.status("Type a filter first (/), then S saves it as a view.", "yellow")
+        pane.status(_("Type a filter first ({filter_key}), then {save_key} saves it as a view.").format(
+            filter_key=key_of(pane.app, "open-filter", "slash"), save_key=key_of(pane.app, "save-view", "S")), "yellow")
         return
 
     def save(name: str | None) -> None:
@@ -56,19 +59,21 @@ def ask_and_save(pane: Any) -> None:
             return
         name = " ".join(name.split())
         if name in VIEWS:
-            pane.status(f"'{name}' is a built-in view: choose another name.", "yellow")
+            pane.status(_("'{name}' is a built-in view: choose another name.").format(name=name), "yellow")
             return
         try:
             view = save_view(pane.context.paths.settings_file, name, line)
             f = usable(view.line)
         except (ValueError, OSError) as exc:  # FilterError is a ValueError
-            pane.status(f"View NOT SAVED — {exc}", "bold red")
+            pane.status(_("View NOT SAVED — {reason}").format(reason=exc), "bold red")
             return
         pane.saved[view.name] = f
         pane.views_changed()
-        pane.status(f"✓ saved the view '{view.name}' in {pane.context.paths.settings_file.name}  (v shows it)", "green")
+        pane.status(_("✓ saved the view '{name}' in {file}  ({key} shows it)").format(
+            name=view.name, file=pane.context.paths.settings_file.name, key=key_of(pane.app, "next-view", "v")), "green")
 
     pane.app.push_screen(PersonLineModal(
-        "Save this filter as a view", line, "",
-        f"A name for the view (up to {MAX_NAME} characters); enter saves it in config.toml [views], escape cancels"),
+        _("Save this filter as a view"), line, "",
+        _("A name for the view (up to {count} characters); enter saves it in config.toml [views], escape cancels").format(
+            count=MAX_NAME)),
         save)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from tui.core.words import plural
+from tui.i18n import N_, _, ngettext
+from tui.ui.widgets.decision_words import decision_word
+from tui.ui.widgets.view_tabs import view_name
 
-EMPTY = "Nothing in this view."
-READING = "Reading the export for the first time (Polars, in the background)… keys you type are kept."
+EMPTY = N_("Nothing in this view.")
+READING = N_("Reading the export for the first time (Polars, in the background)… keys you type are kept.")
 
 
 def elsewhere(view: str, counts: dict[str, int], views: tuple[str, ...]) -> tuple[str, str] | None:
@@ -25,25 +27,33 @@ def elsewhere(view: str, counts: dict[str, int], views: tuple[str, ...]) -> tupl
 
     target, count = min(others, key=lambda vc: presses(vc[0])[0])
     steps, key = presses(target)
-    how = f"press {key}" if steps == 1 else f"press {key} {steps} times"
-    matches = "The match is" if count == 1 else f"The {plural(count, 'match', 'matches')} are"
-    return f"{count} in {target}: {how}", f"Nothing in {view}. {matches} in the {target} view: {how}."
+    how = _("press {key}").format(key=key) if steps == 1 else _("press {key} {steps} times").format(key=key, steps=steps)
+    shown, named = view_name(target), view_name(view)
+    matches = ngettext("The match is in the {view} view: {how}.", "The {count} matches are in the {view} view: {how}.",
+                       count).format(count=f"{count:,}", view=shown, how=how)
+    return (_("{count} in {view}: {how}").format(count=count, view=shown, how=how),
+            _("Nothing in {view}.").format(view=named) + " " + matches)
 
 
-def summary_text(session: dict[str, str], all_clear: bool, where: tuple[str, str] | None) -> Content:
-    """The detail column once a view is empty: what is left where, and this session's decisions."""
+def summary_text(session: dict[str, str], all_clear: bool, where: tuple[str, str] | None,
+                 view_key: str = "v", sent_key: str = "2") -> Content:
+    """The detail column once a view is empty: what is left where, and this session's decisions;
+    the keys named are the ones the user's keymap sets."""
     counts: dict[str, int] = {}
     for decision in session.values():
         counts[decision] = counts.get(decision, 0) + 1
-    lines = [Content.assemble(("Nothing left in this view.", "bold"))]
+    lines = [Content.assemble((_("Nothing left in this view."), "bold"))]
     if all_clear:
-        lines[0] = Content.assemble(("Queue clear — every received invitation has a decision.", "bold green"))
+        lines[0] = Content.assemble((_("Queue clear — every received invitation has a decision."), "bold green"))
     elif where:
         lines[0] = Content.assemble((where[1], "bold"))
     if counts:
-        lines.append(Content("This session: " + ", ".join(f"{n} {d}" for d, n in sorted(counts.items()))))
-        lines.append(Content("Carry them out on LinkedIn: run `passerelle decisions` for the list."))
+        made = ", ".join(f"{n} {decision_word(d)}" for d, n in sorted(counts.items()))
+        lines.append(Content(_("This session: {decisions}").format(decisions=made)))
+        lines.append(Content(_("Carry them out on LinkedIn: run `passerelle decisions` for the list.")))
     else:
-        lines.append(Content("No decisions in this session yet."))
-    lines.append(Content.assemble(("v shows another view · escape clears the filter · 2 shows sent invitations", "dim")))
+        lines.append(Content(_("No decisions in this session yet.")))
+    lines.append(Content.assemble((_("{view_key} shows another view · escape clears the filter · "
+                                     "{sent_key} shows sent invitations").format(view_key=view_key, sent_key=sent_key),
+                                   "dim")))
     return Content("\n").join(lines)

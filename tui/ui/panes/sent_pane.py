@@ -11,29 +11,33 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.store.sent_queue import DictRows, sent_rows
+from tui.i18n import N_, _, ngettext
+from tui.i18n.formats import day
+from tui.ui.widgets.decision_words import days_cell
 from tui.ui.panes.triage_pane import TriagePane
 from tui.ui.widgets.frame_table import Column, FrameTable
 from tui.ui.widgets.invitation_detail import InvitationDetail
+from tui.ui.widgets.key_names import key_of, with_keys
 
 COLUMNS = [
-    Column("name", "Name", ratio=3, formatter=lambda n: n if n and n.strip() else "(no name)"),
-    Column("_waited", "Waited", width=7, align="right", formatter=lambda d: "" if d is None else f"{d}d"),
-    Column("_state", "State", width=22),
-    Column("note", "Note sent", ratio=4, formatter=lambda n: n.strip() if n and n.strip() else "— no note"),
+    Column("name", N_("Name"), ratio=3, formatter=lambda n: n if n and n.strip() else _("(no name)")),
+    Column("_waited", N_("Waited"), width=7, align="right", formatter=days_cell),
+    Column("_state", N_("State"), width=22),
+    Column("note", N_("Note sent"), ratio=4, formatter=lambda n: n.strip() if n and n.strip() else _("— no note")),
 ]
 
 
 def state_of(row: dict) -> str:
     """What became of the invitation, in a few words."""
     if row["decision"] == "withdrawn":
-        return "withdrawn"
+        return _("withdrawn")
     if row["accepted"]:
-        return f"accepted {row['accepted_on']:%Y-%m-%d}" if row["accepted_on"] else "accepted"
+        return _("accepted {day}").format(day=day(row["accepted_on"])) if row["accepted_on"] else _("accepted")
     if row["follow_up_now"]:
-        return "follow up now"
+        return _("follow up now")
     if row["stale"]:
-        return "stale: withdraw?"
-    return "waiting (followed up)" if row["decision"] == "followed_up" else "waiting"
+        return _("stale: withdraw?")
+    return _("waiting (followed up)") if row["decision"] == "followed_up" else _("waiting")
 
 
 class SentPane(TriagePane):
@@ -41,17 +45,17 @@ class SentPane(TriagePane):
 
     AREA = "sent"
     BINDINGS = [
-        Binding("d", "decide('followed_up')", "Follow-up done", id="follow-up-done"),
-        Binding("w", "decide('withdrawn')", "Withdrawal done", id="withdrawal-done"),
-        Binding("u", "undo", "Undo", id="undo-sent"),
-        Binding("U", "redo", "Redo", show=False, id="redo-sent"),
-        Binding("space", "toggle_mark", "Mark", show=False, id="toggle-mark-sent"),
-        Binding("escape", "clear_marks", "Clear marks", show=False, id="clear-marks-sent"),
-        Binding("o", "open_profile", "Open profile", id="open-profile-sent"),
-        Binding("y", "copy_url", "Copy URL", id="copy-url-sent"),
-        Binding("c", "compose", "Compose", show=False, id="compose-sent"),
-        Binding("t", "tags", "Tags", show=False, id="tags-sent"),
-        Binding("m", "met", "Met", show=False, id="met-sent"),
+        Binding("d", "decide('followed_up')", N_("Follow-up done"), id="follow-up-done"),
+        Binding("w", "decide('withdrawn')", N_("Withdrawal done"), id="withdrawal-done"),
+        Binding("u", "undo", N_("Undo"), id="undo-sent"),
+        Binding("U", "redo", N_("Redo"), show=False, id="redo-sent"),
+        Binding("space", "toggle_mark", N_("Mark"), show=False, id="toggle-mark-sent"),
+        Binding("escape", "clear_marks", N_("Clear marks"), show=False, id="clear-marks-sent"),
+        Binding("o", "open_profile", N_("Open profile"), id="open-profile-sent"),
+        Binding("y", "copy_url", N_("Copy URL"), id="copy-url-sent"),
+        Binding("c", "compose", N_("Compose"), show=False, id="compose-sent"),
+        Binding("t", "tags", N_("Tags"), show=False, id="tags-sent"),
+        Binding("m", "met", N_("Met"), show=False, id="met-sent"),
     ]
     DEFAULT_CSS = """
     SentPane { height: 1fr; }
@@ -69,7 +73,7 @@ class SentPane(TriagePane):
     def compose(self) -> ComposeResult:
         yield Static(id="sent-summary")
         with Horizontal(id="sent-main"):
-            yield FrameTable(COLUMNS, empty_text="No sent invitations in this export.", id="sent-table")
+            yield FrameTable(COLUMNS, empty_text=N_("No sent invitations in this export."), id="sent-table")
             yield InvitationDetail(id="sent-detail")
         yield Static(classes="status-line")
 
@@ -77,7 +81,20 @@ class SentPane(TriagePane):
         if not self.is_attached:  # the app closed while this pane was being mounted: its parts are gone
             return
         self.reload()
-        self.status("d follow-up done · w withdrawal done (after doing it on LinkedIn) · o open · y copy URL", "dim")
+        self.status(self._keys_line(), "dim")
+
+    def _keys_line(self) -> str:
+        keys = {name: key_of(self.app, binding_id, default) for name, binding_id, default in (
+            ("done", "follow-up-done", "d"), ("withdrawn", "withdrawal-done", "w"), ("open", "open-profile-sent", "o"),
+            ("copy", "copy-url-sent", "y"))}
+        return _("{done} follow-up done · {withdrawn} withdrawal done (after doing it on LinkedIn) · {open} open · "
+                 "{copy} copy URL").format(**keys)
+
+    def language_changed(self) -> None:
+        """The summary, the detail and the keys line in the new language; the same rows and cursor."""
+        self.reload(keep_key=self.table.current_key())
+        self.show_current()
+        self.status(self._keys_line(), "dim")
 
     def reload(self, keep_key: Any = None) -> None:
         """Read the sent queue from the store (the export's, the composer's, their decisions)."""
@@ -91,12 +108,15 @@ class SentPane(TriagePane):
         self.table.set_frame(self.frame, keep_cursor_key=keep_key)
         counts = {"waiting": sum(r["pending"] for r in rows), "stale": sum(r["stale"] for r in rows),
                   "follow": sum(r["follow_up_now"] for r in rows), "accepted": sum(r["accepted"] for r in rows)}
+        n = {k: v or 0 for k, v in counts.items()}
         self.query_one("#sent-summary", Static).update(Content.assemble(
-            ("Sent invitations  ", "bold"),
-            f"{counts['waiting'] or 0} waiting · ",
-            (f"{counts['stale'] or 0} stale (≥{settings.stale_days} days)", "yellow"), " · ",
-            (f"{counts['follow'] or 0} follow-ups due", "yellow" if counts["follow"] else ""), " · ",
-            (f"{counts['accepted'] or 0} accepted", "green"),
+            (_("Sent invitations  "), "bold"),
+            ngettext("{count} waiting · ", "{count} waiting · ", n["waiting"]).format(count=n["waiting"]),
+            (ngettext("{count} stale (≥{days} days)", "{count} stale (≥{days} days)", n["stale"]).format(
+                count=n["stale"], days=settings.stale_days), "yellow"), " · ",
+            (ngettext("{count} follow-ups due", "{count} follow-ups due", n["follow"]).format(count=n["follow"]),
+             "yellow" if counts["follow"] else ""), " · ",
+            (ngettext("{count} accepted", "{count} accepted", n["accepted"]).format(count=n["accepted"]), "green"),
         ))
 
     def on_shown(self) -> None:
@@ -109,7 +129,7 @@ class SentPane(TriagePane):
     def show_row(self, row: dict | None) -> None:
         detail = self.query_one(InvitationDetail)
         if row is None:
-            detail.show(Content("No invitations you sent are in this export yet."))
+            detail.show(Content(_("No invitations you sent are in this export yet.")))
         else:
             detail.show_sent(row, self.context.settings.stale_days, self.marks(row), self.history_lines(row.get("key")))
 
@@ -129,13 +149,15 @@ class SentPane(TriagePane):
 
     def palette_commands(self) -> list[tuple[str, str, Any]]:
         """"sent: …" commands for the palette."""
-        return [
-            ("sent: follow-up done", "You followed up on LinkedIn (d)", lambda: self.action_decide("followed_up")),
-            ("sent: withdrawal done", "You withdrew it on LinkedIn (w)", lambda: self.action_decide("withdrawn")),
-            ("sent: undo", "Undo the last decision (u)", self.action_undo),
-            ("sent: redo", "Redo (U)", self.action_redo),
-            ("sent: open profile", "Open the profile in the browser (o)", self.action_open_profile),
-            ("sent: copy profile URL", "Copy the profile URL (y)", self.action_copy_url),
-            ("sent: tags", "Add or remove tags for this person (t)", self.action_tags),
-            ("sent: how we met", "Write how you met this person (m)", self.action_met),
-        ]
+        return with_keys(self, [
+            (N_("sent: follow-up done"), N_("You followed up on LinkedIn"), lambda: self.action_decide("followed_up"),
+             "follow-up-done"),
+            (N_("sent: withdrawal done"), N_("You withdrew it on LinkedIn"), lambda: self.action_decide("withdrawn"),
+             "withdrawal-done"),
+            (N_("sent: undo"), N_("Undo the last decision"), self.action_undo, "undo-sent"),
+            (N_("sent: redo"), N_("Redo"), self.action_redo, "redo-sent"),
+            (N_("sent: open profile"), N_("Open the profile in the browser"), self.action_open_profile, "open-profile-sent"),
+            (N_("sent: copy profile URL"), N_("Copy the profile URL"), self.action_copy_url, "copy-url-sent"),
+            (N_("sent: tags"), N_("Add or remove tags for this person"), self.action_tags, "tags-sent"),
+            (N_("sent: how we met"), N_("Write how you met this person"), self.action_met, "met-sent"),
+        ])

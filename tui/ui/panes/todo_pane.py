@@ -18,13 +18,18 @@ from tui.core.errors import PasserelleError
 from tui.store.store import DONE
 from tui.triage.todo import GROUP_TITLES, TodoQueue, TodoRow, current_queue, last_import_facts
 from tui.store.todo_log import mark_done
+from tui.i18n import N_, _, ngettext
 from tui.ui.panes.person_marks import ask_met, ask_tags, marks_lines
 from tui.ui.panes.undo_words import undone_line
 from tui.ui.panes.person_history import PersonHistory
 from tui.text import display_text, sanitize
+from tui.ui.widgets.decision_words import action_word, day_of
+from tui.ui.widgets.header_lines import exported_day
+from tui.ui.widgets.key_names import key_of, with_keys
+from tui.ui.widgets.translated import tr
 
 SHOWN_PER_GROUP = 150  # oldest first: the rest waits below a "more" line (OptionList lays out every row)
-STATE_TITLES = {"pending": "", "flagged": " — the export says otherwise, check", "confirmed": ""}
+STATE_TITLES = {"pending": "", "flagged": N_(" — the export says otherwise, check"), "confirmed": ""}
 
 
 class TodoPane(PersonHistory, Vertical, Pane):
@@ -32,13 +37,13 @@ class TodoPane(PersonHistory, Vertical, Pane):
 
     AREA = "todo"
     BINDINGS = [
-        Binding("o", "open_page", "Open page", id="open-page-todo"),
-        Binding("y", "copy_note", "Copy note", id="copy-note-todo"),
-        Binding("d", "done", "Done", id="done-todo"),
-        Binding("D", "done_group", "Group done", id="done-group-todo"),
-        Binding("u", "undo", "Undo", id="undo-todo"),
-        Binding("t", "tags", "Tags", id="tags-todo"),
-        Binding("m", "met", "Met", show=False, id="met-todo"),
+        Binding("o", "open_page", N_("Open page"), id="open-page-todo"),
+        Binding("y", "copy_note", N_("Copy note"), id="copy-note-todo"),
+        Binding("d", "done", N_("Done"), id="done-todo"),
+        Binding("D", "done_group", N_("Group done"), id="done-group-todo"),
+        Binding("u", "undo", N_("Undo"), id="undo-todo"),
+        Binding("t", "tags", N_("Tags"), id="tags-todo"),
+        Binding("m", "met", N_("Met"), show=False, id="met-todo"),
     ]
     DEFAULT_CSS = """
     TodoPane { height: 1fr; }
@@ -71,7 +76,19 @@ class TodoPane(PersonHistory, Vertical, Pane):
         if not self.is_attached:
             return
         self.reload()
-        self.status("o open the page · y copy the note · d done · D group done · u undo · t tags · m met", "dim")
+        self.status(self._keys_line(), "dim")
+
+    def _keys_line(self) -> str:
+        keys = {name.replace("-", "_"): key_of(self.app, f"{name}-todo", default) for name, default in (
+            ("open-page", "o"), ("copy-note", "y"), ("done", "d"), ("done-group", "D"), ("undo", "u"), ("tags", "t"),
+            ("met", "m"))}
+        return _("{open_page} open the page · {copy_note} copy the note · {done} done · {done_group} group done · "
+                 "{undo} undo · {tags} tags · {met} met").format(**keys)
+
+    def language_changed(self) -> None:
+        """The groups, summary and detail in the new language; the same row highlighted."""
+        self.reload(keep=self.current())
+        self.status(self._keys_line(), "dim")
 
     def on_shown(self) -> None:
         """Decisions made in other panes show up when this pane comes back."""
@@ -90,7 +107,7 @@ class TodoPane(PersonHistory, Vertical, Pane):
             try:
                 self._facts = (ident, last_import_facts(store))
             except PasserelleError as exc:
-                self.status(f"The last import's snapshot could not be read: {exc.reason}", "yellow")
+                self.status(_("The last import's snapshot could not be read: {reason}").format(reason=exc.reason), "yellow")
                 self._facts = (ident, None)
         return self._facts[1]
 
@@ -100,17 +117,20 @@ class TodoPane(PersonHistory, Vertical, Pane):
         self.lines = []
         for state in ("pending", "flagged", "confirmed"):
             for action, rows in self.queue.groups(state):
-                title = GROUP_TITLES[action] + STATE_TITLES[state]
+                group = tr(GROUP_TITLES[action])
+                title = group + tr(STATE_TITLES[state])
                 if state == "confirmed":
-                    title = f"{GROUP_TITLES[action]} — confirmed by the export of {self.queue.exported_on}"
+                    title = _("{group} — confirmed by the export of {day}").format(
+                        group=group, day=exported_day(self.queue.exported_on))
                 options.append(Option(Content.assemble((title, "bold"), f"  ({len(rows)})"), disabled=True))
                 self.lines.append(None)
                 for row in rows[:SHOWN_PER_GROUP]:
                     options.append(Option(self._prompt(row)))
                     self.lines.append(row)
                 if len(rows) > SHOWN_PER_GROUP:
-                    options.append(Option(Content(f"  … and {len(rows) - SHOWN_PER_GROUP} more, shown as "
-                                                  "these are done (D does the whole group)").stylize("dim"),
+                    more = _("  … and {count} more, shown as these are done ({key} does the whole group)").format(
+                        count=len(rows) - SHOWN_PER_GROUP, key=key_of(self.app, "done-group-todo", "D"))
+                    options.append(Option(Content(more).stylize("dim"),
                                           disabled=True))
                     self.lines.append(None)
         table = self.query_one(OptionList)
@@ -130,8 +150,8 @@ class TodoPane(PersonHistory, Vertical, Pane):
     @staticmethod
     def _prompt(row: TodoRow) -> Content:
         mark = {"pending": "  ", "flagged": "! ", "confirmed": "✓ "}[row.state]
-        note = "  ✎ note" if row.note else ""
-        return Content.assemble(mark, (f"{row.since:%Y-%m-%d}  ", "dim"), display_text(row.label, 40),
+        note = _("  ✎ note") if row.note else ""
+        return Content.assemble(mark, (f"{day_of(row.since)}  ", "dim"), display_text(row.label, 40),
                                 (note, "cyan"), (f"  {sanitize(row.flag)}" if row.flag else "", "yellow"))
 
     def _summary(self) -> None:
@@ -139,12 +159,14 @@ class TodoPane(PersonHistory, Vertical, Pane):
         done = sum(self.done_batches.values())
         total = done + left
         self.query_one("#todo-summary", Static).update(Content.assemble(
-            ("To do on LinkedIn  ", "bold"), f"{len(self.queue.pending)} pending",
-            (f" · {len(self.queue.state('flagged'))} to check", "yellow") if self.queue.state("flagged") else "",
-            (f" · {len(self.queue.state('confirmed'))} confirmed by the export", "green")
+            (_("To do on LinkedIn  "), "bold"), _("{count} pending").format(count=len(self.queue.pending)),
+            (_(" · {count} to check").format(count=len(self.queue.state("flagged"))), "yellow")
+            if self.queue.state("flagged") else "",
+            (_(" · {count} confirmed by the export").format(count=len(self.queue.state("confirmed"))), "green")
             if self.queue.state("confirmed") else "",
         ))
-        self.query_one("#todo-progress-label", Static).update(Content(f"{done} of {total} done"))
+        self.query_one("#todo-progress-label", Static).update(Content(_("{done} of {total} done").format(
+            done=done, total=total)))
         self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
 
     def current(self) -> TodoRow | None:
@@ -155,17 +177,18 @@ class TodoPane(PersonHistory, Vertical, Pane):
         row = self.current()
         detail = self.query_one("#todo-detail", Static)
         if row is None:
-            detail.update(Content("Nothing left to carry out on LinkedIn." if not self.queue.rows
-                                  else "Move to a row to see what to do."))
+            detail.update(Content(_("Nothing left to carry out on LinkedIn.") if not self.queue.rows
+                                  else _("Move to a row to see what to do.")))
             return
         lines = [
-            Content.assemble(display_text(row.label, 60).stylize("bold"), f"  {row.action} since {row.since:%Y-%m-%d}"),
-            Content.assemble(("Page  ", "bold"), display_text(row.page, 120)),
+            Content.assemble(display_text(row.label, 60).stylize("bold"), _("  {action} since {day}").format(
+                action=action_word(row.action), day=day_of(row.since))),
+            Content.assemble((_("Page  "), "bold"), display_text(row.page, 120)),
         ]
         if row.note:
-            lines.append(Content.assemble(("Note  ", "bold"), display_text(row.note, 300)))
+            lines.append(Content.assemble((_("Note  "), "bold"), display_text(row.note, 300)))
         if row.flag:
-            lines.append(Content(sanitize(row.flag)).stylize("yellow"))
+            lines.append(Content(sanitize(tr(row.flag))).stylize("yellow"))
         lines += marks_lines(self.context.store, row.key)
         lines += self.history_lines(row.key)[1:]  # the person across your imports, a few lines
         detail.update(Content("\n").join(lines))
@@ -185,18 +208,21 @@ class TodoPane(PersonHistory, Vertical, Pane):
     def _mark(self, rows: list[TodoRow]) -> None:
         rows = [r for r in rows if r.state != "confirmed"]
         if not rows:
-            self.status("Nothing to mark done here.", "yellow")
+            self.status(_("Nothing to mark done here."), "yellow")
             return
         try:
             batch = mark_done(self.context.store, rows)
         except PasserelleError as exc:
-            self.status(f"NOT SAVED — {exc.reason}. Nothing moved; try again.", "bold red")
+            self.status(_("NOT SAVED — {reason}. Nothing moved; try again.").format(reason=exc.reason), "bold red")
             return
         if batch is None:
             return
         self.done_batches[batch] = len(rows)
-        who = display_text(rows[0].label, 40) if len(rows) == 1 else Content(f"{len(rows)} people")
-        self.status(Content.assemble(("✓ done ", "bold green"), f"{rows[0].action}: ", who, ("   u undoes", "dim")))
+        who = display_text(rows[0].label, 40) if len(rows) == 1 else Content(
+            ngettext("{count} person", "{count} people", len(rows)).format(count=len(rows)))
+        undo = _("   {key} undoes").format(key=key_of(self.app, "undo-todo", "u"))
+        what = _("{action}: ").format(action=action_word(rows[0].action))
+        self.status(Content.assemble((_("✓ done "), "bold green"), what, who, (undo, "dim")))
         self.reload()  # no DecisionSaved: a done changes no other pane's queue (they read decisions only)
 
     def action_done(self) -> None:
@@ -215,10 +241,10 @@ class TodoPane(PersonHistory, Vertical, Pane):
         try:
             batch = self.context.store.undo((DONE,))
         except PasserelleError as exc:
-            self.status(f"NOT SAVED — {exc.reason}", "bold red")
+            self.status(_("NOT SAVED — {reason}").format(reason=exc.reason), "bold red")
             return
         if batch is None:
-            self.status("Nothing to undo here: nothing marked done (the palette undoes a decision anywhere).", "yellow")
+            self.status(_("Nothing to undo here: nothing marked done (the palette undoes a decision anywhere)."), "yellow")
             return
         self.show_undone(batch)
 
@@ -237,7 +263,7 @@ class TodoPane(PersonHistory, Vertical, Pane):
 
         self.run_worker(partial(webbrowser.open, row.page), thread=True, exit_on_error=False,
                         group="todo-browser", name=row.page)
-        self.status(f"Opening {row.page}")
+        self.status(_("Opening {url}").format(url=row.page))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "todo-browser" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
@@ -246,16 +272,16 @@ class TodoPane(PersonHistory, Vertical, Pane):
             return
         url = event.worker.name
         self.app.copy_to_clipboard(url)
-        self.status(f"No browser opened: the link is copied, paste it in a browser ({url})", "yellow")
+        self.status(_("No browser opened: the link is copied, paste it in a browser ({url})").format(url=url), "yellow")
 
     def action_copy_note(self) -> None:
         """Copy the note to send (drafted in the composer)."""
         row = self.current()
         if row is None or not row.note:
-            self.status("No note to send for this row.", "yellow")
+            self.status(_("No note to send for this row."), "yellow")
             return
         self.app.copy_to_clipboard(row.note)
-        self.status("Note copied (your terminal must allow clipboard writes); paste it on LinkedIn.")
+        self.status(_("Note copied (your terminal must allow clipboard writes); paste it on LinkedIn."))
 
     def action_tags(self) -> None:
         """Tags for this person (comma-separated)."""
@@ -275,12 +301,12 @@ class TodoPane(PersonHistory, Vertical, Pane):
         self.reload(keep=self.current())
 
     def palette_commands(self) -> list[tuple[str, str, Any]]:
-        return [
-            ("todo: open page", "Open the LinkedIn page for this row (o)", self.action_open_page),
-            ("todo: copy note", "Copy the note to send (y)", self.action_copy_note),
-            ("todo: done", "You did it on LinkedIn (d)", self.action_done),
-            ("todo: group done", "Every row of this group is done (D)", self.action_done_group),
-            ("todo: undo", "Undo the last done (u)", self.action_undo),
-            ("todo: tags", "Tags for this person (t)", self.action_tags),
-            ("todo: how we met", "One line on how you met (m)", self.action_met),
-        ]
+        return with_keys(self, [
+            (N_("todo: open page"), N_("Open the LinkedIn page for this row"), self.action_open_page, "open-page-todo"),
+            (N_("todo: copy note"), N_("Copy the note to send"), self.action_copy_note, "copy-note-todo"),
+            (N_("todo: done"), N_("You did it on LinkedIn"), self.action_done, "done-todo"),
+            (N_("todo: group done"), N_("Every row of this group is done"), self.action_done_group, "done-group-todo"),
+            (N_("todo: undo"), N_("Undo the last done"), self.action_undo, "undo-todo"),
+            (N_("todo: tags"), N_("Tags for this person"), self.action_tags, "tags-todo"),
+            (N_("todo: how we met"), N_("One line on how you met"), self.action_met, "met-todo"),
+        ])

@@ -12,6 +12,10 @@ from textual.widgets import Static
 from tui.core.errors import PasserelleError
 from tui.store.store import Batch, Person
 from tui.ui.messages import DecisionSaved, OpenComposer
+from tui.i18n import _, ngettext
+from tui.i18n.formats import day
+from tui.ui.widgets.decision_words import decision_word
+from tui.ui.widgets.key_names import key_of
 from tui.ui.panes.pane import Pane
 from tui.ui.panes.undo_words import PANE_DECISIONS, undone_line
 from tui.ui.panes.person_history import PersonHistory
@@ -69,21 +73,26 @@ class TriagePane(PersonHistory, Vertical, Pane):
         rows = self.targets()
         people = [p for p in (person_of(r) for r in rows) if p is not None]
         if not people:
-            self.status("Nothing to decide here: no invitation under the cursor.", "yellow")
+            self.status(_("Nothing to decide here: no invitation under the cursor."), "yellow")
             return None
         try:
             batch = self.context.store.decide(people, decision, reason=reason, until=until)
         except PasserelleError as exc:
-            self.status(f"NOT SAVED — {exc.reason}. Nothing moved; try again or check the data folder.", "bold red")
-            self.app.notify(f"Decision not saved: {exc}", severity="error", markup=False)
+            self.status(_("NOT SAVED — {reason}. Nothing moved; try again or check the data folder.").format(
+                reason=exc.reason), "bold red")
+            self.app.notify(_("Decision not saved: {error}").format(error=exc), severity="error", markup=False)
             return None
         for person in people:
             self.session[person.key] = decision
         self.table.marked.clear()
-        who = display_text(people[0].name or people[0].key, 60) if len(people) == 1 else Content(f"{len(people)} people")
-        label = decision.replace("_", " ")
-        extra = f" until {until:%Y-%m-%d}" if until else ""
-        self.status(Content.assemble(("✓ saved ", "bold green"), f"{label}{extra}: ", who, ("   u undoes", "dim")))
+        who = display_text(people[0].name or people[0].key, 60) if len(people) == 1 else Content(
+            ngettext("{count} person", "{count} people", len(people)).format(count=len(people)))
+        label = decision_word(decision)
+        extra = _(" until {day}").format(day=day(until)) if until else ""
+        undo_id = "undo-decision" if self.AREA == "received" else f"undo-{self.AREA}"
+        undo = _("   {key} undoes").format(key=key_of(self.app, undo_id, "u"))
+        what = _("{decision}{until}: ").format(decision=label, until=extra)
+        self.status(Content.assemble((_("✓ saved "), "bold green"), what, who, (undo, "dim")))
         self.after_decision({p.key for p in people})
         self.post_message(DecisionSaved(batch, pane=self))
         return batch
@@ -100,10 +109,10 @@ class TriagePane(PersonHistory, Vertical, Pane):
         try:
             batch = store.redo(only) if redo else store.undo(only)
         except PasserelleError as exc:
-            self.status(f"NOT SAVED — {exc.reason}", "bold red")
+            self.status(_("NOT SAVED — {reason}").format(reason=exc.reason), "bold red")
             return
         if batch is None:
-            self.status("Nothing to redo here." if redo else "Nothing to undo here: no decision made in this pane.",
+            self.status(_("Nothing to redo here.") if redo else _("Nothing to undo here: no decision made in this pane."),
                         "yellow")
             return
         self.show_undone(batch, redo)
@@ -132,7 +141,7 @@ class TriagePane(PersonHistory, Vertical, Pane):
         row = self.table.current_row() or {}
         url = row.get("url")
         if not is_web_url(url):
-            self.app.notify("No profile link for this person in the export.", severity="warning", markup=False)
+            self.app.notify(_("No profile link for this person in the export."), severity="warning", markup=False)
             return
         from tui.ui.browser import open_url
 
@@ -144,10 +153,10 @@ class TriagePane(PersonHistory, Vertical, Pane):
         row = self.table.current_row() or {}
         url = row.get("url")
         if not url:
-            self.app.notify("No profile link for this person in the export.", severity="warning", markup=False)
+            self.app.notify(_("No profile link for this person in the export."), severity="warning", markup=False)
             return
         self.app.copy_to_clipboard(sanitize(url))
-        self.app.notify(f"Copied {sanitize(url)} (your terminal must allow clipboard writes)", markup=False)
+        self.app.notify(_("Copied {url} (your terminal must allow clipboard writes)").format(url=sanitize(url)), markup=False)
 
     def action_compose(self) -> None:
         """Write an invitation or message to this person in the composer."""
@@ -197,7 +206,9 @@ class TriagePane(PersonHistory, Vertical, Pane):
     def _marks_changed(self) -> None:
         count = len(self.table.marked)
         if count:
-            self.status(f"{count} marked: the next decision key applies to all of them (escape clears).", "cyan")
+            self.status(ngettext("{count} marked: the next decision key applies to all of them (escape clears).",
+                                 "{count} marked: the next decision key applies to all of them (escape clears).",
+                                 count).format(count=count), "cyan")
         else:
             self.status("")
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from textual.content import Content
 
 from tui.store.store import DONE, RECEIVED_DECISIONS, SENT_DECISIONS, Batch
+from tui.i18n import _, ngettext
+from tui.ui.widgets.decision_words import decision_word
 from tui.text import display_text
 
 PANE_DECISIONS = {"received": RECEIVED_DECISIONS, "sent": SENT_DECISIONS, "todo": (DONE,)}
@@ -22,18 +24,18 @@ def pane_of(decision: str) -> str:
 def whom(batch: Batch) -> Content:
     """"Amélie Durand", or "Amélie Durand and 2 others" for a batch."""
     names = [n for n in batch.names if n and n.strip()] or list(batch.keys)
-    first = display_text(names[0], 60) if names else Content("nobody")
+    first = display_text(names[0], 60) if names else Content(_("nobody"))
     others = len(batch.keys) - 1
     if others <= 0:
         return first
-    return Content.assemble(first, f" and {others} other{'s' if others > 1 else ''}")
+    return Content.assemble(first, ngettext(" and {count} other", " and {count} others", others).format(count=others))
 
 
 def undone_line(batch: Batch, redo: bool = False) -> Content:
     """"✓ undone: accept for Amélie Durand" (or redone)."""
-    what = "done" if batch.decision == DONE else batch.decision.replace("_", " ")
-    verb = "redone" if redo else "undone"
-    return Content.assemble((f"✓ {verb}: ", "bold green"), f"{what} for ", whom(batch))
+    what = decision_word("done" if batch.decision == DONE else batch.decision)
+    verb = _("✓ redone: ") if redo else _("✓ undone: ")
+    return Content.assemble((verb, "bold green"), _("{decision} for ").format(decision=what), whom(batch))
 
 
 def undo_anywhere(app) -> None:
@@ -44,10 +46,10 @@ def undo_anywhere(app) -> None:
     try:
         batch = app.context.store.undo()
     except PasserelleError as exc:
-        app.notify(f"Undo not saved: {exc.reason}", severity="error", markup=False)
+        app.notify(_("Undo not saved: {reason}").format(reason=exc.reason), severity="error", markup=False)
         return
     if batch is None:
-        app.notify("Nothing to undo.", severity="warning", markup=False)
+        app.notify(_("Nothing to undo."), severity="warning", markup=False)
         return
     pane_id = pane_of(batch.decision)
     app.action_show_pane(pane_id)

@@ -12,13 +12,16 @@ from textual.widgets import Static
 
 from tui.composer.templates import COUNTING
 from tui.triage.vocabulary import ORDER_WORDS
+from tui.i18n import N_, _
 from tui.text import sanitize
 from tui.ui.panes.catalog import PANES
+from tui.ui.widgets.key_names import key_of
+from tui.ui.widgets.translated import tr
 
-INTRO = (
+INTRO = N_(
     "Passerelle reads your LinkedIn export and never goes online. Each decision key saves "
-    "at once to your local database; `u` undoes the last decision made in the pane you are in, "
-    "`U` redoes, even after a restart (ctrl+p: undo the last decision anywhere). "
+    "at once to your local database; `{undo}` undoes the last decision made in the pane you are in, "
+    "`{redo}` redoes, even after a restart ({palette}: undo the last decision anywhere). "
     "Carry the decisions out on LinkedIn by hand: `passerelle decisions` prints the list."
 )
 
@@ -27,7 +30,7 @@ class HelpScreen(ModalScreen[None]):
     """A scrollable list of keys per area; any of escape, ? or q closes it."""
 
     BINDINGS = [
-        Binding("escape,question_mark,q", "dismiss", "Close", id="close-help"),
+        Binding("escape,question_mark,q", "dismiss", N_("Close"), id="close-help"),
     ]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
@@ -38,14 +41,20 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
-            scroll.border_title = "Keys"
-            scroll.border_subtitle = "escape closes"
-            yield Static(Content(INTRO))
-            yield Static(Content(f"Note length: {COUNTING}"))
-            yield Static(Content(f"Received invitations. {ORDER_WORDS}"))
+            scroll.border_title = _("Keys")
+            scroll.border_subtitle = _("escape closes")
+            app = self.app
+            yield Static(Content(_(INTRO).format(undo=key_of(app, "undo-decision", "u"),
+                                                 redo=key_of(app, "redo-decision", "U"),
+                                                 palette=app.COMMAND_PALETTE_BINDING)))
+            yield Static(Content(_("Note length: {rule}").format(rule=_(COUNTING))))
+            yield Static(Content(_("Received invitations. {order}").format(order=_(ORDER_WORDS))))
             for area, rows in self.sections():
                 yield Static(Content(area), classes="help-area")
                 yield Static(Content("\n".join(f"  {key:<14} {text}" for key, text in rows)))
+
+    def language_changed(self) -> None:
+        self.refresh(recompose=True)
 
     def _key(self, binding: Binding) -> str:
         keys = self.app.key_map.get(binding.id, binding.key) if binding.id else binding.key
@@ -61,14 +70,15 @@ class HelpScreen(ModalScreen[None]):
                 binding = Binding(*binding)
             if binding.action.startswith("app.") and bindings is not type(self.app).BINDINGS:
                 continue  # an app key a pane shows earlier in its footer: listed under Everywhere
-            text = binding.tooltip or binding.description or binding.action
+            text = tr(binding.tooltip or binding.description) or binding.action
             rows.append((self._key(binding), sanitize(text)))
         return rows
 
     def sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """(area, [(key, what it does)]) for the app, each pane and the tables."""
         app = self.app
-        out = [("Everywhere", self._rows(type(app).BINDINGS) + [("ctrl+p", "all actions, searchable")])]
+        palette = app.COMMAND_PALETTE_BINDING
+        out = [(_("Everywhere"), self._rows(type(app).BINDINGS) + [(palette, _("all actions, searchable"))])]
         seen: set[type] = set()
         for spec in PANES:
             try:
@@ -85,10 +95,10 @@ class HelpScreen(ModalScreen[None]):
                 seen.add(kind)
                 rows += self._rows(own)
             if rows:
-                out.append((f"{title} pane", _once_per_key(rows)))
+                out.append((_("{pane} pane").format(pane=_(title)), _once_per_key(rows)))
         from tui.ui.widgets.frame_table import FrameTable
 
-        out.insert(1, ("Lists (received, sent)", self._rows(FrameTable.BINDINGS)))
+        out.insert(1, (_("Lists (received, sent)"), self._rows(FrameTable.BINDINGS)))
         return out
 
 

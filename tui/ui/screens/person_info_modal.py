@@ -9,13 +9,14 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from tui.i18n import N_, _
 from tui.text import display_text
 
 
 class PersonInfoModal(ModalScreen[dict | None]):
     """Returns {company, position, connection_count} or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-info")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="cancel-info")]
     DEFAULT_CSS = """
     PersonInfoModal { align: center middle; }
     PersonInfoModal > Vertical { width: 70; height: auto; border: round $primary; background: $surface; padding: 0 1; }
@@ -30,18 +31,18 @@ class PersonInfoModal(ModalScreen[dict | None]):
     def compose(self) -> ComposeResult:
         count = self.row.get("connection_count")
         with Vertical() as box:
-            box.border_title = "What you know about this person"
+            box.border_title = _("What you know about this person")
             yield Static(display_text(self.row.get("name") or "", 60).stylize("bold"))
-            yield Label(Content("Company"))
+            yield Label(Content(_("Company")))
             yield Input(self.row.get("company") or "", id="info-company")
-            yield Label(Content("Role"))
+            yield Label(Content(_("Role")))
             yield Input(self.row.get("position") or "", id="info-position")
-            yield Label(Content("Connections (the number on their profile; empty = unknown)"))
+            yield Label(Content(_("Connections (the number on their profile; empty = unknown)")))
             yield Input("" if count is None else str(count), id="info-count", type="integer")
             yield Static(id="info-error")
             with Horizontal():
-                yield Button(Content("Save"), variant="primary", id="info-save")
-                yield Button(Content("Cancel"), id="info-cancel")
+                yield Button(Content(_("Save")), variant="primary", id="info-save")
+                yield Button(Content(_("Cancel")), id="info-cancel")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "info-save":
@@ -55,7 +56,7 @@ class PersonInfoModal(ModalScreen[dict | None]):
     def _save(self) -> None:
         raw = self.query_one("#info-count", Input).value.strip()
         if raw and not raw.isdigit():
-            self.query_one("#info-error", Static).update(Content("Connections must be a whole number."))
+            self.query_one("#info-error", Static).update(Content(_("Connections must be a whole number.")))
             return
         self.dismiss({
             "company": self.query_one("#info-company", Input).value.strip() or None,

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
+from tui.i18n import N_
 from tui.text import display_text
 
 
@@ -35,7 +36,7 @@ class TagSuggester(Suggester):
 class PersonLineModal(ModalScreen[str | None]):
     """Returns the line typed (enter) or None (escape)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-person-line")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="cancel-person-line")]
     DEFAULT_CSS = """
     PersonLineModal { align: center middle; }
     PersonLineModal > Vertical { width: 74; max-width: 100%; height: auto; border: round $primary;

@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui.i18n import N_, _
+from tui.ui.widgets.key_names import key_of
 from tui.text import sanitize
 
 
@@ -16,8 +18,8 @@ class StrategyPreviewModal(ModalScreen[bool]):
     """Rows of (rule, now, after); returns True to apply."""
 
     BINDINGS = [
-        Binding("escape,n", "answer(False)", "Cancel", id="cancel-strategy"),
-        Binding("y", "answer(True)", "Apply", id="apply-strategy"),
+        Binding("escape,n", "answer(False)", N_("Cancel"), id="cancel-strategy"),
+        Binding("y", "answer(True)", N_("Apply"), id="apply-strategy"),
     ]
     DEFAULT_CSS = """
     StrategyPreviewModal { align: center middle; }
@@ -30,16 +32,18 @@ class StrategyPreviewModal(ModalScreen[bool]):
         self.rows = rows
 
     def compose(self) -> ComposeResult:
-        lines = [f"{'rule':<40} {'now':>6} {'after':>6}"]
+        rule, now, after = _("rule"), _("now"), _("after")
+        lines = [f"{rule:<40} {now:>6} {after:>6}"]
         lines += [f"{sanitize(name)[:40]:<40} {before:>6} {after:>6}" for name, before, after in self.rows]
         if not self.rows:
-            lines.append("The file has no rules: nothing will be suggested.")
+            lines.append(_("The file has no rules: nothing will be suggested."))
         with Vertical() as box:
-            box.border_title = "Strategy change: open invitations each rule would decide"
+            box.border_title = _("Strategy change: open invitations each rule would decide")
             yield Static(Content("\n".join(lines)))
             with Horizontal():
-                yield Button(Content("Apply (y)"), variant="primary", id="apply")
-                yield Button(Content("Cancel (n)"), id="cancel")
+                yield Button(Content(_("Apply ({key})").format(key=key_of(self.app, "apply-strategy", "y"))),
+                             variant="primary", id="apply")
+                yield Button(Content(_("Cancel ({key})").format(key="n")), id="cancel")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "apply")

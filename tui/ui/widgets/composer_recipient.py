@@ -21,10 +21,19 @@ from tui.composer.recipients import Recipient, with_typed_info
 from tui.export.person_keys import profile_key
 from tui.core.search import PeopleIndex, highlight_spans, query_words
 from tui.composer.templates import clean_value
+from tui.i18n import N_, _
 from tui.text import one_line, truncate
+from tui.ui.widgets.translated import Translated, placeholder
 
 TOP = 20
 MATCH_STYLE = "bold underline"
+SOURCES = {"connection": N_("connection"), "received": N_("received"), "sent": N_("sent")}
+
+
+def source_word(source: str | None) -> str | None:
+    """Where a recipient comes from (the composer's people frame), in the active language."""
+    word = SOURCES.get(source or "")
+    return _(word) if word else source
 
 
 class ComposerRecipient(Vertical):
@@ -58,21 +67,21 @@ class ComposerRecipient(Vertical):
         self._filling = False
 
     def compose(self) -> ComposeResult:
-        yield Static(Content("Recipient"), classes="heading")
-        yield Input(placeholder="find: name, company, position", id="recipient-search", compact=True)
+        yield Translated(N_("Recipient"), classes="heading")
+        yield placeholder(Input(id="recipient-search", compact=True), N_("find: name, company, position"))
         yield OptionList(id="recipient-list", markup=False)
         fields = (
-            ("Name", Input(placeholder="or type someone new", id="adhoc-name", compact=True)),
-            ("Company", Input(id="adhoc-company", compact=True)),
-            ("Position", Input(id="adhoc-position", compact=True)),
-            ("Contacts", Input(placeholder="their connection count, if known", id="connection-count",
-                               compact=True, type="integer")),
-            ("Event", Input(placeholder="{event}: event, school, company", id="event-input", compact=True)),
-            ("Relay to", Input(placeholder="{relay_name}: who to meet", id="relay-input", compact=True)),
+            (N_("Name"), placeholder(Input(id="adhoc-name", compact=True), N_("or type someone new"))),
+            (N_("Company"), Input(id="adhoc-company", compact=True)),
+            (N_("Position"), Input(id="adhoc-position", compact=True)),
+            (N_("Contacts"), placeholder(Input(id="connection-count", compact=True, type="integer"),
+                                         N_("their connection count, if known"))),
+            (N_("Event"), placeholder(Input(id="event-input", compact=True), N_("{event}: event, school, company"))),
+            (N_("Relay to"), placeholder(Input(id="relay-input", compact=True), N_("{relay_name}: who to meet"))),
         )
         for label, field in fields:
             with Horizontal(classes="field"):
-                yield Static(Content(label), classes="field-label")
+                yield Translated(label, classes="field-label")
                 yield field
 
     def on_mount(self) -> None:
@@ -98,9 +107,12 @@ class ComposerRecipient(Vertical):
             self.matches = self.index.find(query, TOP)
         options = []
         for i, row in enumerate(self.matches.iter_rows(named=True)):
-            extra = " · ".join(v for v in (row.get("company"), row.get("source")) if v)
+            extra = " · ".join(v for v in (row.get("company"), source_word(row.get("source"))) if v)
             options.append(Option(self.label(query, f"{row.get('full_name') or '?'} — {extra}"), id=str(i)))
-        option_list = self.query_one("#recipient-list", OptionList)
+        found = self.query("#recipient-list")
+        if not found:  # the app is leaving while the composer was still being built
+            return
+        option_list = found.first(OptionList)
         option_list.clear_options()
         option_list.add_options(options)
 

@@ -11,11 +11,15 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui.composer.recipients import Advice, Budgets
 from tui.text import display_text, sanitize
+from tui.i18n import N_, _
+from tui.i18n.formats import percent
+from tui.ui.widgets.decision_words import day_of, draft_word
+from tui.ui.widgets.translated import Translated, tr
 
 
 def advice_content(items: list[Advice]) -> Content:
     """One bulleted line per piece of advice."""
-    return Content("\n").join(Content.assemble(("• ", "bold"), display_text(a.text)) for a in items)
+    return Content("\n").join(Content.assemble(("• ", "bold"), display_text(tr(a.text))) for a in items)
 
 
 class ComposerSide(VerticalScroll):
@@ -34,17 +38,17 @@ class ComposerSide(VerticalScroll):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(Content("Advice"), classes="heading")
+        yield Translated(N_("Advice"), classes="heading")
         yield Static(id="advice")
-        yield Static(Content("Budgets"), classes="heading")
+        yield Translated(N_("Budgets"), classes="heading")
         yield Static(id="notes-label")
         yield ProgressBar(total=5, show_eta=False, show_percentage=False, id="notes-gauge")
         yield Static(id="invitations-label")
         yield ProgressBar(total=100, show_eta=False, show_percentage=False, id="invitations-gauge")
         yield Static(id="mass-warning")
-        yield Static(Content("Drafts"), classes="heading")
+        yield Translated(N_("Drafts"), classes="heading")
         yield OptionList(id="drafts", markup=False)
-        yield Static(Content("Follow-up ledger"), classes="heading")
+        yield Translated(N_("Follow-up ledger"), classes="heading")
         yield Static(id="ledger")
 
     def show_advice(self, items: list[Advice]) -> None:
@@ -53,15 +57,17 @@ class ComposerSide(VerticalScroll):
     def show_budgets(self, budgets: Budgets) -> None:
         notes, inv = budgets.notes, budgets.invitations
         self.query_one("#notes-label", Static).update(
-            Content.assemble("Personalised notes this month ", (f"{notes.used}/{notes.limit}", "bold $error" if notes.over else "bold"))
+            Content.assemble(_("Personalised notes this month "),
+                             (f"{notes.used}/{notes.limit}", "bold $error" if notes.over else "bold"))
         )
         self.query_one("#invitations-label", Static).update(
-            Content.assemble("Invitations in the last 7 days ", (f"{inv.used}/{inv.limit}", "bold $error" if inv.over else "bold"))
+            Content.assemble(_("Invitations in the last 7 days "),
+                             (f"{inv.used}/{inv.limit}", "bold $error" if inv.over else "bold"))
         )
         self.query_one("#notes-gauge", ProgressBar).update(total=max(notes.limit, 1), progress=min(notes.used, max(notes.limit, 1)))
         self.query_one("#invitations-gauge", ProgressBar).update(total=max(inv.limit, 1), progress=min(inv.used, max(inv.limit, 1)))
         warning = self.query_one("#mass-warning", Static)
-        warning.update(Content(sanitize(budgets.warning)))
+        warning.update(Content(sanitize(tr(budgets.warning))))
         warning.set_class(inv.share >= 0.8, "-alarm")
 
     def show_drafts(self, drafts: pl.DataFrame, accepted: dict[int, bool]) -> None:
@@ -74,8 +80,9 @@ class ComposerSide(VerticalScroll):
             state = row["state"] or "draft"
             if row["sent_at"] is not None and accepted.get(row["id"]):
                 state = "accepted"
-            follow = f" · follow up {row['follow_up_on']:%Y-%m-%d}" if row["follow_up_on"] else ""
-            text = f"#{row['id']} {state}{follow} · {row['name'] or '?'} · {row['template'] or 'no template'}"
+            follow = _(" · follow up {day}").format(day=day_of(row["follow_up_on"])) if row["follow_up_on"] else ""
+            template = row["template"] or _("no template")
+            text = f"#{row['id']} {draft_word(state)}{follow} · {row['name'] or '?'} · {template}"
             options.append(Option(display_text(text, 120), id=str(row["id"])))
         option_list.add_options(options)
         if highlighted is not None:
@@ -87,14 +94,14 @@ class ComposerSide(VerticalScroll):
     def show_ledger(self, ledger: pl.DataFrame) -> None:
         if ledger.height == 0:
             self.query_one("#ledger", Static).update(
-                Content("Mark notes as sent; after the next export import, acceptance per template shows here.")
+                Content(_("Mark notes as sent; after the next export import, acceptance per template shows here."))
             )
             return
         lines = [
             Content.assemble(
                 display_text(row["template"], 24),
-                f": {row['accepted']}/{row['sent']} accepted ",
-                (f"({row['rate']:.0%})", "bold"),
+                _(": {accepted}/{sent} accepted ").format(accepted=row["accepted"], sent=row["sent"]),
+                (f"({percent(row['rate'])})", "bold"),
             )
             for row in ledger.iter_rows(named=True)
         ]

@@ -9,10 +9,12 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from tui.i18n import N_
 from tui.text import sanitize
+from tui.ui.widgets.translated import placeholder
 from tui.ui.widgets.type_ahead import TypeAhead
 
-PLACEHOLDER = "words · has:note · flag:bridge · flag:suspicious · older:30d · tag:x · -tag:x · met:lyon"
+PLACEHOLDER = N_("words · has:note · flag:bridge · flag:suspicious · older:30d · tag:x · -tag:x · met:lyon")
 
 
 class FilterInput(TypeAhead, Input):
@@ -20,7 +22,7 @@ class FilterInput(TypeAhead, Input):
     binding comes round), so the keys typed after them decide."""
 
     # What the footer shows while typing (the keys themselves are read in on_key below).
-    BINDINGS = [Binding("enter", "submit", "Keep filter", id="keep-filter")]
+    BINDINGS = [Binding("enter", "submit", N_("Keep filter"), id="keep-filter")]
 
     async def on_key(self, event) -> None:
         if event.key in ("enter", "escape") and self.app.focused is self:
@@ -46,7 +48,7 @@ class FilterBar(Vertical):
     FilterBar #filter-error { height: auto; color: $error; padding: 0 1; display: none; }
     FilterBar.error #filter-error { display: block; }
     """
-    BINDINGS = [Binding("escape", "close", "Clear filter", id="clear-filter")]
+    BINDINGS = [Binding("escape", "close", N_("Clear filter"), id="clear-filter")]
 
     class Changed(Message):
         def __init__(self, text: str) -> None:
@@ -57,7 +59,7 @@ class FilterBar(Vertical):
         """Enter or escape: give focus back to the table."""
 
     def compose(self) -> ComposeResult:
-        yield FilterInput(placeholder=PLACEHOLDER, id="filter-input", disabled=True)
+        yield placeholder(FilterInput(id="filter-input", disabled=True), PLACEHOLDER)
         yield Static(id="filter-error")
 
     @property

@@ -20,7 +20,9 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.i18n import N_
 from tui.text import display_text, one_line
+from tui.ui.widgets.translated import tr
 from tui.ui.widgets.type_ahead import TypeAhead
 
 if TYPE_CHECKING:
@@ -56,13 +58,13 @@ class FrameTable(TypeAhead, ScrollView, can_focus=True):
     """Line-API table: no per-row widgets, so 30,000 rows open as fast as 30."""
 
     BINDINGS = [
-        Binding("down,j", "cursor_down", "Down", show=False, id="cursor-down"),
-        Binding("up,k", "cursor_up", "Up", show=False, id="cursor-up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="page-down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="page-up"),
-        Binding("home", "first", "First", show=False, id="cursor-first"),
-        Binding("end", "last", "Last", show=False, id="cursor-last"),
-        Binding("enter", "select", "Select", show=False, id="select-row"),
+        Binding("down,j", "cursor_down", N_("Down"), show=False, id="cursor-down"),
+        Binding("up,k", "cursor_up", N_("Up"), show=False, id="cursor-up"),
+        Binding("pagedown", "page_down", N_("Page down"), show=False, id="page-down"),
+        Binding("pageup", "page_up", N_("Page up"), show=False, id="page-up"),
+        Binding("home", "first", N_("First"), show=False, id="cursor-first"),
+        Binding("end", "last", N_("Last"), show=False, id="cursor-last"),
+        Binding("enter", "select", N_("Select"), show=False, id="select-row"),
     ]
     COMPONENT_CLASSES = {
         "frame-table--header",
@@ -102,7 +104,7 @@ class FrameTable(TypeAhead, ScrollView, can_focus=True):
         columns: list[Column],
         *,
         key_column: str = "key",
-        empty_text: str = "Nothing here.",
+        empty_text: str = N_("Nothing here."),
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -123,6 +125,11 @@ class FrameTable(TypeAhead, ScrollView, can_focus=True):
     @property
     def row_count(self) -> int:
         return self.frame.height
+
+    def language_changed(self) -> None:
+        """Headers and cells again in the new language (formatters translate as they run)."""
+        self._cells.clear()
+        self.refresh()
 
     def set_columns(self, columns: list[Column]) -> None:
         """Show other columns (e.g. hide one that would be empty); rows stay."""
@@ -313,12 +320,12 @@ class FrameTable(TypeAhead, ScrollView, can_focus=True):
         widths = self._column_widths(width)
         if y == 0:
             style = base + self.get_component_rich_style("frame-table--header")
-            strip = self._line(" ", [c.label for c in self.columns], widths, style)
+            strip = self._line(" ", [tr(c.label) for c in self.columns], widths, style)
             return strip.adjust_cell_length(width, style)
         index = round(self.scroll_y) + y - 1
         if index >= self.frame.height:
             if index == 0:
-                return Strip([Segment(one_line(self.empty_text), base)]).adjust_cell_length(width, base)
+                return Strip([Segment(one_line(tr(self.empty_text)), base)]).adjust_cell_length(width, base)
             return Strip.blank(width, base)
         cells = self._cells_for(index)
         key = self.frame[index, self.key_column] if self.marked and self.key_column in self.frame.columns else None

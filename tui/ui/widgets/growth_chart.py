@@ -11,13 +11,16 @@ from textual.widgets import Static
 
 from tui.network.bands import GENEROUS_AT, SELECTIVE_AT
 from tui.network.growth import Growth
+from tui.i18n import N_, _, pgettext
+from tui.i18n.formats import number, percent
 from tui.text import sanitize
+from tui.ui.widgets.translated import tr
 
 EIGHTHS = " ▁▂▃▄▅▆▇█"
 SHADES = "·░▒▓█"  # heat map: a symbol per level, so it reads without colour too
 AXIS = 6  # columns for the count labels and the axis line
 BAND_STYLE = {SELECTIVE_AT: "$primary", GENEROUS_AT: "$success"}  # the gauge's colours for selective and generous
-MONTH_LETTERS = "JFMAMJJASOND"
+MONTH_LETTERS = N_("JFMAMJJASOND")  # a letter per month, January first
 
 
 def bucket(values: Sequence[int], columns: int) -> tuple[list[int], int]:
@@ -66,7 +69,7 @@ def year_axis(months: Sequence, per: int, columns: int) -> tuple[str, str]:
 
 
 def _axis_label(value: int | str) -> str:
-    return f"{value:>{AXIS - 1}}" if isinstance(value, str) else f"{value:>{AXIS - 1},}"
+    return f"{value:>{AXIS - 1}}" if isinstance(value, str) else number(value).rjust(AXIS - 1)
 
 
 def bars_block(title: str, values: Sequence[int], months: Sequence, width: int, height: int,
@@ -75,7 +78,7 @@ def bars_block(title: str, values: Sequence[int], months: Sequence, width: int, 
     columns = max(4, width - AXIS - 1)
     sums, per = bucket(values, columns)
     if per > 1 and not bands:  # cumulative values are not summed: take each run's last value
-        title += f" (per {per} months)"
+        title += _(" (per {count} months)").format(count=per)
     if bands:
         sums = [values[min(len(values) - 1, i + per - 1)] for i in range(0, len(values), per)]
     top = nice_top(max(max(sums, default=0), *[b for b in bands if b <= max(sums, default=0) * 1.5], 1))
@@ -133,7 +136,8 @@ def job_rows(growth: Growth, width: int, most: int = 3) -> list[Content]:
         text = sanitize(job.company)[:40]
         cells = list(("├" + text + "─" * (b - a)).ljust(b - a + 1, "─")[: b - a + 1]) if b > a else ["▪"]
         lane[a:b + 1] = cells
-    return [Content.assemble(("jobs " if i == 0 else "     ", "dim"), " ", ("".join(lane), "$accent"))
+    return [Content.assemble((_("jobs ")[:AXIS - 1].ljust(AXIS - 1) if i == 0 else "     ", "dim"), " ",
+                             ("".join(lane), "$accent"))
             for i, lane in enumerate(lanes)]
 
 
@@ -148,17 +152,17 @@ def heat_levels(counts: Sequence[int]) -> list[int]:
 def heat_map(growth: Growth) -> list[Content]:
     """Years down, months across; each cell a shade symbol, with the legend under it."""
     levels = heat_levels([c for _y, counts in growth.heat for c in counts])
-    out = [Content.assemble(("New connections by month", "bold")),
-           Content("      " + " ".join(MONTH_LETTERS))]
+    out = [Content.assemble((_("New connections by month"), "bold")),
+           Content("      " + " ".join(_(MONTH_LETTERS)))]
     for year, counts in growth.heat:
         cells = []
         for n in counts:
             level = 0 if n == 0 else 1 + next(i for i, top in enumerate(levels) if n <= top or i == 3)
             cells.append((SHADES[min(level, 4)], "$success" if level else "dim"))
             cells.append(" ")
-        out.append(Content.assemble((f"{year}  ", "dim"), *cells, (f" {sum(counts):>5,}", "dim")))
+        out.append(Content.assemble((f"{year}  ", "dim"), *cells, (" " + number(sum(counts)).rjust(5), "dim")))
     low = 1
-    legend = ["· none"]
+    legend = [_("· none")]
     for i, top in enumerate(levels):
         if top >= low:
             legend.append(f"{SHADES[i + 1]} {low}–{top}" if top > low else f"{SHADES[i + 1]} {top}")
@@ -170,26 +174,31 @@ def heat_map(growth: Growth) -> list[Content]:
 def chart_lines(growth: Growth, width: int, height: int, full: bool = True) -> list[Content]:
     """The chart for a `width` × `height` box: compact (per month only) or full."""
     if growth.sentence:
-        return [Content(growth.sentence)]
+        return [Content(tr(growth.sentence))]
+    per_month = _("New connections per month")
     if not full:
-        return bars_block("New connections per month", growth.per_month, growth.months, width, max(1, height - 3))
-    lines = bars_block("New connections per month", growth.per_month, growth.months, width, 6)
+        return bars_block(per_month, growth.per_month, growth.months, width, max(1, height - 3))
+    lines = bars_block(per_month, growth.per_month, growth.months, width, 6)
     lines += job_rows(growth, width)
     lines.append(Content(""))
-    lines += bars_block(f"Network size  (┄ {SELECTIVE_AT} and {GENEROUS_AT}: the bands)", growth.cumulative, growth.months, width, 6,
+    lines += bars_block(_("Network size  (┄ {selective} and {generous}: the bands)").format(
+        selective=SELECTIVE_AT, generous=GENEROUS_AT), growth.cumulative, growth.months, width, 6,
                         bands=growth.bands)
     if growth.sent is not None and growth.received is not None:
         lines.append(Content(""))
-        sent, most_sent = spark_row("sent", growth.sent, width, "$warning")
-        received, most_received = spark_row("recv", growth.received, width, "$primary")
-        lines.append(Content.assemble(("Invitations in the export, by month sent", "bold"),
-                                      (f"  (a full cell: sent {most_sent:,}, received {most_received:,})", "dim")))
+        sent, most_sent = spark_row(pgettext("chart axis", "sent"), growth.sent, width, "$warning")
+        received, most_received = spark_row(pgettext("chart axis", "recv"), growth.received, width, "$primary")
+        lines.append(Content.assemble((_("Invitations in the export, by month sent"), "bold"), (
+            _("  (a full cell: sent {sent}, received {received})").format(
+                sent=number(most_sent), received=number(most_received)), "dim")))
         lines += [sent, received]
         if growth.accepted is not None and sum(growth.sent):
             share = sum(growth.accepted) / sum(growth.sent)
-            lines.append(share_row("acc", growth.accepted, growth.sent, width, "$success"))
-            lines.append(Content.assemble((f"{'':>{AXIS - 1}} acc: share of the invitations you sent that month "
-                                           f"that are connections now (a full cell: all; {share:.0%} overall)", "dim")))
+            acc = pgettext("chart axis", "acc")
+            lines.append(share_row(acc, growth.accepted, growth.sent, width, "$success"))
+            lines.append(Content.assemble((f"{'':>{AXIS - 1}} " + _(
+                "{acc}: share of the invitations you sent that month that are connections now "
+                "(a full cell: all; {share} overall)").format(acc=acc, share=percent(share)), "dim")))
     lines.append(Content(""))
     lines += heat_map(growth)
     return lines
@@ -210,6 +219,9 @@ class GrowthChart(Static):
         self._draw()
 
     def on_resize(self) -> None:
+        self._draw()
+
+    def language_changed(self) -> None:
         self._draw()
 
     def _draw(self) -> None:

@@ -11,27 +11,36 @@ from textual.widgets import Static
 
 from tui.core.phrasebook import describe
 from tui.triage.vocabulary import ORDER_WORDS
+from tui.i18n import _, ngettext
+from tui.i18n.formats import day
+from tui.ui.widgets.decision_words import decision_word
+from tui.ui.widgets.key_names import key_of
 from tui.text import display_text
+from tui.ui.widgets.translated import tr
 
 TONES = {"good": "green", "warn": "yellow", "bad": "red bold", "info": ""}
 
 
 def when(value: Any) -> str:
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d")
+        return day(value.date())
     if isinstance(value, date):
-        return value.isoformat()
-    return "unknown date"
+        return day(value)
+    return _("unknown date")
 
 
 def waited(days: Any) -> str:
     if days is None:
-        return "for an unknown time"
+        return _("for an unknown time")
     if days <= 0:
-        return "today"
+        return _("today")
     if days < 60:
-        return f"{days} day{'s' if days != 1 else ''} ago"
-    return f"{days // 30} months ago ({days} days)"
+        return ngettext("{count} day ago", "{count} days ago", days).format(count=days)
+    return _("{months} months ago ({days} days)").format(months=days // 30, days=days)
+
+
+def sent_line(row: dict) -> str:
+    return _("Sent {day}, {waited}").format(day=when(row.get("sent_at")), waited=waited(row.get("waited_days")))
 
 
 class InvitationDetail(VerticalScroll):
@@ -55,75 +64,80 @@ class InvitationDetail(VerticalScroll):
         (`marks`: the lines on the person's tags and how you met, under the profile;
         `history`: the person across your imports, after the strategy)."""
         lines: list[Content] = [
-            Content.assemble(("", ""), display_text(row.get("name") or "(no name)").stylize("bold")),
+            Content.assemble(("", ""), display_text(row.get("name") or _("(no name)")).stylize("bold")),
         ]
-        role = " at ".join(display_text(v).plain for v in (row.get("position"), row.get("company")) if v)
+        role = _(" at ").join(display_text(v).plain for v in (row.get("position"), row.get("company")) if v)
         if role:
             lines.append(display_text(role))
-        lines.append(Content(f"Sent {when(row.get('sent_at'))}, {waited(row.get('waited_days'))}"))
+        lines.append(Content(sent_line(row)))
         if row.get("url"):
-            lines.append(Content.assemble(("Profile ", "dim"), display_text(row["url"])))
+            lines.append(Content.assemble((_("Profile "), "dim"), display_text(row["url"])))
         lines += marks
-        lines += [Content(""), Content.assemble(("Note", "bold underline"))]
+        lines += [Content(""), Content.assemble((_("Note"), "bold underline"))]
         note = row.get("note")
-        lines.append(display_text(note) if note and note.strip() else Content.assemble(("no note", "italic dim")))
-        lines += [Content(""), Content.assemble(("Signals", "bold underline"))]
+        lines.append(display_text(note) if note and note.strip() else Content.assemble((_("no note"), "italic dim")))
+        lines += [Content(""), Content.assemble((_("Signals"), "bold underline"))]
         if not signals:
-            lines.append(Content.assemble(("nothing special", "dim")))
+            lines.append(Content.assemble((_("nothing special"), "dim")))
         for signal in signals:
             lines.append(Content.assemble(
-                ("• ", ""), (display_text(signal.label).plain, TONES.get(signal.tone, "")),
-                ("  ", ""), (display_text(signal.reason).plain, "dim"),
+                ("• ", ""), (display_text(tr(signal.label)).plain, TONES.get(signal.tone, "")),
+                ("  ", ""), (display_text(tr(signal.reason)).plain, "dim"),
             ))
-        lines += [Content(""), Content.assemble(("Strategy", "bold underline"))]
+        lines += [Content(""), Content.assemble((_("Strategy"), "bold underline"))]
         if row.get("suggestion"):
+            take = key_of(self.app, "take-suggestion", "enter")
             lines.append(Content.assemble(
-                ("Suggests ", ""), (display_text(row["suggestion"]).plain, "bold"), " — enter takes it",
+                (_("Suggests "), ""), (display_text(decision_word(row["suggestion"])).plain, "bold"),
+                _(" — {key} takes it").format(key=take),
             ))
-            lines.append(Content.assemble(("rule ", "dim"), display_text(row.get("rule") or "?"),
+            lines.append(Content.assemble((_("rule "), "dim"), display_text(row.get("rule") or "?"),
                                           (": ", "dim"), display_text(describe(row.get("suggestion_reason")))))
         else:
-            lines.append(Content.assemble((strategy_note or "No rule matches this invitation.", "dim")))
+            lines.append(Content.assemble((strategy_note or _("No rule matches this invitation."), "dim")))
         lines += history
-        lines += [Content(""), Content.assemble((ORDER_WORDS, "dim"))]
+        lines += [Content(""), Content.assemble((_(ORDER_WORDS), "dim"))]
         self.show(Content("\n").join(lines))
 
     def show_sent(self, row: dict, stale_days: int, marks: list[Content] = (), history: list[Content] = ()) -> None:
         """An outgoing invitation: waiting or accepted, the note, follow-up and stale advice
         (`marks`: the person's tags and how you met, under the profile; `history`: the person
         across your imports, last)."""
-        lines: list[Content] = [display_text(row.get("name") or "(no name)").stylize("bold")]
-        lines.append(Content(f"Sent {when(row.get('sent_at'))}, {waited(row.get('waited_days'))}"
-                             + ("  (written in the composer)" if row.get("source") == "composer" else "")))
+        lines: list[Content] = [display_text(row.get("name") or _("(no name)")).stylize("bold")]
+        lines.append(Content(sent_line(row) + (_("  (written in the composer)") if row.get("source") == "composer" else "")))
         if row.get("url"):
-            lines.append(Content.assemble(("Profile ", "dim"), display_text(row["url"])))
+            lines.append(Content.assemble((_("Profile "), "dim"), display_text(row["url"])))
         lines += marks
         if row.get("accepted"):
-            lines.append(Content.assemble(("Accepted", "green bold"), f" on {when(row.get('accepted_on'))}"))
+            lines.append(Content.assemble((_("Accepted"), "green bold"),
+                                          _(" on {day}").format(day=when(row.get("accepted_on")))))
         else:
-            lines.append(Content.assemble(("Not connected yet", "yellow")))
+            lines.append(Content.assemble((_("Not connected yet"), "yellow")))
         if row.get("stale"):
             lines += [Content(""), Content.assemble(
-                (f"Stale: waiting {stale_days}+ days. ", "yellow bold"),
-                "Consider withdrawing it (w once done on LinkedIn). LinkedIn then blocks "
-                "re-inviting this person for about 3 weeks.",
+                (_("Stale: waiting {days}+ days. ").format(days=stale_days), "yellow bold"),
+                _("Consider withdrawing it ({key} once done on LinkedIn). LinkedIn then blocks "
+                  "re-inviting this person for about 3 weeks.").format(key=key_of(self.app, "withdrawal-done", "w")),
             )]
         if row.get("decision"):
-            lines.append(Content(f"Marked {row['decision'].replace('_', ' ')} on {when(row.get('decided_at'))}"))
-        lines += [Content(""), Content.assemble(("Note sent", "bold underline"))]
+            lines.append(Content(_("Marked {decision} on {day}").format(
+                decision=decision_word(row["decision"]), day=when(row.get("decided_at")))))
+        lines += [Content(""), Content.assemble((_("Note sent"), "bold underline"))]
         note = row.get("note")
-        lines.append(display_text(note) if note and note.strip() else Content.assemble(("no note", "italic dim")))
+        lines.append(display_text(note) if note and note.strip() else Content.assemble((_("no note"), "italic dim")))
         marked = row.get("marked_note")
         if marked and marked.strip() and marked != note:  # written in the composer after the export's
-            lines += [Content(""), Content.assemble(("Marked sent ", "bold underline"),
-                                                    (f"from the composer on {when(row.get('marked_at'))}", "dim")),
+            lines += [Content(""), Content.assemble((_("Marked sent "), "bold underline"),
+                                                    (_("from the composer on {day}").format(day=when(row.get("marked_at"))),
+                                                     "dim")),
                       display_text(marked)]
         due = row.get("follow_up_due")
         if due:
             tone = "yellow bold" if row.get("follow_up_now") else "dim"
             lines += [Content(""), Content.assemble(
-                (f"Follow up on {when(due)}", tone),
-                " — the note asked something, and about half of notes are never read. d marks it done.",
+                (_("Follow up on {day}").format(day=when(due)), tone),
+                _(" — the note asked something, and about half of notes are never read. {key} marks it done.").format(
+                    key=key_of(self.app, "follow-up-done", "d")),
             )]
         lines += history
         self.show(Content("\n").join(lines))

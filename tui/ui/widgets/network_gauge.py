@@ -10,17 +10,22 @@ from textual.widgets import Static
 from tui.network.bands import BANDS as BAND_STARTS
 from tui.network.bands import GENEROUS_AT, SELECTIVE_AT, band_range
 from tui.network.bands import band as band_for
+from tui.i18n import N_, _
+from tui.i18n.formats import number
+from tui.ui.widgets.decision_words import band_word
 
 # Theme variables, so the bands read on light and dark themes alike; each band also has its name.
 BAND_STYLE = {"starting": "$warning", "selective": "$primary", "generous": "$success"}
 BANDS = tuple(name for name, _at in BAND_STARTS)
 _R = {name: band_range(name) for name in BANDS}
 # Longest first: the widest label that fits its third (with a space to spare) is shown.
-LABELS = {
-    "starting": (f"starting {_R['starting']}", f"start {_R['starting']}", _R["starting"]),
-    "selective": (f"selective {_R['selective']}", f"select {_R['selective']}", _R["selective"], f"{SELECTIVE_AT}+"),
-    "generous": (f"generous {_R['generous']}", f"gener. {_R['generous']}", _R["generous"]),
+WORDINGS = {
+    "starting": (N_("starting {range}"), N_("start {range}"), "{range}"),
+    "selective": (N_("selective {range}"), N_("select {range}"), "{range}", f"{SELECTIVE_AT}+"),
+    "generous": (N_("generous {range}"), N_("gener. {range}"), "{range}"),
 }
+# The labels in English (the band ranges filled in), as the catalogue's source.
+LABELS = {band: tuple(words.format(range=_R[band]) for words in WORDINGS[band]) for band in BANDS}
 LINKEDIN_MAX = 30_000
 
 
@@ -42,7 +47,8 @@ def band_of(n: int) -> str:
 
 def fitted_label(band: str, room: int) -> str:
     """The longest label for `band` that leaves a space in `room` columns ("" if none fits)."""
-    return next((label for label in LABELS[band] if len(label) < room), "")
+    labels = (_(words).format(range=_R[band]) for words in WORDINGS[band])
+    return next((label for label in labels if len(label) < room), "")
 
 
 def _spans(width: int) -> list[tuple[str, int, int]]:
@@ -58,7 +64,7 @@ def label_line(width: int) -> str:
 def marker_line(n: int, width: int) -> str:
     """`▲ you: 784 (generous)` under n, or the text before the mark when it would run off the edge."""
     at = position(n, width)
-    text = f"you: {n:,} ({band_of(n)})"
+    text = _("you: {count} ({band})").format(count=number(n), band=band_word(band_of(n)))
     if at + 2 + len(text) <= width:
         return " " * at + "▲ " + text
     return (text + " ▲").rjust(at + 1)[-width:] if at + 1 >= len(text) + 2 else " " * at + "▲"
@@ -92,6 +98,9 @@ class NetworkGauge(Static):
         self._draw()
 
     def on_resize(self) -> None:
+        self._draw()
+
+    def language_changed(self) -> None:
         self._draw()
 
     def _draw(self) -> None:

@@ -8,7 +8,10 @@ from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Footer
 
+from tui.i18n import N_, _
 from tui.ui.textual_private import FooterKey
+from tui.ui.widgets.key_names import key_of
+from tui.ui.widgets.translated import tr
 
 # Binding ids, most useful first: what a new user needs on each pane before anything else.
 RANK = (
@@ -32,6 +35,8 @@ LEAVE_FIELD = "leave-field"  # escape: shown instead of `?` while a text field h
 LEAVE_IDS = ("composer-leave-field", LEAVE_FIELD)
 HIDDEN_PREFIX = "show-"  # 1–4 are on the tab line already
 PALETTE_WIDTH = 12  # "^p palette" and its border
+THEN_HELP = N_("then {key} help")
+N_("palette")  # Textual's own description of ctrl+p, translated where shown
 
 
 class RankedFooter(Footer):
@@ -61,7 +66,8 @@ class RankedFooter(Footer):
         if not always and not leaving:  # a text field takes `?` as a letter: say how to reach help
             leave = next((v for v in active.values() if v[1].id == LEAVE_FIELD), None)
             if leave is not None:
-                always = [(replace(leave[1], description="then ? help"), leave[2], leave[3])]
+                then = _(THEN_HELP).format(key=key_of(self.app, "help", "question_mark"))
+                always = [(replace(leave[1], description=then), leave[2], leave[3])]
         rest = sorted((b for b in shown if b[0].id not in ALWAYS), key=lambda b: self._rank(b[0].id))
         room = self.size.width or self.app.size.width
         room -= PALETTE_WIDTH + sum(self._width(b) for b in always)
@@ -74,15 +80,15 @@ class RankedFooter(Footer):
                 break  # keep the ranking: a lower key never jumps over a higher one that did not fit
         for binding, enabled, tooltip in kept + always:
             yield FooterKey(
-                binding.key, self.app.get_key_display(binding), binding.description, binding.action,
-                disabled=not enabled, tooltip=tooltip,
+                binding.key, self.app.get_key_display(binding), tr(binding.description), binding.action,
+                disabled=not enabled, tooltip=tr(tooltip),
             ).data_bind(compact=Footer.compact)
         palette = active.get(self.app.COMMAND_PALETTE_BINDING) if self.app.ENABLE_COMMAND_PALETTE else None
         if palette is not None:
             _node, binding, enabled, tooltip = palette
             yield FooterKey(
-                binding.key, self.app.get_key_display(binding), binding.description, binding.action,
-                classes="-command-palette", disabled=not enabled, tooltip=binding.tooltip or binding.description,
+                binding.key, self.app.get_key_display(binding), tr(binding.description), binding.action,
+                classes="-command-palette", disabled=not enabled, tooltip=tr(binding.tooltip or binding.description),
             )
         self._fitted_width = self.size.width
 
@@ -92,12 +98,15 @@ class RankedFooter(Footer):
 
     def _width(self, item) -> int:
         binding = item[0]
-        return len(self.app.get_key_display(binding)) + 1 + len(binding.description) + 1
+        return len(self.app.get_key_display(binding)) + 1 + len(tr(binding.description)) + 1
 
     def on_mount(self) -> None:
         # Footer.on_mount (Textual runs it too) only subscribes to binding changes; the app
         # mounts this footer after the first rows, when no change may come for a while.
         self.bindings_changed(self.screen)
+
+    def language_changed(self) -> None:
+        self.refresh(recompose=True)  # the descriptions again, in the footer's own turn
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._fitted_width:

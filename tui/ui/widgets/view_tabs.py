@@ -6,6 +6,9 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
+from tui.i18n import _
+from tui.triage.filters import view_name  # noqa: F401 - the tabs' names; panes import it from here
+
 
 class ViewTabs(Static):
     """One line: `All 12 · With note 5 · …`; the current view is highlighted."""
@@ -31,14 +34,15 @@ class ViewTabs(Static):
         (saved ones after the built-in ones, at 80 columns), the first ones give way to "…"
         so the current view is always seen."""
         self.current, self.counts = current, counts
-        labels = [f" {view} {counts.get(view, 0)} " for view in self.views]
+        labels = [f" {view_name(view)} {counts.get(view, 0)} " for view in self.views]
         at = self.views.index(current) if current in self.views else 0
         room = self.content_region.width or 10**6  # not laid out yet: everything
         first = 0
-        while first < at and 6 + 2 + sum(len(t) + 1 for t in labels[first:at + 1]) > room:
+        title = _("Views ")
+        while first < at and len(title) + 2 + sum(len(t) + 1 for t in labels[first:at + 1]) > room:
             first += 1
-        parts: list[tuple[str, str] | str] = [("Views ", "dim")]
-        x = 6
+        parts: list[tuple[str, str] | str] = [(title, "dim")]
+        x = len(title)
         if first:
             parts.append(("… ", "dim"))
             x += 2
