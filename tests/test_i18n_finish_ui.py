@@ -80,3 +80,25 @@ async def test_the_role_families_table_names_families_in_french(export: Path, pa
     assert known, values
     assert all(labels[values.index(v)] == family_name(v) for v in known)  # "RH/recrutement", not "HR/recruiting"
     assert set(values) & set(FAMILY_NAMES)  # the values stay the English ids the drill-down filters on
+
+
+@pytest.mark.parametrize("code", ["en", "fr"])
+async def test_the_composer_opens_on_a_note_in_the_readers_language(export: Path, passerelle_home, code: str) -> None:
+    from tui.ui.panes.composer_pane import ComposerPane
+
+    i18n.set_language(code)
+    context = build_context(export, passerelle_home)
+    app = PasserelleApp(context)
+    try:
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await pilot.pause()
+            await pilot.press("4")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            template = app.query_one(ComposerPane).template
+    finally:
+        context.store.close()
+    if code == "fr":
+        assert template.language == "fr"
+    else:  # English keeps the first template, as always
+        assert template.name == "Ask for an introduction (en)"

@@ -18,9 +18,9 @@ from tui.composer.recipients import Recipient, advice, budgets, ledger, ledger_r
 from tui.core.errors import PasserelleError
 from tui.store.people_tags import met_of
 from tui.store.store import Person
-from tui.composer.template_files import Template, ensure_starters, load_templates
+from tui.composer.template_files import Template, ensure_starters, first_in_language, load_templates
 from tui.composer.templates import COUNTING, ERROR, Rendered, line_col, lint, render
-from tui.i18n import N_, _
+from tui.i18n import N_, _, language
 from tui.i18n.formats import day
 from tui.ui.messages import DecisionSaved
 from tui.core.folders import make_private_dir
@@ -199,7 +199,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
         option_list.clear_options()
         option_list.add_options(options)
         want = select or (self._tid(self.template) if self.template else None)
-        index = next((i for i, t in enumerate(self.templates) if self._tid(t) == want), 0)
+        index = next((i for i, t in enumerate(self.templates) if self._tid(t) == want), first_in_language(self.templates, language()))
         if self.templates:
             option_list.highlighted = index
             self.select_template(self.templates[index])
