@@ -176,3 +176,17 @@ def test_a_decision_taken_from_the_protected_branch_names_it_in_french() -> None
     i18n.set_language("fr")
     assert describe(stored) == f"règle protégé{NBSP}: protégé{NBSP}: company contient «{NBSP}Acme{NBSP}»"
     assert describe("rule nouveau cercle: une passerelle") == f"règle nouveau cercle{NBSP}: une passerelle"
+
+
+def test_a_typed_in_company_is_marked_in_french_on_who_at() -> None:
+    import polars as pl
+
+    from tui.ui.panes.network_words import typed_in_invitation
+
+    frame = pl.DataFrame({"company": ["Delta Médical", "Delta Médical"], "direction": ["INCOMING", "OUTGOING"]})
+    shown = lambda: frame.select(pl.col("company") + typed_in_invitation(pl.col("direction").str.to_lowercase()))  # noqa: E731
+    assert shown()["company"].to_list() == ["Delta Médical (typed in) · invitation incoming",
+                                            "Delta Médical (typed in) · invitation outgoing"]
+    i18n.set_language("fr")
+    assert shown()["company"].to_list() == ["Delta Médical (saisi) · invitation reçue",
+                                            "Delta Médical (saisi) · invitation envoyée"]

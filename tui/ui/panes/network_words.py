@@ -38,13 +38,15 @@ def band_words(band: str) -> str:
 
 
 def typed_in_invitation(direction):
-    """After a company the user typed in: " (typed in) · invitation received" (`direction`, a
+    """After a company the user typed in: " (typed in) · invitation incoming" (`direction`, a
     Polars expression of the lowercase direction)."""
     import polars as pl
 
-    words = {d: " " + _("({typed}) · invitation {direction}").format(typed=_(TYPED_IN), direction=word)
-             for d, word in (("received", pgettext("invitation", "received")), ("sent", pgettext("invitation", "sent")))}
-    return direction.replace_strict(words, default=pl.lit(" ") + direction, return_dtype=pl.Utf8)
+    said = " " + _("({typed}) · invitation {direction}")
+    words = {d: said.format(typed=_(TYPED_IN), direction=word)
+             for d, word in (("incoming", pgettext("invitation", "incoming")), ("outgoing", pgettext("invitation", "outgoing")))}
+    other = pl.lit(said.split("{direction}")[0].format(typed=_(TYPED_IN))) + direction
+    return direction.replace_strict(words, default=other, return_dtype=pl.Utf8)
 
 
 def shown_labels(dimension: str, labels):
