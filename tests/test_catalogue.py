@@ -156,6 +156,7 @@ SHOWN: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "Option": ((0,), ()),
     "with_tooltip": ((0,), ()),
     "status": ((0,), ()),  # the panes' status line
+    "assemble": ((), ()),  # Content.assemble: every part, a (text, style) pair's text
 }
 # Literal text these calls may show as is, being no words to translate: anywhere, and in one
 # file only as (file, text) (no line number, so an edit nearby keeps it), each with why.
@@ -188,6 +189,8 @@ def _bare_text(node: ast.AST) -> str | None:
         return _bare_text(ast.Constant(literal)) and literal
     if isinstance(node, ast.BinOp):
         return _bare_text(node.left) or _bare_text(node.right)
+    if isinstance(node, ast.Tuple) and node.elts:  # Content.assemble's (text, style)
+        return _bare_text(node.elts[0])
     if isinstance(node, ast.IfExp):
         return _bare_text(node.body) or _bare_text(node.orelse)
     return None  # a call (`_()`, `ngettext()`, `.format()` of one), a name: not a literal
@@ -211,7 +214,7 @@ def unwrapped(files: list[Path]) -> list[str]:
             if not isinstance(node, ast.Call) or (name := _called(node)) not in SHOWN:
                 continue
             positions, keywords = SHOWN[name]
-            shown = [node.args[i] for i in positions if i < len(node.args)]
+            shown = list(node.args) if name == "assemble" else [node.args[i] for i in positions if i < len(node.args)]
             shown += [k.value for k in node.keywords if k.arg in keywords]
             for argument in shown:
                 text = _bare_text(constants.get(argument.id, argument) if isinstance(argument, ast.Name) else argument)
@@ -244,7 +247,8 @@ def test_the_unwrapped_check_catches_bare_words_and_passes_wrapped_text_markup_a
         'REFUSED = "refused: too big"\n'
         'raise ExportError(path, REFUSED)\n'
         'SAID = N_("refused: too big")\n'
-        'raise ExportError(path, _(SAID))\n',
+        'raise ExportError(path, _(SAID))\n'
+        'Content.assemble(("Not saved: ", "bold red"), reason, (_("saved"), "dim"))\n',
         encoding="utf-8",
     )
     assert unwrapped([sample]) == [
@@ -254,6 +258,7 @@ def test_the_unwrapped_check_catches_bare_words_and_passes_wrapped_text_markup_a
         "sample.py:4: add_argument('print JSON')",
         "sample.py:5: notify('Export')",
         "sample.py:15: ExportError('refused: too big')",
+        "sample.py:18: assemble('Not saved: ')",
     ]
 
 

@@ -102,3 +102,21 @@ async def test_the_composer_opens_on_a_note_in_the_readers_language(export: Path
         assert template.language == "fr"
     else:  # English keeps the first template, as always
         assert template.name == "Ask for an introduction (en)"
+
+
+async def test_the_history_section_of_a_detail_is_headed_in_french(export: Path, passerelle_home) -> None:
+    i18n.set_language("fr")
+    context = build_context(export, passerelle_home)
+    app = PasserelleApp(context)
+    try:
+        async with app.run_test(size=(120, 60), notifications=True) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("down")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            screen = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    finally:
+        context.store.close()
+    assert "Historique" in screen and "History" not in screen
