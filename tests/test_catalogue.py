@@ -28,11 +28,8 @@ CATALOGUES = sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po"))
 FRENCH = LOCALE_DIR / "fr" / "LC_MESSAGES" / "passerelle.po"
 FRENCH_ARGPARSE = LOCALE_DIR / "fr" / "LC_MESSAGES" / "argparse.po"
 
-# Where the unwrapped-string check looks. Each area is listed once its strings are wrapped;
-# when every area is, this becomes ("tui",).
-CHECKED = (
-    "tui/__main__.py", "tui/cli", "tui/launch.py", "tui/serve", "tui/config.py", "tui/paths.py",
-)
+# Where the unwrapped-string check looks: every module of Passerelle.
+CHECKED = ("tui",)
 
 
 def _messages(found) -> dict[tuple[str | None, str], list[str]]:
@@ -155,6 +152,11 @@ SHOWN: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "Response": ((), ("text",)),
     "HTTPNotFound": ((), ("text",)),
     "HTTPConflict": ((), ("text",)),
+    "Content": ((0,), ()),
+    "Option": ((0,), ()),
+    "with_tooltip": ((0,), ()),
+    "status": ((0,), ()),  # the panes' status line
+    "assemble": ((), ()),  # Content.assemble: every part, a (text, style) pair's text
 }
 # Literal text these calls may show as is, being no words to translate: anywhere, and in one
 # file only as (file, text) (no line number, so an edit nearby keeps it), each with why.
@@ -187,6 +189,8 @@ def _bare_text(node: ast.AST) -> str | None:
         return _bare_text(ast.Constant(literal)) and literal
     if isinstance(node, ast.BinOp):
         return _bare_text(node.left) or _bare_text(node.right)
+    if isinstance(node, ast.Tuple) and node.elts:  # Content.assemble's (text, style)
+        return _bare_text(node.elts[0])
     if isinstance(node, ast.IfExp):
         return _bare_text(node.body) or _bare_text(node.orelse)
     return None  # a call (`_()`, `ngettext()`, `.format()` of one), a name: not a literal
@@ -201,14 +205,19 @@ def unwrapped(files: list[Path]) -> list[str]:
     found = []
     for file in files:
         where = file.relative_to(REPO).as_posix() if file.is_relative_to(REPO) else file.name
-        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+        tree = ast.parse(file.read_text(encoding="utf-8"))
+        # A module's constant holding bare words (`WORKBOOK = "is an Excel workbook…"`) is as
+        # bare as the literal itself when it is passed to a call that shows it.
+        constants = {t.id: a.value for a in tree.body if isinstance(a, ast.Assign)
+                     for t in a.targets if isinstance(t, ast.Name) and isinstance(a.value, (ast.Constant, ast.JoinedStr))}
+        for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or (name := _called(node)) not in SHOWN:
                 continue
             positions, keywords = SHOWN[name]
-            shown = [node.args[i] for i in positions if i < len(node.args)]
+            shown = list(node.args) if name == "assemble" else [node.args[i] for i in positions if i < len(node.args)]
             shown += [k.value for k in node.keywords if k.arg in keywords]
             for argument in shown:
-                text = _bare_text(argument)
+                text = _bare_text(constants.get(argument.id, argument) if isinstance(argument, ast.Name) else argument)
                 if text and text not in ALLOWED_ANYWHERE and (where, text) not in ALLOWED:
                     found.append(f"{where}:{argument.lineno}: {name}({text!r})")
     return found
@@ -234,7 +243,12 @@ def test_the_unwrapped_check_catches_bare_words_and_passes_wrapped_text_markup_a
         'Content.from_markup("[b]{name}[/b]", name=name)\n'
         'sys.stdout.write(json.dumps(data) + "\\n")\n'
         'handle.write("a file, not the screen")\n'
-        'self.notify(message, title="Passerelle")\n',
+        'self.notify(message, title="Passerelle")\n'
+        'REFUSED = "refused: too big"\n'
+        'raise ExportError(path, REFUSED)\n'
+        'SAID = N_("refused: too big")\n'
+        'raise ExportError(path, _(SAID))\n'
+        'Content.assemble(("Not saved: ", "bold red"), reason, (_("saved"), "dim"))\n',
         encoding="utf-8",
     )
     assert unwrapped([sample]) == [
@@ -243,6 +257,8 @@ def test_the_unwrapped_check_catches_bare_words_and_passes_wrapped_text_markup_a
         "sample.py:3: ConfigError('not UTF-8 text')",
         "sample.py:4: add_argument('print JSON')",
         "sample.py:5: notify('Export')",
+        "sample.py:15: ExportError('refused: too big')",
+        "sample.py:18: assemble('Not saved: ')",
     ]
 
 

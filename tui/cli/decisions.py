@@ -125,10 +125,13 @@ def sheet_headers() -> dict[str, str]:
 
 
 def sheet_row(row: dict[str, Any]) -> dict[str, Any]:
-    """A row's words (decision, event, in effect) as a person reads them."""
+    """A row's words (decision, reason, event, in effect) as a person reads them."""
     from tui.cli.human import decision_word
+    from tui.core.phrasebook import describe
 
     out = {**row, "decision": decision_word(row.get("decision"))}
+    if row.get("reason"):  # stored in English (the CSV and JSON keep it so)
+        out["reason"] = describe(row["reason"])
     if "event" in row:
         out["event"] = _(SHEET_EVENTS[row["event"]]) if row["event"] in SHEET_EVENTS else row["event"]
         out["in_effect"] = _("yes") if row.get("in_effect") else _("no")

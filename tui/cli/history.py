@@ -7,6 +7,7 @@ import json
 
 from tui.cli.human import count, decision_word, iso_day, shown
 from tui.core.errors import ConfigError
+from tui.core.phrasebook import describe
 from tui.i18n import N_, _, ngettext
 from tui.paths import Paths
 
@@ -100,7 +101,7 @@ def render(found: dict) -> str:
         if d["kind"] != "decide":
             what = shown(EVENT_LINES.get(d["kind"], d["kind"] + " of {decision}")).format(decision=what)
         lines.append(_("Decision {when}: {what}").format(when=d["at"][:16], what=what)
-                     + (f" ({clean(d['reason'])})" if d["reason"] else ""))
+                     + (f" ({clean(describe(d['reason']))})" if d["reason"] else ""))
     if found["tags"]:
         lines.append(_("Tags: {tags}").format(tags=", ".join(clean(t) for t in found["tags"])))
     for n in found["notes"]:

@@ -39,7 +39,7 @@ def _table(headers: list[str], rows: list[list[object]]) -> list[str]:
 
 def render(stats: dict) -> str:
     """The whole report, in the active language."""
-    from tui.network.figures import BAND_ADVICE, BAND_MEANING
+    from tui.network import bands
 
     pct = stats_cmd.pct
     size, band = stats["connections"], stats["band"]
@@ -48,11 +48,11 @@ def render(stats: dict) -> str:
     md += [_("**{count} connections** (plus {hidden} hidden: members who hid or closed their profile).").format(
         count=count(size), hidden=count(stats["hidden_connections"])), ""]
     md += [_("## Maturity band"), "", _("Band: **{band}**. {meaning}").format(
-        band=band_word(band), meaning=shown(BAND_MEANING[band])), ""]
+        band=band_word(band), meaning=bands.meaning(band)), ""]
     md += ["| " + " | ".join((_("band"), _("connections"), _("meaning"))) + " |", "|---|---|---|"]
-    md += [f"| {'**' + band_word(b) + '**' if b == band else band_word(b)} | {r} | {shown(BAND_MEANING[b]).split(': ', 1)[-1]} |"
+    md += [f"| {'**' + band_word(b) + '**' if b == band else band_word(b)} | {r} | {bands.usage(b)} |"
            for b, r in ((name, band_range(name)) for name, _at in BANDS)]
-    md += ["", _("For someone inviting you: {advice}").format(advice=shown(BAND_ADVICE[band])), ""]
+    md += ["", _("For someone inviting you: {advice}").format(advice=bands.advice(band)), ""]
     pace = stats["pace"]
     if nxt:
         values = {"band": band_word(nxt["band"]), "at": count(nxt["at"]), "missing": count(nxt["missing"]),

@@ -205,6 +205,13 @@ def _day(iso: str) -> str:
     return day(date.fromisoformat(iso))
 
 
+def _band_meaning(stats: dict) -> str:
+    """The band's meaning in the reader's language (the figures keep it English, for --json)."""
+    from tui.network import bands
+
+    return bands.meaning(stats["band"]) if stats["band"] in bands.BAND_NAMES else shown(stats["band_explained"])
+
+
 def summary(stats: dict) -> str:
     """A short readable summary for the terminal."""
     inv = stats["invitations"]
@@ -219,7 +226,7 @@ def summary(stats: dict) -> str:
         age_line(date.fromisoformat(age["exported_on"]) if age else None, date.today()),
         _("Connections: {count}  (+{hidden} hidden)").format(
             count=count(stats["connections"]), hidden=count(stats["hidden_connections"])),
-        _("Band: {band} — {meaning}").format(band=band_word(stats["band"]), meaning=shown(stats["band_explained"])),
+        _("Band: {band} — {meaning}").format(band=band_word(stats["band"]), meaning=_band_meaning(stats)),
     ]
     if nxt:
         values = {"band": band_word(nxt["band"]), "at": count(nxt["at"]), "missing": count(nxt["missing"])}

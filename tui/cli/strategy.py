@@ -10,11 +10,12 @@ from datetime import date
 from pathlib import Path
 
 from tui.core.files import write_text_atomic
+from tui.core.phrasebook import describe
 from tui.core.folders import make_private_dir
 from tui.i18n import N_, _, ngettext
 from tui.i18n.formats import number
 from tui.paths import Paths
-from tui.triage.strategy import Strategy, load_strategy, preview, starter_strategy
+from tui.triage.strategy import Strategy, load_strategy, preview, rule_name, starter_strategy
 
 HELP = N_("Create (--init), validate (--check) or preview (--preview EXPORT) your contact strategy.")
 
@@ -44,8 +45,8 @@ def _init(path: Path, force: bool) -> int:
 
 def _describe(strategy: Strategy) -> list[str]:
     lines = [_("targets: {targets}").format(targets=", ".join(strategy.targets) or _("(none)"))]
-    lines += [_("protected: {entry}").format(entry=e.describe()) for e in strategy.protected]
-    lines += [_("refused: {entry}").format(entry=e.describe()) for e in strategy.refused]
+    lines += [_("protected: {entry}").format(entry=describe(e.describe())) for e in strategy.protected]
+    lines += [_("refused: {entry}").format(entry=describe(e.describe())) for e in strategy.refused]
     for n, rule in enumerate(strategy.rules, start=1):
         when = ", ".join(f"{k} = {str(v).lower() if isinstance(v, bool) else repr(v)}" for k, v in rule.when) or _("always")
         lines.append(_("{n}. {name}: when {when} → {decide} ({reason})").format(
@@ -75,6 +76,7 @@ def _preview(source: str, strategy: Strategy, paths: Paths) -> int:
     decided = sum(after for _name, _before, after in rows)
     print(ngettext("{count} open received invitation", "{count} open received invitations", open_rows).format(
         count=number(open_rows)))
+    rows = [(rule_name(name), before, after) for name, before, after in rows]
     width = max((len(name) for name, _rule, _before in rows), default=10)
     for name, _rule, after in rows:
         print(f"  {name:<{width}}  {after}")

@@ -82,14 +82,14 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         data = {"todo": [entry(r) for r in todo], "confirmed": [entry(r) for r in queue.state("confirmed")]}
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=True) + "\n")
         return 0
-    from tui.triage.todo import GROUP_TITLES
+    from tui.triage.todo import group_title
     from tui.core.unsafe_chars import strip_unsafe as one_line
 
     if not todo:
         print(_("Nothing left to do on LinkedIn."))
     for state in ("pending", "flagged"):
         for action, rows in queue.groups(state):
-            title = shown(GROUP_TITLES[action])
+            title = group_title(action)
             title = _("{title} — check these").format(title=title) if state == "flagged" else title
             print(f"{title} ({count(len(rows))})")
             for r in rows:

@@ -95,7 +95,7 @@ MASS_WARNING = N_(
 )
 
 
-TYPED_IN = "typed in"  # how the screens mark a company or position the user typed with `e`
+TYPED_IN = N_("typed in")  # `_()` where shown: how the screens mark a company or position the user typed with `e`
 
 
 def typed_info(info: pl.DataFrame | None, key: str | None) -> dict:

@@ -94,6 +94,14 @@ def load_template(path: Path) -> Template:
     )
 
 
+def first_in_language(templates, code: str) -> int:
+    """Which template a composer opens on: the first in the reader's language when it is not
+    English (a French reader starts on a French note), else the first one."""
+    if code != "en":
+        return next((i for i, t in enumerate(templates) if t.language == code), 0)
+    return 0
+
+
 def load_templates(folder: Path) -> TemplateSet:
     """Every *.toml in `folder`, sorted by name; a broken file is reported and skipped."""
     templates: list[Template] = []

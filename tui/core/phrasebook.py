@@ -197,7 +197,10 @@ for _vintage in (N_("profile (with industry)"), N_("profile (with location)"),
 # ---------------------------------------------------------------- the sent queue, the strategy's reasons
 STALE_SUGGESTION = phrase(N_("withdraw? LinkedIn then blocks re-inviting for about 3 weeks"))
 # What the received pane writes as the reason of a decision taken from a suggestion.
-RULE_REASON = phrase(N_("rule {rule}: {reason}"), nested=("reason",))
+RULE_REASON = phrase(N_("rule {rule}: {reason}"), nested=("reason", "rule"))
+# The strategy's two branches before its rules, stored as rule names (a user's own rule: as written).
+PROTECTED_RULE = phrase(N_("protected"))
+REFUSED_RULE = phrase(N_("refused"))
 PROTECTED_BECAUSE = phrase(N_("protected: {what}"), nested=("what",))
 REFUSED_BECAUSE = phrase(N_("refused: {what}"), nested=("what",))
 ENTRY_IS = phrase(N_("{field} is '{value}'"))

@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.export.csv_decode import sniff_text
 from tui.core.errors import ExportError
 from tui.core import phrasebook as said
-from tui.i18n import _
 
 # Basenames we read, by kind (the first name of a kind is preferred when two are present).
 # coach_messages.csv & co share the messages header but are AI conversations: never read.
@@ -55,7 +54,7 @@ SNIFF_KINDS = ("profile", "connections", "invitations", "messages", "endorsement
 SNIFF_BYTES = 16 * 1024
 MAX_SNIFFED = 200
 WORKBOOKS = (".xlsx", ".xls", ".numbers", ".ods")
-WORKBOOK = "is an Excel workbook (.xlsx) or a ZIP, not a CSV: save it as CSV first"
+WORKBOOK = N_("is an Excel workbook (.xlsx) or a ZIP, not a CSV: save it as CSV first")  # `_()` where raised
 MAX_MEMBERS = 5_000
 # A 30,000-connection export holds ~4 MB of Connections and tens of MB of messages: a
 # known file over 128 MB is not an export (or is a bomb), and reading it would eat memory.
@@ -151,7 +150,7 @@ def _choose(where: str, found: dict[str, list[tuple[int, str, str]]], workbooks:
         stem = book.replace("\\", "/").rsplit("/", 1)[-1].lower()
         kind = next((k for k in ("connections", "invitations", "messages") if stem.startswith(k[:-1])), None)
         if (kind and kind not in chosen) or not chosen:
-            raise ExportError(f"{where}/{book}", WORKBOOK)
+            raise ExportError(f"{where}/{book}", _(WORKBOOK))
     return chosen
 
 
@@ -215,7 +214,7 @@ def _read_source(path: Path, *, max_bytes: int, max_total: int, max_members: int
     head = _read_file(path, 4, where)
     if head.startswith(b"PK"):
         if path.name.lower().endswith((".csv", *WORKBOOKS)):
-            raise ExportError(where, WORKBOOK)
+            raise ExportError(where, _(WORKBOOK))
         if head not in (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08"):
             raise ExportError(where, _("not a valid ZIP or download incomplete"))
         return _read_zip(path, max_bytes, max_total, max_members)
@@ -358,7 +357,7 @@ def _read_zip(path: Path, max_bytes: int, max_total: int, max_members: int) -> S
                     found.setdefault(kind, []).append((name.count("/"), name, base))
                     by_name[name] = info
             if not found and any(i.filename == "xl/workbook.xml" for i in infos):
-                raise ExportError(where, WORKBOOK)
+                raise ExportError(where, _(WORKBOOK))
             chosen = _choose(where, found, workbooks)
             declared = sum(by_name[n].file_size for n in chosen.values())
             if declared > max_total:

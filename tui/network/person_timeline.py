@@ -11,6 +11,11 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
+from tui.i18n import N_, _, ngettext
+from tui.i18n.formats import number
+
+# An invitation in the History section (`direction` as stored): "received 2026-01-02".
+INVITATION_DAYS = {"received": N_("received {day}"), "sent": N_("sent {day}")}
 SHOWN_IMPORTS = 3  # lines of imports a detail pane shows; the rest is "… N more imports"
 
 
@@ -61,8 +66,17 @@ def _day(imp: dict) -> str:
     return imp["exported_on"] or (imp["imported_at"] or "")[:10]
 
 
+def _decision_word(decision: str) -> str:
+    """A logged decision as people read it (`followed_up` → "followed up" / "relancé")."""
+    from tui.triage.signals import DECISION_WORDS
+
+    words = {**DECISION_WORDS, "followed_up": N_("followed_up"), "withdrawn": N_("withdrawn")}
+    return (_(words[decision]) if decision in words else decision).replace("_", " ")
+
+
 def summary_lines(found: dict, shown: int = SHOWN_IMPORTS) -> list[str]:
-    """A few short lines, most recent import first: the detail pane's History section
+    """A few short lines, most recent import first: the detail pane's History section, in the
+    reader's language; days stay ISO, a column of short dates in a narrow pane
     (plain text from the export and the user: the pane makes it safe to show)."""
     from tui.network.company_names import normalise
 
@@ -73,36 +87,40 @@ def summary_lines(found: dict, shown: int = SHOWN_IMPORTS) -> list[str]:
     for imp in imports:  # oldest first, to tell a change (not a respelling) or a departure
         now = (normalise(imp["company"]), imp["position"])
         if imp["in_network"]:
-            role = " · ".join(p for p in (imp["company"], imp["position"]) if p) or "no company or position"
-            rows.append(f"{_day(imp)}  {role}" + ("  (changed)" if before not in (None, now) else ""))
+            role = " · ".join(p for p in (imp["company"], imp["position"]) if p) or _("no company or position")
+            rows.append(f"{_day(imp)}  {role}" + (_("  (changed)") if before not in (None, now) else ""))
             before = now
         else:
-            rows.append(f"{_day(imp)}  not in your network" + ("  (left)" if before else ""))
-        invitations = [f"{i['direction']} {(i['sent_at'] or '')[:10]}".strip() for i in imp["invitations"]]
+            rows.append(f"{_day(imp)}  " + _("not in your network") + (_("  (left)") if before else ""))
+        invitations = [_(INVITATION_DAYS.get(i["direction"], "{direction} {day}")).format(
+            direction=i["direction"], day=(i["sent_at"] or "")[:10]).strip() for i in imp["invitations"]]
         if invitations:
-            rows[-1] += " · invitation " + ", ".join(invitations)
+            rows[-1] += " · " + _("invitation {dates}").format(dates=", ".join(invitations))
     if not imports:
-        lines.append("No import stored yet (passerelle import keeps one per export).")
+        lines.append(_("No import stored yet (passerelle import keeps one per export)."))
     lines += list(reversed(rows))[:shown]
     if len(rows) > shown:
         more = len(rows) - shown
-        lines.append(f"… {more} more import{'s' if more != 1 else ''} (passerelle history)")
+        lines.append(ngettext("… {count} more import (passerelle history)", "… {count} more imports (passerelle history)",
+                              more).format(count=number(more)))
     connected = sorted({i["connected_on"] for i in imports if i["connected_on"]})
     if connected:
-        lines.append(f"Connected {connected[0]}")
+        lines.append(_("Connected {day}").format(day=connected[0]))
     m = found.get("messages")
     if m is not None:
-        lines.append(f"Messages: {m['count']} ({m['first'][:10]} → {m['last'][:10]})" if m["count"]
-                     else "Messages: none")
+        lines.append(_("Messages: {count} ({first} → {last})").format(
+            count=number(m["count"]), first=m["first"][:10], last=m["last"][:10]) if m["count"] else _("Messages: none"))
     decisions = [d for d in found["decisions"] if d["kind"] == "decide"]
     if decisions:
         last = decisions[-1]
-        lines.append(f"Decisions: {len(decisions)}, latest {last['decision'].replace('_', ' ')} {last['at'][:10]}"
-                     + ("" if last["in_effect"] else " (undone)"))
+        said = _("Decisions: {count}, latest {decision} {day}") if last["in_effect"] else _(
+            "Decisions: {count}, latest {decision} {day} (undone)")
+        lines.append(said.format(count=number(len(decisions)), decision=_decision_word(last["decision"]),
+                                 day=last["at"][:10]))
     if found["tags"]:
-        lines.append("Tags: " + ", ".join(found["tags"]))
+        lines.append(_("Tags: {tags}").format(tags=", ".join(found["tags"])))
     if found["notes"]:
         latest = found["notes"][-1]
-        count = len(found["notes"])
-        lines.append(f"Notes: {count}, latest {latest['at'][:10]}: {latest['text']}")
+        lines.append(_("Notes: {count}, latest {day}: {text}").format(
+            count=number(len(found["notes"])), day=latest["at"][:10], text=latest["text"]))
     return lines

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from tui.core.errors import ConfigError
+from tui.i18n import _
 
 MAX_KEYWORD = 200
 
@@ -35,7 +36,7 @@ def add_role_keyword(path: Path, family: str, keyword: str, defaults: Iterable[s
 
     keyword = keyword.strip()
     if not keyword:
-        raise ConfigError(path, "no keyword to add (the title has no letters or digits)")
+        raise ConfigError(path, _("no keyword to add (the title has no letters or digits)"))
     load_settings(path)  # raises ConfigError, naming the problem, before anything is written
     try:
         text = read_small_file(path, MAX_SETTINGS_BYTES).decode("utf-8")
@@ -44,7 +45,7 @@ def add_role_keyword(path: Path, family: str, keyword: str, defaults: Iterable[s
     try:
         doc = tomlkit.parse(text)
     except TOMLKitError as exc:  # tomllib read it, tomlkit did not: leave the file alone
-        raise ConfigError(path, f"cannot be edited here ({exc}); add the keyword by hand") from None
+        raise ConfigError(path, _("cannot be edited here ({problem}); add the keyword by hand").format(problem=exc)) from None
     table = doc.get("role_families")
     if table is None:
         table = tomlkit.table()
@@ -62,6 +63,6 @@ def add_role_keyword(path: Path, family: str, keyword: str, defaults: Iterable[s
 
     written = tomllib.loads(out).get("role_families", {}).get(entry)  # reads back before it is written
     if not isinstance(written, list) or keyword not in written:
-        raise ConfigError(path, "cannot be edited here; add the keyword by hand")
+        raise ConfigError(path, _("cannot be edited here; add the keyword by hand"))
     write_text_atomic(path, out)
     return entry

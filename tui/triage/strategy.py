@@ -283,6 +283,13 @@ def _rule_expr(rule: Rule, frame: pl.DataFrame, strategy: Strategy) -> pl.Expr:
     return pl.all_horizontal(parts) if parts else pl.lit(True)
 
 
+def rule_name(name: str) -> str:
+    """A rule as people read it: the two branches (stored as rule names) translated, the user's
+    own rules as written."""
+    branches = (phrasebook.PROTECTED_RULE(), phrasebook.REFUSED_RULE())
+    return phrasebook.describe(name) if name in branches else name
+
+
 def _outcomes(strategy: Strategy) -> list[tuple[str, str, str]]:
     """(rule, suggestion, reason) per branch, in evaluation order."""
     out = [("protected", "accept", phrasebook.PROTECTED_BECAUSE(what=e.describe())) for e in strategy.protected]

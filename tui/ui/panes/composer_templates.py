@@ -11,6 +11,7 @@ from tui.composer.template_files import (
     create_template,
     delete_template,
     duplicate_template,
+    first_in_language,
     rename_template,
     save_template,
 )
@@ -37,7 +38,7 @@ def first_template(templates: list, want: str | None, tid) -> int:
     for i, template in enumerate(templates):
         if want is not None and tid(template) == want:
             return i
-    return next((i for i, t in enumerate(templates) if t.language == language()), 0)
+    return first_in_language(templates, language())
 
 class ComposerTemplateActions:
     """Mixin for ComposerPane: it provides context, template, edits, editor_text(),

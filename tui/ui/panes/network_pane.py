@@ -16,7 +16,6 @@ from tui.ui.panes.person_history import TableHistory
 from tui.ui.context import AppContext
 from tui.core.errors import PasserelleError
 from tui.network import breakdown as comp
-from tui.composer.recipients import TYPED_IN
 from tui.i18n import N_, _
 from tui.i18n.formats import number
 from tui.text import display_text
@@ -24,7 +23,7 @@ from tui.network.overview import TABLES, NetworkView, compute_view, since_frame
 from tui.ui.panes.network_commands import network_commands
 from tui.ui.panes.network_words import (
     WHO_AT, band_words, figures_text, found_words, growth_line, next_line, people_count, pct, qualified_label, size_line,
-    table_hint,
+    shown_labels, table_hint, typed_in_invitation,
 )
 from tui.ui.widgets.frame_table import Column, FrameTable
 from tui.ui.widgets.decision_words import band_word, table_day
@@ -164,8 +163,7 @@ class NetworkPane(TableHistory, Vertical, Pane):
                 frame.select("key", "full_name", "company", "position", "connected_on"),
                 extra.select(
                     "key", full_name="counterpart_name",
-                    company=pl.col("_typed") + pl.lit(f" ({TYPED_IN}) · invitation ")
-                    + pl.col("direction").str.to_lowercase(),
+                    company=pl.col("_typed") + typed_in_invitation(pl.col("direction").str.to_lowercase()),
                     position=pl.lit(None, pl.Utf8), connected_on=pl.col("connected_on"),
                 ),
             ])
@@ -392,6 +390,8 @@ class NetworkPane(TableHistory, Vertical, Pane):
         if dimension == "qualified":
             frame = frame.with_columns(label=pl.lit(qualified_label(
                 self.view.stats["qualified"], key_of(self.app, "network-pick-family", "p"))))
+        else:  # the tables keep English labels (drill-downs, --json); people read them translated
+            frame = frame.with_columns(label=shown_labels(dimension, frame["label"]))
         table.set_frame(frame)
         if dimension == "family":
             table.mark_all(self.picked)

@@ -8,6 +8,7 @@ from typing import Any
 from textual.content import Content
 
 from tui.core.errors import PasserelleError
+from tui.i18n import _
 from tui.text import display_text
 
 
@@ -58,10 +59,13 @@ def _save(pane: Any, family: str | None, keyword: str) -> None:
         entry = add_role_keyword(path, family, keyword, DEFAULT_ROLE_FAMILIES)
         families = load_settings(path).role_families
     except (PasserelleError, OSError) as exc:
-        pane.say(Content.assemble(("Not saved: ", "bold red"), display_text(str(exc), 200)))
+        pane.say(Content.assemble((_("Not saved: "), "bold red"), display_text(str(exc), 200)))
         return
     # Only the families change here: the rest of the settings stay as the app started with them.
     pane.context.settings = dataclasses.replace(pane.context.settings, role_families=families)
-    pane.say(Content.assemble(("✓ ", "bold green"), display_text(keyword, 50), f" added to {family} ",
-                              ("(", "dim"), display_text(entry, 40), (" in config.toml); classifying again…", "dim")))
+    from tui.network.role_names import family_name
+
+    pane.say(Content.assemble(("✓ ", "bold green"), display_text(keyword, 50),
+                              _(" added to {family} ").format(family=family_name(family)),
+                              ("(", "dim"), display_text(entry, 40), (_(" in config.toml); classifying again…"), "dim")))
     pane._compute(pane.picked)

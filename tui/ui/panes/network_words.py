@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from tui.i18n import N_, _, language, ngettext
+from tui.i18n import N_, _, language, ngettext, pgettext
 from tui.i18n.formats import day, number, percent
-from tui.network.figures import BAND_ADVICE, BAND_MEANING
+from tui.composer.recipients import TYPED_IN
+from tui.network import bands
 from tui.ui.widgets.decision_words import band_word
 from tui.ui.widgets.header_lines import exported_day
 from tui.ui.widgets.translated import tr
@@ -33,7 +34,28 @@ def qualified_label(q: dict, pick_key: str = "p") -> str:
 
 def band_words(band: str) -> str:
     """What the band means and what to do about it, after its name."""
-    return f" — {tr(BAND_MEANING[band]).split(': ', 1)[-1]} {tr(BAND_ADVICE[band])}"
+    return f" — {bands.usage(band)} {bands.advice(band)}"
+
+
+def typed_in_invitation(direction):
+    """After a company the user typed in: " (typed in) · invitation incoming" (`direction`, a
+    Polars expression of the lowercase direction)."""
+    import polars as pl
+
+    said = " " + _("({typed}) · invitation {direction}")
+    words = {d: said.format(typed=_(TYPED_IN), direction=word)
+             for d, word in (("incoming", pgettext("invitation", "incoming")), ("outgoing", pgettext("invitation", "outgoing")))}
+    other = pl.lit(said.split("{direction}")[0].format(typed=_(TYPED_IN))) + direction
+    return direction.replace_strict(words, default=other, return_dtype=pl.Utf8)
+
+
+def shown_labels(dimension: str, labels):
+    """A composition table's labels (a Polars Series, English) as people read them."""
+    import polars as pl
+
+    from tui.network.breakdown import shown_label
+
+    return pl.Series([shown_label(dimension, v) if v is not None else v for v in labels.to_list()], dtype=pl.Utf8)
 
 
 def people_count(count: int) -> str:

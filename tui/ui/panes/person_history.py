@@ -11,10 +11,11 @@ from textual.content import Content
 from textual.message import Message
 
 from tui.core.errors import PasserelleError
+from tui.i18n import N_, _
 from tui.text import display_text
 
 WAIT = 0.15  # seconds the cursor rests on a person before the history is read
-READING = "reading…"
+READING = N_("reading…")
 
 
 class HistoryRead(Message):
@@ -44,8 +45,8 @@ class PersonHistory:
             if self.context.timelines is None:  # made here, on the UI thread: one for every pane
                 self.context.timelines = Timelines(self.context.store)
             self._schedule_history(key, revision)
-        return [Content(""), Content.assemble(("History", "bold underline"))] + [
-            display_text(line, 200) for line in (lines if lines is not None else [READING])]
+        return [Content(""), Content.assemble((_("History"), "bold underline"))] + [
+            display_text(line, 200) for line in (lines if lines is not None else [_(READING)])]
 
     def _schedule_history(self, key: str, revision: int) -> None:
         """The pane's first read starts once the screen is painted; later ones once the cursor

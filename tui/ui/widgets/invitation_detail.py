@@ -18,6 +18,12 @@ from tui.ui.widgets.key_names import key_of
 from tui.text import display_text
 from tui.ui.widgets.translated import tr
 
+def _rule_name(rule: str | None) -> str:
+    from tui.triage.strategy import rule_name  # here: it brings Polars, which the first rows wait without
+
+    return rule_name(rule) if rule else "?"
+
+
 TONES = {"good": "green", "warn": "yellow", "bad": "red bold", "info": ""}
 
 
@@ -91,7 +97,7 @@ class InvitationDetail(VerticalScroll):
                 (_("Suggests "), ""), (display_text(decision_word(row["suggestion"])).plain, "bold"),
                 _(" — {key} takes it").format(key=take),
             ))
-            lines.append(Content.assemble((_("rule "), "dim"), display_text(row.get("rule") or "?"),
+            lines.append(Content.assemble((_("rule "), "dim"), display_text(_rule_name(row.get("rule"))),
                                           (": ", "dim"), display_text(describe(row.get("suggestion_reason")))))
         else:
             lines.append(Content.assemble((strategy_note or _("No rule matches this invitation."), "dim")))
