@@ -7,7 +7,6 @@ import math
 from typing import Sequence
 
 from textual.content import Content
-from textual.widgets import Static
 
 from tui.network.bands import GENEROUS_AT, SELECTIVE_AT
 from tui.network.growth import Growth
@@ -15,6 +14,7 @@ from tui.i18n import N_, _, pgettext
 from tui.i18n.formats import number, percent
 from tui.text import sanitize
 from tui.ui.widgets.translated import tr
+from tui.ui.widgets.sized_drawing import SizedDrawing
 
 EIGHTHS = " ▁▂▃▄▅▆▇█"
 SHADES = "·░▒▓█"  # heat map: a symbol per level, so it reads without colour too
@@ -204,27 +204,14 @@ def chart_lines(growth: Growth, width: int, height: int, full: bool = True) -> l
     return lines
 
 
-class GrowthChart(Static):
+class GrowthChart(SizedDrawing):
     """Passive: call `show(growth)`; redrawn to the widget's size."""
 
     DEFAULT_CSS = "GrowthChart { height: auto; }"
 
     def __init__(self, full: bool = True, **kwargs) -> None:
-        super().__init__(Content(""), **kwargs)
+        super().__init__(**kwargs)
         self.full = full
-        self.growth: Growth | None = None
 
-    def show(self, growth: Growth) -> None:
-        self.growth = growth
-        self._draw()
-
-    def on_resize(self) -> None:
-        self._draw()
-
-    def language_changed(self) -> None:
-        self._draw()
-
-    def _draw(self) -> None:
-        if self.growth is not None and self.size.width:
-            lines = chart_lines(self.growth, self.size.width, self.size.height, self.full)
-            self.update(Content("\n").join(lines))
+    def draw(self, growth: Growth) -> Content:
+        return Content("\n").join(chart_lines(growth, self.size.width, self.size.height, self.full))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 
 from textual.content import Content
-from textual.widgets import Static
 
 from tui.network.bands import BANDS as BAND_STARTS
 from tui.network.bands import GENEROUS_AT, SELECTIVE_AT, band_range
@@ -13,6 +12,7 @@ from tui.network.bands import band as band_for
 from tui.i18n import N_, _
 from tui.i18n.formats import number
 from tui.ui.widgets.decision_words import band_word
+from tui.ui.widgets.sized_drawing import SizedDrawing
 
 # Theme variables, so the bands read on light and dark themes alike; each band also has its name.
 BAND_STYLE = {"starting": "$warning", "selective": "$primary", "generous": "$success"}
@@ -84,25 +84,10 @@ def gauge_content(n: int, width: int = 60) -> Content:
     return Content.assemble(*bar, "\n", (marker_line(n, width), f"bold {BAND_STYLE[band_of(n)]}"), "\n", *labels)
 
 
-class NetworkGauge(Static):
+class NetworkGauge(SizedDrawing):
     """Passive: call `show(n)`; redrawn to the widget's width."""
 
     DEFAULT_CSS = "NetworkGauge { height: 3; }"
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(Content(""), **kwargs)
-        self.count: int | None = None
-
-    def show(self, n: int) -> None:
-        self.count = n
-        self._draw()
-
-    def on_resize(self) -> None:
-        self._draw()
-
-    def language_changed(self) -> None:
-        self._draw()
-
-    def _draw(self) -> None:
-        if self.count is not None:
-            self.update(gauge_content(self.count, max(12, self.size.width - 1)))
+    def draw(self, n: int) -> Content:
+        return gauge_content(n, max(12, self.size.width - 1))
