@@ -49,6 +49,7 @@ class Served:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tui", "serve", "--no-browser", "--port", str(self.port)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=REPO,
+            process_group=0,  # as a shell runs a command: Ctrl+C goes to this whole group
         )
         line = self.process.stdout.readline()
         assert "http://" in line, line + self.process.stderr.read()
@@ -234,7 +235,7 @@ def test_a_second_tab_is_told_and_stopping_the_server_closes_the_app_cleanly(ser
         assert response.status == 409
         assert "already open in another tab" in second.inner_text("body")
 
-        served.process.send_signal(signal.SIGINT)  # Ctrl+C in the terminal that runs it
+        os.killpg(served.process.pid, signal.SIGINT)  # Ctrl+C in the terminal: the server's whole group
         assert served.process.wait(timeout=60) == 0
         first.wait_for_selector("body.-closed", timeout=TIMEOUT_MS)
         assert "every decision is saved" in first.inner_text(".closed-dialog")

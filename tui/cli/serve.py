@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import secrets
 import shlex
 import subprocess
@@ -44,6 +45,18 @@ def open_in_browser(url: str) -> bool:
         return bool(webbrowser.open(url, new=2))
     except webbrowser.Error:
         return False
+
+
+def say_no_browser(url: str, out=None) -> None:
+    """No browser opened (over SSH, headless): in a terminal, put the address on its clipboard
+    (OSC 52, as the app's `o` does; over SSH it lands on the user's own machine), and say so."""
+    out = out or sys.stdout
+    if out.isatty():
+        out.write("\x1b]52;c;" + base64.b64encode(url.encode()).decode("ascii") + "\a")
+        print(_("No browser could be opened here: the address is copied (where your terminal allows it); "
+                "paste it into your browser."), file=out, flush=True)
+    else:
+        print(_("No browser could be opened here: copy the address above into yours."), file=out, flush=True)
 
 
 def run(args: argparse.Namespace, paths: Paths) -> int:
@@ -95,7 +108,7 @@ async def _serve(args: argparse.Namespace, paths: Paths) -> int:
     if not args.no_browser:
         opened = await asyncio.to_thread(open_in_browser, server.url)
         if not opened:
-            print(_("No browser could be opened here: copy the address above into yours."), flush=True)
+            say_no_browser(server.url)
     try:
         await server.stopped.wait()
     finally:
