@@ -221,7 +221,7 @@ def test_only_the_token_holder_on_this_machine_gets_in(served):
     assert _status(port, "/ws", local, {**upgrade, "Origin": f"http://{local}"}) == 403
 
 
-def test_a_second_tab_is_told_and_stopping_the_server_closes_the_app_cleanly(served, chromium_path):
+def test_a_reload_reopens_a_second_tab_waits_its_turn_and_stopping_the_server_closes_the_app_cleanly(served, chromium_path):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path)
         context = browser.new_context(viewport={"width": 1024, "height": 700})
@@ -229,16 +229,26 @@ def test_a_second_tab_is_told_and_stopping_the_server_closes_the_app_cleanly(ser
         screen = Screen(first)
         first.goto(served.url)
         screen.wait_for(first, "people waiting for your answer")
+        with first.expect_websocket(timeout=TIMEOUT_MS):  # reloading the tab: the app again, not "another tab"
+            assert first.reload().status == 200
+        screen.wait_for(first, "people waiting for your answer")
 
         second = context.new_page()
-        response = second.goto(served.url)
-        assert response.status == 409
+        with second.expect_response(lambda r: r.url.endswith("/busy"), timeout=TIMEOUT_MS) as busy:
+            second.goto(served.url)  # the page, whose socket the server refuses
+        assert busy.value.status == 409
+        second.wait_for_load_state()
         assert "already open in another tab" in second.inner_text("body")
+        assert "people waiting for your answer" in screen.text  # the first tab keeps the session
+
+        taking_over = Screen(second)
+        first.close()  # the waiting tab takes over by itself
+        taking_over.wait_for(second, "people waiting for your answer")
 
         os.killpg(served.process.pid, signal.SIGINT)  # Ctrl+C in the terminal: the server's whole group
         assert served.process.wait(timeout=60) == 0
-        first.wait_for_selector("body.-closed", timeout=TIMEOUT_MS)
-        assert "every decision is saved" in first.inner_text(".closed-dialog")
+        second.wait_for_selector("body.-closed", timeout=TIMEOUT_MS)
+        assert "every decision is saved" in second.inner_text(".closed-dialog")
         browser.close()
     assert "Passerelle has stopped" in served.process.stdout.read()
     # The app left as with `q`: it closed its database, so SQLite folded the write-ahead log

@@ -17,3 +17,20 @@
     return open(url, target, features);
   };
 })();
+
+// The server refuses the socket while another tab holds the session (a page can only learn
+// that from a socket closed before it ever opened): show the page that says so, which comes
+// back here once that tab is closed.
+(() => {
+  const Native = window.WebSocket;
+  function Socket(url, protocols) {
+    const socket = protocols === undefined ? new Native(url) : new Native(url, protocols);
+    let opened = false;
+    socket.addEventListener("open", () => { opened = true; });
+    socket.addEventListener("close", () => { if (!opened) window.location.replace("busy"); });
+    return socket;
+  }
+  Socket.prototype = Native.prototype;
+  for (const state of ["CONNECTING", "OPEN", "CLOSING", "CLOSED"]) Socket[state] = Native[state];
+  window.WebSocket = Socket;
+})();

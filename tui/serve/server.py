@@ -92,6 +92,8 @@ class Server:
         self.session: _Session | None = None
         self.app_exit_code: int | None = None  # set when the app left by itself (q, or failed)
         self.stopped = asyncio.Event()
+        self._free = asyncio.Event()  # no session, or the last one has finished leaving
+        self._free.set()
         self._downloads = DownloadManager()
         self._runner: web.AppRunner | None = None
         self._sockets: set[web.WebSocketResponse] = set()
@@ -143,6 +145,7 @@ class Server:
             web.get("/{token}", self._to_index),
             web.get("/{token}/", self._index),
             web.get("/{token}/ws", self._websocket),
+            web.get("/{token}/busy", self._busy),
             web.get("/{token}/download/{key}", self._download),
             web.get("/{token}/passerelle.css", self._own("passerelle.css", "text/css")),
             web.get("/{token}/passerelle.js", self._own("passerelle.js", "text/javascript")),
@@ -154,10 +157,26 @@ class Server:
     async def _to_index(self, request: web.Request) -> web.StreamResponse:
         raise web.HTTPFound(f"/{self.token}/")
 
+    async def _held(self) -> bool:
+        """Whether another tab holds the session. One whose tab has gone (a reload, a tab
+        closed and opened again) is let finish leaving first, rather than called "another tab"."""
+        if self.session is not None and self.session.asked_to_quit:
+            try:
+                await asyncio.wait_for(self._free.wait(), 3 * QUIT_TIMEOUT)  # quit's own bound
+            except TimeoutError:
+                pass
+        return self.session is not None
+
     async def _index(self, request: web.Request) -> web.StreamResponse:
-        if self.session is not None:
-            return self._page("busy.html", status=409)
+        """The page always: a tab being reloaded still holds the session while the browser asks
+        for it; the socket, opened once that tab is gone, is what one tab at a time is about."""
         return self._page("index.html", websocket=f"ws://{request.headers['Host']}/{self.token}/ws")
+
+    async def _busy(self, request: web.Request) -> web.StreamResponse:
+        """Where a tab refused the session waits (it refreshes itself) until the other one goes."""
+        if await self._held():
+            return self._page("busy.html", status=409)
+        raise web.HTTPFound(f"/{self.token}/")
 
     def _words(self) -> dict[str, str]:
         """The pages' sentences in the language `passerelle serve` was started in."""
@@ -218,7 +237,7 @@ class Server:
 
     async def _websocket(self, request: web.Request) -> web.StreamResponse:
         """The tab that holds the session: keys in, screen out. One at a time."""
-        if self.session is not None:
+        if await self._held():
             raise web.HTTPConflict(text=_("Passerelle is already open in another tab."))
         width = _int(request.query.get("width"), 80)
         height = _int(request.query.get("height"), 24)
@@ -227,6 +246,7 @@ class Server:
             detached(self.command), write_bytes=socket.send_bytes, write_str=socket.send_str,
             close=socket.close, download_manager=self._downloads,
         )
+        self._free.clear()
         self._sockets.add(socket)
         try:
             await socket.prepare(request)
@@ -235,6 +255,7 @@ class Server:
         finally:
             code = await session.quit()
             self.session = None
+            self._free.set()
             self._sockets.discard(socket)
             if not socket.closed:
                 await socket.close()
