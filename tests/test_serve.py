@@ -130,13 +130,18 @@ def _sample_senders() -> set[str]:
     return {row[header.index("From")] for row in rows[start + 1:] if row and row[header.index("Direction")] == "INCOMING"}
 
 
-def _status(port: int, path: str, host: str, headers: dict | None = None) -> int:
+def _get(port: int, path: str, host: str, headers: dict | None = None) -> http.client.HTTPResponse:
     """A plain HTTP client: no browser, no cookie."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     connection.request("GET", path, headers={"Host": host, **(headers or {})})
-    status = connection.getresponse().status
+    response = connection.getresponse()
+    response.body = response.read()
     connection.close()
-    return status
+    return response
+
+
+def _status(port: int, path: str, host: str, headers: dict | None = None) -> int:
+    return _get(port, path, host, headers).status
 
 
 def test_a_decision_in_the_browser_is_in_the_store_and_nothing_leaves_the_machine(served, chromium_path, tmp_path):
@@ -206,7 +211,13 @@ def test_only_the_token_holder_on_this_machine_gets_in(served):
     port, token = served.port, served.token
     local = f"127.0.0.1:{port}"
     assert served.url == f"http://{local}/{token}/" and len(token) >= 40
-    assert _status(port, f"/{token}/", local) == 200
+    page = _get(port, f"/{token}/", local)
+    assert page.status == 200 and b"http" not in page.body.replace(f"ws://{local}/".encode(), b"")  # no other site named
+    policy = dict(part.strip().split(" ", 1) for part in page.headers["Content-Security-Policy"].split(";"))
+    assert policy["default-src"] == "'none'" and policy["script-src"] == "'self'" and policy["font-src"] == "'self'"
+    assert policy["connect-src"] == f"'self' ws://{local} ws://localhost:{port}"
+    assert policy["style-src"].startswith("'self' 'sha256-") and "http" not in policy["style-src"]
+    assert _get(port, "/", local).headers["Content-Security-Policy"] == page.headers["Content-Security-Policy"]
     assert _status(port, f"/{token}/static/js/textual.js", f"localhost:{port}") == 200
     assert _status(port, "/", local) == 403  # no token
     assert _status(port, "/" + "x" * len(token) + "/", local) == 403  # a wrong one
