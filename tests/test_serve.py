@@ -211,6 +211,8 @@ def test_only_the_token_holder_on_this_machine_gets_in(served):
     port, token = served.port, served.token
     local = f"127.0.0.1:{port}"
     assert served.url == f"http://{local}/{token}/" and len(token) >= 40
+    with socket.socket() as elsewhere, pytest.raises(ConnectionRefusedError):  # 127.0.0.1 only, not every address
+        elsewhere.connect(("127.0.0.2", port))  # loopback too: a server on 0.0.0.0 would answer it
     page = _get(port, f"/{token}/", local)
     assert page.status == 200 and b"http" not in page.body.replace(f"ws://{local}/".encode(), b"")  # no other site named
     policy = dict(part.strip().split(" ", 1) for part in page.headers["Content-Security-Policy"].split(";"))
