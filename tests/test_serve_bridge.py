@@ -67,8 +67,8 @@ async def test_the_tab_app_runs_in_a_session_of_its_own_and_leaves_when_asked(pa
 
 
 def test_with_no_browser_the_address_is_copied_and_said(tmp_path, passerelle_home) -> None:
-    """`passerelle serve` on a machine where no browser opens (over SSH): in a terminal, the
-    address goes to the clipboard (OSC 52) and the line says to paste it."""
+    """`passerelle serve` on a machine where no graphical browser opens (over SSH): in a terminal,
+    the address goes to the clipboard (OSC 52) and the line says to paste it."""
     import base64
     import pty
     import select
@@ -78,9 +78,13 @@ def test_with_no_browser_the_address_is_copied_and_said(tmp_path, passerelle_hom
 
     from conftest import REPO
 
-    nothing = tmp_path / "no-programs"  # no xdg-open, no console browser: nothing can open
+    nothing = tmp_path / "no-programs"  # no xdg-open, no graphical browser: nothing can open
     nothing.mkdir()
+    started = tmp_path / "w3m-started"  # a text browser, as servers often have: never started
+    (nothing / "w3m").write_text(f"#!/bin/sh\necho \"$@\" > {started}\n", encoding="utf-8")
+    (nothing / "w3m").chmod(0o755)
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER")}
+    env["TERM"] = "xterm-256color"  # Python's webbrowser tries text browsers in a terminal
     master, slave = pty.openpty()
     process = subprocess.Popen([sys.executable, "-m", "tui", "serve"], stdin=slave, stdout=slave,
                                stderr=slave, env={**env, "PATH": str(nothing)}, cwd=REPO)
@@ -99,3 +103,4 @@ def test_with_no_browser_the_address_is_copied_and_said(tmp_path, passerelle_hom
     url = next(word for word in text.split() if word.startswith("http://127.0.0.1:"))
     assert "\x1b]52;c;" + base64.b64encode(url.encode()).decode() + "\a" in text
     assert "the address is copied" in text
+    assert not started.exists()  # it would have taken over the terminal, with a page it cannot run

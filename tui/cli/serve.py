@@ -37,12 +37,20 @@ def app_command(source: str | None, home: str | None) -> str:
     return shlex.join(argv)
 
 
+# Browsers that run in the terminal: they cannot run the page's terminal code, and one started
+# here (over SSH, where Python's webbrowser falls back to them) would take over this terminal.
+TEXT_BROWSERS = frozenset({"www-browser", "links", "elinks", "lynx", "w3m"})
+
+
 def open_in_browser(url: str) -> bool:
-    """Open `url` in the default browser; False when no browser could be started."""
+    """Open `url` in the default graphical browser; False when none could be started."""
     import webbrowser
 
     try:
-        return bool(webbrowser.open(url, new=2))
+        browser = webbrowser.get()
+        if Path(getattr(browser, "name", "")).name in TEXT_BROWSERS:
+            return False
+        return bool(browser.open(url, new=2))
     except webbrowser.Error:
         return False
 
