@@ -51,9 +51,10 @@ class Served:
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=REPO,
             process_group=0,  # as a shell runs a command: Ctrl+C goes to this whole group
         )
-        line = self.process.stdout.readline()
-        assert "http://" in line, line + self.process.stderr.read()
-        self.url = line.split()[-1]
+        said = self.process.stdout.readline()
+        line = self.process.stdout.readline()  # the address, on a line of its own to copy whole
+        assert line.startswith("  http://") and len(line.rstrip()) <= 80, said + line + self.process.stderr.read()
+        self.url = line.strip()
         self.token = urlsplit(self.url).path.strip("/")
 
     def stop(self) -> None:

@@ -61,8 +61,8 @@ def say_no_browser(url: str, out=None) -> None:
     out = out or sys.stdout
     if out.isatty():
         out.write("\x1b]52;c;" + base64.b64encode(url.encode()).decode("ascii") + "\a")
-        print(_("No browser could be opened here: the address is copied (where your terminal allows it); "
-                "paste it into your browser."), file=out, flush=True)
+        print(_("No browser could be opened here.\nPaste the address into yours (it is copied, if your terminal can)."),
+              file=out, flush=True)
     else:
         print(_("No browser could be opened here: copy the address above into yours."), file=out, flush=True)
 
@@ -111,7 +111,8 @@ async def _serve(args: argparse.Namespace, paths: Paths) -> int:
         raise PasserelleError(f"127.0.0.1:{args.port}", _("cannot listen: {reason}").format(
             reason=exc.strerror or exc)) from None
     server.stop_on_signals()
-    print(_("Passerelle is at {url}").format(url=server.url), flush=True)
+    # The address on a line of its own: at 80 columns it fits whole, to select and copy.
+    print(_("Passerelle is at {url}").format(url="\n  " + server.url), flush=True)
     print(_("Only this machine can open it, with this address (new each run). Ctrl+C stops it."), flush=True)
     if not args.no_browser:
         opened = await asyncio.to_thread(open_in_browser, server.url)
