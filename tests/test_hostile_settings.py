@@ -15,6 +15,7 @@ from conftest import REPO
 from export_fixtures import make_zip, sample_members
 from tui.core.errors import ConfigError
 from tui.core.files import digest_input, read_text_or_empty
+from tui.triage.saved_views import save_view
 
 
 def passerelle(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
@@ -104,3 +105,14 @@ def test_a_link_to_dev_zero_is_read_no_further_than_the_cap(tmp_path: Path) -> N
     with pytest.raises(ConfigError, match="not a regular file"):
         read_text_or_empty(link)
     assert read_text_or_empty(tmp_path / "missing.toml") == ""
+
+
+def test_saving_a_view_into_a_config_nested_too_deeply_is_refused_not_a_crash(tmp_path: Path) -> None:
+    """The app starts on defaults then; saving a view checked the result with a bare
+    tomllib.loads, and its RecursionError crashed the app."""
+    config = tmp_path / "config.toml"
+    deep = "x = " + "[" * 5000 + "]" * 5000 + "\n"
+    config.write_text(deep)
+    with pytest.raises(ValueError, match="could not be updated safely .*nested too deeply"):
+        save_view(config, "Mine", "note")
+    assert config.read_text() == deep  # never rewritten

@@ -97,10 +97,9 @@ def with_view(text: str, name: str, line: str) -> str:
 
 def save_view(path: Path, name: str, line: str) -> SavedView:
     """Write the view into config.toml (created if needed); ValueError when it can't be used."""
-    import tomllib
-
     from tui.core.errors import ConfigError
     from tui.core.files import read_text_or_empty, write_text_atomic
+    from tui.core.toml_files import parse_toml
 
     name = " ".join(name.split())
     if not name or len(name) > MAX_NAME:
@@ -113,10 +112,10 @@ def save_view(path: Path, name: str, line: str) -> SavedView:
         raise ValueError(_("{file} could not be updated safely ({why}); add the view by hand").format(
             file=path.name, why=exc.reason)) from None
     new = with_view(text, name, line)
-    try:
-        tomllib.loads(new)
-    except tomllib.TOMLDecodeError as exc:  # never write a file the next start can't read
+    try:  # never write a file the next start can't read (nested too deeply included)
+        parse_toml(path, new)
+    except ConfigError as exc:
         raise ValueError(_("{file} could not be updated safely ({why}); add the view by hand").format(
-            file=path.name, why=exc)) from None
+            file=path.name, why=exc.reason)) from None
     write_text_atomic(path, new)
     return SavedView(name, line)
