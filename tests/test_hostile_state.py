@@ -183,13 +183,14 @@ def test_a_linked_snapshots_folder_is_refused(tmp_path: Path) -> None:
     assert list(shared.iterdir()) == []  # the user's network was not written there
 
 
-def test_a_shared_folder_behind_a_link_is_never_chmodded(tmp_path: Path) -> None:
+@pytest.mark.parametrize("folder", ["cache", "data"])
+def test_a_shared_folder_behind_a_link_is_never_chmodded(folder: str, tmp_path: Path) -> None:
     home = tmp_path / "home"
     home.mkdir()
     shared = tmp_path / "team"
     shared.mkdir()
     shared.chmod(0o1777)
-    (home / "cache").symlink_to(shared)
+    (home / folder).symlink_to(shared)
     result = passerelle("import", str(_export(tmp_path / "Basic_LinkedInDataExport_11-20-2026.zip")), home=home)
     assert result.returncode == 0, result.stderr
     assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
