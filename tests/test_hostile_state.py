@@ -211,6 +211,21 @@ def test_a_frame_cache_with_the_right_keys_and_wrong_types_is_ignored(tmp_path: 
         assert again.owner == fresh.owner and again.report == fresh.report  # parsed again, not trusted
 
 
+
+def test_a_cached_frame_with_a_number_where_the_note_should_be_is_ignored(tmp_path: Path) -> None:
+    """The right columns with the wrong types (a number for the note) must not reach the panes."""
+    import polars as pl
+
+    source = _export(tmp_path / "Basic_LinkedInDataExport_11-20-2026.zip")
+    cache = tmp_path / "frames"
+    fresh = load_export_cached(source, cache)
+    [frames] = cache.glob("*/invitations.parquet")
+    tampered = fresh.invitations.with_columns(pl.lit(12345).alias("message"))
+    tampered.write_parquet(frames)
+    again = load_export_cached(source, cache, write=False)
+    assert again.invitations.schema == fresh.invitations.schema
+    assert again.invitations.get_column("message").to_list() == fresh.invitations.get_column("message").to_list()
+
 CRASH = r"""
 import os, sys
 sys.path.insert(0, os.getcwd())  # this checkout's tui, as `python -m tui` would use
