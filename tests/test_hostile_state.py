@@ -183,13 +183,14 @@ def test_a_linked_snapshots_folder_is_refused(tmp_path: Path) -> None:
     assert list(shared.iterdir()) == []  # the user's network was not written there
 
 
-def test_a_shared_folder_behind_a_link_is_never_chmodded(tmp_path: Path) -> None:
+@pytest.mark.parametrize("folder", ["cache", "data"])
+def test_a_shared_folder_behind_a_link_is_never_chmodded(folder: str, tmp_path: Path) -> None:
     home = tmp_path / "home"
     home.mkdir()
     shared = tmp_path / "team"
     shared.mkdir()
     shared.chmod(0o1777)
-    (home / "cache").symlink_to(shared)
+    (home / folder).symlink_to(shared)
     result = passerelle("import", str(_export(tmp_path / "Basic_LinkedInDataExport_11-20-2026.zip")), home=home)
     assert result.returncode == 0, result.stderr
     assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
@@ -209,6 +210,21 @@ def test_a_frame_cache_with_the_right_keys_and_wrong_types_is_ignored(tmp_path: 
         again = load_export_cached(source, cache, write=False)
         assert again.owner == fresh.owner and again.report == fresh.report  # parsed again, not trusted
 
+
+
+def test_a_cached_frame_with_a_number_where_the_note_should_be_is_ignored(tmp_path: Path) -> None:
+    """The right columns with the wrong types (a number for the note) must not reach the panes."""
+    import polars as pl
+
+    source = _export(tmp_path / "Basic_LinkedInDataExport_11-20-2026.zip")
+    cache = tmp_path / "frames"
+    fresh = load_export_cached(source, cache)
+    [frames] = cache.glob("*/invitations.parquet")
+    tampered = fresh.invitations.with_columns(pl.lit(12345).alias("message"))
+    tampered.write_parquet(frames)
+    again = load_export_cached(source, cache, write=False)
+    assert again.invitations.schema == fresh.invitations.schema
+    assert again.invitations.get_column("message").to_list() == fresh.invitations.get_column("message").to_list()
 
 CRASH = r"""
 import os, sys

@@ -71,3 +71,19 @@ def test_the_report_escapes_markdown_and_html_in_every_cell(tmp_path: Path) -> N
     # …and each name still reads as the person wrote it
     for text in (image, link, "R&amp;D *bold* `code` | pipe", "&lt;img src=&quot;https://evil.example/tag.png&quot;&gt;"):
         assert text in html, text
+
+
+def test_the_templates_list_cleans_names_file_names_and_purposes(tmp_path: Path) -> None:
+    """A template file shared by a colleague may carry escape sequences: `templates` printed
+    its name, file name and purpose raw (a title set, the clipboard written, a forged line)."""
+    home = tmp_path / "home"
+    assert passerelle("templates", home=home).returncode == 0  # writes the starters
+    folder = home / "config" / "templates"
+    (folder / "ev\x1b]0;T\x07il.toml").write_text(
+        'name = "Evil\\u001b]52;c;cHduZWQ=\\u0007"\npurpose = "see\\nFAKE LINE\\u202e"\ntext = "Hi {first_name}"\n')
+    result = passerelle("templates", home=home)
+    assert result.returncode == 0, result.stderr
+    assert not any(ch in result.stdout for ch in RAW), repr(result.stdout)
+    assert not any(line.startswith("FAKE LINE") for line in result.stdout.splitlines())
+    assert any(line.startswith("- Evil ]52;c;cHduZWQ= ") and "(ev ]0;T il.toml): first_name" in line
+               for line in result.stdout.splitlines()), result.stdout

@@ -9,6 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from tui.cli.import_export import clean
 from tui.core.files import write_text_atomic
 from tui.core.phrasebook import describe
 from tui.core.folders import make_private_dir
@@ -76,7 +77,7 @@ def _preview(source: str, strategy: Strategy, paths: Paths) -> int:
     decided = sum(after for _name, _before, after in rows)
     print(ngettext("{count} open received invitation", "{count} open received invitations", open_rows).format(
         count=number(open_rows)))
-    rows = [(rule_name(name), before, after) for name, before, after in rows]
+    rows = [(clean(rule_name(name)), before, after) for name, before, after in rows]  # a shared file's names
     width = max((len(name) for name, _rule, _before in rows), default=10)
     for name, _rule, after in rows:
         print(f"  {name:<{width}}  {after}")

@@ -7,6 +7,7 @@ import json
 import sys
 
 from tui.cli.human import shown
+from tui.cli.import_export import clean
 from tui.composer.template_files import ensure_starters, load_templates
 from tui.composer.templates import line_col, lint, placeholders_used
 from tui.core.folders import make_private_dir
@@ -56,13 +57,15 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         print(json.dumps({"folder": str(paths.templates_dir), "templates": rows, "errors": errors}, indent=2, ensure_ascii=False))
     else:
         print(ngettext("{count} template in {folder}", "{count} templates in {folder}", len(rows)).format(
-            count=number(len(rows)), folder=paths.templates_dir))
+            count=number(len(rows)), folder=clean(paths.templates_dir)))
         for row in rows:
-            used = ", ".join(row["placeholders"]) or _("no placeholders")
-            lang = f" [{row['language']}]" if row["language"] else ""
-            print(f"- {row['name']}{lang} ({row['file']}): {used}")
+            # A template file may come from anyone: its name, file name and purpose are
+            # printed as cleanly as the export's text (no escape sequence, no forged line).
+            used = ", ".join(clean(p) for p in row["placeholders"]) or _("no placeholders")
+            lang = f" [{clean(row['language'])}]" if row["language"] else ""
+            print(f"- {clean(row['name'])}{lang} ({clean(row['file'])}): {used}")
             if row["purpose"]:
-                print(f"    {row['purpose']}")
+                print(f"    {clean(row['purpose'])}")
             for p in row["problems"]:
                 print("    " + _(SEVERITY_LINES[p["severity"]]).format(
                     line=p["line"], column=p["column"], message=shown(p["message"])))

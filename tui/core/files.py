@@ -78,6 +78,33 @@ def read_small_file(path: Path, max_bytes: int, where: object | None = None) -> 
     return data
 
 
+def read_text_or_empty(path: Path, max_bytes: int = 1_000_000) -> str:
+    """A settings file's text before Passerelle rewrites it ("" when missing), read as
+    `read_small_file` reads: a FIFO or /dev/zero raises ConfigError, never blocks or fills memory."""
+    try:
+        data = read_small_file(path, max_bytes)
+    except FileNotFoundError:
+        return ""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(path, _("not UTF-8 text (save it as UTF-8)")) from None
+
+
+def digest_input(path: Path, max_bytes: int = 1_000_000) -> bytes:
+    """What a cache key takes of a user file: its bytes, or why they cannot be read.
+
+    Read as `read_small_file` reads, so a FIFO or a link to /dev/zero makes a key (the reader
+    of that file then says what is wrong) instead of hanging or filling memory.
+    """
+    try:
+        return read_small_file(path, max_bytes)
+    except FileNotFoundError:
+        return b"\0missing"
+    except (ConfigError, OSError) as exc:
+        return b"\0unreadable\0" + str(getattr(exc, "reason", exc)).encode("utf-8", "replace")
+
+
 # mkstemp names of our atomic writes: ".<target name>.<8 random characters>.tmp".
 _OUR_TEMP = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
 STALE_AFTER = 15 * 60  # seconds: an import still writing its temp file is never swept

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from tui.core.files import digest_input
 from tui.network.company_names import DEFAULT_EXCLUSIONS
 from tui.triage.filters import VIEWS, Filter, FilterError
 from tui.store.schema import ACTIVE_BATCHES_SQL
@@ -125,10 +126,7 @@ def strategy_digest(strategy_file: Path, store: Any, today: date) -> str:
     (rules read company and role), the company rules (the bridge), the day (rules read
     waiting days) and the language (a broken file's error is stored as worded)."""
     digest = hashlib.sha256()
-    try:
-        digest.update(strategy_file.read_bytes())
-    except OSError as exc:
-        digest.update(type(exc).__name__.encode())
+    digest.update(digest_input(strategy_file))  # a FIFO or /dev/zero must not hang the app's start
     info = query(store, "SELECT count(*), max(updated_at) FROM person_info")[0]
     digest.update(f"\0{info[0]}\0{info[1]}\0{today.isoformat()}".encode())
     # A broken file's error is kept worded in the language it was read in: another language, another digest.

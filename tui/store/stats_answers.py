@@ -34,6 +34,7 @@ def config_files(paths: Paths) -> tuple[Path, ...]:
 
 def answer_key(source: Path, paths: Paths, qualify: tuple[str, ...], records: list) -> str | None:
     """The key of the figures of `source` with these inputs; None when it cannot be made."""
+    from tui.core.files import digest_input
     from tui.export.fingerprint import source_fingerprint
 
     content = source_fingerprint(Path(source), f"passerelle {__version__} stats {FORMAT}")
@@ -41,10 +42,7 @@ def answer_key(source: Path, paths: Paths, qualify: tuple[str, ...], records: li
         return None
     digest = hashlib.sha256(content.encode())
     for file in config_files(paths):
-        try:
-            data = file.read_bytes()
-        except OSError as exc:
-            data = type(exc).__name__.encode()
+        data = digest_input(file)  # a FIFO or /dev/zero must not hang or fill memory
         digest.update(b"\0%d\0" % len(data) + data)
     digest.update(json.dumps(list(qualify)).encode())
     for r in records:

@@ -53,9 +53,12 @@ def load_views(path: Path, views: dict[str, object],
                check: Callable[[str, str], str | None] | None = None) -> tuple[list[SavedView], list[str]]:
     """The usable views in file order, and one line per view skipped (with its line number);
     `check(name, line)` adds what a list needs (why not, or None)."""
+    from tui.core.errors import ConfigError
+    from tui.core.files import read_text_or_empty
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_text_or_empty(path)  # only for line numbers: the views themselves are parsed
+    except ConfigError:
         text = ""
     good: list[SavedView] = []
     problems: list[str] = []
@@ -94,21 +97,25 @@ def with_view(text: str, name: str, line: str) -> str:
 
 def save_view(path: Path, name: str, line: str) -> SavedView:
     """Write the view into config.toml (created if needed); ValueError when it can't be used."""
-    import tomllib
-
-    from tui.core.files import write_text_atomic
+    from tui.core.errors import ConfigError
+    from tui.core.files import read_text_or_empty, write_text_atomic
+    from tui.core.toml_files import parse_toml
 
     name = " ".join(name.split())
     if not name or len(name) > MAX_NAME:
         raise ValueError(_("a view name is 1 to {count} characters").format(count=MAX_NAME))
     if why := check_line(line):
         raise ValueError(why)
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    new = with_view(text, name, line)
     try:
-        tomllib.loads(new)
-    except tomllib.TOMLDecodeError as exc:  # never write a file the next start can't read
+        text = read_text_or_empty(path)  # a FIFO or /dev/zero must not freeze the app
+    except ConfigError as exc:
         raise ValueError(_("{file} could not be updated safely ({why}); add the view by hand").format(
-            file=path.name, why=exc)) from None
+            file=path.name, why=exc.reason)) from None
+    new = with_view(text, name, line)
+    try:  # never write a file the next start can't read (nested too deeply included)
+        parse_toml(path, new)
+    except ConfigError as exc:
+        raise ValueError(_("{file} could not be updated safely ({why}); add the view by hand").format(
+            file=path.name, why=exc.reason)) from None
     write_text_atomic(path, new)
     return SavedView(name, line)

@@ -41,10 +41,14 @@ def save_language(path: Path, code: str) -> None:
     Raises ValueError (the file's other settings left as they were) when it can't be done safely.
     """
     from tui.core.errors import ConfigError
-    from tui.core.files import write_text_atomic
+    from tui.core.files import read_text_or_empty, write_text_atomic
     from tui.core.toml_files import parse_toml
 
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    try:
+        text = read_text_or_empty(path)  # a FIFO or /dev/zero must not freeze the app
+    except ConfigError as exc:
+        raise ValueError(_("{file} could not be updated safely ({error}); set language = \"{code}\" by hand").format(
+            file=path.name, error=exc.reason, code=code)) from None
     new = with_language(text, code)
     try:
         before, after = (parse_toml(path, text)[0] if text else {}), parse_toml(path, new)[0]
