@@ -4,7 +4,9 @@
 
 For comparing two versions of the code on a shared machine: each round starts every
 checkout once and the empty app once, so a busy minute weighs on all of them. Prints each
-round and the medians, with the ratio to the empty app.
+round and the medians, with the ratio to the empty app; in brackets, the CPU time the app's
+own process had used when its first rows showed (user + system, from /proc: it moves far
+less with the load than the wall time; a reader process of a never-seen export is not in it).
 """
 
 from __future__ import annotations
@@ -25,8 +27,15 @@ from run import FULL, ROOT, export_for  # noqa: E402
 from scenarios import Setup  # noqa: E402
 
 
-def first_rows(setup: Setup, kind: str) -> float:
-    """Seconds from launch to the first rows, for one start of `kind` in a fresh home."""
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds process `pid` has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def first_rows(setup: Setup, kind: str) -> tuple[float, float]:
+    """Seconds from launch to the first rows, and the CPU seconds used by then, for one start
+    of `kind` in a fresh home."""
     home = setup.home(kind)
     if kind == "never-seen":
         cmd = setup.passerelle(str(setup.export))
@@ -38,9 +47,10 @@ def first_rows(setup: Setup, kind: str) -> float:
                 term.wait_for(setup.row_re)
     with setup.term(cmd, home) as term:
         seconds, _ = term.wait_for(setup.row_re)
+        cpu = cpu_seconds(term.pid) if seconds is not None else 0.0
     if seconds is None:
         raise RuntimeError(f"{setup.app_dir}: no rows on screen")
-    return seconds
+    return seconds, cpu
 
 
 def main() -> int:
@@ -55,12 +65,12 @@ def main() -> int:
                     work=ROOT / f"side-{os.getpid()}-{i}", runs=1) for i, c in enumerate(args.checkouts)]
     for setup in setups:
         setup.work.mkdir(parents=True)
-    times: dict[str, list[float]] = {str(s.app_dir): [] for s in setups}
-    empty: list[float] = []
+    times: dict[str, list[tuple[float, float]]] = {str(s.app_dir): [] for s in setups}
+    empty: list[tuple[float, float]] = []
     try:
         for run in range(-1, args.runs):  # round 0 warms up (bytecode, file cache): not counted
             with Terminal(setups[0].baseline("empty"), env=setups[0].env()) as term:
-                empty.append(term.wait_for(re.compile("hello"))[0])
+                empty.append((term.wait_for(re.compile("hello"))[0], cpu_seconds(term.pid)))
             for setup in setups:
                 times[str(setup.app_dir)].append(first_rows(setup, args.start))
             if run < 0:
@@ -69,16 +79,21 @@ def main() -> int:
                     values.clear()
                 continue
             load = os.getloadavg()[0]
-            print(f"round {run + 1}: empty {empty[-1]:.2f} s, "
-                  + ", ".join(f"{name} {t[-1]:.2f} s" for name, t in times.items()) + f" (load {load:.1f})")
+            print(f"round {run + 1}: empty {_both(empty[-1])}, "
+                  + ", ".join(f"{name} {_both(t[-1])}" for name, t in times.items()) + f" (load {load:.1f})")
     finally:
         for setup in setups:
             shutil.rmtree(setup.work, ignore_errors=True)
-    base = statistics.median(empty)
-    print(f"empty app: {base:.2f} s")
+    base, base_cpu = (statistics.median(v) for v in zip(*empty))
+    print(f"empty app: {base:.2f} s [CPU {base_cpu:.2f} s]")
     for name, values in times.items():
-        print(f"{name}: {statistics.median(values):.2f} s, {statistics.median(values) / base:.2f}× the empty app")
+        wall, cpu = (statistics.median(v) for v in zip(*values))
+        print(f"{name}: {wall:.2f} s, {wall / base:.2f}× the empty app [CPU {cpu:.2f} s, {cpu / base_cpu:.2f}×]")
     return 0
+
+
+def _both(sample: tuple[float, float]) -> str:
+    return f"{sample[0]:.2f} s [CPU {sample[1]:.2f}]"
 
 
 if __name__ == "__main__":

@@ -4,11 +4,12 @@ palette's commands live in tui/ui (staged_start, widgets/type_ahead, app_command
 from __future__ import annotations
 
 import importlib
+import sys
 from pathlib import Path
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Static
 
 from tui.i18n import N_
 from tui.text import REFUSED_ACTIONS
@@ -112,8 +113,12 @@ class PasserelleApp(NoLocalsOnCrash, TypeAheadApp, StagedStart, PaletteApp, App[
 
     def action_leave_field(self) -> None:
         """Text fields keep digits and letters; escape hands the keys back to the app."""
-        if isinstance(self.focused, (Input, TextArea)):
+        if self._in_text_field():
             self.set_focus(None)
+
+    def _in_text_field(self) -> bool:  # TextArea's module (~10 ms to import) comes with the composer
+        area = sys.modules.get("textual.widgets._text_area")
+        return isinstance(self.focused, (Input,) if area is None else (Input, area.TextArea))
 
     def action_help(self) -> None:
         """Show every key of every pane."""
@@ -125,7 +130,7 @@ class PasserelleApp(NoLocalsOnCrash, TypeAheadApp, StagedStart, PaletteApp, App[
         if action in REFUSED_ACTIONS:
             return False
         if action == "leave_field":
-            return isinstance(self.focused, (Input, TextArea))
+            return self._in_text_field()
         return super().check_action(action, parameters)
 
     async def on_open_composer(self, message: OpenComposer) -> None:

@@ -35,11 +35,7 @@ class Phrase:
     plural: str | None = None
     count: str = "count"
     nested: tuple[str, ...] = ()
-    _patterns: tuple[re.Pattern[str], ...] = field(default=(), compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        forms = (self.singular,) if self.plural is None else (self.singular, self.plural)
-        object.__setattr__(self, "_patterns", tuple(_pattern(f) for f in forms))
+    _patterns: tuple[re.Pattern[str], ...] | None = field(default=None, compare=False, repr=False)
 
     def __call__(self, **params: object) -> str:
         """The English sentence, as stored (a count given as an int chooses the form)."""
@@ -49,6 +45,9 @@ class Phrase:
         return text.format(**params)
 
     def match(self, text: str) -> dict[str, str] | None:
+        if self._patterns is None:  # compiled when first matched: an English start never needs them
+            forms = (self.singular,) if self.plural is None else (self.singular, self.plural)
+            object.__setattr__(self, "_patterns", tuple(_pattern(f) for f in forms))
         for pattern in self._patterns:
             found = pattern.fullmatch(text)
             if found:

@@ -15,7 +15,15 @@ from __future__ import annotations
 from textual import events
 from textual.keys import _character_to_key as character_to_key  # noqa: F401 - see above
 from textual.widget import Widget
-from textual.widgets._footer import FooterKey  # noqa: F401 - see above
+
+
+def __getattr__(name: str):
+    """`FooterKey` on first use: the footer module is imported after the first frame."""
+    if name == "FooterKey":
+        from textual.widgets._footer import FooterKey
+
+        return FooterKey
+    raise AttributeError(name)
 
 
 def forward_key(widget: Widget, event: events.Key) -> None:

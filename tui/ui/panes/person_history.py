@@ -45,6 +45,8 @@ class PersonHistory:
             if self.context.timelines is None:  # made here, on the UI thread: one for every pane
                 self.context.timelines = Timelines(self.context.store)
             self._schedule_history(key, revision)
+        else:  # the cursor rests here: whoever comes next (after a decision, or j) is read meanwhile
+            self.call_after_refresh(self._read_ahead, revision)
         return [Content(""), Content.assemble((_("History"), "bold underline"))] + [
             display_text(line, 200) for line in (lines if lines is not None else [_(READING)])]
 
@@ -63,8 +65,38 @@ class PersonHistory:
         else:
             self._history_timer = self.set_timer(WAIT, lambda: self._read_history(key, revision))
 
+    def history_ahead(self) -> str | None:
+        """The person shown next when the one shown now is decided (None: nobody, or no table)."""
+        return None
+
+    def _read_ahead(self, revision: int) -> None:
+        key = self.history_ahead()
+        cache = self.__dict__.get("_history_cache", {})
+        if key and (key, revision) not in cache and self.__dict__.get("_history_pending") is None:
+            self._read_history_ahead(key, revision)
+
+    def carry_history(self, before: int | None, keys: set[str]) -> None:
+        """After this pane's own write, `keys` decided: when the store's revision is just one
+        past `before`, that write was the only one, so everyone else's History read at
+        `before` still holds (the next person's detail then shows whole at once, in one paint)."""
+        try:
+            now = self.context.store.revision()
+        except (PasserelleError, sqlite3.Error):
+            return
+        cache = self.__dict__.get("_history_cache")
+        if before is None or now != before + 1 or not cache:
+            return
+        self._history_cache = {(k, now): v for (k, r), v in cache.items() if r in (before, now) and k not in keys}
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="person-history-ahead", name="person history")
+    def _read_history_ahead(self, key: str, revision: int) -> None:
+        self._history_of(key, revision)
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="person-history", name="person history")
     def _read_history(self, key: str, revision: int) -> None:
+        self._history_of(key, revision)
+
+    def _history_of(self, key: str, revision: int) -> None:
         from tui.network.person_timeline import summary_lines
 
         context = self.context

@@ -76,6 +76,7 @@ class TriagePane(PersonHistory, Vertical, Pane):
             self.status(_("Nothing to decide here: no invitation under the cursor."), "yellow")
             return None
         try:
+            before = self.context.store.revision()
             batch = self.context.store.decide(people, decision, reason=reason, until=until)
         except PasserelleError as exc:
             self.status(_("NOT SAVED — {reason}. Nothing moved; try again or check the data folder.").format(
@@ -93,6 +94,7 @@ class TriagePane(PersonHistory, Vertical, Pane):
         undo = _("   {key} undoes").format(key=key_of(self.app, undo_id, "u"))
         what = _("{decision}{until}: ").format(decision=label, until=extra)
         self.status(Content.assemble((_("✓ saved "), "bold green"), what, who, (undo, "dim")))
+        self.carry_history(before, {p.key for p in people})
         self.after_decision({p.key for p in people})
         self.post_message(DecisionSaved(batch, pane=self))
         return batch
@@ -186,6 +188,14 @@ class TriagePane(PersonHistory, Vertical, Pane):
 
     def show_current(self) -> None:  # pragma: no cover - overridden
         """Redraw the detail of the row under the cursor."""
+
+    def history_ahead(self) -> str | None:
+        """The person under the cursor once the current one is decided: the next row."""
+        table = self.table
+        index = table.cursor_row + 1
+        if not 0 <= index < table.frame.height:
+            return None
+        return table.frame[index, table.key_column]
 
     def history_arrived(self, key: str) -> None:
         """The History of `key` was read: redraw the detail if it still shows that person."""

@@ -15,7 +15,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
 from textual.events import Click
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -314,12 +314,28 @@ class FrameTable(TypeAhead, ScrollView, can_focus=True):
         line = " ".join(parts)
         return Strip([Segment(line, style)])
 
+    _paint: tuple | None = None  # (width, style, component styles) while one paint lasts
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # One paint reads the styles once, not once a line: `rich_style` walks every ancestor's
+        # background, and it was half of what a decision or the first rows cost to paint.
+        self._paint = (self.scrollable_content_region.width, self.rich_style, {})
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._paint = None
+
+    def _part(self, name: str) -> Style:
+        parts = self._paint[2] if self._paint is not None else {}
+        if name not in parts:
+            parts[name] = self.get_component_rich_style(name)
+        return parts[name]
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        width, base, _parts = self._paint or (self.scrollable_content_region.width, self.rich_style, None)
         widths = self._column_widths(width)
         if y == 0:
-            style = base + self.get_component_rich_style("frame-table--header")
+            style = base + self._part("frame-table--header")
             strip = self._line(" ", [tr(c.label) for c in self.columns], widths, style)
             return strip.adjust_cell_length(width, style)
         index = round(self.scroll_y) + y - 1
@@ -332,11 +348,11 @@ class FrameTable(TypeAhead, ScrollView, can_focus=True):
         marked = key is not None and key in self.marked
         style = base
         if index % 2:
-            style += self.get_component_rich_style("frame-table--even")
+            style += self._part("frame-table--even")
         if self.alert is not None and self.alert(self.frame.row(index, named=True)):
-            style += self.get_component_rich_style("frame-table--alert")
+            style += self._part("frame-table--alert")
         if marked:
-            style += self.get_component_rich_style("frame-table--marked")
+            style += self._part("frame-table--marked")
         if index == self.cursor_row:
-            style += self.get_component_rich_style("frame-table--cursor")
+            style += self._part("frame-table--cursor")
         return self._line(MARK if marked else " ", cells, widths, style).adjust_cell_length(width, style)
