@@ -113,6 +113,16 @@ def find_set(store: Any, source: Path) -> TriageSet | None:
     return TriageSet(*rows[0]) if rows else None
 
 
+def known_content_hash(store: Any, source: Path) -> str | None:
+    """The content hash of `source` when it is a file the store has seen as it is now (same
+    path, size and modification time): the cheap check in front of hashing it. Not for a
+    folder: its own time does not change when a file in it is rewritten."""
+    if not os.path.isfile(source):
+        return None
+    known = find_set(store, source)
+    return known.content_hash if known is not None else None
+
+
 def set_by_hash(store: Any, content_hash: str) -> TriageSet | None:
     rows = query(store, "SELECT id, source, content_hash, exported_on, connections FROM triage_sets "
                         "WHERE content_hash = ?", (content_hash,))
