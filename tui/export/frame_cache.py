@@ -1,5 +1,6 @@
 """Reopen an export without parsing CSV again: its frames kept as Parquet, keyed by its
-content hash (`tui.export.identity`), the identity its import is recorded under.
+content hash (`tui.export.identity`), the identity its import is recorded under. The folder
+is the data folder's `snapshots/`: an import's snapshot is its entry (`tui.store.snapshots`).
 
 Layout: `cache_dir/<content hash>/{connections,hidden,invitations,messages,archive_*}.parquet`
 + `meta.json`, all 0600 and written atomically. Anything unreadable is ignored and re-parsed.
@@ -96,7 +97,7 @@ def save_frames(source: Path, cache_dir: Path, export: Export) -> None:
     The app calls this after the first rows are shown: the cache only speeds up the next
     open, so the user does not wait for it on a first open."""
     folder = Path(cache_dir) / export.content_hash
-    if _read_meta(folder) is not None:
+    if has_frames(folder):
         return
     try:
         _write_cache(folder, export)
@@ -104,9 +105,21 @@ def save_frames(source: Path, cache_dir: Path, export: Export) -> None:
         pass  # a cache we cannot write only costs speed next time
 
 
+def has_frames(folder: Path) -> bool:
+    """Whether `folder` holds a complete entry of this version."""
+    return _read_meta(folder) is not None
+
+
 def _write_cache(folder: Path, export: Export) -> None:
     if os.path.islink(folder.parent) or os.path.islink(folder):
         return  # never write the user's network through a link planted in the cache
+    write_frames(folder, export)
+
+
+def write_frames(folder: Path, export: Export) -> None:
+    """Every frame to `folder`, each file atomic (fsynced, 0600), meta.json last; OSError (a
+    FolderError saying why) when it cannot. Rewriting an entry replaces each file with one of
+    the same content, so an import snapshot read meanwhile is whole either way."""
     make_private_dir(folder.parent)
     make_private_dir(folder)
     (folder / "meta.json").unlink(missing_ok=True)  # an entry of another version: incomplete until rewritten

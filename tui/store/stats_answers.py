@@ -44,9 +44,16 @@ def answer_key(content_hash: str, paths: Paths, qualify: tuple[str, ...], record
     digest.update(json.dumps(list(qualify)).encode())
     for r in records:
         snapshot = Path(r.snapshot) if r.snapshot else None
-        size = snapshot.stat().st_size if snapshot is not None and snapshot.is_file() else None
+        size = _size(snapshot) if snapshot is not None else None
         digest.update(json.dumps([r.id, r.content_hash, r.source, str(snapshot), size]).encode())
     return digest.hexdigest()
+
+
+def _size(snapshot: Path) -> int | None:
+    from tui.store.snapshots import snapshot_files
+
+    sizes = [f.stat().st_size for f in snapshot_files(snapshot) if f.is_file()]
+    return sum(sizes) if sizes else None
 
 
 def save_answer(store: Any, key: str, stats: dict, exported_on: date | None) -> None:
