@@ -17,7 +17,7 @@ from tui.core.errors import ExportError
 from tui.core.phrasebook import describe
 from tui.core.words import plural
 from tui.export.reader import load_export
-from tui.network import bands
+from tui.core import bands
 from tui.store import queues
 from tui.store.store import Store
 from tui.store.triage_tables import write_triage

@@ -235,7 +235,7 @@ def _day(iso: str) -> str:
 
 def _band_meaning(stats: dict) -> str:
     """The band's meaning in the reader's language (the figures keep it English, for --json)."""
-    from tui.network import bands
+    from tui.core import bands
 
     return bands.meaning(stats["band"]) if stats["band"] in bands.BAND_NAMES else shown(stats["band_explained"])
 

@@ -21,7 +21,7 @@ class Changes:
 def moved_expr(rules=None) -> pl.Expr:
     """A job change: another company group ("Capgemini" → "Capgemini SE" is none; the user's
     aliases count as one company) or another position."""
-    from tui.network.companies import group_key_expr
+    from tui.core.companies import group_key_expr
 
     return (group_key_expr(pl.col("company"), rules).ne_missing(group_key_expr(pl.col("company_before"), rules))
             | pl.col("position").ne_missing(pl.col("position_before")))

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from tui.network.company_names import DEFAULT_EXCLUSIONS
+from tui.core.company_names import DEFAULT_EXCLUSIONS
 from tui.triage.filters import VIEWS, Filter, FilterError
 from tui.store.schema import ACTIVE_BATCHES_SQL
 from tui.triage.vocabulary import RECEIVED_DECISIONS
@@ -79,7 +79,7 @@ def query(store: Any, sql: str, params: Any = ()) -> list[tuple]:
 
 def use_company_rules(store: Any, rules: Any = None) -> None:
     """Group companies in the queue queries by `rules` (companies.toml; None: the defaults)."""
-    from tui.network.company_names import DEFAULT_RULES
+    from tui.core.company_names import DEFAULT_RULES
     from tui.store.sql_functions import register_company_rules
 
     rules = rules or DEFAULT_RULES
