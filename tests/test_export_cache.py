@@ -156,3 +156,22 @@ def test_two_different_csv_files_are_two_exports(tmp_path: Path) -> None:
     first, second = load_export_cached(one, cache), load_export_cached(two, cache)
     assert first.content_hash != second.content_hash
     assert (first.connections.height, second.connections.height) == (3, 1)
+
+
+def test_the_second_copy_earlier_versions_kept_in_the_cache_is_removed(tmp_path: Path) -> None:
+    """The frames live once, in snapshots/: the cache folder earlier versions filled is let go
+    at the next start, and a link there is never followed."""
+    from tui.paths import Paths
+
+    paths = Paths.resolve(tmp_path / "home")
+    old = paths.cache / "frames" / ("ab" * 32)
+    old.mkdir(parents=True)
+    (old / "connections.parquet").write_bytes(b"PAR1")
+    paths.ensure()
+    assert not (paths.cache / "frames").exists() and paths.cache.is_dir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("mine")
+    (paths.cache / "frames").symlink_to(elsewhere)
+    paths.ensure()
+    assert (elsewhere / "keep.txt").read_text() == "mine"

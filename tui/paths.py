@@ -77,3 +77,8 @@ class Paths:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
                 sweep_stale_temp_files(Path(entry.path))
+        old = self.cache / "frames"  # where earlier versions kept a second copy of the frames
+        if old.is_dir() and not old.is_symlink():
+            import shutil
+
+            shutil.rmtree(old, ignore_errors=True)
