@@ -16,7 +16,7 @@ import pytest
 from tests.conftest import REPO, SAMPLE_DIR
 from tests.test_network import people
 from tui.network import breakdown as comp
-from tui.network.companies import CompanyRules, groups, normalise, suggestions
+from tui.core.companies import CompanyRules, groups, normalise, suggestions
 from tui.network.companies_file import load_company_rules
 from tui.core.errors import ConfigError
 from tui.export.reader import load_export

@@ -11,8 +11,8 @@ import polars as pl
 
 from tests.test_archive import archive_zip
 from tui.store import queues as queue
-from tui.network.companies import normalise_expr
-from tui.network.company_names import CompanyRules, normalise
+from tui.core.companies import normalise_expr
+from tui.core.company_names import CompanyRules, normalise
 from tui.triage.signals import signals
 from tui.store.store import Store
 from tui.store.triage_tables import write_triage

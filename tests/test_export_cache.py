@@ -106,7 +106,7 @@ def test_oversized_file_is_refused_before_hashing(tmp_path: Path, monkeypatch: p
     def no_hashing(*args, **kwargs):
         raise AssertionError("source hashed")
 
-    monkeypatch.setattr(export_cache, "source_fingerprint", no_hashing)
+    monkeypatch.setattr(export_cache, "read_content_hash", no_hashing)
     with pytest.raises(ExportError) as cached_error:
         load_export_cached(csv_file, tmp_path / "cache", max_bytes=100)
     with pytest.raises(ExportError) as reader_error:
@@ -127,3 +127,51 @@ def test_stats_columns_read_only_those_columns_from_the_cache(tmp_path: Path) ->
     assert part.messages.columns == list(wanted)
     assert_frame_equal(part.messages, full.messages.select(wanted))
     assert_frame_equal(part.connections, full.connections)
+
+
+def test_one_identity_names_the_import_and_its_frames(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The frames are filed under the content hash the import is recorded under, the ZIP and
+    its unpacked folder are one export, and a hash the store already knows spares the read."""
+    import zipfile
+
+    source = write_sample_export(tmp_path / "e.zip")
+    cache = tmp_path / "cache"
+    export = load_export_cached(source, cache)
+    assert [p.name for p in cache.iterdir()] == [export.content_hash]
+    unpacked = tmp_path / "unpacked"
+    zipfile.ZipFile(source).extractall(unpacked)
+    monkeypatch.setattr(export_cache, "load_export", lambda *a, **k: pytest.fail("CSV parsed again"))
+    assert load_export_cached(unpacked, cache).content_hash == export.content_hash
+    monkeypatch.setattr(export_cache, "read_content_hash", lambda *a, **k: pytest.fail("source hashed"))
+    same(load_export_cached(source, cache, content_hash=export.content_hash), export)
+
+
+def test_two_different_csv_files_are_two_exports(tmp_path: Path) -> None:
+    """A lone CSV is hashed too: two different Connections.csv are never taken for one export."""
+    one, two = tmp_path / "a" / "Connections.csv", tmp_path / "b" / "Connections.csv"
+    for path, rows in ((one, SAMPLE_CONNECTIONS), (two, SAMPLE_CONNECTIONS[:1])):
+        path.parent.mkdir()
+        path.write_bytes(connections_bytes(rows))
+    cache = tmp_path / "cache"
+    first, second = load_export_cached(one, cache), load_export_cached(two, cache)
+    assert first.content_hash != second.content_hash
+    assert (first.connections.height, second.connections.height) == (3, 1)
+
+
+def test_the_second_copy_earlier_versions_kept_in_the_cache_is_removed(tmp_path: Path) -> None:
+    """The frames live once, in snapshots/: the cache folder earlier versions filled is let go
+    at the next start, and a link there is never followed."""
+    from tui.paths import Paths
+
+    paths = Paths.resolve(tmp_path / "home")
+    old = paths.cache / "frames" / ("ab" * 32)
+    old.mkdir(parents=True)
+    (old / "connections.parquet").write_bytes(b"PAR1")
+    paths.ensure()
+    assert not (paths.cache / "frames").exists() and paths.cache.is_dir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("mine")
+    (paths.cache / "frames").symlink_to(elsewhere)
+    paths.ensure()
+    assert (elsewhere / "keep.txt").read_text() == "mine"

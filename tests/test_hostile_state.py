@@ -258,14 +258,15 @@ def test_a_crash_prints_no_local_variables(tmp_path: Path) -> None:
 
 
 KILLED_IMPORT = r"""
+import os
 import sys
-import polars as pl
-original = pl.DataFrame.write_parquet
-def stall(self, file, *args, **kwargs):
-    original(self, file, *args, **kwargs)
-    print("written", flush=True)
-    sys.stdin.readline()  # killed here: the temp file is complete, not yet renamed
-pl.DataFrame.write_parquet = stall
+original = os.replace
+def stall(src, dst, *args, **kwargs):
+    if str(dst).endswith(".parquet"):
+        print("written", flush=True)
+        sys.stdin.readline()  # killed here: the temp file is complete, not yet renamed
+    return original(src, dst, *args, **kwargs)
+os.replace = stall
 from tui.cli.main import main
 sys.exit(main(["import", *sys.argv[1:]]))
 """
@@ -280,13 +281,13 @@ def test_temp_files_left_by_a_killed_import_are_swept_at_the_next_start(tmp_path
     child.send_signal(signal.SIGKILL)
     child.communicate(timeout=30)
     snapshots = home / "data" / "snapshots"
-    [left] = [p for p in snapshots.iterdir() if p.name.endswith(".tmp")]
-    assert left.name.startswith(".snapshot-") and left.stat().st_size > 0
+    [left] = list(snapshots.rglob("*.tmp"))  # in the folder of the export's frames
+    assert left.name.startswith(".connections.parquet.") and left.stat().st_size > 0
     hour_ago = time.time() - 3600
     os.utime(left, (hour_ago, hour_ago))
-    fresh = snapshots / ".snapshot-x.parquet.abcd1234.tmp"  # another import writing right now
+    fresh = left.parent / ".hidden.parquet.abcd1234.tmp"  # another import writing right now
     fresh.write_bytes(b"in progress")
-    mine = snapshots / "my-notes.tmp"  # not our naming: never touched
+    mine = left.parent / "my-notes.tmp"  # not our naming: never touched
     mine.write_bytes(b"keep")
     os.utime(mine, (hour_ago, hour_ago))
     assert passerelle("import", str(source), home=home).returncode == 0

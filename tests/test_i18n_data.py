@@ -17,7 +17,7 @@ from tui.core.errors import ExportError
 from tui.core.phrasebook import describe
 from tui.core.words import plural
 from tui.export.reader import load_export
-from tui.network import bands
+from tui.core import bands
 from tui.store import queues
 from tui.store.store import Store
 from tui.store.triage_tables import write_triage
@@ -175,3 +175,19 @@ def test_a_broken_strategy_is_explained_in_the_language_switched_to(tmp_path: Pa
         _, _, french = ensure_suggestions(store, rows.id, strategy, TODAY)
     assert "rule 'rule 1': decide must be one of" in english
     assert "règle «\u00a0rule 1\u00a0»\u00a0: decide doit valoir accept, ignore" in french
+
+
+def test_one_helper_shows_stored_sentences_and_marked_words() -> None:
+    """The commands' words (a band's name) and the stored sentences go through one helper: a
+    French reader sees both translated, an unknown text as it is."""
+    from tui.cli.human import band_word, shown
+
+    i18n.set_language("fr")
+    try:
+        assert shown is describe
+        assert band_word("starting") == describe("starting") == "démarrage"
+        assert describe("has 2 fields, expected 7") == "a 2 champs, 7 attendus"
+        assert describe("Kofi wrote this himself") == "Kofi wrote this himself"
+        assert describe("") == describe(None) == ""
+    finally:
+        i18n.set_language("en")

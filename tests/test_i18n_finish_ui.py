@@ -42,7 +42,7 @@ async def _band_line(export: Path, passerelle_home) -> str:
 
 
 async def test_the_network_band_line_is_french_without_a_stray_colon(export: Path, passerelle_home) -> None:
-    from tui.network import bands
+    from tui.core import bands
 
     english = await _band_line(export, passerelle_home)
     i18n.set_language("fr")

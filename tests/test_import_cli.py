@@ -57,7 +57,8 @@ def test_import_json_reports_files_and_records_the_import(tmp_path: Path) -> Non
     assert record["counts"]["connections"] == 3 and record["counts"]["hidden_connections"] == 1
     snapshot = Path(record["snapshot"])
     assert snapshot.parent == home / "data" / "snapshots"
-    assert stat.S_IMODE(snapshot.stat().st_mode) == 0o600
+    assert snapshot.name == record["content_hash"] and stat.S_IMODE(snapshot.stat().st_mode) == 0o700
+    assert all(stat.S_IMODE(f.stat().st_mode) == 0o600 for f in snapshot.iterdir())
     connections, invitations = read_snapshot(snapshot)
     assert connections.height == 3 and invitations.height == 4
     with Store.open(home / "data" / "passerelle.db") as store:

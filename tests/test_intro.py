@@ -14,7 +14,7 @@ import polars as pl
 
 from tests.conftest import REPO
 from tests.test_network import people
-from tui.network.companies import CompanyRules
+from tui.core.companies import CompanyRules
 from tui.network.intro import intro, read_targets
 
 CONNECTIONS = (

@@ -51,3 +51,34 @@ async def test_the_tab_line_names_the_keys_as_remapped(export, passerelle_home) 
         tabs = str(app.query_one("#pane-tabs").render())
         assert " f9 Sent " in tabs and " 1 Received " in tabs
         assert "f12 quit" in tabs and "? help" in tabs
+
+
+async def test_a_remap_changes_the_palette_text_of_lambda_view_and_app_commands(export, passerelle_home) -> None:
+    """Commands whose action is a lambda (accept), a saved view's entry and the app's "undo
+    anywhere" name the remapped keys too: every palette key comes from the bindings."""
+    passerelle_home.config.mkdir(parents=True, exist_ok=True)
+    passerelle_home.settings_file.write_text(
+        '[keys]\naccept-invitation = "A"\nnext-view = "N"\nundo-decision = "z"\n'
+        '[views]\nSalon = "has:note"\n', encoding="utf-8")
+    app = PasserelleApp(build_context(export, passerelle_home))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        helps = _help_texts(app)
+        assert helps["received: accept"] == "Accept the invitation (A)"
+        assert helps["received: suspicious"] == "Flag as suspicious/spam (s)"  # not remapped
+        assert helps["received: view Salon"] == "Show the saved view 'Salon' (N cycles)"
+        assert helps["app: undo the last decision anywhere"].startswith("Whichever pane it was made in (z ")
+
+
+def test_the_palette_code_writes_no_key_letter() -> None:
+    """The palette's modules name keys by binding id only: no default key beside them."""
+    import ast
+    import inspect
+
+    from tui.ui import app_commands
+    from tui.ui.panes import received_commands
+
+    for module in (app_commands, received_commands):
+        calls = [n for n in ast.walk(ast.parse(inspect.getsource(module)))
+                 if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "key_of"]
+        assert calls and all(len(c.args) == 2 for c in calls), module.__name__

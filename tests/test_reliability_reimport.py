@@ -33,8 +33,11 @@ def state(home: Path) -> dict:
         rows = {t: raw.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables}
     finally:
         raw.close()
-    snapshots = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-                 for p in sorted((home / "data" / "snapshots").iterdir())}
+    # An import's snapshot is the folder of its frames; a folder no import names is only the
+    # frame cache of an export shown but not made current (not compared, as said above).
+    named = {Path(r[-1]).name for r in rows["imports"] if r[-1]}  # the snapshot column
+    snapshots = {p.name: {f.name: hashlib.sha256(f.read_bytes()).hexdigest() for f in sorted(p.iterdir())}
+                 for p in sorted((home / "data" / "snapshots").iterdir()) if p.name in named}
     return {"rows": rows, "snapshots": snapshots}
 
 

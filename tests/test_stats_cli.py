@@ -46,7 +46,7 @@ def _key(url: str, name: str) -> str | None:
 
 
 def _company_group(name: str) -> str:
-    """Written apart from tui.network.companies: words only, the sample's legal forms dropped at the end."""
+    """Written apart from tui.core.companies: words only, the sample's legal forms dropped at the end."""
     words = re.sub(r"[^\w]+", " ", name.lower()).split()
     while len(words) > 1 and words[-1] in {"inc", "sas", "corp"}:
         words.pop()

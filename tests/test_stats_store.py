@@ -83,3 +83,14 @@ def test_qualify_is_answered_from_the_frames(passerelle_home: Paths) -> None:
 
 def test_the_answer_key_reads_the_companies_file_the_figures_read(passerelle_home: Paths) -> None:
     assert companies_file(passerelle_home.config) in config_files(passerelle_home)
+
+
+def test_a_copied_export_is_still_answered_from_the_store_by_its_content(tmp_path: Path, passerelle_home: Paths) -> None:
+    """The store knows an imported file by its path, size and time; a copy elsewhere (same
+    bytes, another time) is the same export by its content hash, so it is answered at once too."""
+    assert passerelle("import", str(SAMPLE)).returncode == 0
+    copy = tmp_path / SAMPLE.name
+    copy.write_bytes(SAMPLE.read_bytes())
+    out = passerelle("stats", str(copy), "--json", polars_free=True)  # from the store: no Polars
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["connections"] == json.loads(from_frames(SAMPLE, passerelle_home))["connections"]

@@ -280,7 +280,11 @@ class FakeExport:
     """Just the fields write_snapshot reads (the real Export comes from tui.export.reader)."""
 
     def __init__(self, connections: pl.DataFrame, invitations: pl.DataFrame, content_hash: str = "ab" * 32) -> None:
-        self.connections, self.invitations = connections, invitations
+        from tui.export.archive import Archive
+        from tui.export.reader import ImportReport
+
+        self.connections, self.invitations, self.hidden = connections, invitations, connections.clear()
+        self.messages, self.owner, self.report, self.archive = pl.DataFrame(), None, ImportReport((), ()), Archive()
         self.content_hash, self.exported_on, self.source = content_hash, date(2026, 5, 12), "x.zip"
 
 
@@ -299,8 +303,10 @@ def test_snapshot_round_trip_is_private(tmp_path: Path) -> None:
     path = write_snapshot(FakeExport(CONNECTIONS, INVITATIONS), folder)
     connections, invitations = read_snapshot(path)
     assert connections.equals(CONNECTIONS) and invitations.equals(INVITATIONS)
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600 and stat.S_IMODE(folder.stat().st_mode) == 0o700
-    assert [p.name for p in folder.iterdir()] == [path.name]  # no temp file left over
+    assert all(stat.S_IMODE(f.stat().st_mode) == 0o600 for f in path.iterdir())
+    assert stat.S_IMODE(path.stat().st_mode) == stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert [p.name for p in folder.iterdir()] == [path.name]
+    assert not [f for f in path.iterdir() if f.name.endswith(".tmp")]  # no temp file left over
 
 
 def test_snapshot_keeps_schema_of_an_empty_table(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 from tui.cli.main import main
 from tui.store.store import Person, Store
-from tui.triage.todo import RECEIVED_PAGE, SENT_PAGE, ExportFacts, current_queue, todo_queue
+from tui.store.todo import RECEIVED_PAGE, SENT_PAGE, ExportFacts, current_queue, todo_queue
 from tui.store.todo_log import decided, done_events, mark_done
 
 IN = "https://www.linkedin.com/in/"

@@ -9,7 +9,7 @@ from ui_export import ui_export
 
 from tui.app import PasserelleApp
 from tui.store.todo_log import mark_done
-from tui.triage.todo import current_queue
+from tui.store.todo import current_queue
 from tui.launch import build_context
 from tui.ui.widgets.frame_table import FrameTable
 

@@ -52,12 +52,16 @@ def pick_source(source: str | Path | None, store) -> tuple[Path, str | None]:
     raise ExportError("passerelle", _("no export given and no previous import; run: passerelle EXPORT.zip"))
 
 
-def load(source: Path, paths: Paths, *, write_cache: bool = True):
+def load(source: Path, paths: Paths, *, write_cache: bool = True, rows=None):
     """Load the export through the Parquet frame cache (`write_cache=False`: the caller
-    writes it later, with `frame_cache.save_frames`)."""
+    writes it later, with `frame_cache.save_frames`). `rows`: the triage set the store found
+    for this file as it is now, whose content hash spares hashing the file again."""
+    import os
+
     from tui.export.frame_cache import load_export_cached
 
-    return load_export_cached(source, paths.frames_cache, write=write_cache)
+    known = rows.content_hash if rows is not None and os.path.isfile(source) else None
+    return load_export_cached(source, paths.frames_cache, write=write_cache, content_hash=known)
 
 
 def _settings(paths: Paths) -> tuple[Settings, list[str]]:

@@ -60,7 +60,8 @@ class Paths:
 
     @property
     def frames_cache(self) -> Path:
-        return self.cache / "frames"
+        """Where the frame cache keeps an export's frames: the snapshots, one copy for both."""
+        return self.snapshots
 
     def ensure(self) -> None:
         """Create the folders as 0700 (tightening our own loose ones), then sweep the temp
@@ -70,9 +71,14 @@ class Paths:
         for folder in (self.config, self.templates_dir, self.data, self.snapshots, self.cache):
             sweep_stale_temp_files(folder)
         try:
-            entries = list(os.scandir(self.frames_cache))
+            entries = list(os.scandir(self.snapshots))  # the frames of each export
         except OSError:
             entries = []
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
                 sweep_stale_temp_files(Path(entry.path))
+        old = self.cache / "frames"  # where earlier versions kept a second copy of the frames
+        if old.is_dir() and not old.is_symlink():
+            import shutil
+
+            shutil.rmtree(old, ignore_errors=True)

@@ -25,7 +25,7 @@ def report(connections, rules, suggest: bool) -> dict:
     """Groups, what counts as no company, and (with `suggest`) the alias suggestions."""
     import polars as pl
 
-    from tui.network import companies as co
+    from tui.core import companies as co
 
     table = co.groups(connections, rules)
     spellings = co.variants(connections, rules)
@@ -68,7 +68,7 @@ def render(found: dict) -> str:
     lines.append(_("No company: {blank} blank; counted as no company: {excluded}").format(
         blank=count(nobody["blank"]), excluded=excluded))
     if "suggestions" in found:
-        from tui.network.companies import suggestions_toml
+        from tui.core.companies import suggestions_toml
 
         if found["suggestions"]:
             lines.append(_("Likely aliases (not applied; paste under [aliases] in companies.toml to merge):"))

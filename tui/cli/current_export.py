@@ -21,9 +21,12 @@ def source_for(source: str | None, paths: Paths) -> Path:
 
 def open_export(source: str | None, paths: Paths, columns: dict | None = None):
     """The export, read through the Parquet cache without ever writing one (read-only)."""
+    from tui.cli.stats import known_hash
     from tui.export.frame_cache import load_export_cached
 
-    return load_export_cached(source_for(source, paths), paths.frames_cache, write=False, columns=columns)
+    path = source_for(source, paths)
+    return load_export_cached(path, paths.frames_cache, write=False, columns=columns,
+                              content_hash=known_hash(path, paths))
 
 
 def company_rules(paths: Paths):

@@ -64,7 +64,7 @@ def build(args: argparse.Namespace, paths: Paths) -> dict:
 
 def render(found: dict) -> str:
     from tui.cli.stats import clean
-    from tui.network.company_names import normalise
+    from tui.core.company_names import normalise
 
     person = found["person"]
     url = person["url"] or _("no profile URL")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from tui.i18n import N_, _, language
+from tui.core.phrasebook import describe
+from tui.i18n import N_, language
 from tui.i18n.formats import day, number
+
+shown = describe  # marked or stored text in the active language: one helper, in the phrasebook
 
 # The maturity bands as people read them; the JSON keeps the English identifiers.
 BAND_WORDS = {"starting": N_("starting"), "selective": N_("selective"), "generous": N_("generous"),
@@ -43,9 +46,3 @@ def basis_word(basis: str) -> str:
 def decision_word(decision: str | None) -> str:
     return shown(DECISION_WORDS.get(decision or "", decision))
 
-
-def shown(text: str | None) -> str:
-    """Text marked with `N_` where it was made (a band's meaning, a lint message), in the
-    active language; text the catalogue does not know (a name, a user's own family) as is.
-    Never `_("")`: gettext answers the empty string with the catalogue's header."""
-    return _(text) if text else ("" if text is None else text)

@@ -8,7 +8,7 @@ from pathlib import Path
 from tui.cli import stats as stats_cmd
 from tui.cli.human import band_word, basis_word, count, shown
 from tui.i18n import N_, _, language, ngettext, pgettext
-from tui.network.bands import BANDS, band_range
+from tui.core.bands import BANDS, band_range
 from tui.paths import Paths
 
 HELP = N_("Write your network's size, band and composition as Markdown (stdout or a file).")
@@ -39,7 +39,7 @@ def _table(headers: list[str], rows: list[list[object]]) -> list[str]:
 
 def render(stats: dict) -> str:
     """The whole report, in the active language."""
-    from tui.network import bands
+    from tui.core import bands
 
     pct = stats_cmd.pct
     size, band = stats["connections"], stats["band"]

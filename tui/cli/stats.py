@@ -64,7 +64,8 @@ def load(args: argparse.Namespace, paths: Paths) -> Loaded:
     records = _imports(paths)
     source = _source(args, records)
     # Read-only: reuse the Parquet cache the app or `import` left, never write one.
-    export = load_export_cached(source, paths.frames_cache, write=False, columns=STATS_COLUMNS)
+    export = load_export_cached(source, paths.frames_cache, write=False, columns=STATS_COLUMNS,
+                                content_hash=known_hash(source, paths))
     stats = figures(export, source, paths, settings, tuple(args.qualify), records)
     return Loaded(export, stats, dict(settings.role_families))
 
@@ -118,6 +119,7 @@ def stored(args: argparse.Namespace, paths: Paths) -> dict | None:
     load_settings(paths.settings_file)  # a broken config.toml is said as on the frames' path
     from datetime import date
 
+    from tui.store.queues import known_content_hash
     from tui.store.stats_answers import answer_key, find_answer
     from tui.store.store import Store
 
@@ -125,10 +127,22 @@ def stored(args: argparse.Namespace, paths: Paths) -> dict | None:
     try:
         records = store.imports()
         source = _source(args, records)
-        key = answer_key(source, paths, (), records)
-        return find_answer(store, key, source, date.today()) if key else None
+        content = known_content_hash(store, source) or _read_hash(source)
+        return find_answer(store, answer_key(content, paths, (), records), source, date.today()) if content else None
     finally:
         store.close()
+
+
+def _read_hash(source: Path) -> str | None:
+    """The content hash read from the files (a folder, a moved file); None when unreadable:
+    the frames' path then says why."""
+    from tui.core.errors import ExportError
+    from tui.export.identity import read_content_hash
+
+    try:
+        return read_content_hash(source)  # its bytes are kept for the frames' read, if one follows
+    except ExportError:
+        return None
 
 
 def remember(store, export, source: Path, paths: Paths) -> None:
@@ -140,9 +154,8 @@ def remember(store, export, source: Path, paths: Paths) -> None:
     try:
         settings = load_settings(paths.settings_file)
         records = store.imports()
-        key = answer_key(source, paths, (), records)
-        if key is not None:
-            save_answer(store, key, figures(export, source, paths, settings, (), records), export.exported_on)
+        key = answer_key(export.content_hash, paths, (), records)
+        save_answer(store, key, figures(export, source, paths, settings, (), records), export.exported_on)
     except PasserelleError:  # a broken config or strategy: `stats` says so itself, from the frames
         pass
 
@@ -178,6 +191,21 @@ def _imports(paths: Paths) -> list:
         store.close()
 
 
+def known_hash(source: Path, paths: Paths) -> str | None:
+    """The content hash the store (opened read-only) knows for `source` as it is now, else
+    None (then the files are read to hash them)."""
+    if not paths.database.is_file():
+        return None
+    from tui.store.queues import known_content_hash
+    from tui.store.store import Store
+
+    store = Store.open(paths.database, read_only=True)
+    try:
+        return known_content_hash(store, source)
+    finally:
+        store.close()
+
+
 def _strategy(paths: Paths):
     if not paths.strategy_file.is_file():
         return None
@@ -207,7 +235,7 @@ def _day(iso: str) -> str:
 
 def _band_meaning(stats: dict) -> str:
     """The band's meaning in the reader's language (the figures keep it English, for --json)."""
-    from tui.network import bands
+    from tui.core import bands
 
     return bands.meaning(stats["band"]) if stats["band"] in bands.BAND_NAMES else shown(stats["band_explained"])
 

@@ -35,7 +35,7 @@ def entry(row: Any) -> dict[str, Any]:
 def queue_of(paths: Paths, store=None):
     """The queue from the store (read-only when we open it), checked against the last import."""
     from tui.store.store import Store
-    from tui.triage.todo import TodoQueue, current_queue, last_import_facts
+    from tui.store.todo import TodoQueue, current_queue, last_import_facts
 
     if store is None:
         if not paths.database.is_file():
@@ -50,7 +50,7 @@ def queue_of(paths: Paths, store=None):
 
 def _mark_done(args: argparse.Namespace, paths: Paths) -> int:
     from tui.store.store import Store
-    from tui.triage.todo import find_rows
+    from tui.store.todo import find_rows
     from tui.store.todo_log import mark_done
     from tui.core.unsafe_chars import strip_unsafe as one_line
 
@@ -82,7 +82,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         data = {"todo": [entry(r) for r in todo], "confirmed": [entry(r) for r in queue.state("confirmed")]}
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=True) + "\n")
         return 0
-    from tui.triage.todo import group_title
+    from tui.store.todo import group_title
     from tui.core.unsafe_chars import strip_unsafe as one_line
 
     if not todo:

@@ -12,7 +12,7 @@ from tui.core.files import read_small_file, write_text_atomic
 from tui.core.toml_files import parse_toml
 from tui.core.folders import make_private_dir
 from tui.i18n import _
-from tui.network.bands import band_range
+from tui.core.bands import band_range
 
 KEYS = ("name", "language", "purpose", "text")
 MAX_TEMPLATE_BYTES = 64 * 1024  # a note is 300 characters; anything this big is a mistake

@@ -106,7 +106,9 @@ def phrase(singular: str | tuple[str, str], *, count: str = "count", nested: tup
 
 
 def describe(text: str | None) -> str:
-    """A stored English sentence in the active language (unknown text: as it is)."""
+    """A stored English sentence, or a text marked with `N_` where it was made (a band's
+    meaning, a lint message), in the active language; text the catalogue does not know (a
+    name, a user's own family) as it is. The one helper for both: `tui.cli.human.shown` too."""
     if not text or language() == "en":
         return text or ""
     return _describe(language(), text)
@@ -125,7 +127,7 @@ def _describe(code: str, text: str) -> str:
         params = known.match(text)
         if params is not None:
             return known.translate(params)
-    return text
+    return _(text)  # never _(""): gettext answers it with the catalogue's header (text is not empty here)
 
 
 # ---------------------------------------------------------------- suspicious signs (triage rows)

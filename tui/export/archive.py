@@ -181,7 +181,7 @@ def owner_positions(export) -> pl.DataFrame:
 def _norm(values: pl.Series) -> tuple[str, ...]:
     """Normalised names (companies.normalise: "Capgemini SE" → "capgemini"), each once, in order:
     the user's aliases and exclusions are applied where they are compared (store_queue.places)."""
-    from tui.network.company_names import normalise
+    from tui.core.company_names import normalise
 
     return tuple(dict.fromkeys(n for v in values.drop_nulls().to_list() if (n := normalise(v))))
 

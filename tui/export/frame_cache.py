@@ -1,7 +1,9 @@
-"""Reopen an export without parsing CSV again: frames cached as Parquet, keyed by the bytes.
+"""Reopen an export without parsing CSV again: its frames kept as Parquet, keyed by its
+content hash (`tui.export.identity`), the identity its import is recorded under. The folder
+is the data folder's `snapshots/`: an import's snapshot is its entry (`tui.store.snapshots`).
 
-Layout: `cache_dir/<sha256>/{connections,hidden,invitations,messages}.parquet` + `meta.json`,
-all 0600 and written atomically. Anything unreadable in the cache is ignored and re-parsed.
+Layout: `cache_dir/<content hash>/{connections,hidden,invitations,messages,archive_*}.parquet`
++ `meta.json`, all 0600 and written atomically. Anything unreadable is ignored and re-parsed.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from tui.export.reader import (
     ImportReport, Owner, load_export,
 )
 from tui.export.source import MAX_MEMBER_BYTES, MAX_TOTAL_BYTES, _mb
-from tui.export.fingerprint import source_fingerprint
+from tui.export.identity import read_content_hash
+from tui.export.source import drop_kept
 from tui.core.files import write_atomic, write_text_atomic
 from tui.core.folders import make_private_dir
 from tui.i18n import _
@@ -61,22 +64,25 @@ def check_size(source: Path, *, max_bytes: int = MAX_MEMBER_BYTES, max_total: in
 
 
 def load_export_cached(source: Path, cache_dir: Path, *, write: bool = True,
-                       columns: dict[str, tuple[str, ...]] | None = None, **kwargs) -> Export:
+                       columns: dict[str, tuple[str, ...]] | None = None, content_hash: str | None = None,
+                       **kwargs) -> Export:
     """`load_export`, but frames come from the Parquet cache when the source is unchanged.
 
     `write=False` only reads the cache (for read-only commands such as `stats`). `columns`
     reads only those columns of the named frames from the cache (a parse keeps them all).
+    `content_hash`: the source's hash when the caller knows the file unchanged (the store's
+    size and modification time), which spares reading it to hash it.
     """
-    check_size(Path(source), **{k: kwargs[k] for k in ("max_bytes", "max_total") if k in kwargs})
-    key = source_fingerprint(Path(source), f"passerelle {__version__} cache {CACHE_FORMAT}")
-    if key is None:
-        return load_export(source, **kwargs)
+    limits = {k: kwargs[k] for k in ("max_bytes", "max_total", "max_members") if k in kwargs}
+    check_size(Path(source), **{k: v for k, v in limits.items() if k != "max_members"})
+    key = content_hash or read_content_hash(Path(source), **limits)  # bad input: the reader's ExportError
     folder = Path(cache_dir) / key
     cached = _read_cache(folder, str(source), columns or {})
     if cached is not None:
+        drop_kept()  # the bytes read for the hash: no parse takes them
         return cached
-    export = load_export(source, **kwargs)
-    if not write:
+    export = load_export(source, **kwargs)  # takes the bytes read for the hash
+    if not write or export.content_hash != key:  # a stale hash from the caller: never file under it
         return export
     try:
         _write_cache(folder, export)
@@ -86,15 +92,12 @@ def load_export_cached(source: Path, cache_dir: Path, *, write: bool = True,
 
 
 def save_frames(source: Path, cache_dir: Path, export: Export) -> None:
-    """Write the Parquet cache of `export` read from `source` (unchanged since), if missing.
+    """Write the Parquet cache of `export` (filed under its own content hash), if missing.
 
     The app calls this after the first rows are shown: the cache only speeds up the next
     open, so the user does not wait for it on a first open."""
-    key = source_fingerprint(Path(source), f"passerelle {__version__} cache {CACHE_FORMAT}")
-    if key is None or export.content_hash is None:
-        return
-    folder = Path(cache_dir) / key
-    if (folder / "meta.json").exists():
+    folder = Path(cache_dir) / export.content_hash
+    if has_frames(folder):
         return
     try:
         _write_cache(folder, export)
@@ -102,11 +105,24 @@ def save_frames(source: Path, cache_dir: Path, export: Export) -> None:
         pass  # a cache we cannot write only costs speed next time
 
 
+def has_frames(folder: Path) -> bool:
+    """Whether `folder` holds a complete entry of this version."""
+    return _read_meta(folder) is not None
+
+
 def _write_cache(folder: Path, export: Export) -> None:
     if os.path.islink(folder.parent) or os.path.islink(folder):
         return  # never write the user's network through a link planted in the cache
+    write_frames(folder, export)
+
+
+def write_frames(folder: Path, export: Export) -> None:
+    """Every frame to `folder`, each file atomic (fsynced, 0600), meta.json last; OSError (a
+    FolderError saying why) when it cannot. Rewriting an entry replaces each file with one of
+    the same content, so an import snapshot read meanwhile is whole either way."""
     make_private_dir(folder.parent)
     make_private_dir(folder)
+    (folder / "meta.json").unlink(missing_ok=True)  # an entry of another version: incomplete until rewritten
     archive = getattr(export, "archive", None) or Archive()
     for name in (*FRAMES, *ARCHIVE_FRAMES):
         frame = getattr(archive, name.removeprefix("archive_")) if name in ARCHIVE_FRAMES else getattr(export, name)
@@ -115,7 +131,7 @@ def _write_cache(folder: Path, export: Export) -> None:
         write_atomic(folder / f"{name}.parquet", buffer.getvalue())
     owner = export.owner
     meta = {
-        "format": CACHE_FORMAT,
+        "format": CACHE_FORMAT, "version": __version__,
         "content_hash": export.content_hash,
         "exported_on": export.exported_on.isoformat() if export.exported_on else None,
         "owner": None if owner is None else owner.__dict__,
@@ -129,7 +145,7 @@ def _read_cache(folder: Path, source: str, columns: dict[str, tuple[str, ...]] |
     try:
         if os.path.islink(folder):  # a link would read someone else's frames as ours
             return None
-        meta = _valid_meta(json.loads(_small_file(folder / "meta.json")))
+        meta = _read_meta(folder)
         if meta is None:
             return None
         frames = {}
@@ -150,6 +166,14 @@ def _read_cache(folder: Path, source: str, columns: dict[str, tuple[str, ...]] |
         return Export(source, str(meta["content_hash"]), frames["connections"], frames["hidden"],
                       frames["invitations"], frames["messages"], owner, report, exported_on, archive)
     except Exception:  # corrupt or partial cache: parse the source again
+        return None
+
+
+def _read_meta(folder: Path) -> dict | None:
+    """The entry's meta.json when complete and of this version, else None."""
+    try:
+        return _valid_meta(json.loads(_small_file(folder / "meta.json")))
+    except (OSError, ValueError):
         return None
 
 
@@ -182,7 +206,7 @@ _FILE_TYPES = {"name": (str,), "kind": (str,), "vintage": (str,), "encoding": (s
 def _valid_meta(meta: object) -> dict | None:
     """`meta` when every value has the type the reader writes, else None (the cache is
     ignored): right keys with wrong types (a number for a name) must not reach the screen."""
-    if not isinstance(meta, dict) or meta.get("format") != CACHE_FORMAT:
+    if not isinstance(meta, dict) or meta.get("format") != CACHE_FORMAT or meta.get("version") != __version__:
         return None
     if not _is(meta.get("content_hash"), str) or not (meta.get("exported_on") is None or _is(meta["exported_on"], str)):
         return None

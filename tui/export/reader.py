@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -19,6 +18,7 @@ from tui.export.frames import (
     blank_to_null as _blank_to_null, parse_dates as _parse_dates, report as _report,
     with_columns as _with_columns,
 )
+from tui.export.identity import content_hash
 from tui.export.invitations import read_invitations
 from tui.export.source import (
     KNOWN, MAX_MEMBER_BYTES, MAX_MEMBERS, MAX_TOTAL_BYTES, exported_on_from_name, read_source,
@@ -229,12 +229,7 @@ def load_export_in_two(source: Path, *, max_bytes: int = MAX_MEMBER_BYTES, max_t
     """
     path = Path(source)
     raw = read_source(path, max_bytes=max_bytes, max_total=max_total, max_members=max_members)
-    digest = hashlib.sha256()
-    # The core files only: an import's hash (and so "unchanged") stays what it always was.
-    for kind in sorted(k for k in raw.members if k in CORE):
-        name, data = raw.members[kind]
-        digest.update(f"{name.rsplit('/', 1)[-1].lower()}\0{len(data)}\0".encode())
-        digest.update(data)
+    identity = content_hash(raw.members)
     # Each file's bytes are let go once parsed: they would otherwise add to the peak below.
     members, single, notes = dict(raw.members), raw.single, raw.notes
     raw = data = None
@@ -283,7 +278,7 @@ def load_export_in_two(source: Path, *, max_bytes: int = MAX_MEMBER_BYTES, max_t
     del table
     messages = keyed[0] if keyed is not None else MESSAGES_SCHEMA.to_frame()
     exported_on = exported_on_from_name(path) or _newest(connections, hidden, invitations, messages)
-    first = Export(str(source), digest.hexdigest(), connections, hidden, invitations, messages,
+    first = Export(str(source), identity, connections, hidden, invitations, messages,
                    owner, ImportReport(tuple(files), tuple(problems)), exported_on, archive)
 
     done: list[Export] = []

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from tui.core.search import prefix_expr, query_words, words_expr
-from tui.network.companies import CompanyRules, group_key_expr, group_of, normalise
+from tui.core.companies import CompanyRules, group_key_expr, group_of, normalise
 from tui.network.role_rules import SENIORITY_ORDER, SENIORITY_UNKNOWN
 from tui.network.roles import OTHER, family_of, keywords_match_expr, role_families, seniority_of, unclassified_titles, why_of
 from tui.i18n import N_, _
@@ -47,7 +47,7 @@ class WhoAt:
 
 
 def company_key(column: str = "company", rules: CompanyRules | None = None) -> pl.Expr:
-    """The company's group key (tui.network.companies); null when blank or excluded."""
+    """The company's group key (tui.core.companies); null when blank or excluded."""
     return group_key_expr(pl.col(column), rules)
 
 

@@ -21,7 +21,7 @@ class Changes:
 def moved_expr(rules=None) -> pl.Expr:
     """A job change: another company group ("Capgemini" → "Capgemini SE" is none; the user's
     aliases count as one company) or another position."""
-    from tui.network.companies import group_key_expr
+    from tui.core.companies import group_key_expr
 
     return (group_key_expr(pl.col("company"), rules).ne_missing(group_key_expr(pl.col("company_before"), rules))
             | pl.col("position").ne_missing(pl.col("position_before")))
@@ -68,8 +68,9 @@ def previous_frames(records: list, content_hash: str) -> tuple[pl.DataFrame, pl.
     index = max((i for i, r in enumerate(records) if r.content_hash == content_hash), default=len(records))
     earlier = [r for r in records[:index] if r.content_hash != content_hash]
     snapshot = earlier[-1].snapshot if earlier else None
-    if snapshot is None or not Path(snapshot).is_file():
+    from tui.store.snapshots import has_snapshot, read_snapshot
+
+    if snapshot is None or not has_snapshot(Path(snapshot)):
         return None
-    from tui.store.snapshots import read_snapshot
 
     return read_snapshot(Path(snapshot))

@@ -19,7 +19,7 @@ from pathlib import Path
 from tui.core.errors import ConfigError
 from tui.core.toml_files import parse_toml
 from tui.i18n import _
-from tui.network.company_names import DEFAULT_EXCLUSIONS, CompanyRules
+from tui.core.company_names import DEFAULT_EXCLUSIONS, CompanyRules
 
 FILE_NAME = "companies.toml"
 MAX_BYTES = 1_000_000

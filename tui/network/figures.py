@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import polars as pl
 
 from tui.network import breakdown as comp
-from tui.network.bands import BAND_ADVICE, BAND_MEANING, BANDS, band  # noqa: F401 - re-exported for the panes
+from tui.core.bands import BAND_ADVICE, BAND_MEANING, BANDS, band  # noqa: F401 - re-exported for the panes
 from tui.network.changes import since_last_import
 from tui.network.breakdown import Targets
 

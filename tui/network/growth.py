@@ -11,7 +11,7 @@ from tui.i18n import _
 from tui.i18n.formats import day as local_day, number
 
 from tui.export.archive import owner_positions
-from tui.network.bands import GENEROUS_AT, SELECTIVE_AT
+from tui.core.bands import GENEROUS_AT, SELECTIVE_AT
 from tui.network.figures import monthly
 
 Job = tuple[str, str, "date | None", "date | None"]  # company, title, start, end (None: still there)

@@ -29,11 +29,11 @@ class Imported:
 def load_imports(records: list) -> tuple[list[Imported], int]:
     """Every import whose snapshot is still readable, oldest export first; and how many were not."""
     from tui.core.errors import PasserelleError
-    from tui.store.snapshots import read_snapshot
+    from tui.store.snapshots import has_snapshot, read_snapshot
 
     found, lost = [], 0
     for record in records:
-        if record.snapshot is None or not Path(record.snapshot).is_file():
+        if record.snapshot is None or not has_snapshot(Path(record.snapshot)):
             lost += 1
             continue
         try:

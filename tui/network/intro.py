@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
-from tui.network.companies import CompanyRules, group_key_expr, group_of, normalise, normalise_expr
+from tui.core.companies import CompanyRules, group_key_expr, group_of, normalise, normalise_expr
 from tui.i18n import N_, _
 
 CLOSE_SCORE = 90.0

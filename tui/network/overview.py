@@ -42,7 +42,7 @@ class NetworkView:
     changes: object = None  # tui.network.changes.Changes, or None without an earlier import
     targets: comp.Targets = comp.Targets()
     growth: Growth = Growth()
-    companies: object = None  # tui.network.companies.CompanyRules from companies.toml (None: defaults)
+    companies: object = None  # tui.core.companies.CompanyRules from companies.toml (None: defaults)
     company_index: object = None  # who-at's name-sorted companies, built with the rest
 
 

@@ -78,7 +78,7 @@ def summary_lines(found: dict, shown: int = SHOWN_IMPORTS) -> list[str]:
     """A few short lines, most recent import first: the detail pane's History section, in the
     reader's language; days stay ISO, a column of short dates in a narrow pane
     (plain text from the export and the user: the pane makes it safe to show)."""
-    from tui.network.company_names import normalise
+    from tui.core.company_names import normalise
 
     imports = found["imports"]
     lines: list[str] = []

@@ -8,6 +8,7 @@ once cannot both pass the check (the older one made current) nor record one cont
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -85,7 +86,7 @@ def record_export(store: Store, export: Export, source: Path, snapshots: Path, *
         if known is not None:
             return _known(conn, store, known, previous, where, exported_on)
         snapshot = snapshots / _snapshot_name(export)
-        existed = snapshot.exists()
+        existed = snapshot.exists()  # the frames of an earlier open: kept either way
         snapshot = write_snapshot(export, snapshots)  # under the write lock: no other import relies on it yet
         try:
             at = store._now()  # noqa: SLF001
@@ -96,7 +97,7 @@ def record_export(store: Store, export: Export, source: Path, snapshots: Path, *
             )
         except BaseException:
             if not existed:
-                snapshot.unlink(missing_ok=True)  # no record, no orphan snapshot
+                shutil.rmtree(snapshot, ignore_errors=True)  # no record, no orphan snapshot
             raise
         record = ImportRecord(int(cur.lastrowid), where, export.content_hash, exported_on, at, counts_of(export), snapshot)
     return ImportOutcome("older" if older else "new", record, previous, exported_on)

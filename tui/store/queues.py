@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.files import digest_input
-from tui.network.company_names import DEFAULT_EXCLUSIONS
+from tui.core.company_names import DEFAULT_EXCLUSIONS
 from tui.triage.filters import VIEWS, Filter, FilterError
 from tui.store.schema import ACTIVE_BATCHES_SQL
 from tui.triage.vocabulary import RECEIVED_DECISIONS
@@ -80,7 +80,7 @@ def query(store: Any, sql: str, params: Any = ()) -> list[tuple]:
 
 def use_company_rules(store: Any, rules: Any = None) -> None:
     """Group companies in the queue queries by `rules` (companies.toml; None: the defaults)."""
-    from tui.network.company_names import DEFAULT_RULES
+    from tui.core.company_names import DEFAULT_RULES
     from tui.store.sql_functions import register_company_rules
 
     rules = rules or DEFAULT_RULES
@@ -112,6 +112,16 @@ def find_set(store: Any, source: Path) -> TriageSet | None:
         WHERE f.source = ? AND f.size = ? AND f.mtime_ns = ?""",
                  (str(Path(source).absolute()), info.st_size, info.st_mtime_ns))
     return TriageSet(*rows[0]) if rows else None
+
+
+def known_content_hash(store: Any, source: Path) -> str | None:
+    """The content hash of `source` when it is a file the store has seen as it is now (same
+    path, size and modification time): the cheap check in front of hashing it. Not for a
+    folder: its own time does not change when a file in it is rewritten."""
+    if not os.path.isfile(source):
+        return None
+    known = find_set(store, source)
+    return known.content_hash if known is not None else None
 
 
 def set_by_hash(store: Any, content_hash: str) -> TriageSet | None:

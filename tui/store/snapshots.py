@@ -1,74 +1,53 @@
-"""Parquet snapshots of each import, so later versions can diff one export against the next.
+"""Each import's snapshot, so later imports can be compared with it: the import's frames as
+the frame cache keeps them (`tui.export.frame_cache`), one folder per content hash in the data
+folder's `snapshots/`. One Parquet copy serves both: reopening the export and comparing.
+Polars is imported by the reads and writes only: `stats` answered from the store names
+snapshots without it.
 
-One file holds both tables: connections columns are stored as `c.<name>`, invitations as
-`i.<name>`, stacked diagonally (each row belongs to one table), so both schemas survive even
-when a table is empty.
+Snapshots written before were one file (connections columns as `c.<name>`, invitations as
+`i.<name>`, stacked); they are still read.
 """
 
 from __future__ import annotations
 
 import errno
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import polars as pl
-
 from tui.core.errors import StoreError
 from tui.core.files import refuse_link
-from tui.core.folders import make_private_dir
 from tui.i18n import _
 
 if TYPE_CHECKING:
+    import polars as pl
+
     from tui.export.reader import Export
 
 _TABLE = "_table"
+TABLES = ("connections", "invitations")  # what a comparison reads of a snapshot
 
 
 def snapshot_name(export: Export) -> str:
-    """`snapshot-<exported_on>-<hash prefix>.parquet`: the same content gives the same name."""
-    day = export.exported_on.isoformat() if export.exported_on else "undated"
-    return f"snapshot-{day}-{export.content_hash[:16]}.parquet"
+    """The snapshot's folder name: the export's content hash (one content, one snapshot)."""
+    return export.content_hash
 
 
 def write_snapshot(export: Export, folder: Path) -> Path:
-    """Write connections + invitations to folder/<name>.parquet atomically, mode 0600."""
+    """The frames of `export` in folder/<content hash>/ (kept when already complete); its path.
+    StoreError saying why (disk full, read-only) when it cannot be written."""
+    import polars as pl
+
+    from tui.export.frame_cache import has_frames, write_frames
+
     folder = Path(folder)
     target = folder / snapshot_name(export)
-    frame = pl.concat(
-        [
-            export.connections.select(pl.all().name.prefix("c.")).with_columns(pl.lit("connections").alias(_TABLE)),
-            export.invitations.select(pl.all().name.prefix("i.")).with_columns(pl.lit("invitations").alias(_TABLE)),
-        ],
-        how="diagonal",
-    )
-    tmp: str | None = None
     refuse_link(folder)  # a linked snapshots/ would write the user's network somewhere else
+    refuse_link(target)
     try:
-        make_private_dir(folder)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")  # 0600
-        os.close(fd)
-        frame.write_parquet(tmp)
-        fd = os.open(tmp, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, target)
-        tmp = None
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    except StoreError:
-        raise
+        if not has_frames(target):
+            write_frames(target, export)
     except (OSError, pl.exceptions.PolarsError) as exc:
         raise StoreError(folder, _("could not write the import snapshot ({why})").format(why=write_problem(exc))) from exc
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
     return target
 
 
@@ -83,14 +62,30 @@ def write_problem(exc: BaseException) -> str:
     return getattr(exc, "strerror", None) or type(exc).__name__
 
 
+def snapshot_files(path: Path) -> tuple[Path, ...]:
+    """The Parquet files a comparison reads of the snapshot at `path`."""
+    path = Path(path)
+    return tuple(path / f"{t}.parquet" for t in TABLES) if path.is_dir() else (path,)
+
+
+def has_snapshot(path: Path | None) -> bool:
+    """Whether a snapshot is at `path` (its files there, regular files), so it can be read."""
+    return path is not None and all(f.is_file() for f in snapshot_files(path))
+
+
 def read_snapshot(path: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(connections, invitations) as they were written."""
+    import polars as pl
+
+    path = Path(path)
     refuse_link(path)
-    refuse_link(Path(path).parent)
-    try:
-        frame = pl.read_parquet(path)
-    except (OSError, pl.exceptions.PolarsError) as exc:
-        raise StoreError(path, _("cannot read the import snapshot ({why})").format(why=type(exc).__name__)) from exc
+    refuse_link(path.parent)
+    if path.is_dir():
+        for file in snapshot_files(path):
+            refuse_link(file)
+        connections, invitations = (_read(file) for file in snapshot_files(path))
+        return connections, invitations
+    frame = _read(path)
 
     def part(table: str, prefix: str) -> pl.DataFrame:
         columns = [c for c in frame.columns if c.startswith(prefix)]
@@ -103,3 +98,12 @@ def read_snapshot(path: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
     if _TABLE not in frame.columns:
         raise StoreError(path, _("not a Passerelle snapshot"))
     return part("connections", "c."), part("invitations", "i.")
+
+
+def _read(file: Path) -> pl.DataFrame:
+    import polars as pl
+
+    try:
+        return pl.read_parquet(file)
+    except (OSError, pl.exceptions.PolarsError) as exc:
+        raise StoreError(file, _("cannot read the import snapshot ({why})").format(why=type(exc).__name__)) from exc

@@ -8,7 +8,7 @@ import sqlite3
 from functools import lru_cache
 from typing import Any
 
-from tui.network.company_names import DEFAULT_RULES
+from tui.core.company_names import DEFAULT_RULES
 from tui.triage.vocabulary import ASK_PATTERN
 
 

@@ -1,7 +1,7 @@
 """`passerelle stats` answered from the store: the figures of an export, computed when it is
 imported (Polars is loaded then anyway), kept under a key made of everything they depend on.
 
-The key covers the export's bytes, config.toml, strategy.toml, companies.toml, the
+The key covers the export's content hash, config.toml, strategy.toml, companies.toml, the
 `--qualify` families and every import record with its snapshot, so a changed input simply
 misses and `stats` computes the figures from the frames as before. The figures do not
 depend on the day (they are counted to the export's date); the export's age is, and is
@@ -32,24 +32,27 @@ def config_files(paths: Paths) -> tuple[Path, ...]:
     return (paths.settings_file, paths.strategy_file, Path(paths.config) / "companies.toml")
 
 
-def answer_key(source: Path, paths: Paths, qualify: tuple[str, ...], records: list) -> str | None:
-    """The key of the figures of `source` with these inputs; None when it cannot be made."""
+def answer_key(content_hash: str, paths: Paths, qualify: tuple[str, ...], records: list) -> str:
+    """The key of the figures of the export of `content_hash` with these inputs."""
     from tui.core.files import digest_input
-    from tui.export.fingerprint import source_fingerprint
 
-    content = source_fingerprint(Path(source), f"passerelle {__version__} stats {FORMAT}")
-    if content is None:
-        return None
-    digest = hashlib.sha256(content.encode())
+    digest = hashlib.sha256(f"passerelle {__version__} stats {FORMAT}\0{content_hash}".encode())
     for file in config_files(paths):
         data = digest_input(file)  # a FIFO or /dev/zero must not hang or fill memory
         digest.update(b"\0%d\0" % len(data) + data)
     digest.update(json.dumps(list(qualify)).encode())
     for r in records:
         snapshot = Path(r.snapshot) if r.snapshot else None
-        size = snapshot.stat().st_size if snapshot is not None and snapshot.is_file() else None
+        size = _size(snapshot) if snapshot is not None else None
         digest.update(json.dumps([r.id, r.content_hash, r.source, str(snapshot), size]).encode())
     return digest.hexdigest()
+
+
+def _size(snapshot: Path) -> int | None:
+    from tui.store.snapshots import snapshot_files
+
+    sizes = [f.stat().st_size for f in snapshot_files(snapshot) if f.is_file()]
+    return sum(sizes) if sizes else None
 
 
 def save_answer(store: Any, key: str, stats: dict, exported_on: date | None) -> None:

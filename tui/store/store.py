@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from tui.core.errors import StoreError
 from tui.i18n import N_, _
 from tui.store.opening import APPLICATION_ID, BUSY_TIMEOUT, connect, rollback, why  # noqa: F401 - APPLICATION_ID: the store's API
-from tui.network.company_names import DEFAULT_RULES
+from tui.core.company_names import DEFAULT_RULES
 from tui.store.sql_functions import register as register_sql_functions
 from tui.triage.vocabulary import RECEIVED_DECISIONS, SENT_DECISIONS
 from tui.store.records import Batch, ImportRecord, Person, polars_schema, typed_frame  # noqa: F401 - the store's API

@@ -98,7 +98,7 @@ def _insert_set(conn: Any, export: Any, place: tuple, exported: str | None,
 
 def _name_counts(connections: pl.DataFrame) -> pl.DataFrame:
     """Connections per normalised company name ("Capgemini SE" and "CAPGEMINI" together)."""
-    from tui.network.companies import normalise_expr
+    from tui.core.companies import normalise_expr
 
     per_spelling = connections.group_by("company").agg(_n=pl.len())
     return (per_spelling.select(_name=normalise_expr(pl.col("company")), _n="_n")

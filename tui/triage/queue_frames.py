@@ -12,8 +12,8 @@ from typing import Any
 import polars as pl
 
 from tui.core import phrasebook as said
-from tui.network.bands import band_expr
-from tui.network.companies import group_key_expr, group_of
+from tui.core.bands import band_expr
+from tui.core.companies import group_key_expr, group_of
 
 from tui.triage.vocabulary import (  # noqa: F401 - re-exported: one home for the vocabularies
     ASK_PATTERN, ASK_WORDS, BRAND_PATTERN, BRAND_WORDS, RECEIVED_DECISIONS, SCAM_PATTERN, SCAM_WORDS,

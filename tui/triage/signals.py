@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
-from tui.network import bands
-from tui.network.bands import band as band_of
+from tui.core import bands
+from tui.core.bands import band as band_of
 from tui.core.phrasebook import describe
 from tui.i18n import N_, _, ngettext
 
@@ -77,7 +77,7 @@ def company_signal(company: str | None, count: int | None, my_companies: tuple[s
     """Where the company stands for you: one you worked at (not a new circle), or one you
     follow (a target, and a bridge when none of your connections work there). Compared by
     company group (`group`, the store's key under the user's aliases; else the name normalised)."""
-    from tui.network.company_names import normalise
+    from tui.core.company_names import normalise
 
     key = group or normalise(company)
     if not key or not (company or "").strip():

@@ -3,7 +3,6 @@ in the active language; and the palette itself, its search field in that languag
 
 from __future__ import annotations
 
-import re
 from typing import Callable, Iterable
 
 from textual.app import SystemCommand
@@ -35,29 +34,12 @@ def key_label(app, binding_id: str) -> str:
     return app.get_key_display(Binding(keys.split(",")[0].strip(), ""))
 
 
-_KEY_SUFFIX = re.compile(r"\s*\(([^()]+)\)$")  # "Filter the queue (/)": the key, last, in brackets
-
-
-def with_current_key(app, pane, help_text: str, callback: Callable[[], object]) -> str:
-    """A pane command's help with its key as the user has it now: `[keys]` remaps show in the
-    palette too. The key comes from the pane's binding for the command's action."""
-    action = getattr(callback, "__name__", "").removeprefix("action_")
-    for kind in type(pane).__mro__:
-        for binding in kind.__dict__.get("BINDINGS", ()):
-            if isinstance(binding, Binding) and binding.id and binding.action.split("(")[0] == action:
-                keys = app.key_map.get(binding.id)
-                if keys is None or keys == binding.key or not _KEY_SUFFIX.search(help_text):
-                    return help_text
-                shown = app.get_key_display(Binding(keys.split(",")[0].strip(), ""))
-                return _KEY_SUFFIX.sub(f" ({shown})", help_text)
-    return help_text
-
-
 def app_commands(app, screen, textual_commands: Iterable[SystemCommand]) -> Iterable[SystemCommand]:
     """Every action as an "area: action" command, each other language, then Textual's own
-    (minus quit and screenshot), translated."""
+    (minus quit and screenshot), translated. Every key named comes from the bindings and the
+    key map (the panes': `with_keys`), never from a letter written here."""
     from tui.ui.palette import language_commands, translated_textual_commands
-    from tui.ui.widgets.key_names import key_of
+    from tui.ui.widgets.key_names import bindings_of, key_of
 
     for spec in PANES:
         title = _(spec.title)
@@ -74,13 +56,12 @@ def app_commands(app, screen, textual_commands: Iterable[SystemCommand]) -> Iter
 
     yield SystemCommand(_("app: undo the last decision anywhere"),
                         _("Whichever pane it was made in ({key} undoes the pane's own)").format(
-                            key=key_of(app, "undo-decision", "u")), lambda: undo_anywhere(app))
+                            key=key_of(app, "undo-decision", known=bindings_of(screen))), lambda: undo_anywhere(app))
     yield from export_commands(app)
     yield from language_commands(app)
     for spec in PANES:
         pane = app.pane(spec.id)
         for title, help_text, callback in pane.palette_commands() if pane is not None else ():
-            help_text = with_current_key(app, pane, help_text, callback)
             yield SystemCommand(sanitize(title), sanitize(help_text), _in_pane(app, spec.id, callback))
     yield from translated_textual_commands(textual_commands)
 

@@ -70,7 +70,7 @@ class StagedStart:
             if group == "prepare" and reader is not None:  # another process reads it
                 return work, rows_from(reader, work)
             # Read before the app without a terminal; the frames' cache is written once the rows show.
-            work.export = context.export or load(source, context.paths, write_cache=False)
+            work.export = context.export or load(source, context.paths, write_cache=False, rows=context.triage_set)
             drop_kept()  # the bytes checked before the app, if the frames came from the cache instead
             return work, prepared(work, source, work.export) if group == "prepare" else after_load(work, source)
 

@@ -8,7 +8,7 @@ from datetime import date
 from tui.i18n import N_, _, language, ngettext, pgettext
 from tui.i18n.formats import day, number, percent
 from tui.composer.recipients import TYPED_IN
-from tui.network import bands
+from tui.core import bands
 from tui.ui.widgets.decision_words import band_word
 from tui.ui.widgets.header_lines import exported_day
 from tui.ui.widgets.translated import tr

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tui.i18n import N_, _
-from tui.ui.widgets.key_names import key_of, with_keys
+from tui.ui.widgets.key_names import bindings_of, key_of, with_keys
 from tui.ui.widgets.view_tabs import ViewTabs
 
 
@@ -37,5 +37,5 @@ def received_commands(pane) -> list[tuple[str, str, Any]]:
         (N_("received: how we met"), N_("Write how you met this person"), pane.action_met, "met-received"),
         (N_("received: save view"), N_("Save the filter as a named view"), pane.action_save_view, "save-view"),
     ]) + [(_("received: view {name}").format(name=name),
-           _("Show the saved view '{name}' ({key} cycles)").format(name=name, key=key_of(pane.app, "next-view", "v")),
+           _("Show the saved view '{name}' ({key} cycles)").format(name=name, key=key_of(pane.app, "next-view", known=bindings_of(pane))),
            lambda name=name: pane.on_view_tabs_chosen(ViewTabs.Chosen(name))) for name in pane.saved]

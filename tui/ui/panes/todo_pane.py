@@ -16,7 +16,7 @@ from textual.worker import Worker, WorkerState
 from tui.ui.panes.pane import Pane
 from tui.core.errors import PasserelleError
 from tui.store.store import DONE
-from tui.triage.todo import group_title, TodoQueue, TodoRow, current_queue, last_import_facts
+from tui.store.todo import group_title, TodoQueue, TodoRow, current_queue, last_import_facts
 from tui.store.todo_log import mark_done
 from tui.i18n import N_, _, ngettext
 from tui.ui.panes.person_marks import ask_met, ask_tags, marks_lines

@@ -29,7 +29,7 @@ def days_cell(days: int | None) -> str:
     return "" if days is None else _("{days}d").format(days=days)
 
 
-# What the To do pane asks to do on LinkedIn (tui/triage/todo.py's action ids).
+# What the To do pane asks to do on LinkedIn (tui/store/todo.py's action ids).
 ACTION_WORDS = {
     "accept": N_("accept"),
     "ignore": N_("ignore"),

@@ -8,7 +8,7 @@ from typing import Sequence
 
 from textual.content import Content
 
-from tui.network.bands import GENEROUS_AT, SELECTIVE_AT
+from tui.core.bands import GENEROUS_AT, SELECTIVE_AT
 from tui.network.growth import Growth
 from tui.i18n import N_, _, pgettext
 from tui.i18n.formats import number, percent

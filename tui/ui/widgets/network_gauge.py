@@ -6,9 +6,9 @@ import math
 
 from textual.content import Content
 
-from tui.network.bands import BANDS as BAND_STARTS
-from tui.network.bands import GENEROUS_AT, SELECTIVE_AT, band_range
-from tui.network.bands import band as band_for
+from tui.core.bands import BANDS as BAND_STARTS
+from tui.core.bands import GENEROUS_AT, SELECTIVE_AT, band_range
+from tui.core.bands import band as band_for
 from tui.i18n import N_, _
 from tui.i18n.formats import number
 from tui.ui.widgets.decision_words import band_word

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from tui.network.company_names import (  # noqa: F401 - one home for the names, re-exported
+from tui.core.company_names import (  # noqa: F401 - one home for the names, re-exported
     DEFAULT_EXCLUSIONS, DEFAULT_RULES, LEGAL_FORMS, SUFFIX_PATTERN, CompanyRules, normalise,
 )
 from tui.core.search import fold_expr as search_fold_expr

@@ -167,10 +167,11 @@ def facts_from_frames(connections: Any, invitations: Any, exported_on: date | No
 
 def last_import_facts(store: Any) -> ExportFacts | None:
     """ExportFacts from the snapshot of the last import, or None when there is none to read."""
+    from tui.store.snapshots import has_snapshot, read_snapshot
+
     record = store.last_import()
-    if record is None or record.snapshot is None or not record.snapshot.is_file():
+    if record is None or not has_snapshot(record.snapshot):
         return None
-    from tui.store.snapshots import read_snapshot
 
     connections, invitations = read_snapshot(record.snapshot)
     return facts_from_frames(connections, invitations, record.exported_on)
