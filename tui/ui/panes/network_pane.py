@@ -31,6 +31,7 @@ from tui.ui.widgets.growth_chart import GrowthChart
 from tui.ui.widgets.key_names import key_of
 from tui.ui.widgets.network_gauge import NetworkGauge
 from tui.ui.widgets.translated import Translated, placeholder, tr
+from tui.ui.widgets.who_at_field import WhoAtField
 
 class NetworkPane(TableHistory, Vertical, Pane):
     """How big the network is, what it is made of, how it grows; enter drills to people."""
@@ -98,7 +99,7 @@ class NetworkPane(TableHistory, Vertical, Pane):
                     key_column="value", empty_text=N_("No connections."), id="network-composition",
                 )
             with Vertical(id="network-right"):
-                yield placeholder(Input(id="network-who-at"), WHO_AT)
+                yield placeholder(WhoAtField(id="network-who-at"), WHO_AT)
                 yield Translated(N_("enter on a row shows the people behind it"), id="network-people-title",
                                  classes="network-title")
                 yield FrameTable(
