@@ -21,7 +21,7 @@ from tui.i18n.formats import number
 from tui.text import display_text
 from tui.network.overview import TABLES, NetworkView, compute_view, since_frame
 from tui.ui.panes.network_commands import network_commands
-from tui.ui.panes.network_people_columns import CHANGES, PEOPLE
+from tui.ui.panes.network_people_columns import CHANGES, PEOPLE, TYPED_IN
 from tui.ui.panes.network_words import (
     WHO_AT, band_words, figures_text, found_words, growth_line, next_line, people_count, pct, qualified_label, size_line,
     shown_labels, table_hint, typed_in_invitation,
@@ -159,7 +159,8 @@ class NetworkPane(TableHistory, Vertical, Pane):
             ])
         found = found_words(result.connections.height, result.invitations.height)
         title = Content.assemble(_("At "), display_text(query, 40), f": {found}")
-        self.post_message(self.PeopleFound(title, frame, result.invitations_note))
+        self.post_message(self.PeopleFound(title, frame, result.invitations_note,
+                                           columns=TYPED_IN if extra.height else None))
 
     # ---- messages ---------------------------------------------------------------------
     def on_network_pane_figures_computed(self, message: FiguresComputed) -> None:

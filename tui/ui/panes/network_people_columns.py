@@ -30,3 +30,13 @@ CHANGES = [
     Column("why", "", ratio=2, formatter=tr),
     Column("connected_on", N_("since"), width=10, formatter=_since),
 ]
+
+# Who-at with invitations matched by a company typed in with `e`: "Acme (typed in) · invitation
+# incoming" in the company cell, which the people columns cut before "(typed in)". These rows
+# have no title reading nor ties: those columns give the company their room.
+TYPED_IN = [
+    Column("full_name", N_("name"), ratio=2, min_width=8),
+    Column("company", N_("company"), ratio=5, min_width=16),
+    Column("position", N_("position"), ratio=3),
+    Column("connected_on", N_("since"), width=10, formatter=_since),
+]
