@@ -14,7 +14,10 @@ figures `passerelle stats` answers with are written). Any error instead is one `
 place and reason, so the user gets the same one line and exit 2); nothing is written
 before the export was read whole.
 
-    python -m tui.first_open SOURCE CONFIG DATA CACHE TODAY
+    python -m tui.first_open SOURCE CONFIG DATA CACHE TODAY LANGUAGE
+
+LANGUAGE is the app's (`--lang`, config.toml, $LANG as the parent chose it): the notices and
+errors the reader makes are shown as they are, so they must be in the user's language.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from typing import IO, Any
 
 import tui
 from tui.core import errors
+from tui.i18n import language, set_language
 from tui.paths import Paths
 
 ERRORS = {"ExportError": errors.ExportError, "StoreError": errors.StoreError,
@@ -50,7 +54,7 @@ class FirstOpen:
         env["PYTHONPATH"] = here + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tui.first_open", str(self.source), str(paths.config), str(paths.data),
-             str(paths.cache), today.isoformat()],
+             str(paths.cache), today.isoformat(), language()],
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
             # Its own session: a signal from the terminal never stops it in the middle of a write.
             start_new_session=True,
@@ -159,7 +163,8 @@ def read(source: Path, paths: Paths, today: date, out: IO[str]) -> None:
 def main(argv: list[str]) -> int:
     out = sys.stdout
     sys.stdout = sys.stderr  # nothing else may write on the message channel
-    source, config, data, cache, today = argv
+    source, config, data, cache, today, code = argv
+    set_language(code)
     try:
         read(Path(source), Paths(Path(config), Path(data), Path(cache)), date.fromisoformat(today), out)
     except errors.PasserelleError as exc:

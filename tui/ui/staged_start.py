@@ -35,9 +35,20 @@ class StagedStart:
         self.mount(RankedFooter())
         if self.context.triage_set is None:  # the start's worker mounts them once it has written the rows
             return
-        self.panes.mount_store_panes()
+        self._mount_store_panes()
         if self.context.export is not None:
             self.mount_export_panes()
+
+    def _mount_store_panes(self) -> None:
+        """The sent and to-do panes, then the `[keys]` remaps again: a remap onto a key one of
+        them uses (Sent's `d` onto `1`) is refused at start, not once Network is first shown."""
+        mounting = self.panes.mount_store_panes()
+
+        async def apply_when_mounted() -> None:
+            await mounting
+            self.apply_keys()
+
+        self.call_later(apply_when_mounted)
 
     def mount_export_panes(self) -> AwaitMount:
         """The network and composer panes; the `[keys]` remaps once every pane is there."""
@@ -97,7 +108,7 @@ class StagedStart:
             received = self.panes.pane("received")
             if received is not None:
                 received.start()
-            self.panes.mount_store_panes()
+            self._mount_store_panes()
         self.refresh_header()
         if self.first_open is not None and group == "prepare":  # its notices come once it is recorded
             self.run_worker(self.first_open.rest, thread=True, exit_on_error=False, group="first-open",

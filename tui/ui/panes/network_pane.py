@@ -21,16 +21,18 @@ from tui.i18n.formats import number
 from tui.text import display_text
 from tui.network.overview import TABLES, NetworkView, compute_view, since_frame
 from tui.ui.panes.network_commands import network_commands
+from tui.ui.panes.network_people_columns import CHANGES, PEOPLE, TYPED_IN
 from tui.ui.panes.network_words import (
     WHO_AT, band_words, figures_text, found_words, growth_line, next_line, people_count, pct, qualified_label, size_line,
     shown_labels, table_hint, typed_in_invitation,
 )
 from tui.ui.widgets.frame_table import Column, FrameTable
-from tui.ui.widgets.decision_words import band_word, table_day
+from tui.ui.widgets.decision_words import band_word
 from tui.ui.widgets.growth_chart import GrowthChart
 from tui.ui.widgets.key_names import key_of
 from tui.ui.widgets.network_gauge import NetworkGauge
-from tui.ui.widgets.translated import Translated, placeholder, tr
+from tui.ui.widgets.translated import Translated, placeholder
+from tui.ui.widgets.who_at_field import WhoAtField
 
 class NetworkPane(TableHistory, Vertical, Pane):
     """How big the network is, what it is made of, how it grows; enter drills to people."""
@@ -61,11 +63,9 @@ class NetworkPane(TableHistory, Vertical, Pane):
     class PeopleFound(Message):
         """People behind a table row or a who-at query were found."""
 
-        def __init__(self, title: Content, frame: pl.DataFrame, note: str = "") -> None:
+        def __init__(self, title: Content, frame: pl.DataFrame, note: str = "", columns: list | None = None) -> None:
             super().__init__()
-            self.title = title
-            self.frame = frame
-            self.note = note
+            self.title, self.frame, self.note, self.columns = title, frame, note, columns or PEOPLE
 
     def __init__(self, context: AppContext, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -98,20 +98,10 @@ class NetworkPane(TableHistory, Vertical, Pane):
                     key_column="value", empty_text=N_("No connections."), id="network-composition",
                 )
             with Vertical(id="network-right"):
-                yield placeholder(Input(id="network-who-at"), WHO_AT)
+                yield placeholder(WhoAtField(id="network-who-at"), WHO_AT)
                 yield Translated(N_("enter on a row shows the people behind it"), id="network-people-title",
                                  classes="network-title")
-                yield FrameTable(
-                    [
-                        Column("full_name", N_("name"), ratio=2),
-                        Column("company", N_("company"), ratio=2),
-                        Column("position", N_("position"), ratio=3),
-                        Column("why", N_("how the title was read"), ratio=3, formatter=tr),
-                        Column("connected_on", N_("since"), width=10, formatter=lambda d: table_day(d) if d else ""),
-                        Column("ties", N_("ties"), width=4, align="right", formatter=lambda n: str(n) if n else ""),
-                    ],
-                    empty_text=N_("Nobody here."), id="network-people",
-                )
+                yield FrameTable(list(PEOPLE), empty_text=N_("Nobody here."), id="network-people")
                 yield Static(Content(""), id="network-person-history")
         with VerticalScroll(id="network-growth-view"):
             yield GrowthChart(id="network-growth-full")
@@ -169,7 +159,8 @@ class NetworkPane(TableHistory, Vertical, Pane):
             ])
         found = found_words(result.connections.height, result.invitations.height)
         title = Content.assemble(_("At "), display_text(query, 40), f": {found}")
-        self.post_message(self.PeopleFound(title, frame, result.invitations_note))
+        self.post_message(self.PeopleFound(title, frame, result.invitations_note,
+                                           columns=TYPED_IN if extra.height else None))
 
     # ---- messages ---------------------------------------------------------------------
     def on_network_pane_figures_computed(self, message: FiguresComputed) -> None:
@@ -196,6 +187,7 @@ class NetworkPane(TableHistory, Vertical, Pane):
     def on_network_pane_people_found(self, message: PeopleFound) -> None:
         title = message.title if not message.note else Content.assemble(message.title, ("\n" + message.note, "dim"))
         self.query_one("#network-people-title", Static).update(title)
+        self.query_one("#network-people", FrameTable).set_columns(message.columns)
         self.query_one("#network-people", FrameTable).set_frame(message.frame)
 
     def on_frame_table_row_selected(self, event: FrameTable.RowSelected) -> None:
@@ -273,7 +265,7 @@ class NetworkPane(TableHistory, Vertical, Pane):
                               "{new} new, {left} left").format(
                 imports=across["imports"], changed=len(across["changed"]), new=len(across["new"]),
                 left=len(across["left"]), key=key_of(self.app, "network-compose", "c")))
-            self.post_message(self.PeopleFound(title, across_frame(across)))
+            self.post_message(self.PeopleFound(title, across_frame(across), columns=CHANGES))
             self.query_one("#network-people", FrameTable).focus()
             return
         diff = self.view.changes if self.view else None
@@ -283,7 +275,7 @@ class NetworkPane(TableHistory, Vertical, Pane):
         title = Content(_("Since the last import: {new} new, {changed} changed (company/position now, then what it "
                           "was), {accepted} invitations accepted").format(
             new=number(diff.new.height), changed=number(diff.changed.height), accepted=number(diff.accepted.height)))
-        self.post_message(self.PeopleFound(title, since_frame(diff)))
+        self.post_message(self.PeopleFound(title, since_frame(diff), columns=CHANGES))
         self.query_one("#network-people", FrameTable).focus()
 
     def action_back(self) -> None:

@@ -16,7 +16,7 @@ from tui.ui.widgets.translated import tr
 # Binding ids, most useful first: what a new user needs on each pane before anything else.
 RANK = (
     # escape out of a text field: first whenever it shows (only while a field has the focus)
-    "composer-leave-field", "leave-field",
+    "composer-leave-field", "who-at-leave-field", "leave-field",
     # received
     "accept-invitation", "ignore-invitation", "later-invitation", "open-filter", "next-view",
     "undo-decision", "mark-suspicious", "take-suggestion", "follow-instead", "toggle-mark",
@@ -25,14 +25,14 @@ RANK = (
     # network
     "network-next-table", "network-who-at", "network-growth", "network-pick-family",
     "network-since-last-import", "network-compose",
-    # composer
-    "find-recipient", "copy-note", "save-draft", "mark-sent", "composer-more", "save-template", "new-template",
+    # composer (the key out of a field to the templates before the rest: in a field it is the way on)
+    "find-recipient", "focus-templates", "copy-note", "save-draft", "mark-sent", "composer-more", "save-template", "new-template",
     # filter bar
     "keep-filter", "clear-filter",
 )
 ALWAYS = ("help",)  # shown at every width, after the pane's keys
 LEAVE_FIELD = "leave-field"  # escape: shown instead of `?` while a text field has the focus
-LEAVE_IDS = ("composer-leave-field", LEAVE_FIELD)
+LEAVE_IDS = ("composer-leave-field", "who-at-leave-field", LEAVE_FIELD)
 HIDDEN_PREFIX = "show-"  # 1–5 are on the tab line already
 PALETTE_WIDTH = 12  # "^p palette" and its border
 THEN_HELP = N_("then {key} help")
