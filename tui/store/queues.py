@@ -122,7 +122,7 @@ def set_by_hash(store: Any, content_hash: str) -> TriageSet | None:
 # ---------------------------------------------------------------- strategy
 def strategy_digest(strategy_file: Path, store: Any, today: date) -> str:
     """What the stored suggestions depend on: the strategy file, the typed-in details
-    (rules read company and role), the company rules (the bridge), the day (rules read
+    (rules read company and role), the tags, the company rules (the bridge), the day (rules read
     waiting days) and the language (a broken file's error is stored as worded)."""
     digest = hashlib.sha256()
     try:
@@ -131,6 +131,8 @@ def strategy_digest(strategy_file: Path, store: Any, today: date) -> str:
         digest.update(type(exc).__name__.encode())
     info = query(store, "SELECT count(*), max(updated_at) FROM person_info")[0]
     digest.update(f"\0{info[0]}\0{info[1]}\0{today.isoformat()}".encode())
+    # Rules read tags (`tag = "client"`): a tag given or taken away changes what they suggest.
+    digest.update(repr(query(store, "SELECT key, tag FROM tags ORDER BY key, tag")).encode())
     # A broken file's error is kept worded in the language it was read in: another language, another digest.
     digest.update(f"\0{language()}".encode())
     rules = getattr(store, "company_rules", None)
