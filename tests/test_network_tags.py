@@ -61,4 +61,6 @@ async def test_tags_table_counts_and_drills(tmp_path: Path, passerelle_home: Pat
         assert tags_by_key(app.context.store)[who] == ("vip",)
         assert met_by_key(app.context.store)[who] == "salon lyon"
         assert "saved how you met: salon lyon" in str(app.query_one("#network-said").content)
+        box = str(app.query_one("#network-person-history").content)  # under the table, at once
+        assert "Tags  vip" in box and "Met   salon lyon" in box
         app.context.store.close()

@@ -152,3 +152,17 @@ def test_read_only_commands_work_before_the_first_done_and_the_schema_version_st
     capsys.readouterr()
     assert main(["todo", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["todo"] == []
+
+
+def test_todo_done_finds_a_name_as_compose_to_does_and_names_the_nearest(passerelle_home, capsys) -> None:
+    store = open_store(passerelle_home)
+    store.decide([Person("in:amelie-taylor", "Amélie Taylor", IN + "amelie-taylor"),
+                  Person("in:zoe-lefevre", "Zoé Lefèvre", IN + "zoe-lefevre")], "accept")
+    store.close()
+    assert main(["todo", "--done", "amelie TAYLOR"]) == 0  # accents and capitals, as for compose --to
+    assert "Amélie Taylor" in capsys.readouterr().out
+    assert main(["todo", "--done", "Zoe Lefevr"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no pending to-do matches" in err and 'nearest: "Zoé Lefèvre"' in err
+    assert main(["todo", "--json"]) == 0
+    assert [t["name"] for t in json.loads(capsys.readouterr().out)["todo"]] == ["Zoé Lefèvre"]

@@ -183,8 +183,17 @@ def current_queue(store: Any, facts: ExportFacts | None) -> TodoQueue:
     return todo_queue(decided(store), done_events(store), facts)
 
 
+def name_words(text: str | None) -> str:
+    """A full name as `compose --to` compares it: folded words (`Amélie  TAYLOR` → `amelie taylor`)."""
+    import re
+
+    from tui.core.folding import fold
+
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
 def find_rows(queue: TodoQueue, wanted: str) -> list[TodoRow]:
-    """Pending or flagged rows for one person: profile URL or full name (case-insensitive)."""
+    """Pending or flagged rows for one person: profile URL or full name (case and accents folded)."""
     from tui.export.person_keys import profile_key
 
     wanted = wanted.strip()
@@ -192,5 +201,5 @@ def find_rows(queue: TodoQueue, wanted: str) -> list[TodoRow]:
     if "linkedin.com/in/" in wanted.lower() or wanted.lower().startswith("/in/"):
         key = profile_key(wanted, None)
         return [r for r in rows if r.key == key]
-    name = " ".join(wanted.split()).casefold()
-    return [r for r in rows if " ".join((r.name or "").split()).casefold() == name]
+    name = name_words(wanted)
+    return [r for r in rows if name and name_words(r.name) == name]
