@@ -8,7 +8,7 @@ closes its row by itself; one the export contradicts is flagged.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -42,6 +42,7 @@ class ExportFacts:
     connected: frozenset[str] = frozenset()
     received: frozenset[str] = frozenset()  # incoming invitations still waiting
     sent: frozenset[str] = frozenset()  # outgoing invitations still waiting
+    earlier: ExportFacts | None = None  # the import before: what it confirmed was shown then, and is closed
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,8 @@ def todo_queue(decided: Iterable[Decided], done: Iterable[Done], facts: ExportFa
         verdict, why = _verdict(item, mark, facts)
         if verdict is None and mark is not None:
             continue  # carried out, nothing in the export says otherwise
+        if verdict == "confirmed" and facts.earlier is not None and _verdict(item, mark, facts.earlier)[0] == "confirmed":
+            continue  # the import before confirmed it already: shown then, closed since
         state = verdict or "pending"
         rows.append(TodoRow(
             item.key, item.name, item.url, item.action, item.ref, item.since, page_for(item.action, item.url),
@@ -166,14 +169,17 @@ def facts_from_frames(connections: Any, invitations: Any, exported_on: date | No
 
 
 def last_import_facts(store: Any) -> ExportFacts | None:
-    """ExportFacts from the snapshot of the last import, or None when there is none to read."""
-    record = store.last_import()
-    if record is None or record.snapshot is None or not record.snapshot.is_file():
-        return None
+    """ExportFacts from the snapshot of the last import (with the one before it as `earlier`,
+    when its snapshot is there), or None when there is none to read."""
     from tui.store.snapshots import read_snapshot
 
-    connections, invitations = read_snapshot(record.snapshot)
-    return facts_from_frames(connections, invitations, record.exported_on)
+    records = [r for r in store.imports()[-2:] if r.snapshot is not None and r.snapshot.is_file()]
+    if not records or records[-1].id != getattr(store.last_import(), "id", None):
+        return None
+    facts = [facts_from_frames(*read_snapshot(r.snapshot), r.exported_on) for r in records]
+    if len(facts) == 2 and facts[0].exported_on and facts[1].exported_on and facts[0].exported_on < facts[1].exported_on:
+        return replace(facts[1], earlier=facts[0])
+    return facts[-1]
 
 
 def current_queue(store: Any, facts: ExportFacts | None) -> TodoQueue:
