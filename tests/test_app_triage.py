@@ -124,7 +124,7 @@ async def test_restart_finds_every_decision_in_store_and_cli(export: Path, passe
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("a", "j", "i", "l")
-        await pilot.press("2")  # sent pane: follow-up done, withdrawal done
+        await pilot.press("2")  # sent pane: follow up, withdraw
         assert app.query_one("#panes").current == "sent"
         await pilot.press("d", "j", "w")
         await pilot.press("q")
@@ -163,11 +163,11 @@ async def test_help_palette_and_pane_keys(export: Path, passerelle_home) -> None
         assert "Accept" in screen_text(app)
         listed = {area: dict(rows) for area, rows in app.screen.sections()}
         assert listed["Received pane"]["a"] == "Accept" and listed["Received pane"]["/"] == "Filter"
-        assert listed["Sent pane"]["d"] == "Follow-up done" and listed["Sent pane"]["w"] == "Withdrawal done"
+        assert listed["Sent pane"]["d"] == "Follow up" and listed["Sent pane"]["w"] == "Withdraw"
         assert listed["Everywhere"]["?"] == "Help"
         await pilot.press("escape")
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        for title in ("received: accept", "sent: withdrawal done", "app: show network", "app: quit"):
+        for title in ("received: accept", "sent: withdraw", "app: show network", "app: quit"):
             assert title in titles
         for number, pane in (("3", "network"), ("4", "composer"), ("1", "received")):
             await pilot.press("escape", number)  # escape leaves a text field, if one has focus

@@ -33,11 +33,14 @@ async def test_met_and_tags_from_the_composer(tmp_path: Path, passerelle_home) -
         pane.query_one("#template-list", OptionList).highlighted = names.index("Where we met (en)")
         await pilot.pause()
         assert "(recently)" in pane.query_one("#preview", TextArea).text
+        assert not pane.query_one("#recipient-marks").display  # nothing written about Bo yet: no line
         await pilot.press("f7", *"Salon RH [Lyon]", "enter")
         await pilot.pause()
         assert "good to have met you (Salon RH [Lyon])" in pane.query_one("#preview", TextArea).text
         await pilot.press("f5", *"client, vip", "enter")
         await pilot.pause()
+        marks = pane.query_one("#recipient-marks")  # under the recipient's fields, as text (never markup)
+        assert marks.display and str(marks.content) == "Tags  client, vip\nMet   Salon RH [Lyon]"
     assert met_by_key(context.store) == {"in:bo-chen": "Salon RH [Lyon]"}
     assert tags_by_key(context.store) == {"in:bo-chen": ("client", "vip")}
     context.store.close()

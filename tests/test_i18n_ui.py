@@ -69,7 +69,7 @@ async def test_each_pane_speaks_french(export: Path, passerelle_home) -> None:
         await pilot.pause()
         screen = _screen_text(app)
         assert "Envoyées  " in screen and "Note envoyée" in screen and "en attente · " in screen
-        assert status(app, "sent").startswith("d relancée · w retirée")
+        assert status(app, "sent").startswith("d relancer · w retirer")
         await pilot.press("3")
         await app.workers.wait_for_complete()
         await pilot.pause()

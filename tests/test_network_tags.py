@@ -39,6 +39,16 @@ async def test_tags_table_counts_and_drills(tmp_path: Path, passerelle_home: Pat
         while "Tags" not in str(app.query_one("#network-table-title").content):
             await pilot.press("t")
         assert list(zip(table.frame["label"], table.frame["count"])) == [("client", 2), ("salon rh", 1)]
+        import contextlib
+        import io
+        import json
+
+        from tui.cli.main import main
+
+        with contextlib.redirect_stdout(io.StringIO()) as out:  # the app holds sys.stdout while it runs
+            assert main(["tags", "--json"]) == 0  # the command says what the table shows
+        assert [(t["tag"], t["count"]) for t in json.loads(out.getvalue())["tags"]] == list(
+            zip(table.frame["label"], table.frame["count"]))
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -61,4 +71,6 @@ async def test_tags_table_counts_and_drills(tmp_path: Path, passerelle_home: Pat
         assert tags_by_key(app.context.store)[who] == ("vip",)
         assert met_by_key(app.context.store)[who] == "salon lyon"
         assert "saved how you met: salon lyon" in str(app.query_one("#network-said").content)
+        box = str(app.query_one("#network-person-history").content)  # under the table, at once
+        assert "Tags  vip" in box and "Met   salon lyon" in box
         app.context.store.close()

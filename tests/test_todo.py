@@ -152,3 +152,62 @@ def test_read_only_commands_work_before_the_first_done_and_the_schema_version_st
     capsys.readouterr()
     assert main(["todo", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["todo"] == []
+
+
+def test_todo_done_finds_a_name_as_compose_to_does_and_names_the_nearest(passerelle_home, capsys) -> None:
+    store = open_store(passerelle_home)
+    store.decide([Person("in:amelie-taylor", "Amélie Taylor", IN + "amelie-taylor"),
+                  Person("in:zoe-lefevre", "Zoé Lefèvre", IN + "zoe-lefevre")], "accept")
+    store.close()
+    assert main(["todo", "--done", "amelie TAYLOR"]) == 0  # accents and capitals, as for compose --to
+    assert "Amélie Taylor" in capsys.readouterr().out
+    assert main(["todo", "--done", "Zoe Lefevr"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no pending to-do matches" in err and 'nearest: "Zoé Lefèvre"' in err
+    assert main(["todo", "--json"]) == 0
+    assert [t["name"] for t in json.loads(capsys.readouterr().out)["todo"]] == ["Zoé Lefèvre"]
+
+
+def test_a_confirmation_shows_once_the_next_import_after_it_closes_the_row(passerelle_home) -> None:
+    store = open_store(passerelle_home)
+    store.decide(people("a", "d", "e"), "accept")
+    first = ExportFacts(date(2026, 12, 15), connected=frozenset({"a"}), received=frozenset({"d", "e"}))
+    queue = todo_queue(decided(store), done_events(store), first)
+    assert [r.key for r in queue.state("confirmed")] == ["a"] and [r.key for r in queue.pending] == ["d", "e"]
+    # The export after: d accepted since. a was confirmed by the one before: shown then, gone now.
+    second = ExportFacts(date(2027, 1, 15), connected=frozenset({"a", "d"}), received=frozenset({"e"}), earlier=first)
+    queue = todo_queue(decided(store), done_events(store), second)
+    assert [r.key for r in queue.state("confirmed")] == ["d"] and [r.key for r in queue.pending] == ["e"]
+    store.close()
+
+
+def test_three_imports_the_third_shows_only_its_own_confirmations(tmp_path, passerelle_home, capsys) -> None:
+    from pathlib import Path
+
+    from export_fixtures import SAMPLE_CONNECTIONS
+    from ui_export import INCOMING, ui_export
+
+    passerelle_home.ensure()
+    store = Store.open(passerelle_home.database)  # decided now: the exports below are taken after
+    store.decide([Person("in:lena-brandt", "Lena Brandt", IN + "lena-brandt"),
+                  Person("in:rui-costa", "Rui Costa", IN + "rui-costa")], "accept")
+    store.close()
+
+    def export_on(day: date, accepted: list[str]) -> Path:
+        by_slug = {slug: name for name, slug, _s, _n in INCOMING}
+        conns = SAMPLE_CONNECTIONS + [[*by_slug[s].split(" ", 1), IN + s, "", "", "", day.strftime("%d %b %Y")]
+                                      for s in accepted]
+        return ui_export(tmp_path / f"Basic_LinkedInDataExport_{day:%m-%d-%Y}.zip",
+                         [r for r in INCOMING if r[1] not in accepted], conns)
+
+    soon = date.today() + timedelta(days=1)
+    assert main(["import", str(export_on(soon, ["lena-brandt"]))]) == 0
+    capsys.readouterr()
+    assert main(["todo", "--json"]) == 0
+    todo = json.loads(capsys.readouterr().out)
+    assert [t["name"] for t in todo["confirmed"]] == ["Lena Brandt"] and [t["name"] for t in todo["todo"]] == ["Rui Costa"]
+    assert main(["import", str(export_on(soon + timedelta(days=30), ["lena-brandt", "rui-costa"]))]) == 0
+    capsys.readouterr()
+    assert main(["todo", "--json"]) == 0
+    todo = json.loads(capsys.readouterr().out)
+    assert [t["name"] for t in todo["confirmed"]] == ["Rui Costa"] and todo["todo"] == []

@@ -128,3 +128,26 @@ async def test_group_done_copy_note_and_open_falls_back_to_copy(tmp_path: Path, 
         await pilot.press("down", "y")
         assert copied[-1] == "Hello Noah [/]"
     context.store.close()
+
+
+async def test_on_a_wide_screen_each_row_says_who_since_when_and_the_page(tmp_path: Path, passerelle_home) -> None:
+    from tui.store.store import Person
+
+    export = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
+    context = build_context(export, passerelle_home)
+    context.store.decide([Person("in:rui-costa", "Rui Costa", IN + "rui-costa")], "accept")
+    context.store.decide([Person("in:leo-marchetti-4b2", "Leo Marchetti", IN + "leo-marchetti-4b2")], "withdrawn")
+    app = PasserelleApp(context)
+    async with app.run_test(size=(160, 50), notifications=True) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        rui = next(line for line in lines if "Rui Costa" in line and "since" not in line)
+        leo = next(line for line in lines if "Leo Marchetti" in line and "since" not in line)
+        assert IN + "rui-costa" in rui and "https://www.linkedin.com/mynetwork/invitation-manager/sent/" in leo
+        await pilot.resize_terminal(80, 24)  # narrow: the page is in the detail only, the name whole
+        await pilot.pause()
+        await pilot.pause()
+        rows = [line for line in screen_text(app).splitlines() if "Rui Costa" in line]
+        assert rows and not any("linkedin.com" in line for line in rows if "since" not in line)
+    context.store.close()

@@ -120,3 +120,29 @@ async def test_a_bad_saved_view_is_reported_with_its_line(tmp_path: Path, passer
         assert pane.counts["Notes"] == pane.counts["With note"] > 0
         assert pane.counts["Lyon"] == 0  # nobody has a "how we met" line yet: none, and no error
     context.store.close()
+
+
+async def test_tags_complete_from_the_tags_in_use_and_the_hint_is_whole_at_80_columns(tmp_path: Path, passerelle_home) -> None:
+    from tui.store.people_tags import set_tags, tags_by_key
+
+    export = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
+    context = build_context(export, passerelle_home)
+    set_tags(context.store, "in:someone-else", ["salon rh", "client"])
+    app = PasserelleApp(context)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        who = app.query_one("#received-table", FrameTable).current_row()["key"]
+        await pilot.press("t", *"cl")
+        await pilot.pause()
+        field = app.screen.query_one("#person-line")
+        await pilot.press("right")  # takes the tag offered
+        assert field.value == "client"
+        await pilot.press(*", sa")
+        await pilot.pause()
+        await pilot.press("right")  # after a comma, the next tag is completed, not one already given
+        assert field.value == "client, salon rh"
+        assert "escape cancels" in screen_text(app)  # the hint wraps instead of being cut at 80 columns
+        await pilot.press("enter")
+        await pilot.pause()
+    assert tags_by_key(context.store)[who] == ("client", "salon rh")
+    context.store.close()

@@ -61,17 +61,23 @@ def _preview(source: str, strategy: Strategy, paths: Paths) -> int:
 
     export = load_export(Path(source))
     decisions = info = None
+    tags: dict = {}
+    met: dict = {}
     if paths.database.is_file():
+        from tui.store.people_tags import met_by_key, tags_by_key
         from tui.store.store import Store
 
         store = Store.open(paths.database, read_only=True)
         try:
             decisions, info = store.decisions(), store.info()
+            tags, met = tags_by_key(store), met_by_key(store)
         finally:
             store.close()
     from tui.cli.current_export import company_rules
+    from tui.triage.tag_filter import with_marks
 
-    queue = received_queue(export, decisions, info, date.today(), company_rules(paths))
+    # The people's tags too: a rule `tag = "client"` previews what it decides in the app.
+    queue = with_marks(received_queue(export, decisions, info, date.today(), company_rules(paths)), tags, met)
     open_rows = int(queue["pending"].sum())
     rows = preview(queue, None, strategy)
     decided = sum(after for _name, _before, after in rows)

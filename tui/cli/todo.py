@@ -61,7 +61,8 @@ def _mark_done(args: argparse.Namespace, paths: Paths) -> int:
         rows = find_rows(queue_of(paths, store), args.done)
         names = {r.key for r in rows}
         if not rows:
-            raise ConfigError("--done", _("no pending to-do matches this person (see: passerelle todo)"))
+            raise ConfigError("--done", _("no pending to-do matches this person (see: passerelle todo)") + _nearest(
+                queue_of(paths, store), args.done))
         if len(names) > 1:
             raise ConfigError("--done", _("{count} people have this name; give the profile URL instead").format(
                 count=len(names)))
@@ -71,6 +72,17 @@ def _mark_done(args: argparse.Namespace, paths: Paths) -> int:
     for row in rows:
         print(_("done: {action} {person}").format(action=shown(row.action), person=one_line(row.label)))
     return 0
+
+
+def _nearest(queue: Any, wanted: str) -> str:
+    """"; nearest: …" with up to three names of the queue close to `wanted`, as `compose --to` says."""
+    from tui.core.search import nearest
+    from tui.core.unsafe_chars import strip_unsafe as one_line
+
+    names = list(dict.fromkeys(r.label for r in queue.rows if r.state != "confirmed"))
+    if not names or "linkedin.com/in/" in wanted.lower():
+        return ""
+    return _("; nearest: {names}").format(names=", ".join(f'"{one_line(names[i])}"' for i in nearest(wanted, names, 3)))
 
 
 def run(args: argparse.Namespace, paths: Paths) -> int:

@@ -133,12 +133,14 @@ def set_by_hash(store: Any, content_hash: str) -> TriageSet | None:
 # ---------------------------------------------------------------- strategy
 def strategy_digest(strategy_file: Path, store: Any, today: date) -> str:
     """What the stored suggestions depend on: the strategy file, the typed-in details
-    (rules read company and role), the company rules (the bridge), the day (rules read
+    (rules read company and role), the tags, the company rules (the bridge), the day (rules read
     waiting days) and the language (a broken file's error is stored as worded)."""
     digest = hashlib.sha256()
     digest.update(digest_input(strategy_file))  # a FIFO or /dev/zero must not hang the app's start
     info = query(store, "SELECT count(*), max(updated_at) FROM person_info")[0]
     digest.update(f"\0{info[0]}\0{info[1]}\0{today.isoformat()}".encode())
+    # Rules read tags (`tag = "client"`): a tag given or taken away changes what they suggest.
+    digest.update(repr(query(store, "SELECT key, tag FROM tags ORDER BY key, tag")).encode())
     # A broken file's error is kept worded in the language it was read in: another language, another digest.
     digest.update(f"\0{language()}".encode())
     rules = getattr(store, "company_rules", None)

@@ -8,7 +8,7 @@ closes its row by itself; one the export contradicts is flagged.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -42,6 +42,7 @@ class ExportFacts:
     connected: frozenset[str] = frozenset()
     received: frozenset[str] = frozenset()  # incoming invitations still waiting
     sent: frozenset[str] = frozenset()  # outgoing invitations still waiting
+    earlier: ExportFacts | None = None  # the import before: what it confirmed was shown then, and is closed
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,8 @@ def todo_queue(decided: Iterable[Decided], done: Iterable[Done], facts: ExportFa
         verdict, why = _verdict(item, mark, facts)
         if verdict is None and mark is not None:
             continue  # carried out, nothing in the export says otherwise
+        if verdict == "confirmed" and facts.earlier is not None and _verdict(item, mark, facts.earlier)[0] == "confirmed":
+            continue  # the import before confirmed it already: shown then, closed since
         state = verdict or "pending"
         rows.append(TodoRow(
             item.key, item.name, item.url, item.action, item.ref, item.since, page_for(item.action, item.url),
@@ -166,15 +169,17 @@ def facts_from_frames(connections: Any, invitations: Any, exported_on: date | No
 
 
 def last_import_facts(store: Any) -> ExportFacts | None:
-    """ExportFacts from the snapshot of the last import, or None when there is none to read."""
+    """ExportFacts from the snapshot of the last import (with the one before it as `earlier`,
+    when its snapshot is there), or None when there is none to read."""
     from tui.store.snapshots import has_snapshot, read_snapshot
 
-    record = store.last_import()
-    if record is None or not has_snapshot(record.snapshot):
+    records = [r for r in store.imports()[-2:] if has_snapshot(r.snapshot)]
+    if not records or records[-1].id != getattr(store.last_import(), "id", None):
         return None
-
-    connections, invitations = read_snapshot(record.snapshot)
-    return facts_from_frames(connections, invitations, record.exported_on)
+    facts = [facts_from_frames(*read_snapshot(r.snapshot), r.exported_on) for r in records]
+    if len(facts) == 2 and facts[0].exported_on and facts[1].exported_on and facts[0].exported_on < facts[1].exported_on:
+        return replace(facts[1], earlier=facts[0])
+    return facts[-1]
 
 
 def current_queue(store: Any, facts: ExportFacts | None) -> TodoQueue:
@@ -184,8 +189,17 @@ def current_queue(store: Any, facts: ExportFacts | None) -> TodoQueue:
     return todo_queue(decided(store), done_events(store), facts)
 
 
+def name_words(text: str | None) -> str:
+    """A full name as `compose --to` compares it: folded words (`Amélie  TAYLOR` → `amelie taylor`)."""
+    import re
+
+    from tui.core.folding import fold
+
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
 def find_rows(queue: TodoQueue, wanted: str) -> list[TodoRow]:
-    """Pending or flagged rows for one person: profile URL or full name (case-insensitive)."""
+    """Pending or flagged rows for one person: profile URL or full name (case and accents folded)."""
     from tui.export.person_keys import profile_key
 
     wanted = wanted.strip()
@@ -193,5 +207,5 @@ def find_rows(queue: TodoQueue, wanted: str) -> list[TodoRow]:
     if "linkedin.com/in/" in wanted.lower() or wanted.lower().startswith("/in/"):
         key = profile_key(wanted, None)
         return [r for r in rows if r.key == key]
-    name = " ".join(wanted.split()).casefold()
-    return [r for r in rows if " ".join((r.name or "").split()).casefold() == name]
+    name = name_words(wanted)
+    return [r for r in rows if name and name_words(r.name) == name]

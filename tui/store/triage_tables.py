@@ -115,12 +115,16 @@ def _drop_old_sets(conn: Any) -> None:
 
 
 def queue_frame(store: Any, set_id: int, today: date) -> pl.DataFrame:
-    """The whole received queue as a frame, for the strategy rules and their preview."""
+    """The whole received queue as a frame (with tags and met), for the strategy rules and their preview."""
     rows = received_rows(store, set_id, today, None)
     if not rows:
         return pl.DataFrame(schema={"id": pl.Int64, "key": pl.Utf8, "pending": pl.Boolean})
+    from tui.store.people_tags import met_by_key, tags_by_key
+    from tui.triage.tag_filter import with_marks
+
     frame = pl.DataFrame(rows, infer_schema_length=None)
-    return frame.drop("suggestion", "suggestion_reason", "rule")
+    # With each person's tags and "how we met": strategy rules read them (`tag = "client"`).
+    return with_marks(frame.drop("suggestion", "suggestion_reason", "rule"), tags_by_key(store), met_by_key(store))
 
 
 def store_suggestions(store: Any, set_id: int, digest: str, strategy: Any, error: str | None,

@@ -16,7 +16,8 @@ class OpenComposer(Message):
 
 
 class DecisionSaved(Message):
-    """A decision batch was committed to the store (the other panes refresh their queues).
+    """A decision batch was committed to the store (the other panes refresh their queues);
+    also sent, with no batch, when a person's tags or "how we met" were saved.
 
     `pane`: the pane the decision was made in (it shows it already), None from the palette.
     """

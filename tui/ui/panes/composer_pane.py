@@ -17,6 +17,7 @@ from tui.ui.panes.pane import Pane
 from tui.composer.recipients import Recipient, advice, budgets, ledger, ledger_rows, my_name_for, people_frame, values_for
 from tui.core.errors import PasserelleError
 from tui.store.people_tags import met_of
+from tui.ui.panes.person_marks import ask_met, ask_tags, marks_lines
 from tui.store.store import Person
 from tui.composer.template_files import Template, ensure_starters, load_templates
 from tui.composer.templates import COUNTING, ERROR, Rendered, line_col, lint, render
@@ -249,6 +250,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
         values = values_for(self.recipient or Recipient(""), my_name_for(settings.my_name, self.context.export.owner), self.event_value, self.relay_value,
                             met_of(self.context.store, self.recipient))
         self.rendered = out = render(text, values)
+        self.query_one(ComposerRecipient).show_marks(marks_lines(self.context.store, getattr(self.recipient, "key", None)))
         # render() already dropped control and bidi characters; keep ZWJ emoji whole.
         self.query_one("#preview", TextArea).load_text(out.text)
         limit = settings.note_limit
@@ -309,15 +311,11 @@ class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
 
     def action_tags(self) -> None:
         """Tags for the recipient (comma-separated)."""
-        from tui.ui.panes.person_marks import ask_tags
-
         who = self.recipient
         ask_tags(self, self.context.store, who and who.key, who and who.full_name, self._marked)
 
     def action_met(self) -> None:
         """How you met the recipient: fills {met} in the note."""
-        from tui.ui.panes.person_marks import ask_met
-
         who = self.recipient
         ask_met(self, self.context.store, who and who.key, who and who.full_name, self._marked)
 

@@ -347,14 +347,14 @@ class NetworkPane(TableHistory, Vertical, Pane):
         from tui.ui.panes.person_marks import ask_tags
 
         row = self.query_one("#network-people", FrameTable).current_row() or {}
-        ask_tags(self, self.context.store, row.get("key"), row.get("full_name"), self.say)
+        ask_tags(self, self.context.store, row.get("key"), row.get("full_name"), self.marks_said)
 
     def action_met(self) -> None:
         """How you met the person highlighted in the people table (M)."""
         from tui.ui.panes.person_marks import ask_met
 
         row = self.query_one("#network-people", FrameTable).current_row() or {}
-        ask_met(self, self.context.store, row.get("key"), row.get("full_name"), self.say)
+        ask_met(self, self.context.store, row.get("key"), row.get("full_name"), self.marks_said)
 
     # ---- app hooks --------------------------------------------------------------------
     def focus_default(self) -> None:

@@ -122,7 +122,8 @@ class PersonHistory:
 
 class TableHistory(PersonHistory):
     """PersonHistory for a pane whose people table (id `HISTORY_TABLE`) has the highlighted
-    person's History in a box under it (a Static, id `HISTORY_BOX`), a few lines."""
+    person's tags, how you met and History in a box under it (a Static, id `HISTORY_BOX`),
+    a few lines; the pane has `say(message)`."""
 
     HISTORY_TABLE = HISTORY_BOX = ""
 
@@ -134,8 +135,16 @@ class TableHistory(PersonHistory):
         if (self.query_one(f"#{self.HISTORY_TABLE}").current_row() or {}).get("key") == key:
             self._person_history(key)
 
+    def marks_said(self, message: str) -> None:
+        """Tags or how we met saved for the highlighted person: say so, show them under the table."""
+        self.say(message)
+        self._person_history((self.query_one(f"#{self.HISTORY_TABLE}").current_row() or {}).get("key"))
+
     def _person_history(self, key: str | None) -> None:
+        from tui.ui.panes.person_marks import marks_lines
+
         box = self.query_one(f"#{self.HISTORY_BOX}")
-        lines = self.history_lines(key)[1:] if key else []
+        # Tags and how you met first (read now, one small query), then the History.
+        lines = marks_lines(self.context.store, key) + self.history_lines(key)[1:] if key else []
         box.set_class(bool(lines), "-shown")
         box.update(Content("\n").join(lines) if lines else Content(""))

@@ -33,6 +33,7 @@ def ask_tags(pane: Widget, store, key: str | None, name: str | None, done: Calla
             pane.app.notify(_("Tags not saved: {error}").format(error=exc), severity="error", markup=False)
             return
         done(_("✓ tags saved: {tags}").format(tags=", ".join(tags) if tags else _("(none)")))
+        _tell_other_panes(pane)
 
     pane.app.push_screen(PersonLineModal(
         _("Tags"), name or key, current,
@@ -57,10 +58,19 @@ def ask_met(pane: Widget, store, key: str | None, name: str | None, done: Callab
             pane.app.notify(_("Not saved: {error}").format(error=exc), severity="error", markup=False)
             return
         done(_("✓ saved how you met: {line}").format(line=line) if line else _("✓ forgot how you met"))
+        _tell_other_panes(pane)
 
     pane.app.push_screen(PersonLineModal(
         _("How you met"), name or key, met_by_key(store).get(key, ""),
         _("One line (where, when, who introduced you); empty forgets it; enter saves")), save)
+
+
+def _tell_other_panes(pane: Widget) -> None:
+    """The other panes' details, tag filters and suggestions read tags and met: they re-read
+    when next shown, as after a decision."""
+    from tui.ui.messages import DecisionSaved
+
+    pane.post_message(DecisionSaved(None, pane=pane))
 
 
 def marks_lines(store, key: str | None) -> list[Content]:

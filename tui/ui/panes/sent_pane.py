@@ -41,12 +41,12 @@ def state_of(row: dict) -> str:
 
 
 class SentPane(TriagePane):
-    """Outgoing invitations; d and w record what you did on LinkedIn."""
+    """Outgoing invitations; d and w decide a follow-up or a withdrawal, carried out from To do."""
 
     AREA = "sent"
     BINDINGS = [
-        Binding("d", "decide('followed_up')", N_("Follow-up done"), id="follow-up-done"),
-        Binding("w", "decide('withdrawn')", N_("Withdrawal done"), id="withdrawal-done"),
+        Binding("d", "decide('followed_up')", N_("Follow up"), id="follow-up-done"),
+        Binding("w", "decide('withdrawn')", N_("Withdraw"), id="withdrawal-done"),
         Binding("u", "undo", N_("Undo"), id="undo-sent"),
         Binding("U", "redo", N_("Redo"), show=False, id="redo-sent"),
         Binding("space", "toggle_mark", N_("Mark"), show=False, id="toggle-mark-sent"),
@@ -87,7 +87,7 @@ class SentPane(TriagePane):
         keys = {name: key_of(self.app, binding_id, default) for name, binding_id, default in (
             ("done", "follow-up-done", "d"), ("withdrawn", "withdrawal-done", "w"), ("open", "open-profile-sent", "o"),
             ("copy", "copy-url-sent", "y"))}
-        return _("{done} follow-up done · {withdrawn} withdrawal done (after doing it on LinkedIn) · {open} open · "
+        return _("{done} follow up · {withdrawn} withdraw (then do it on LinkedIn from To do) · {open} open · "
                  "{copy} copy URL").format(**keys)
 
     def language_changed(self) -> None:
@@ -150,9 +150,9 @@ class SentPane(TriagePane):
     def palette_commands(self) -> list[tuple[str, str, Any]]:
         """"sent: …" commands for the palette."""
         return with_keys(self, [
-            (N_("sent: follow-up done"), N_("You followed up on LinkedIn"), lambda: self.action_decide("followed_up"),
+            (N_("sent: follow up"), N_("Follow up on it (then do it on LinkedIn from To do)"), lambda: self.action_decide("followed_up"),
              "follow-up-done"),
-            (N_("sent: withdrawal done"), N_("You withdrew it on LinkedIn"), lambda: self.action_decide("withdrawn"),
+            (N_("sent: withdraw"), N_("Withdraw it (then do it on LinkedIn from To do)"), lambda: self.action_decide("withdrawn"),
              "withdrawal-done"),
             (N_("sent: undo"), N_("Undo the last decision"), self.action_undo, "undo-sent"),
             (N_("sent: redo"), N_("Redo"), self.action_redo, "redo-sent"),

@@ -28,6 +28,7 @@ from tui.ui.widgets.header_lines import exported_day
 from tui.ui.widgets.key_names import key_of, with_keys
 from tui.ui.widgets.translated import tr
 
+WIDE, WIDE_NAME = 110, 42  # from this width each row shows its page too, after a name column this wide
 SHOWN_PER_GROUP = 150  # oldest first: the rest waits below a "more" line (OptionList lays out every row)
 STATE_TITLES = {"pending": "", "flagged": N_(" — the export says otherwise, check"), "confirmed": ""}
 
@@ -62,6 +63,7 @@ class TodoPane(PersonHistory, Vertical, Pane):
         self.lines: list[TodoRow | None] = []  # option index → row (None: a group title)
         self.done_batches: dict[int, int] = {}  # done events of this session → rows they closed
         self._facts: tuple[int | None, Any] = (None, None)
+        self._wide: bool | None = None  # whether the rows were laid out with their page
 
     def compose(self) -> ComposeResult:
         yield Static(id="todo-summary")
@@ -125,7 +127,7 @@ class TodoPane(PersonHistory, Vertical, Pane):
                 options.append(Option(Content.assemble((title, "bold"), f"  ({len(rows)})"), disabled=True))
                 self.lines.append(None)
                 for row in rows[:SHOWN_PER_GROUP]:
-                    options.append(Option(self._prompt(row)))
+                    options.append(Option(self._prompt(row, self._page_width())))
                     self.lines.append(row)
                 if len(rows) > SHOWN_PER_GROUP:
                     more = _("  … and {count} more, shown as these are done ({key} does the whole group)").format(
@@ -147,11 +149,25 @@ class TodoPane(PersonHistory, Vertical, Pane):
         self._summary()
         self._detail()
 
+    def _page_width(self) -> int:
+        """Room for the page after the name on a wide screen (the detail shows it at any width)."""
+        return self.size.width - WIDE_NAME - 30 if self.size.width >= WIDE else 0
+
+    def on_resize(self, event) -> None:
+        if (event.size.width >= WIDE) != (self._wide is True) and self.is_attached:
+            self._wide = event.size.width >= WIDE
+            self.reload(keep=self.current())
+
     @staticmethod
-    def _prompt(row: TodoRow) -> Content:
+    def _prompt(row: TodoRow, page_width: int = 0) -> Content:
         mark = {"pending": "  ", "flagged": "! ", "confirmed": "✓ "}[row.state]
         note = _("  ✎ note") if row.note else ""
-        return Content.assemble(mark, (f"{day_of(row.since)}  ", "dim"), display_text(row.label, 40),
+        name = display_text(row.label, 40)
+        page = Content("")
+        if page_width > 0:  # who, since when, and the page to open, on one line
+            name = Content.assemble(name, " " * max(WIDE_NAME - name.cell_length, 1))
+            page = display_text(row.page, page_width).stylize("dim")
+        return Content.assemble(mark, (f"{day_of(row.since)}  ", "dim"), name, page,
                                 (note, "cyan"), (f"  {sanitize(row.flag)}" if row.flag else "", "yellow"))
 
     def _summary(self) -> None:

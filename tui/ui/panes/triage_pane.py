@@ -181,10 +181,15 @@ class TriagePane(PersonHistory, Vertical, Pane):
         ask_met(self, self.context.store, row.get("key"), row.get("name"), lambda said: self.marks_saved(row, said))
 
     def marks_saved(self, row: dict, said: str) -> None:
-        """Tags or how we met saved: say so, re-read the rows (a tag: filter may drop this one)."""
+        """Tags or how we met saved: say so, re-read the rows (a tag: filter may drop this one),
+        and the strategy's suggestions (rules read tags)."""
         self.status(said, "green")
         self.reload(keep_key=row.get("key"))
         self.show_current()
+        self.suggest()
+
+    def suggest(self) -> None:
+        """Re-apply the strategy, where the pane has one (the received pane)."""
 
     def show_current(self) -> None:  # pragma: no cover - overridden
         """Redraw the detail of the row under the cursor."""
@@ -227,6 +232,8 @@ class TriagePane(PersonHistory, Vertical, Pane):
         self.stale = True
 
     def on_shown(self) -> None:
-        if self.stale:
+        if self.stale:  # decisions, tags or "how we met" changed in another pane
             self.stale = False
             self.reload(keep_key=self.table.current_key())
+            self.show_current()
+            self.suggest()

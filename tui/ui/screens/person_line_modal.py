@@ -41,7 +41,7 @@ class PersonLineModal(ModalScreen[str | None]):
     PersonLineModal { align: center middle; }
     PersonLineModal > Vertical { width: 74; max-width: 100%; height: auto; border: round $primary;
                                  background: $surface; padding: 0 1; }
-    PersonLineModal .hint { color: $text-muted; }
+    PersonLineModal .hint { color: $text-muted; width: 1fr; }  /* wraps: at 80 columns it is two lines */
     """
 
     def __init__(self, title: str, who: str, value: str, hint: str, suggestions: list[str] | None = None) -> None:

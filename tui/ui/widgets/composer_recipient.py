@@ -46,6 +46,8 @@ class ComposerRecipient(Vertical):
     ComposerRecipient .field-label { width: 9; color: $text-muted; }
     ComposerRecipient .field Input { width: 1fr; }
     ComposerRecipient .heading { text-style: bold; color: $accent; }
+    ComposerRecipient #recipient-marks { height: auto; max-height: 2; display: none; }
+    ComposerRecipient #recipient-marks.-shown { display: block; }
     """
 
     class Changed(Message):
@@ -83,6 +85,13 @@ class ComposerRecipient(Vertical):
             with Horizontal(classes="field"):
                 yield Translated(label, classes="field-label")
                 yield field
+        yield Static(id="recipient-marks")  # the recipient's tags and how you met, when there are some
+
+    def show_marks(self, lines: list) -> None:
+        """Show the recipient's tags and how you met (Content lines; none: the line is hidden)."""
+        box = self.query_one("#recipient-marks", Static)
+        box.set_class(bool(lines), "-shown")
+        box.update(Content("\n").join(lines) if lines else Content(""))
 
     def on_mount(self) -> None:
         self.filter("")

@@ -122,7 +122,7 @@ class InvitationDetail(VerticalScroll):
         if row.get("stale"):
             lines += [Content(""), Content.assemble(
                 (_("Stale: waiting {days}+ days. ").format(days=stale_days), "yellow bold"),
-                _("Consider withdrawing it ({key} once done on LinkedIn). LinkedIn then blocks "
+                _("Consider withdrawing it ({key}, then do it on LinkedIn from To do). LinkedIn then blocks "
                   "re-inviting this person for about 3 weeks.").format(key=key_of(self.app, "withdrawal-done", "w")),
             )]
         if row.get("decision"):
