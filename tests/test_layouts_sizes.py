@@ -1,0 +1,78 @@
+"""The lists at the sizes terminals open with: whole names first, the detail under the list when narrow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from snapshot_apps import SAMPLE, settle, snapshot_app
+from test_layouts import screen_text
+
+
+def visible_names(table) -> list[str]:
+    """The names of the rows the table shows on screen."""
+    top = round(table.scroll_y)
+    rows = range(top, min(table.row_count, top + table.size.height - 1))
+    return [table.frame.row(i, named=True)["name"] or "" for i in rows]
+
+
+@pytest.mark.parametrize("pane, keys", [("received", []), ("sent", ["2"])])
+async def test_every_name_keeps_16_characters_at_80x24(tmp_path: Path, pane: str, keys: list[str]) -> None:
+    app = snapshot_app(SAMPLE, tmp_path / "home")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, keys)
+        table = app.query_one(f"#{pane}-table")
+        names = visible_names(table)
+        assert len(names) >= 8  # the list keeps rows to choose from
+        text = screen_text(app)
+        for name in names:
+            assert name.strip()[:16] in text, name
+
+
+@pytest.mark.parametrize("pane, keys", [("received", []), ("sent", ["2"])])
+async def test_the_detail_goes_under_the_list_below_100_columns(tmp_path: Path, pane: str, keys: list[str]) -> None:
+    app = snapshot_app(SAMPLE, tmp_path / "home")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, keys)
+        table, detail = app.query_one(f"#{pane}-table"), app.query_one(f"#{pane}-detail")
+        assert detail.region.y >= table.region.bottom and detail.region.height >= 4  # under, and readable
+        assert table.region.width >= 78  # the list has the whole width: the note column takes what is left
+        first = table.frame.row(0, named=True)
+        assert first["name"] in screen_text(app)  # the detail names the highlighted person in full
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert detail.region.x >= table.region.right and detail.region.y == table.region.y  # beside it again
+
+
+async def test_signal_words_are_whole_when_the_list_has_room(tmp_path: Path) -> None:
+    app = snapshot_app(SAMPLE, tmp_path / "home")
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, [])
+        text = screen_text(app)
+        assert "⚠ suspicious " in text and "✎ note ✉ talked" in text
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("pane, keys", [("received", []), ("sent", ["2"]), ("network", ["3"]), ("growth", ["3", "g"]),
+                                        ("composer", ["4"]), ("todo", ["5"])])
+async def test_the_footer_keeps_five_keys_and_help_at_80_columns(tmp_path: Path, language: str, pane: str,
+                                                                 keys: list[str]) -> None:
+    from tui import i18n
+
+    i18n.set_language(language)
+    try:
+        app = snapshot_app(SAMPLE, tmp_path / "home")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, keys)
+            shown = list(app.query("RankedFooter FooterKey"))
+            assert all(k.region.right <= 80 and k.region.width > 0 for k in shown)  # every one on screen
+            pane_keys = [k for k in shown if k.key_display not in ("?", "^p")]
+            assert len(pane_keys) >= 5, [k.key_display for k in shown]
+            assert all(k.description.strip(" …") for k in pane_keys)  # each with a word, even shortened
+            helps = [k.key_display for k in shown]
+            assert ("esc" in helps) if pane == "composer" else ("?" in helps)  # in a text field esc leads to ?
+            if pane == "received":
+                assert "/" in helps and "v" in helps
+    finally:
+        i18n.set_language("en")
