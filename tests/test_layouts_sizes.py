@@ -76,3 +76,15 @@ async def test_the_footer_keeps_five_keys_and_help_at_80_columns(tmp_path: Path,
                 assert "/" in helps and "v" in helps
     finally:
         i18n.set_language("en")
+
+
+@pytest.mark.parametrize("pane, keys", [("received", []), ("sent", ["2"])])
+async def test_on_a_wide_screen_the_note_takes_what_is_left(tmp_path: Path, pane: str, keys: list[str]) -> None:
+    app = snapshot_app(SAMPLE, tmp_path / "home")
+    async with app.run_test(size=(250, 70)) as pilot:
+        await settle(pilot, keys)
+        table = app.query_one(f"#{pane}-table")
+        widths = dict(zip((c.key for c in table.columns), table._column_widths(table.scrollable_content_region.width)))
+        assert 17 <= widths["name"] <= 32 and widths["note"] == max(widths.values()) and widths["note"] >= 70
+        first = table.frame.row(0, named=True)
+        assert first["note"].strip()[:60] in screen_text(app)  # most of a note reads in the list

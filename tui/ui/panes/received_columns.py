@@ -45,9 +45,10 @@ def columns(view: str, suggests: bool) -> list[Column]:
     """Name (16 characters and the ellipsis at 80 columns), waited, signals, the decision or suggestion
     column only when it can hold something, and the note in what is left."""
     shown = [
-        Column("name", N_("Name"), ratio=3, min_width=17, formatter=lambda n: n if n and n.strip() else _("(no name)")),
+        Column("name", N_("Name"), ratio=3, min_width=17, max_width=32,
+               formatter=lambda n: n if n and n.strip() else _("(no name)")),
         Column("waited_days", N_("Waited"), width=6, align="right", formatter=days_cell),
-        Column("_signals", N_("Signals"), ratio=2, min_width=12),  # room for "⚠ suspicious" whole when there is
+        Column("_signals", N_("Signals"), ratio=2, min_width=12, max_width=30),  # "⚠ suspicious" whole when it fits
     ]
     if view in ("Decided", "Later (due)") or suggests:
         shown.append(Column("_status", N_("Decision") if view == "Decided" else N_("Suggests"), width=10,

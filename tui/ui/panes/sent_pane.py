@@ -20,7 +20,8 @@ from tui.ui.widgets.invitation_detail import InvitationDetail
 from tui.ui.widgets.key_names import key_of, with_keys
 
 COLUMNS = [
-    Column("name", N_("Name"), ratio=3, min_width=17, formatter=lambda n: n if n and n.strip() else _("(no name)")),
+    Column("name", N_("Name"), ratio=3, min_width=17, max_width=32,
+           formatter=lambda n: n if n and n.strip() else _("(no name)")),
     Column("_waited", N_("Waited"), width=7, align="right", formatter=days_cell),
     Column("_state", N_("State"), width=22),
     Column("note", N_("Note sent"), ratio=4, formatter=lambda n: n.strip() if n and n.strip() else _("— no note")),

@@ -42,6 +42,7 @@ class Column:
     align: str = "left"
     formatter: Callable[[Any], str] | None = None
     min_width: int = 0  # a share never gets narrower (names stay readable at 80 columns)
+    max_width: int | None = None  # nor wider: on a wide screen the last column (the note) takes the rest
 
 
 class _NoRows:
@@ -278,7 +279,8 @@ class FrameTable(TypeAhead, ScrollView, can_focus=True):
         gaps = len(self.columns)  # one space after the marker and between columns
         free = max(0, width - 1 - gaps - sum(c.width or 0 for c in self.columns))
         shares = sum(c.ratio for c in self.columns if c.width is None) or 1
-        widths = [c.width if c.width is not None else min(free, max(c.min_width, free * c.ratio // shares))
+        widths = [c.width if c.width is not None else min(free, c.max_width or free,
+                                                           max(c.min_width, free * c.ratio // shares))
                   for c in self.columns]
         shared = [i for i, c in enumerate(self.columns) if c.width is None]
         if shared:  # the last shared column takes what is left (never less than nothing)
