@@ -88,3 +88,49 @@ async def test_on_a_wide_screen_the_note_takes_what_is_left(tmp_path: Path, pane
         assert 17 <= widths["name"] <= 32 and widths["note"] == max(widths.values()) and widths["note"] >= 70
         first = table.frame.row(0, named=True)
         assert first["note"].strip()[:60] in screen_text(app)  # most of a note reads in the list
+
+
+async def test_a_later_come_back_is_drawn_in_the_warning_colour_and_says_due(tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    from snapshot_apps import TODAY
+    from tui.store.store import Person
+
+    app = snapshot_app(SAMPLE, tmp_path / "home")
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, [])
+        pane, table = app.query_one("#received"), app.query_one("#received-table")
+        key = table.frame.row(2, named=True)["key"]
+        app.context.store.decide([Person(key)], "later", until=TODAY - timedelta(days=1))
+        pane.reload(keep_key=key)
+        await pilot.pause()
+        index = pane.rows.keys.index(key)
+        assert "↺ due" in " ".join(str(c) for c in table._cells_for(index))  # said in words too
+        table.move_cursor(0 if index else 1)  # the cursor's colour would hide the row's
+        table.scroll_to(y=max(0, index - 3), animate=False)
+        await pilot.pause()
+        warning = table.get_component_rich_style("frame-table--due").color
+        strip = table.render_line(index - round(table.scroll_y) + 1)
+        assert warning is not None and any(seg.style and seg.style.color == warning for seg in strip)
+        others = table.render_line(1 if index - round(table.scroll_y) != 0 else 2)
+        assert not any(seg.style and seg.style.color == warning for seg in others)
+
+
+@pytest.mark.parametrize("keys, words", [
+    ([], ["⚠ suspicious", "✎ note", "✉ talked"]),
+    (["3"], ["▲ you: 784 (generous)", "starting 0–99", "selective 100–499", "generous 500+"]),
+    (["3", "g"], ["┄ 100 and 500: the bands", "500┤", "100┤", "· none", "░ 1–2", "acc: share of the invitations"]),
+])
+async def test_with_no_color_every_meaning_is_still_said(tmp_path: Path, monkeypatch, keys, words) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = snapshot_app(SAMPLE, tmp_path / "home")
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, keys)
+        assert app.no_color  # the screen is monochrome: only the words and symbols carry meaning
+        text = screen_text(app)
+        if keys == ["3", "g"]:
+            app.query_one("#network-growth-view").scroll_end(animate=False)
+            await pilot.pause()
+            text += screen_text(app)
+        for word in words:
+            assert word in text, word

@@ -95,7 +95,8 @@ def compose_received(views: tuple[str, ...]) -> ComposeResult:
     yield FilterBar(id="received-filter")
     with Horizontal(id="received-main"):
         yield FrameTable(columns("All", False), empty_text=N_("Nothing in this view."), id="received-table",
-                         alert=lambda row: bool(row and row.get("suspicious")))
+                         alert=lambda row: bool(row and row.get("suspicious")),
+                         due=lambda row: bool(row and row.get("later_due")))
         yield InvitationDetail(id="received-detail")
     with Horizontal(id="received-foot"):
         yield Static(id="received-progress-label")

@@ -73,6 +73,7 @@ class FrameTable(TypeAhead, ScrollView, can_focus=True):
         "frame-table--marked",
         "frame-table--even",
         "frame-table--alert",
+        "frame-table--due",
     }
     DEFAULT_CSS = """
     FrameTable { overflow-x: hidden; height: 1fr; background: $surface; }
@@ -82,6 +83,7 @@ class FrameTable(TypeAhead, ScrollView, can_focus=True):
     FrameTable > .frame-table--marked { color: $accent; }
     FrameTable > .frame-table--even { background: $surface-lighten-1; }
     FrameTable > .frame-table--alert { color: $error; }
+    FrameTable > .frame-table--due { color: $warning; }
     """
 
     class RowHighlighted(Message):
@@ -110,12 +112,14 @@ class FrameTable(TypeAhead, ScrollView, can_focus=True):
         id: str | None = None,
         classes: str | None = None,
         alert: Callable[[dict], bool] | None = None,
+        due: Callable[[dict], bool] | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.columns = list(columns)
         self.key_column = key_column
         self.empty_text = empty_text
         self.alert = alert  # rows drawn in the theme's error colour (their cells also say why)
+        self.due = due  # rows drawn in its warning colour (a "later" come back, also said in words)
         self.frame: Any = _NO_ROWS
         self.cursor_row = 0
         self.marked: set[Any] = set()
@@ -335,8 +339,12 @@ class FrameTable(TypeAhead, ScrollView, can_focus=True):
         style = base
         if index % 2:
             style += self.get_component_rich_style("frame-table--even")
-        if self.alert is not None and self.alert(self.frame.row(index, named=True)):
-            style += self.get_component_rich_style("frame-table--alert")
+        if self.alert is not None or self.due is not None:
+            row = self.frame.row(index, named=True)
+            if self.alert is not None and self.alert(row):
+                style += self.get_component_rich_style("frame-table--alert")
+            elif self.due is not None and self.due(row):
+                style += self.get_component_rich_style("frame-table--due")
         if marked:
             style += self.get_component_rich_style("frame-table--marked")
         if index == self.cursor_row:
