@@ -134,3 +134,57 @@ async def test_with_no_color_every_meaning_is_still_said(tmp_path: Path, monkeyp
             text += screen_text(app)
         for word in words:
             assert word in text, word
+
+
+SIZES = [(80, 24), (100, 30), (120, 40), (160, 50), (250, 70)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_composer_shows_editor_preview_and_count_at_every_size(tmp_path: Path, size) -> None:
+    import re
+
+    app = snapshot_app(SAMPLE, tmp_path / "home")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot, ["4"])
+        width, height = size
+        for selector in ("#template-editor", "#preview", "#count"):
+            region = app.query_one(selector).region
+            assert region.height >= 1 and region.bottom <= height - 1 and region.right <= width, selector
+            assert region.width >= 40, selector  # never the 14-column editor of old
+        assert re.search(r"\b\d+/200 characters", screen_text(app))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_network_shows_the_gauge_and_five_companies_at_every_size(tmp_path: Path, size) -> None:
+    import re
+
+    app = snapshot_app(SAMPLE, tmp_path / "home")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot, ["3"])
+        text = screen_text(app)
+        assert re.search(r"starting 0–99 +selective 100–499 +generous 500\+", text)  # never run together
+        assert "▲ you: 784 (generous)" in text
+        table = app.query_one("#network-composition")
+        assert table.region.bottom <= size[1] - 1 and table.region.height >= 6  # the header and five rows
+        top = app.query_one("NetworkPane").view.tables["company"]["label"].head(5).to_list()
+        assert all(name[:14] in text for name in top), top
+
+
+async def test_the_palette_switches_the_theme_and_the_gauge_follows(tmp_path: Path) -> None:
+    app = snapshot_app(SAMPLE, tmp_path / "home")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, ["3"])
+        gauge = app.query_one("#network-gauge")
+        before = {seg.style.color for seg in gauge.render_lines(gauge.region.reset_offset)[0] if seg.style}
+        themes = [c for c in app.get_system_commands(app.screen) if c.title == "Theme"]
+        assert themes  # offered in the palette
+        themes[0].callback()  # as choosing it there does: the list of themes opens
+        await pilot.pause()
+        await pilot.press(*"textual-light")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "textual-light"
+        after = {seg.style.color for seg in gauge.render_lines(gauge.region.reset_offset)[0] if seg.style}
+        assert len(after - {None}) >= 3 and after != before  # three band colours, the light theme's
