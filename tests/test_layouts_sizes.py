@@ -188,3 +188,22 @@ async def test_the_palette_switches_the_theme_and_the_gauge_follows(tmp_path: Pa
         assert app.theme == "textual-light"
         after = {seg.style.color for seg in gauge.render_lines(gauge.region.reset_offset)[0] if seg.style}
         assert len(after - {None}) >= 3 and after != before  # three band colours, the light theme's
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (160, 50)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_people_behind_a_company_keep_their_names(tmp_path: Path, size) -> None:
+    app = snapshot_app(SAMPLE, tmp_path / "home")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot, ["3"])  # the tables are read
+        await settle(pilot, ["enter"])  # then the people behind the first company
+        people = app.query_one("#network-people")
+        assert people.row_count >= 5  # Norvane Systems' people
+        text = screen_text(app)
+        for name in visible_names_of(people, "full_name"):
+            assert name[:16] in text, name
+        assert ("how the" in text) == (size[0] >= 110)  # the column that goes when narrow
+
+
+def visible_names_of(table, key: str) -> list[str]:
+    top = round(table.scroll_y)
+    return [table.frame.row(i, named=True)[key] or "" for i in range(top, min(table.row_count, top + table.size.height - 1))]

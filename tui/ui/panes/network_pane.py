@@ -21,16 +21,17 @@ from tui.i18n.formats import number
 from tui.text import display_text
 from tui.network.overview import TABLES, NetworkView, compute_view, since_frame
 from tui.ui.panes.network_commands import network_commands
+from tui.ui.panes.network_people import WIDE, fit_people, people_columns
 from tui.ui.panes.network_words import (
     WHO_AT, band_words, figures_text, found_words, growth_line, next_line, people_count, pct, qualified_label, size_line,
     shown_labels, table_hint, typed_in_invitation,
 )
 from tui.ui.widgets.frame_table import Column, FrameTable
-from tui.ui.widgets.decision_words import band_word, table_day
+from tui.ui.widgets.decision_words import band_word
 from tui.ui.widgets.growth_chart import GrowthChart
 from tui.ui.widgets.key_names import key_of
 from tui.ui.widgets.network_gauge import NetworkGauge
-from tui.ui.widgets.translated import Translated, placeholder, tr
+from tui.ui.widgets.translated import Translated, placeholder
 
 class NetworkPane(TableHistory, Vertical, Pane):
     """How big the network is, what it is made of, how it grows; enter drills to people."""
@@ -101,17 +102,7 @@ class NetworkPane(TableHistory, Vertical, Pane):
                 yield placeholder(Input(id="network-who-at"), WHO_AT)
                 yield Translated(N_("enter on a row shows the people behind it"), id="network-people-title",
                                  classes="network-title")
-                yield FrameTable(
-                    [
-                        Column("full_name", N_("name"), ratio=2),
-                        Column("company", N_("company"), ratio=2),
-                        Column("position", N_("position"), ratio=3),
-                        Column("why", N_("how the title was read"), ratio=3, formatter=tr),
-                        Column("connected_on", N_("since"), width=10, formatter=lambda d: table_day(d) if d else ""),
-                        Column("ties", N_("ties"), width=4, align="right", formatter=lambda n: str(n) if n else ""),
-                    ],
-                    empty_text=N_("Nobody here."), id="network-people",
-                )
+                yield FrameTable(people_columns(True), empty_text=N_("Nobody here."), id="network-people")
                 yield Static(Content(""), id="network-person-history")
         with VerticalScroll(id="network-growth-view"):
             yield GrowthChart(id="network-growth-full")
@@ -235,8 +226,9 @@ class NetworkPane(TableHistory, Vertical, Pane):
             self.query_one("#network-composition", FrameTable).focus()
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width < 110, "-narrow")
+        self.set_class(self.size.width < WIDE, "-narrow")
         self.set_class(self.size.height < 32, "-short")
+        fit_people(self.query_one("#network-people", FrameTable), self.size.width)
 
     def action_who_at(self) -> None:
         self._leave_growth()
