@@ -207,3 +207,11 @@ async def test_the_people_behind_a_company_keep_their_names(tmp_path: Path, size
 def visible_names_of(table, key: str) -> list[str]:
     top = round(table.scroll_y)
     return [table.frame.row(i, named=True)[key] or "" for i in range(top, min(table.row_count, top + table.size.height - 1))]
+
+
+def test_each_signal_has_a_symbol_and_a_word() -> None:
+    from tui.ui.panes.received_columns import signals_cell
+
+    row = {"suspicious": True, "later_due": True, "has_note": True, "bridge": True, "messaged_before": True}
+    assert signals_cell(row) == "⚠ suspicious ↺ due ✎ note ⇄ bridge ✉ talked"
+    assert signals_cell({"bridge": True}) == "⇄ bridge" and signals_cell({}) == ""
