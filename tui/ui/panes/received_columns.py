@@ -48,7 +48,7 @@ def columns(view: str, suggests: bool) -> list[Column]:
         Column("name", N_("Name"), ratio=3, min_width=17, max_width=32,
                formatter=lambda n: n if n and n.strip() else _("(no name)")),
         Column("waited_days", N_("Waited"), width=6, align="right", formatter=days_cell),
-        Column("_signals", N_("Signals"), ratio=2, min_width=12, max_width=30),  # "⚠ suspicious" whole when it fits
+        Column("_signals", N_("Signals"), ratio=2, min_width=12, max_width=24),  # "⚠ suspicious" whole when it fits
     ]
     if view in ("Decided", "Later (due)") or suggests:
         shown.append(Column("_status", N_("Decision") if view == "Decided" else N_("Suggests"), width=10,
