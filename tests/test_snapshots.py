@@ -33,3 +33,11 @@ def test_light_theme_keeps_the_meaning_colours_readable(snap_compare, tmp_path: 
     Paths.resolve(home).settings_file.write_text('theme = "textual-light"\n', encoding="utf-8")
     app = snapshot_app(SAMPLE, home)
     assert snap_compare(app, terminal_size=(100, 30), run_before=lambda pilot: settle(pilot, PANE_KEYS[pane]))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("export", ["sample", "empty"])
+def test_todo_pane_looks_right(snap_compare, tmp_path: Path, export: str, size: tuple[int, int]) -> None:
+    source = SAMPLE if export == "sample" else empty_export(tmp_path)
+    app = snapshot_app(source, tmp_path / "home")
+    assert snap_compare(app, terminal_size=size, run_before=lambda pilot: settle(pilot, ["5"]))

@@ -21,7 +21,7 @@ from tui.i18n.formats import number
 from tui.text import display_text
 from tui.network.overview import TABLES, NetworkView, compute_view, since_frame
 from tui.ui.panes.network_commands import network_commands
-from tui.ui.panes.network_people_columns import CHANGES, PEOPLE, TYPED_IN
+from tui.ui.panes.network_people_columns import CHANGES, TYPED_IN, WIDE, fit_people, people_columns
 from tui.ui.panes.network_words import (
     WHO_AT, band_words, figures_text, found_words, growth_line, next_line, people_count, pct, qualified_label, size_line,
     shown_labels, table_hint, typed_in_invitation,
@@ -65,7 +65,7 @@ class NetworkPane(TableHistory, Vertical, Pane):
 
         def __init__(self, title: Content, frame: pl.DataFrame, note: str = "", columns: list | None = None) -> None:
             super().__init__()
-            self.title, self.frame, self.note, self.columns = title, frame, note, columns or PEOPLE
+            self.title, self.frame, self.note, self.columns = title, frame, note, columns  # None: the people's
 
     def __init__(self, context: AppContext, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -101,7 +101,7 @@ class NetworkPane(TableHistory, Vertical, Pane):
                 yield placeholder(WhoAtField(id="network-who-at"), WHO_AT)
                 yield Translated(N_("enter on a row shows the people behind it"), id="network-people-title",
                                  classes="network-title")
-                yield FrameTable(list(PEOPLE), empty_text=N_("Nobody here."), id="network-people")
+                yield FrameTable(people_columns(True), empty_text=N_("Nobody here."), id="network-people")
                 yield Static(Content(""), id="network-person-history")
         with VerticalScroll(id="network-growth-view"):
             yield GrowthChart(id="network-growth-full")
@@ -187,8 +187,9 @@ class NetworkPane(TableHistory, Vertical, Pane):
     def on_network_pane_people_found(self, message: PeopleFound) -> None:
         title = message.title if not message.note else Content.assemble(message.title, ("\n" + message.note, "dim"))
         self.query_one("#network-people-title", Static).update(title)
-        self.query_one("#network-people", FrameTable).set_columns(message.columns)
-        self.query_one("#network-people", FrameTable).set_frame(message.frame)
+        table = self.query_one("#network-people", FrameTable)
+        table.set_columns(message.columns or people_columns(self.size.width >= WIDE))
+        table.set_frame(message.frame)
 
     def on_frame_table_row_selected(self, event: FrameTable.RowSelected) -> None:
         if event.table.id == "network-composition":
@@ -227,8 +228,9 @@ class NetworkPane(TableHistory, Vertical, Pane):
             self.query_one("#network-composition", FrameTable).focus()
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width < 110, "-narrow")
+        self.set_class(self.size.width < WIDE, "-narrow")
         self.set_class(self.size.height < 32, "-short")
+        fit_people(self.query_one("#network-people", FrameTable), self.size.width)
 
     def action_who_at(self) -> None:
         self._leave_growth()

@@ -45,9 +45,10 @@ def columns(view: str, suggests: bool) -> list[Column]:
     """Name (16 characters and the ellipsis at 80 columns), waited, signals, the decision or suggestion
     column only when it can hold something, and the note in what is left."""
     shown = [
-        Column("name", N_("Name"), ratio=3, min_width=17, formatter=lambda n: n if n and n.strip() else _("(no name)")),
+        Column("name", N_("Name"), ratio=3, min_width=17, max_width=32,
+               formatter=lambda n: n if n and n.strip() else _("(no name)")),
         Column("waited_days", N_("Waited"), width=6, align="right", formatter=days_cell),
-        Column("_signals", N_("Signals"), width=12),
+        Column("_signals", N_("Signals"), ratio=2, min_width=12, max_width=24),  # "⚠ suspicious" whole when it fits
     ]
     if view in ("Decided", "Later (due)") or suggests:
         shown.append(Column("_status", N_("Decision") if view == "Decided" else N_("Suggests"), width=10,
@@ -94,7 +95,8 @@ def compose_received(views: tuple[str, ...]) -> ComposeResult:
     yield FilterBar(id="received-filter")
     with Horizontal(id="received-main"):
         yield FrameTable(columns("All", False), empty_text=N_("Nothing in this view."), id="received-table",
-                         alert=lambda row: bool(row and row.get("suspicious")))
+                         alert=lambda row: bool(row and row.get("suspicious")),
+                         due=lambda row: bool(row and row.get("later_due")))
         yield InvitationDetail(id="received-detail")
     with Horizontal(id="received-foot"):
         yield Static(id="received-progress-label")

@@ -20,7 +20,8 @@ from tui.ui.widgets.invitation_detail import InvitationDetail
 from tui.ui.widgets.key_names import key_of, with_keys
 
 COLUMNS = [
-    Column("name", N_("Name"), ratio=3, formatter=lambda n: n if n and n.strip() else _("(no name)")),
+    Column("name", N_("Name"), ratio=3, min_width=17, max_width=32,
+           formatter=lambda n: n if n and n.strip() else _("(no name)")),
     Column("_waited", N_("Waited"), width=7, align="right", formatter=days_cell),
     Column("_state", N_("State"), width=22),
     Column("note", N_("Note sent"), ratio=4, formatter=lambda n: n.strip() if n and n.strip() else _("— no note")),
@@ -63,6 +64,9 @@ class SentPane(TriagePane):
     SentPane #sent-main { height: 1fr; }
     SentPane FrameTable { width: 3fr; }
     SentPane InvitationDetail { width: 2fr; }
+    SentPane.-narrow #sent-main { layout: vertical; }
+    SentPane.-narrow FrameTable { width: 1fr; height: 3fr; }
+    SentPane.-narrow InvitationDetail { width: 1fr; height: 2fr; border-left: none; border-top: hkey $panel-lighten-2; }
     SentPane .status-line { height: 1; padding: 0 1; }
     """
 

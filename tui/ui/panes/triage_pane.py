@@ -23,6 +23,9 @@ from tui.text import display_text, sanitize
 from tui.ui.widgets.frame_table import FrameTable
 
 
+NARROW = 100  # columns: below, the detail is under the list instead of beside it
+
+
 def person_of(row: dict) -> Person | None:
     """The store's Person for a queue row, or None when the row has no identity."""
     key = row.get("key")
@@ -230,6 +233,11 @@ class TriagePane(PersonHistory, Vertical, Pane):
     def decisions_changed(self) -> None:
         """Another pane saved or undid a decision: refresh this queue when it is next shown."""
         self.stale = True
+
+    def on_resize(self) -> None:
+        # Below NARROW columns the detail goes under the list: beside it, the names and the note
+        # would be cut to a few letters (app.tcss, SentPane's CSS).
+        self.set_class(self.size.width < NARROW, "-narrow")
 
     def on_shown(self) -> None:
         if self.stale:  # decisions, tags or "how we met" changed in another pane

@@ -42,6 +42,7 @@ class Column:
     align: str = "left"
     formatter: Callable[[Any], str] | None = None
     min_width: int = 0  # a share never gets narrower (names stay readable at 80 columns)
+    max_width: int | None = None  # nor wider: on a wide screen the last column (the note) takes the rest
 
 
 class _NoRows:
@@ -72,6 +73,7 @@ class FrameTable(TypeAhead, ScrollView, can_focus=True):
         "frame-table--marked",
         "frame-table--even",
         "frame-table--alert",
+        "frame-table--due",
     }
     DEFAULT_CSS = """
     FrameTable { overflow-x: hidden; height: 1fr; background: $surface; }
@@ -81,6 +83,7 @@ class FrameTable(TypeAhead, ScrollView, can_focus=True):
     FrameTable > .frame-table--marked { color: $accent; }
     FrameTable > .frame-table--even { background: $surface-lighten-1; }
     FrameTable > .frame-table--alert { color: $error; }
+    FrameTable > .frame-table--due { color: $warning; }
     """
 
     class RowHighlighted(Message):
@@ -109,12 +112,14 @@ class FrameTable(TypeAhead, ScrollView, can_focus=True):
         id: str | None = None,
         classes: str | None = None,
         alert: Callable[[dict], bool] | None = None,
+        due: Callable[[dict], bool] | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.columns = list(columns)
         self.key_column = key_column
         self.empty_text = empty_text
         self.alert = alert  # rows drawn in the theme's error colour (their cells also say why)
+        self.due = due  # rows drawn in its warning colour (a "later" come back, also said in words)
         self.frame: Any = _NO_ROWS
         self.cursor_row = 0
         self.marked: set[Any] = set()
@@ -278,7 +283,8 @@ class FrameTable(TypeAhead, ScrollView, can_focus=True):
         gaps = len(self.columns)  # one space after the marker and between columns
         free = max(0, width - 1 - gaps - sum(c.width or 0 for c in self.columns))
         shares = sum(c.ratio for c in self.columns if c.width is None) or 1
-        widths = [c.width if c.width is not None else min(free, max(c.min_width, free * c.ratio // shares))
+        widths = [c.width if c.width is not None else min(free, c.max_width or free,
+                                                           max(c.min_width, free * c.ratio // shares))
                   for c in self.columns]
         shared = [i for i, c in enumerate(self.columns) if c.width is None]
         if shared:  # the last shared column takes what is left (never less than nothing)
@@ -349,8 +355,12 @@ class FrameTable(TypeAhead, ScrollView, can_focus=True):
         style = base
         if index % 2:
             style += self._part("frame-table--even")
-        if self.alert is not None and self.alert(self.frame.row(index, named=True)):
-            style += self._part("frame-table--alert")
+        if self.alert is not None or self.due is not None:
+            row = self.frame.row(index, named=True)
+            if self.alert is not None and self.alert(row):
+                style += self._part("frame-table--alert")
+            elif self.due is not None and self.due(row):
+                style += self._part("frame-table--due")
         if marked:
             style += self._part("frame-table--marked")
         if index == self.cursor_row:

@@ -30,6 +30,8 @@ RANK = (
     # filter bar
     "keep-filter", "clear-filter",
 )
+KEPT = 5  # the pane's best keys kept at every width, their words shortened if they must be
+MIN_WORDS = 6  # a shortened description keeps at least this many characters ("Who d…")
 ALWAYS = ("help",)  # shown at every width, after the pane's keys
 LEAVE_FIELD = "leave-field"  # escape: shown instead of `?` while a text field has the focus
 LEAVE_IDS = ("composer-leave-field", "who-at-leave-field", LEAVE_FIELD)
@@ -37,6 +39,27 @@ HIDDEN_PREFIX = "show-"  # 1–5 are on the tab line already
 PALETTE_WIDTH = 12  # "^p palette" and its border
 THEN_HELP = N_("then {key} help")
 N_("palette")  # Textual's own description of ctrl+p, translated where shown
+
+
+def shorten(words: str, cap: int | None) -> str:
+    """`words` cut to `cap` characters, the last one an ellipsis, at a word's end when one is near
+    ("Who do I…", not "Who do I kn…"); None: whole."""
+    if cap is None or len(words) <= cap:
+        return words
+    cut = words[:max(1, cap - 1)]
+    space = cut.rfind(" ")
+    return (cut[:space] if space >= 3 else cut).rstrip(" ,") + "…"
+
+
+def shortest_cap(top: list, room: int, width) -> int | None:
+    """The longest description length at which the `top` keys all fit in `room` (None: they fit whole);
+    the longest descriptions are cut first, never below MIN_WORDS characters."""
+    if sum(width(item) for item in top) <= room:
+        return None
+    cap = max((len(tr(item[0].description)) for item in top), default=MIN_WORDS)
+    while cap > MIN_WORDS and sum(width(item, cap) for item in top) > room:
+        cap -= 1
+    return cap
 
 
 class RankedFooter(Footer):
@@ -71,17 +94,23 @@ class RankedFooter(Footer):
         rest = sorted((b for b in shown if b[0].id not in ALWAYS), key=lambda b: self._rank(b[0].id))
         room = self.size.width or self.app.size.width
         room -= PALETTE_WIDTH + sum(self._width(b) for b in always)
-        kept = []
-        for item in rest:
+        top = rest[:KEPT]
+        cap = shortest_cap(top, room, self._width)
+        while len(top) > 1 and sum(self._width(item, cap) for item in top) > room:
+            top.pop()  # too narrow even with short words: the lowest-ranked go
+        kept = [(item, cap if item[0].id not in LEAVE_IDS else None) for item in top]
+        room -= sum(self._width(item, cap) for item, cap in kept)
+        more = rest[KEPT:] if len(top) == len(rest[:KEPT]) else []  # never past one that did not fit
+        for item in more:
             if self._width(item) <= room:
-                kept.append(item)
+                kept.append((item, None))
                 room -= self._width(item)
             else:
                 break  # keep the ranking: a lower key never jumps over a higher one that did not fit
-        for binding, enabled, tooltip in kept + always:
+        for (binding, enabled, tooltip), width in kept + [(item, None) for item in always]:
             yield FooterKey(
-                binding.key, self.app.get_key_display(binding), tr(binding.description), binding.action,
-                disabled=not enabled, tooltip=tr(tooltip),
+                binding.key, self.app.get_key_display(binding), shorten(tr(binding.description), width),
+                binding.action, disabled=not enabled, tooltip=tr(tooltip),
             ).data_bind(compact=Footer.compact)
         palette = active.get(self.app.COMMAND_PALETTE_BINDING) if self.app.ENABLE_COMMAND_PALETTE else None
         if palette is not None:
@@ -96,9 +125,12 @@ class RankedFooter(Footer):
     def _rank(binding_id: str | None) -> int:
         return RANK.index(binding_id) if binding_id in RANK else len(RANK)
 
-    def _width(self, item) -> int:
+    def _width(self, item, cap: int | None = None) -> int:
         binding = item[0]
-        return len(self.app.get_key_display(binding)) + 1 + len(tr(binding.description)) + 1
+        words = tr(binding.description)
+        if cap is not None and binding.id not in LEAVE_IDS:
+            words = shorten(words, cap)
+        return len(self.app.get_key_display(binding)) + 1 + len(words) + 1
 
     def on_mount(self) -> None:
         # Footer.on_mount (Textual runs it too) only subscribes to binding changes; the app
