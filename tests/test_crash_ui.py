@@ -33,11 +33,21 @@ async def main(source, home):
         status = app.query_one("#received .status-line")
         print("ready", flush=True)
         for key in "aifslaifslaifslaifslaifsl":
+            # Pilot's press waits "until idle" by comparing CPU time with wall time: on a loaded
+            # machine the descheduled app looks idle and press returns before the key has gone
+            # table -> pane -> screen -> app to its binding. Read the row once the app is idle
+            # and ack only when the status line names that person as just saved.
+            await app.workers.wait_for_complete()
+            await pilot.pause()
             row = table.current_row()
             if row is None:
                 break
+            before = str(status.render())
             await pilot.press(key)
-            if "saved" in str(status.render()) and table.current_row() != row:
+            await pilot.pause()
+            said = str(status.render())
+            saved_whom = said.split(": ", 1)[-1].split("   ")[0] if said.startswith("✓ saved") else None
+            if said != before and saved_whom == row["name"] and table.current_key() != row["key"]:
                 print(f"ack {key} {row['key']}", flush=True)
         print("done", flush=True)
         await asyncio.Event().wait()
