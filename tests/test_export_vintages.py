@@ -186,3 +186,19 @@ def test_old_files_without_urls_flag_names_two_connections_share(tmp_path: Path)
     export = load_export(make_folder(tmp_path / "export", {"Connections.csv": connections, "Invitations.csv": invitations}))
     assert export.invitations.get_column("matched_by").to_list() == ["name, ambiguous", "name"]
     assert export.invitations.get_column("connected").to_list() == [True, True]
+
+
+async def test_every_start_on_an_imported_old_export_says_how_old_it_is(tmp_path: Path, passerelle_home, capsys) -> None:
+    """After `passerelle import`, a start shows the stored rows without reading the export: it says its age too."""
+    from tui.run import open_app
+
+    folder = make_folder(tmp_path / "Basic_LinkedInDataExport_03-01-2024", {
+        "Connections.csv": SMALL_CONNECTIONS, "Invitations.csv": SMALL_INVITATIONS})
+    assert main(["import", str(folder), "--yes"]) == 0
+    app = open_app(None, passerelle_home)
+    assert app.context.export is None  # the stored rows, the export itself not read
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert any(m.startswith("This export is from") and "answered since" in m for m in said)
+    app.context.store.close()

@@ -121,11 +121,15 @@ def after_load(context: AppContext, path: Path) -> list[str]:
 
     if warning := warn_if_network_fs(context.paths.database):
         notices.append(warning)
+    return notices + _age_notices(path, context.export.exported_on, context.today)
+
+
+def _age_notices(path: Path, exported_on: date | None, today: date) -> list[str]:
+    """An old export is said at every start, whether it is read or its stored rows are shown."""
     from tui.export.age import age_notice
 
-    if path.resolve() != SAMPLE and (old := age_notice(context.export.exported_on, context.today)):
-        notices.append(old)
-    return notices
+    old = None if path.resolve() == SAMPLE else age_notice(exported_on, today)
+    return [old] if old else []
 
 
 def start_context(source: str | Path | None, paths: Paths, new_reader=None):
@@ -145,6 +149,8 @@ def start_context(source: str | Path | None, paths: Paths, new_reader=None):
     today = date.today()
     reader = new_reader(path, paths, today, store) if rows is None and new_reader is not None and _terminal() else None
     export = _check_readable(path, paths, store, reader) if rows is None else None
+    if rows is not None and rows.exported_on:  # a read export says its age once it is read
+        notices += _age_notices(path, date.fromisoformat(rows.exported_on), today)
     context = AppContext(paths=paths, settings=settings, export=export, store=store, today=today,
                          notices=notices, triage_set=rows)
     return context, path, reader
