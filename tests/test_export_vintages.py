@@ -201,4 +201,10 @@ async def test_every_start_on_an_imported_old_export_says_how_old_it_is(tmp_path
         await pilot.pause()
         said = [n.message for n in app._notifications]
         assert any(m.startswith("This export is from") and "answered since" in m for m in said)
+        await pilot.press("3")  # the network pane reads the export: its age is not said twice
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.context.export is not None
+        said = [n.message for n in app._notifications]
+        assert sum(m.startswith("This export is from") for m in said) == 1
     app.context.store.close()

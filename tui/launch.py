@@ -114,14 +114,15 @@ def suggest_now(context: AppContext) -> None:
     ensure_suggestions(context.store, context.triage_set.id, context.paths.strategy_file, context.today)
 
 
-def after_load(context: AppContext, path: Path) -> list[str]:
-    """Once the export is read: make it current (unless it is the sample); notices to show."""
+def after_load(context: AppContext, path: Path, *, age: bool = True) -> list[str]:
+    """Once the export is read: make it current (unless it is the sample); notices to show.
+    `age=False` when the start already said how old the export is (a pane reading it later)."""
     notices = [] if path.resolve() == SAMPLE else [n for n in [_remember(context, path)] if n]
     from tui.core.files import warn_if_network_fs
 
     if warning := warn_if_network_fs(context.paths.database):
         notices.append(warning)
-    return notices + _age_notices(path, context.export.exported_on, context.today)
+    return notices + (_age_notices(path, context.export.exported_on, context.today) if age else [])
 
 
 def _age_notices(path: Path, exported_on: date | None, today: date) -> list[str]:
