@@ -233,3 +233,46 @@ def test_triage_knows_your_ties_and_your_companies(tmp_path: Path) -> None:
     typed = {**row, "company": "Northwind Logistics", "company_count": 0}
     found = signals(typed, my_companies=where["mine"], target_companies=where["followed"])
     assert "a bridge to Northwind Logistics, a company you follow" in [s.label for s in found]
+
+
+async def test_network_lists_the_people_you_have_a_real_tie_with_most_ties_first(tmp_path: Path, passerelle_home) -> None:
+    """Network's "Real ties" table: how many connections endorsed or recommended you (or you them);
+    enter lists them by their ties, most first, not by when you connected."""
+    from tui.app import PasserelleApp
+    from tui.launch import build_context
+    from tui.ui.widgets.frame_table import FrameTable
+
+    connections = CONNECTIONS + b"\nSam,Lee,https://www.linkedin.com/in/sam-lee,,Globex,CFO,20 Nov 2025"
+    endorsements = ENDORSEMENTS + (  # Mira, connected first, now has three endorsements: more than Leo's one recommendation
+        b"2022/01/10 09:30:00 UTC,SQL,Mira,Okonkwo-Vale,https://www.linkedin.com/in/mira-okonkwo-vale-0a1b2c3,ACCEPTED\n"
+        b"2022/01/11 09:30:00 UTC,Spark,Mira,Okonkwo-Vale,https://www.linkedin.com/in/mira-okonkwo-vale-0a1b2c3,ACCEPTED\n"
+    )
+    source = archive_zip(tmp_path, **{"Connections.csv": connections, "Endorsement_Received_Info.csv": endorsements})
+    export = load_export(source)
+    table = {r["value"]: r["count"] for r in comp.ties_table(export).iter_rows(named=True)}
+    rows = list(csv.DictReader(io.StringIO(endorsements.decode())))
+    endorsed = {r["Endorser First Name"] + " " + r["Endorser Last Name"]: 0 for r in rows}
+    for r in rows:
+        endorsed[r["Endorser First Name"] + " " + r["Endorser Last Name"]] += 1
+    assert table == {"a real tie": 3, "no real tie": 1}  # Sam Lee has none
+    app = PasserelleApp(build_context(source, passerelle_home))
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.press("3")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        for _ in range(12):  # t cycles the tables: Real ties is one of them
+            if "Real ties" in str(app.query_one("#network-table-title").content):
+                break
+            await pilot.press("t")
+        assert "Real ties" in str(app.query_one("#network-table-title").content)
+        composition = app.query_one("#network-composition", FrameTable)
+        assert composition.current_row()["label"] == "a real tie" and composition.current_row()["count"] == 3
+        composition.focus()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        people = app.query_one("#network-people", FrameTable).frame
+        assert people["full_name"].to_list() == ["Kofi Mensah", "Mira Okonkwo-Vale", "Leo Marchetti"]
+        assert people["ties"].to_list() == [endorsed["Kofi Mensah"] + 1, endorsed["Mira Okonkwo-Vale"], 1] == [4, 3, 1]
+        assert "3 people" in str(app.query_one("#network-people-title").content)
+    app.context.store.close()
