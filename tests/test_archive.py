@@ -129,9 +129,15 @@ def test_the_import_report_lists_the_archive_files(tmp_path: Path, capsys) -> No
     assert files["Profile.csv"]["vintage"] == "profile (with industry and location)"
 
 
-def test_2022_utf16_tab_separated_endorsements(tmp_path: Path) -> None:
-    export = load_export(make_zip(tmp_path / "e.zip", {
-        "Connections.csv": CONNECTIONS, "Endorsement Received Info.csv": ENDORSEMENTS_2022}))
+def test_2022_utf16_tab_separated_endorsements(tmp_path: Path, capsys) -> None:
+    source = make_zip(tmp_path / "e.zip", {"Connections.csv": CONNECTIONS, "Endorsement Received Info.csv": ENDORSEMENTS_2022})
+    export = load_export(source)
+    capsys.readouterr()
+    assert main(["stats", str(source), "--json"]) == 0
+    counted = list(csv.DictReader(io.StringIO(ENDORSEMENTS_2022.decode("utf-16")), delimiter="\t"))
+    figures = json.loads(capsys.readouterr().out)["archive"]
+    assert figures["endorsements_received"] == len(counted) == 2
+    assert figures["people_with_ties"] == len({(r["Endorser First Name"], r["Endorser Last Name"]) for r in counted}) == 1
     endorsed = export.archive.endorsements
     assert endorsed.get_column("skill").to_list() == ["Logistics", "Python"]
     assert endorsed.get_column("endorsed_at").to_list()[0] == dt.datetime(2020, 6, 9, 0, 53, 47)

@@ -252,6 +252,9 @@ def test_mixed_utf8_and_cp1252_lines_are_each_decoded_right(tmp_path: Path, caps
     legacy = sum(1 for line in lines if not _decodes(line))
     figures = file_report(run_json(capsys, "import", str(path)), "connections")["figures"]
     assert (figures["lines_utf8"], figures["lines_legacy"]) == (utf8, legacy) == (1, 2)
+    # A note for the person on the UTF-8 line: found without accents, named with them.
+    note = run_json(capsys, "compose", "Keep in touch (en)", "--to", "zoltan kovacs", "--source", str(path))
+    assert note["text"].startswith("Hello Zoltán,")
 
 
 def _decodes(line: bytes) -> bool:

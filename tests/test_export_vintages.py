@@ -93,7 +93,10 @@ def test_renamed_files_are_recognised_by_their_header(tmp_path: Path, names, cap
     assert export.connections.height == 1 and export.messages.height == 1
     assert export.invitations.get_column("connected").to_list() == [True]
     stats = run_json(capsys, "stats", str(folder))
-    assert stats["invitations"]["outgoing"]["connected"] == 1
+    connected = {" ".join(r[:2]) for r in csv.reader(io.StringIO(SMALL_CONNECTIONS.decode()[len(PREAMBLE):]))}
+    sent = list(csv.DictReader(io.StringIO(SMALL_INVITATIONS.decode())))
+    assert stats["connections"] == len(connected) - 1  # the header row
+    assert stats["invitations"]["outgoing"]["connected"] == sum(r["To"] in connected for r in sent) == 1
 
 
 def test_renamed_files_in_a_zip_are_recognised_and_other_linkedin_files_are_not(tmp_path: Path) -> None:
@@ -147,6 +150,9 @@ def test_vintage_label_uses_columns_preamble_date_style_and_newest_date(tmp_path
     path.write_bytes(data)
     assert load_export(path).report.files[0].vintage == label
     assert file_report(run_json(capsys, "import", str(path)), "connections")["vintage"] == label
+    text = data.decode()
+    rows = list(csv.DictReader(io.StringIO(text[text.index("First Name,"):])))
+    assert run_json(capsys, "stats", str(path))["connections"] == len(rows) == 1
 
 
 # --- 10. the export's age --------------------------------------------------------------------------------
