@@ -200,6 +200,8 @@ def test_email_cells_that_are_not_addresses_are_not_emails(tmp_path: Path, capsy
     text = data.decode()
     rows = list(csv.DictReader(io.StringIO(text[text.index("First Name,"):])))
     assert stats["email_available"]["count"] == sum(r["Email Address"].count("@") == 1 for r in rows) == 1
+    path.write_bytes(data.replace(b"urn:li:member:610150651", b"ines@example.pt"))
+    assert "1 email cell that is not an address left empty" in run_text(capsys, "import", str(path))
 
 
 # --- 4. headers with the spaces removed --------------------------------------------------------
