@@ -282,3 +282,21 @@ async def test_network_lists_the_people_you_have_a_real_tie_with_most_ties_first
         assert people["ties"].to_list() == [endorsed["Kofi Mensah"] + 1, endorsed["Mira Okonkwo-Vale"], 1] == [4, 3, 1]
         assert "3 people" in str(app.query_one("#network-people-title").content)
     app.context.store.close()
+
+
+def test_stats_says_the_profiles_industry_and_location(tmp_path: Path, capsys) -> None:
+    """Profile.csv's Industry and Geo Location, in `stats` (read from the frames, then from the import's answer)."""
+    source = archive_zip(tmp_path)
+    [row] = list(csv.DictReader(io.StringIO(PROFILE.decode())))
+    for _ in ("frames", "stored"):
+        capsys.readouterr()
+        assert main(["stats", str(source), "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["profile"] == {
+            "industry": row["Industry"], "geo_location": row["Geo Location"]}
+        assert main(["stats", str(source)]) == 0
+        assert "Your profile: Software Development · Lisbon, Lisbon, Portugal" in capsys.readouterr().out
+        assert main(["import", str(source), "--yes"]) == 0
+    capsys.readouterr()
+    bare = make_zip(tmp_path / "bare.zip", {"Connections.csv": CONNECTIONS})
+    assert main(["stats", str(bare), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["profile"] is None
