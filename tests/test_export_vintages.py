@@ -47,6 +47,8 @@ def test_pre_2017_outlook_export_in_mac_roman(tmp_path: Path, capsys) -> None:
     assert stats["top_companies"][0]["company"] in {r["Company"] for r in parsed}
     out = run_text(capsys, "import", str(path))
     assert "LinkedIn Connections.csv: Outlook export (before 2017), Mac Roman" in out
+    assert "Undated export imported as import #1: 3 connections" in out  # the Outlook file holds no date
+    assert "Export non daté déjà importé" in run_text(capsys, "--lang", "fr", "import", str(path))
 
 
 # --- 7. an owner-added trailing column --------------------------------------------------------------
