@@ -300,3 +300,29 @@ def test_stats_says_the_profiles_industry_and_location(tmp_path: Path, capsys) -
     bare = make_zip(tmp_path / "bare.zip", {"Connections.csv": CONNECTIONS})
     assert main(["stats", str(bare), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["profile"] is None
+
+
+async def test_the_received_pane_says_who_endorsed_you(tmp_path: Path, passerelle_home) -> None:
+    """An invitation from someone who endorsed you twice says so in its detail."""
+    from tui.app import PasserelleApp
+    from tui.launch import build_context
+    from tui.ui.widgets.invitation_detail import InvitationDetail
+
+    invitations = (
+        b"From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+        b"Ines Duarte,Ana Quist,\"11/10/25, 9:00 AM\",,INCOMING,"
+        b"https://www.linkedin.com/in/ines-duarte-5,https://www.linkedin.com/in/ana-quist\n"
+    )
+    endorsements = ENDORSEMENTS + (
+        b"2024/02/01 10:00:00 UTC,Python,Ines,Duarte,https://www.linkedin.com/in/ines-duarte-5,ACCEPTED\n"
+        b"2024/02/01 10:00:01 UTC,SQL,Ines,Duarte,https://www.linkedin.com/in/ines-duarte-5,ACCEPTED\n"
+    )
+    source = archive_zip(tmp_path, **{"Invitations.csv": invitations, "Endorsement_Received_Info.csv": endorsements})
+    context = build_context(source, passerelle_home)
+    app = PasserelleApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        detail = app.query_one("#received-detail", InvitationDetail).query_one("Static").render().plain
+        assert detail.startswith("Ines Duarte")
+        assert "endorsed you twice" in " ".join(detail.split())
+    context.store.close()
