@@ -129,9 +129,15 @@ def test_the_import_report_lists_the_archive_files(tmp_path: Path, capsys) -> No
     assert files["Profile.csv"]["vintage"] == "profile (with industry and location)"
 
 
-def test_2022_utf16_tab_separated_endorsements(tmp_path: Path) -> None:
-    export = load_export(make_zip(tmp_path / "e.zip", {
-        "Connections.csv": CONNECTIONS, "Endorsement Received Info.csv": ENDORSEMENTS_2022}))
+def test_2022_utf16_tab_separated_endorsements(tmp_path: Path, capsys) -> None:
+    source = make_zip(tmp_path / "e.zip", {"Connections.csv": CONNECTIONS, "Endorsement Received Info.csv": ENDORSEMENTS_2022})
+    export = load_export(source)
+    capsys.readouterr()
+    assert main(["stats", str(source), "--json"]) == 0
+    counted = list(csv.DictReader(io.StringIO(ENDORSEMENTS_2022.decode("utf-16")), delimiter="\t"))
+    figures = json.loads(capsys.readouterr().out)["archive"]
+    assert figures["endorsements_received"] == len(counted) == 2
+    assert figures["people_with_ties"] == len({(r["Endorser First Name"], r["Endorser Last Name"]) for r in counted}) == 1
     endorsed = export.archive.endorsements
     assert endorsed.get_column("skill").to_list() == ["Logistics", "Python"]
     assert endorsed.get_column("endorsed_at").to_list()[0] == dt.datetime(2020, 6, 9, 0, 53, 47)
@@ -233,3 +239,90 @@ def test_triage_knows_your_ties_and_your_companies(tmp_path: Path) -> None:
     typed = {**row, "company": "Northwind Logistics", "company_count": 0}
     found = signals(typed, my_companies=where["mine"], target_companies=where["followed"])
     assert "a bridge to Northwind Logistics, a company you follow" in [s.label for s in found]
+
+
+async def test_network_lists_the_people_you_have_a_real_tie_with_most_ties_first(tmp_path: Path, passerelle_home) -> None:
+    """Network's "Real ties" table: how many connections endorsed or recommended you (or you them);
+    enter lists them by their ties, most first, not by when you connected."""
+    from tui.app import PasserelleApp
+    from tui.launch import build_context
+    from tui.ui.widgets.frame_table import FrameTable
+
+    connections = CONNECTIONS + b"\nSam,Lee,https://www.linkedin.com/in/sam-lee,,Globex,CFO,20 Nov 2025"
+    endorsements = ENDORSEMENTS + (  # Mira, connected first, now has three endorsements: more than Leo's one recommendation
+        b"2022/01/10 09:30:00 UTC,SQL,Mira,Okonkwo-Vale,https://www.linkedin.com/in/mira-okonkwo-vale-0a1b2c3,ACCEPTED\n"
+        b"2022/01/11 09:30:00 UTC,Spark,Mira,Okonkwo-Vale,https://www.linkedin.com/in/mira-okonkwo-vale-0a1b2c3,ACCEPTED\n"
+    )
+    source = archive_zip(tmp_path, **{"Connections.csv": connections, "Endorsement_Received_Info.csv": endorsements})
+    export = load_export(source)
+    table = {r["value"]: r["count"] for r in comp.ties_table(export).iter_rows(named=True)}
+    rows = list(csv.DictReader(io.StringIO(endorsements.decode())))
+    endorsed = {r["Endorser First Name"] + " " + r["Endorser Last Name"]: 0 for r in rows}
+    for r in rows:
+        endorsed[r["Endorser First Name"] + " " + r["Endorser Last Name"]] += 1
+    assert table == {"a real tie": 3, "no real tie": 1}  # Sam Lee has none
+    app = PasserelleApp(build_context(source, passerelle_home))
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.press("3")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        for _ in range(12):  # t cycles the tables: Real ties is one of them
+            if "Real ties" in str(app.query_one("#network-table-title").content):
+                break
+            await pilot.press("t")
+        assert "Real ties" in str(app.query_one("#network-table-title").content)
+        composition = app.query_one("#network-composition", FrameTable)
+        assert composition.current_row()["label"] == "a real tie" and composition.current_row()["count"] == 3
+        composition.focus()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        people = app.query_one("#network-people", FrameTable).frame
+        assert people["full_name"].to_list() == ["Kofi Mensah", "Mira Okonkwo-Vale", "Leo Marchetti"]
+        assert people["ties"].to_list() == [endorsed["Kofi Mensah"] + 1, endorsed["Mira Okonkwo-Vale"], 1] == [4, 3, 1]
+        assert "3 people" in str(app.query_one("#network-people-title").content)
+    app.context.store.close()
+
+
+def test_stats_says_the_profiles_industry_and_location(tmp_path: Path, capsys) -> None:
+    """Profile.csv's Industry and Geo Location, in `stats` (read from the frames, then from the import's answer)."""
+    source = archive_zip(tmp_path)
+    [row] = list(csv.DictReader(io.StringIO(PROFILE.decode())))
+    for _ in ("frames", "stored"):
+        capsys.readouterr()
+        assert main(["stats", str(source), "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["profile"] == {
+            "industry": row["Industry"], "geo_location": row["Geo Location"]}
+        assert main(["stats", str(source)]) == 0
+        assert "Your profile: Software Development · Lisbon, Lisbon, Portugal" in capsys.readouterr().out
+        assert main(["import", str(source), "--yes"]) == 0
+    capsys.readouterr()
+    bare = make_zip(tmp_path / "bare.zip", {"Connections.csv": CONNECTIONS})
+    assert main(["stats", str(bare), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["profile"] is None
+
+
+async def test_the_received_pane_says_who_endorsed_you(tmp_path: Path, passerelle_home) -> None:
+    """An invitation from someone who endorsed you twice says so in its detail."""
+    from tui.app import PasserelleApp
+    from tui.launch import build_context
+    from tui.ui.widgets.invitation_detail import InvitationDetail
+
+    invitations = (
+        b"From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+        b"Ines Duarte,Ana Quist,\"11/10/25, 9:00 AM\",,INCOMING,"
+        b"https://www.linkedin.com/in/ines-duarte-5,https://www.linkedin.com/in/ana-quist\n"
+    )
+    endorsements = ENDORSEMENTS + (
+        b"2024/02/01 10:00:00 UTC,Python,Ines,Duarte,https://www.linkedin.com/in/ines-duarte-5,ACCEPTED\n"
+        b"2024/02/01 10:00:01 UTC,SQL,Ines,Duarte,https://www.linkedin.com/in/ines-duarte-5,ACCEPTED\n"
+    )
+    source = archive_zip(tmp_path, **{"Invitations.csv": invitations, "Endorsement_Received_Info.csv": endorsements})
+    context = build_context(source, passerelle_home)
+    app = PasserelleApp(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        detail = app.query_one("#received-detail", InvitationDetail).query_one("Static").render().plain
+        assert detail.startswith("Ines Duarte")
+        assert "endorsed you twice" in " ".join(detail.split())
+    context.store.close()

@@ -200,6 +200,8 @@ def test_email_cells_that_are_not_addresses_are_not_emails(tmp_path: Path, capsy
     text = data.decode()
     rows = list(csv.DictReader(io.StringIO(text[text.index("First Name,"):])))
     assert stats["email_available"]["count"] == sum(r["Email Address"].count("@") == 1 for r in rows) == 1
+    path.write_bytes(data.replace(b"urn:li:member:610150651", b"ines@example.pt"))
+    assert "1 email cell that is not an address left empty" in run_text(capsys, "import", str(path))
 
 
 # --- 4. headers with the spaces removed --------------------------------------------------------
@@ -252,6 +254,9 @@ def test_mixed_utf8_and_cp1252_lines_are_each_decoded_right(tmp_path: Path, caps
     legacy = sum(1 for line in lines if not _decodes(line))
     figures = file_report(run_json(capsys, "import", str(path)), "connections")["figures"]
     assert (figures["lines_utf8"], figures["lines_legacy"]) == (utf8, legacy) == (1, 2)
+    # A note for the person on the UTF-8 line: found without accents, named with them.
+    note = run_json(capsys, "compose", "Keep in touch (en)", "--to", "zoltan kovacs", "--source", str(path))
+    assert note["text"].startswith("Hello Zoltán,")
 
 
 def _decodes(line: bytes) -> bool:

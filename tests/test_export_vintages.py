@@ -47,6 +47,8 @@ def test_pre_2017_outlook_export_in_mac_roman(tmp_path: Path, capsys) -> None:
     assert stats["top_companies"][0]["company"] in {r["Company"] for r in parsed}
     out = run_text(capsys, "import", str(path))
     assert "LinkedIn Connections.csv: Outlook export (before 2017), Mac Roman" in out
+    assert "Undated export imported as import #1: 3 connections" in out  # the Outlook file holds no date
+    assert "Export non daté déjà importé" in run_text(capsys, "--lang", "fr", "import", str(path))
 
 
 # --- 7. an owner-added trailing column --------------------------------------------------------------
@@ -93,7 +95,10 @@ def test_renamed_files_are_recognised_by_their_header(tmp_path: Path, names, cap
     assert export.connections.height == 1 and export.messages.height == 1
     assert export.invitations.get_column("connected").to_list() == [True]
     stats = run_json(capsys, "stats", str(folder))
-    assert stats["invitations"]["outgoing"]["connected"] == 1
+    connected = {" ".join(r[:2]) for r in csv.reader(io.StringIO(SMALL_CONNECTIONS.decode()[len(PREAMBLE):]))}
+    sent = list(csv.DictReader(io.StringIO(SMALL_INVITATIONS.decode())))
+    assert stats["connections"] == len(connected) - 1  # the header row
+    assert stats["invitations"]["outgoing"]["connected"] == sum(r["To"] in connected for r in sent) == 1
 
 
 def test_renamed_files_in_a_zip_are_recognised_and_other_linkedin_files_are_not(tmp_path: Path) -> None:
@@ -147,6 +152,9 @@ def test_vintage_label_uses_columns_preamble_date_style_and_newest_date(tmp_path
     path.write_bytes(data)
     assert load_export(path).report.files[0].vintage == label
     assert file_report(run_json(capsys, "import", str(path)), "connections")["vintage"] == label
+    text = data.decode()
+    rows = list(csv.DictReader(io.StringIO(text[text.index("First Name,"):])))
+    assert run_json(capsys, "stats", str(path))["connections"] == len(rows) == 1
 
 
 # --- 10. the export's age --------------------------------------------------------------------------------
@@ -186,3 +194,25 @@ def test_old_files_without_urls_flag_names_two_connections_share(tmp_path: Path)
     export = load_export(make_folder(tmp_path / "export", {"Connections.csv": connections, "Invitations.csv": invitations}))
     assert export.invitations.get_column("matched_by").to_list() == ["name, ambiguous", "name"]
     assert export.invitations.get_column("connected").to_list() == [True, True]
+
+
+async def test_every_start_on_an_imported_old_export_says_how_old_it_is(tmp_path: Path, passerelle_home, capsys) -> None:
+    """After `passerelle import`, a start shows the stored rows without reading the export: it says its age too."""
+    from tui.run import open_app
+
+    folder = make_folder(tmp_path / "Basic_LinkedInDataExport_03-01-2024", {
+        "Connections.csv": SMALL_CONNECTIONS, "Invitations.csv": SMALL_INVITATIONS})
+    assert main(["import", str(folder), "--yes"]) == 0
+    app = open_app(None, passerelle_home)
+    assert app.context.export is None  # the stored rows, the export itself not read
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert any(m.startswith("This export is from") and "answered since" in m for m in said)
+        await pilot.press("3")  # the network pane reads the export: its age is not said twice
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.context.export is not None
+        said = [n.message for n in app._notifications]
+        assert sum(m.startswith("This export is from") for m in said) == 1
+    app.context.store.close()

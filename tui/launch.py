@@ -118,18 +118,23 @@ def suggest_now(context: AppContext) -> None:
     ensure_suggestions(context.store, context.triage_set.id, context.paths.strategy_file, context.today)
 
 
-def after_load(context: AppContext, path: Path) -> list[str]:
-    """Once the export is read: make it current (unless it is the sample); notices to show."""
+def after_load(context: AppContext, path: Path, *, age: bool = True) -> list[str]:
+    """Once the export is read: make it current (unless it is the sample); notices to show.
+    `age=False` when the start already said how old the export is (a pane reading it later)."""
     notices = [] if path.resolve() == SAMPLE else [n for n in [_remember(context, path)] if n]
     from tui.core.files import warn_if_network_fs
 
     if warning := warn_if_network_fs(context.paths.database):
         notices.append(warning)
+    return notices + (_age_notices(path, context.export.exported_on, context.today) if age else [])
+
+
+def _age_notices(path: Path, exported_on: date | None, today: date) -> list[str]:
+    """An old export is said at every start, whether it is read or its stored rows are shown."""
     from tui.export.age import age_notice
 
-    if path.resolve() != SAMPLE and (old := age_notice(context.export.exported_on, context.today)):
-        notices.append(old)
-    return notices
+    old = None if path.resolve() == SAMPLE else age_notice(exported_on, today)
+    return [old] if old else []
 
 
 def start_context(source: str | Path | None, paths: Paths, new_reader=None):
@@ -149,6 +154,8 @@ def start_context(source: str | Path | None, paths: Paths, new_reader=None):
     today = date.today()
     reader = new_reader(path, paths, today, store) if rows is None and new_reader is not None and _terminal() else None
     export = _check_readable(path, paths, store, reader) if rows is None else None
+    if rows is not None and rows.exported_on:  # a read export says its age once it is read
+        notices += _age_notices(path, date.fromisoformat(rows.exported_on), today)
     context = AppContext(paths=paths, settings=settings, export=export, store=store, today=today,
                          notices=notices, triage_set=rows)
     return context, path, reader

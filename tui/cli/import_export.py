@@ -116,8 +116,10 @@ def _print_human(export: object, record: object, status: str) -> None:
         print(f"  {clean(describe(problem))}")
     counts = record.counts  # type: ignore[attr-defined]
     summary = ", ".join(_counted(k, n) for k, n in counts.items())
-    when = day(record.exported_on) if record.exported_on else _("undated")  # type: ignore[attr-defined]
-    print(_(VERDICTS[status]).format(day=when, id=record.id, counts=summary))  # type: ignore[attr-defined]
+    if record.exported_on:  # type: ignore[attr-defined]
+        print(_(VERDICTS[status]).format(day=day(record.exported_on), id=record.id, counts=summary))  # type: ignore[attr-defined]
+    else:  # no date in the name nor in the files (the pre-2017 Outlook file has none)
+        print(_(UNDATED[status]).format(id=record.id, counts=summary))  # type: ignore[attr-defined]
 
 
 # What became of an import, as one sentence per outcome (so each language words it whole).
@@ -126,6 +128,12 @@ VERDICTS = {
     "older": N_("Export of {day} imported (older than the previous import) as import #{id}: {counts}."),
     "unchanged": N_("Export of {day} already imported, nothing changed as import #{id}: {counts}."),
     "current": N_("Export of {day} already imported; it is the current export again as import #{id}: {counts}."),
+}
+UNDATED = {
+    "new": N_("Undated export imported as import #{id}: {counts}."),
+    "older": N_("Undated export imported (older than the previous import) as import #{id}: {counts}."),
+    "unchanged": N_("Undated export already imported, nothing changed as import #{id}: {counts}."),
+    "current": N_("Undated export already imported; it is the current export again as import #{id}: {counts}."),
 }
 
 

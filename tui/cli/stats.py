@@ -105,8 +105,15 @@ def figures(export, source: Path, paths: Paths, settings, qualify: tuple[str, ..
     from tui.export.age import export_age
 
     return {"source": str(source), **stats, "export_age": export_age(export.exported_on, date.today()),
-            "archive": archive_figures(export),
+            "archive": archive_figures(export), "profile": _profile(export.owner),
             "across_imports": _across(records, rules)}
+
+
+def _profile(owner) -> dict | None:
+    """Profile.csv's industry and location (`Industry`, `Geo Location`), when the export has them."""
+    if owner is None or not (owner.industry or owner.geo_location):
+        return None
+    return {"industry": owner.industry, "geo_location": owner.geo_location}
 
 
 def stored(args: argparse.Namespace, paths: Paths) -> dict | None:
@@ -252,6 +259,7 @@ def summary(stats: dict) -> str:
     lines = [
         _("Source: {source}").format(source=clean(stats["source"])),
         age_line(date.fromisoformat(age["exported_on"]) if age else None, date.today()),
+        *_profile_line(stats.get("profile")),
         _("Connections: {count}  (+{hidden} hidden)").format(
             count=count(stats["connections"]), hidden=count(stats["hidden_connections"])),
         _("Band: {band} — {meaning}").format(band=band_word(stats["band"]), meaning=_band_meaning(stats)),
@@ -306,6 +314,11 @@ def summary(stats: dict) -> str:
             new=count(s["new_connections"]), accepted=count(s["invitations_accepted"]),
             changed=count(s["changed"]), gone=count(s["gone"])))
     return "\n".join(lines)
+
+
+def _profile_line(profile: dict | None) -> list[str]:
+    parts = [clean(v) for v in (profile or {}).values() if v]
+    return [_("Your profile: {industry_and_location}").format(industry_and_location=" · ".join(parts))] if parts else []
 
 
 def clean(text: str | None) -> str:

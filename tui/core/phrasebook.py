@@ -162,7 +162,7 @@ BOM_REMOVED = phrase(N_("byte-order mark removed"))
 NUL_REMOVED = phrase(N_("NUL characters removed"))
 CRLF_NORMALISED = phrase(N_("CRLF line endings normalised"))
 CR_CONVERTED = phrase(N_("old-Mac CR line endings converted"))
-EMAILS_LEFT_EMPTY = phrase(Nn_("{count} email cell that are not addresses left empty",
+EMAILS_LEFT_EMPTY = phrase(Nn_("{count} email cell that is not an address left empty",
                                "{count} email cells that are not addresses left empty"))
 UNKNOWN_DIRECTION = phrase(N_("{count} rows with an unknown direction"))
 MATCHED_BY_NAME = phrase(Nn_("{count} invitation matched to connections by name (no profile URL to match on)",

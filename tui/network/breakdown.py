@@ -15,11 +15,13 @@ from tui.network.roles import OTHER, family_of, keywords_match_expr, role_famili
 from tui.i18n import N_, _
 from tui.network.role_names import family_name, seniority_name
 
-DIMENSIONS = ("company", "family", "seniority", "unclassified", "year", "email", "qualified")
+DIMENSIONS = ("company", "family", "seniority", "unclassified", "year", "email", "qualified", "ties")
 # Table values and labels stay English (`stats --json`, drill-downs); `shown_label` translates.
 NO_COMPANY = N_("(no company)")
 UNKNOWN = N_("unknown")
 WITH_EMAIL, WITHOUT_EMAIL = N_("with email"), N_("without email")
+# Endorsed or recommended you, or you them (Endorsement_Received_Info.csv, Recommendations_*.csv).
+WITH_TIES, WITHOUT_TIES = N_("a real tie"), N_("no real tie")
 TABLE_SCHEMA = {"label": pl.Utf8, "value": pl.Utf8, "count": pl.Int64, "share": pl.Float64}
 
 
@@ -64,7 +66,7 @@ def shown_label(dimension: str, label: str) -> str:
         return family_name(label)
     if dimension == "seniority":
         return seniority_name(label)
-    if label in (NO_COMPANY, UNKNOWN, WITH_EMAIL, WITHOUT_EMAIL) and dimension != "unclassified":
+    if label in (NO_COMPANY, UNKNOWN, WITH_EMAIL, WITHOUT_EMAIL, WITH_TIES, WITHOUT_TIES) and dimension != "unclassified":
         return _(label)
     return label
 
@@ -239,11 +241,32 @@ def people_for(
         cond = _has_email() if value == WITH_EMAIL else ~_has_email()
     elif dimension == "qualified":
         cond = qualified_expr(frame, targets or Targets(), families)
+    elif dimension == "ties":
+        cond = _tied(export) if value == WITH_TIES else ~_tied(export)
     else:
         raise ValueError(f"unknown dimension {dimension!r} (known: {', '.join(DIMENSIONS)})")
     found = frame.filter(cond).sort(["connected_on", "full_name"], descending=[True, False], nulls_last=True)
     # How each person's title was read ("director/head · matched 'directeur'"), for the people table.
-    return with_ties(found.with_columns(why=why_of(found, role_families(families))), export)
+    found = with_ties(found.with_columns(why=why_of(found, role_families(families))), export)
+    # The people you have a real tie with: the most ties first (then the most recent).
+    return found.sort("ties", descending=True, maintain_order=True) if dimension == "ties" else found
+
+
+def _tied(export) -> pl.Expr:
+    """True for connections with a real tie (an endorsement or a recommendation, either way)."""
+    from tui.export.archive import tie_counts
+
+    return pl.col("key").is_in(tie_counts(export).get_column("key").implode())
+
+
+def ties_table(export) -> pl.DataFrame:
+    """How many connections you have a real tie with (endorsements, recommendations both ways)."""
+    connections = export.connections
+    tied = connections.select(_tied(export).sum()).item() if connections.height else 0
+    frame = pl.DataFrame(
+        {"label": [WITH_TIES, WITHOUT_TIES], "count": [tied, connections.height - tied]}
+    ).with_columns(value=pl.col("label"))
+    return _finish(frame, connections.height)
 
 
 def company_index(connections: pl.DataFrame, rules: CompanyRules | None = None) -> pl.DataFrame:

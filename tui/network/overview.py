@@ -28,6 +28,7 @@ TABLES = (
     ("seniority", N_("Seniority")),
     ("unclassified", N_("Titles in no family")),
     ("tag", N_("Tags")),
+    ("ties", N_("Real ties")),
 )
 
 
@@ -106,6 +107,7 @@ def compute_view(context: AppContext, picked: tuple[str, ...]) -> NetworkView:
         "unclassified": comp.unclassified_table(people, families, classified=classified),
         "year": comp.years_table(people),
         "email": comp.email_table(people),
+        "ties": comp.ties_table(export),
     }
     stats = network_stats(
         export, settings, strategy=strategy, previous=previous, today=today,

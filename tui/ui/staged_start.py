@@ -83,7 +83,7 @@ class StagedStart:
             # Read before the app without a terminal; the frames' cache is written once the rows show.
             work.export = context.export or load(source, context.paths, write_cache=False, rows=context.triage_set)
             drop_kept()  # the bytes checked before the app, if the frames came from the cache instead
-            return work, prepared(work, source, work.export) if group == "prepare" else after_load(work, source)
+            return work, prepared(work, source, work.export) if group == "prepare" else after_load(work, source, age=False)
 
         self.run_worker(read, thread=True, exit_on_error=False, group=group, name=_("Reading the export"))
 
