@@ -93,3 +93,19 @@ def test_stats_explains_open_invitations_against_people_waiting(tmp_path: Path, 
     assert main(["stats", str(export)]) == 0
     line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("Invitations:"))
     assert f"({len(twice)} open, from {len(INCOMING)} people: some sent more than one)" in line
+
+
+async def test_the_header_counts_everyone_waiting_while_a_filter_is_on(export: Path, passerelle_home) -> None:
+    """A decision under a filter leaves the header's count for the whole queue, not the filtered one."""
+    context = build_context(export, passerelle_home)
+    app = PasserelleApp(context)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        waiting = len(INCOMING)
+        assert f"{waiting} people waiting" in screen_text(app)
+        await pilot.press("slash", *"kofi", "enter")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.query_one("#received").rows.height == 0  # the filter showed only Kofi
+        assert f"{waiting - 1} people waiting" in screen_text(app)

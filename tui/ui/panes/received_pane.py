@@ -109,8 +109,11 @@ class ReceivedPane(TriagePane):
             self.show_strategy_error(stored[1])
 
     @property
-    def pending_count(self) -> int | None:
-        return self.counts.get("All") if self.context.triage_set is not None else None
+    def pending_count(self) -> int | None:  # people waiting whatever the filter shows: the header's count
+        ctx = self.context
+        if ctx.triage_set is None or self.filter.empty:
+            return self.counts.get("All")
+        return queue.view_counts(ctx.store, ctx.triage_set.id, ctx.today, self.digest)["All"]
 
     # ---- data -------------------------------------------------------------------------
     def _fetch(self, ids: list[int]) -> list[dict]:
@@ -133,8 +136,7 @@ class ReceivedPane(TriagePane):
         self._counts()
 
     def _counts(self, moved: list[dict] | None = None) -> None:
-        """Every view's count: from the store, or for `moved` (pending rows just decided and
-        no longer due) by moving them to Decided, as the store would count them."""
+        """Every view's count: from the store, or for `moved` (pending rows decided, not due) moved to Decided."""
         ctx = self.context
         if moved is None:
             self.counts = queue.view_counts(ctx.store, ctx.triage_set.id, ctx.today, self.digest, self.filter,
