@@ -54,6 +54,8 @@ class Served:
         said = self.process.stdout.readline()
         line = self.process.stdout.readline()  # the address, on a line of its own to copy whole
         assert line.startswith("  http://") and len(line.rstrip()) <= 80, said + line + self.process.stderr.read()
+        notice = [self.process.stdout.readline() for _ in range(2)]  # who can open it, how to stop it
+        assert "Ctrl+C" in notice[-1] and all(len(n.rstrip()) <= 80 for n in [said, *notice]), notice
         self.url = line.strip()
         self.token = urlsplit(self.url).path.strip("/")
 

@@ -113,7 +113,7 @@ async def _serve(args: argparse.Namespace, paths: Paths) -> int:
     server.stop_on_signals()
     # The address on a line of its own: at 80 columns it fits whole, to select and copy.
     print(_("Passerelle is at {url}").format(url="\n  " + server.url), flush=True)
-    print(_("Only this machine can open it, with this address (new each run). Ctrl+C stops it."), flush=True)
+    print(_("Only this machine can open it, with this address (new each run).\nCtrl+C stops it."), flush=True)
     if not args.no_browser:
         opened = await asyncio.to_thread(open_in_browser, server.url)
         if not opened:
