@@ -109,3 +109,22 @@ async def test_the_header_counts_everyone_waiting_while_a_filter_is_on(export: P
         await pilot.pause()
         assert app.query_one("#received").rows.height == 0  # the filter showed only Kofi
         assert f"{waiting - 1} people waiting" in screen_text(app)
+
+
+async def test_the_details_typed_with_e_show_at_once_in_the_detail(export: Path, passerelle_home) -> None:
+    """After `e`, the detail of the same invitation says the company typed in, not 'unknown'."""
+    from textual.widgets import Input
+
+    context = build_context(export, passerelle_home)
+    app = PasserelleApp(context)
+    async with app.run_test(size=(160, 50), notifications=True) as pilot:
+        await pilot.pause()
+        assert "company and role unknown" in detail_text(app)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#info-company", Input).value = "Delta Médical"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "company and role unknown" not in detail_text(app)
+        assert "Delta Médical" in detail_text(app)

@@ -110,6 +110,7 @@ def edit_info(pane) -> None:
             return
         pane.status(_("✓ saved the details"), "green")
         pane.reload(keep_key=key)
+        pane.show_current()  # the same invitation stays highlighted: its detail says what was typed
         pane.suggest()  # rules read company and role: the suggestions follow
 
     pane.app.push_screen(PersonInfoModal(row), save)
