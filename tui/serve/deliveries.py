@@ -32,7 +32,7 @@ def export_commands(app: App) -> Iterator[SystemCommand]:
 
 def decisions_csv(app: App) -> str:
     """The action sheet `passerelle decisions` prints, formulas neutralised."""
-    from tui.cli import decisions
+    from tui.outputs import decisions_sheet as decisions
 
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
@@ -44,7 +44,8 @@ def decisions_csv(app: App) -> str:
 
 def report_markdown(app: App) -> str:
     """The report `passerelle report` writes, on the export the app has open."""
-    from tui.cli import report, stats
+    from tui.outputs import figures as stats
+    from tui.outputs import report
 
     args = argparse.Namespace(source=str(app.source) if app.source else None, qualify=[])
     return report.render(stats.load(args, app.context.paths).stats)
