@@ -21,10 +21,14 @@ def _modules() -> dict[str, Path]:
 
 def _runtime_nodes(tree: ast.AST):
     """Every node, minus `if TYPE_CHECKING:` blocks (never run, so never a circle at import)."""
-    for node in ast.walk(tree):
-        if isinstance(node, ast.If) and ast.unparse(node.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING"):
-            node.body = []
+    todo = [tree]
+    while todo:
+        node = todo.pop()
         yield node
+        if isinstance(node, ast.If) and ast.unparse(node.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING"):
+            todo.extend(node.orelse)  # ast.walk would have queued the body before it could be skipped
+        else:
+            todo.extend(ast.iter_child_nodes(node))
 
 
 def import_graph() -> dict[str, set[str]]:
