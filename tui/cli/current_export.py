@@ -9,11 +9,11 @@ from tui.paths import Paths
 
 def source_for(source: str | None, paths: Paths) -> Path:
     """SOURCE when given, else the last import's source if it still exists, else the sample."""
-    from tui.outputs.figures import _imports, sample_source
+    from tui.outputs.figures import import_records, sample_source
 
     if source:
         return Path(source)
-    records = _imports(paths)
+    records = import_records(paths)
     if records and Path(records[-1].source).exists():
         return Path(records[-1].source)
     return sample_source()

@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 from tui.i18n import N_, _
-from tui.outputs.decisions_sheet import (COLUMNS, HISTORY_COLUMNS, _json_value, _rows, sheet_headers, sheet_row,
+from tui.outputs.decisions_sheet import (COLUMNS, HISTORY_COLUMNS, json_value, sheet_headers, sheet_row, sheet_rows,
                                          spreadsheet_cell)
 from tui.paths import Paths
 
@@ -38,11 +38,11 @@ def _pending(paths: Paths, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def run(args: argparse.Namespace, paths: Paths) -> int:
-    rows = _rows(paths, args.all)
+    rows = sheet_rows(paths, args.all)
     if args.pending and not args.all:
         rows = _pending(paths, rows)
     if args.format == "json":
-        data = [{k: _json_value(v) for k, v in row.items()} for row in rows]
+        data = [{k: json_value(v) for k, v in row.items()} for row in rows]
         # ensure_ascii: escapes and bidi characters in names can't reach the terminal raw.
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=True) + "\n")
         return 0

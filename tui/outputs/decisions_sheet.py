@@ -32,7 +32,7 @@ def spreadsheet_cell(value: Any) -> str:
     return text
 
 
-def _rows(paths: Paths, history: bool) -> list[dict[str, Any]]:
+def sheet_rows(paths: Paths, history: bool) -> list[dict[str, Any]]:
     """Decisions from the store, read-only; no database yet → no rows (and nothing created)."""
     if not paths.database.is_file():
         return []
@@ -61,7 +61,7 @@ def _rows(paths: Paths, history: bool) -> list[dict[str, Any]]:
     return out
 
 
-def _json_value(value: Any) -> Any:
+def json_value(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.isoformat(timespec="seconds")
     if isinstance(value, date):

@@ -39,7 +39,7 @@ def load(args: argparse.Namespace, paths: Paths) -> Loaded:
 
     settings = load_settings(paths.settings_file)
     _check_families(args.qualify, settings.role_families)
-    records = _imports(paths)
+    records = import_records(paths)
     source = _source(args, records)
     # Read-only: reuse the Parquet cache the app or `import` left, never write one.
     export = load_export_cached(source, paths.frames_cache, write=False, columns=STATS_COLUMNS,
@@ -163,7 +163,7 @@ def _check_families(picked: list[str], overrides: dict) -> None:
                 name=name, known=", ".join(known)))
 
 
-def _imports(paths: Paths) -> list:
+def import_records(paths: Paths) -> list:
     """Import records from the store, opened read-only; [] when there is no database."""
     if not paths.database.is_file():
         return []
