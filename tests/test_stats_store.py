@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SAMPLE_DIR
-from tui.outputs import figures, stats_text
+from tui.outputs import stats_figures, stats_text
 from tui.network.companies_file import companies_file
 from tui.store.stats_answers import config_files
 from tui.paths import Paths
@@ -31,7 +31,7 @@ def passerelle(*args: str, polars_free: bool = False) -> subprocess.CompletedPro
 
 def from_frames(source: Path, paths: Paths, as_json: bool = True) -> str:
     """What `stats` printed before it kept answers: the figures computed from the frames."""
-    loaded = figures.load(argparse.Namespace(source=str(source), qualify=[]), paths)
+    loaded = stats_figures.load(argparse.Namespace(source=str(source), qualify=[]), paths)
     return json.dumps(loaded.stats, indent=2) + "\n" if as_json else stats_text.summary(loaded.stats) + "\n"
 
 

@@ -152,7 +152,7 @@ def read(source: Path, paths: Paths, today: date, out: IO[str]) -> None:
         from tui.export.frame_cache import save_frames
 
         save_frames(source, paths.frames_cache, context.export)
-        from tui.outputs.figures import remember
+        from tui.outputs.stats_figures import remember
 
         remember(context.store, context.export, source, paths)  # `stats` then answers from the store
         _say(out, done=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tui.cli import stats as stats_cmd
 from tui.i18n import N_, _, ngettext
-from tui.outputs.figures import load
+from tui.outputs.stats_figures import load
 from tui.outputs.human import count
 from tui.outputs.report import render
 from tui.paths import Paths

@@ -6,7 +6,7 @@ import argparse
 import json
 
 from tui.i18n import N_, _
-from tui.outputs.figures import load, stored
+from tui.outputs.stats_figures import load, stored
 from tui.outputs.stats_text import summary
 from tui.paths import Paths
 

@@ -44,7 +44,7 @@ def decisions_csv(app: App) -> str:
 
 def report_markdown(app: App) -> str:
     """The report `passerelle report` writes, on the export the app has open."""
-    from tui.outputs.figures import load
+    from tui.outputs.stats_figures import load
     from tui.outputs.report import render
 
     args = argparse.Namespace(source=str(app.source) if app.source else None, qualify=[])
