@@ -3,7 +3,6 @@ frames give, and goes back to the frames as soon as anything the figures read ha
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sqlite3
@@ -31,7 +30,7 @@ def passerelle(*args: str, polars_free: bool = False) -> subprocess.CompletedPro
 
 def from_frames(source: Path, paths: Paths, as_json: bool = True) -> str:
     """What `stats` printed before it kept answers: the figures computed from the frames."""
-    loaded = stats_figures.load(argparse.Namespace(source=str(source), qualify=[]), paths)
+    loaded = stats_figures.load(str(source), (), paths)
     return json.dumps(loaded.stats, indent=2) + "\n" if as_json else stats_text.summary(loaded.stats) + "\n"
 
 

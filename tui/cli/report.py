@@ -21,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, paths: Paths) -> int:
-    text = render(load(args, paths).stats)
+    text = render(load(args.source, args.qualify, paths).stats)
     if args.output:
         from tui.core.errors import PasserelleError
         from tui.core.files import write_text_atomic

@@ -31,9 +31,9 @@ def add_source_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, paths: Paths) -> int:
-    stats = stored(args, paths)
+    stats = stored(args.source, args.qualify, paths)
     if stats is None:
-        stats = load(args, paths).stats
+        stats = load(args.source, args.qualify, paths).stats
     if args.json:
         # ASCII escapes keep C1 and bidi characters from the export away from the terminal.
         print(json.dumps(stats, indent=2))

@@ -3,7 +3,7 @@ frames (or the answer the store kept at import), read-only."""
 
 from __future__ import annotations
 
-import argparse
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,34 +32,35 @@ class Loaded:
     families: dict
 
 
-def load(args: argparse.Namespace, paths: Paths) -> Loaded:
-    """Load the export (SOURCE, last import, else sample) and compute every figure; write nothing."""
+def load(source: str | None, qualify: Sequence[str], paths: Paths) -> Loaded:
+    """Load the export (SOURCE, last import, else sample) and compute every figure, the
+    `qualify` role families counted as qualified; write nothing."""
     from tui.config import load_settings
     from tui.export.frame_cache import load_export_cached
 
     settings = load_settings(paths.settings_file)
-    _check_families(args.qualify, settings.role_families)
+    _check_families(qualify, settings.role_families)
     records = import_records(paths)
-    source = _source(args, records)
+    path = _source(source, records)
     # Read-only: reuse the Parquet cache the app or `import` left, never write one.
-    export = load_export_cached(source, paths.frames_cache, write=False, columns=STATS_COLUMNS,
-                                content_hash=known_hash(source, paths))
-    stats = figures(export, source, paths, settings, tuple(args.qualify), records)
+    export = load_export_cached(path, paths.frames_cache, write=False, columns=STATS_COLUMNS,
+                                content_hash=known_hash(path, paths))
+    stats = figures(export, path, paths, settings, tuple(qualify), records)
     return Loaded(export, stats, dict(settings.role_families))
 
 
-def _source(args: argparse.Namespace, records: list) -> Path:
+def _source(source: str | None, records: list) -> Path:
     """SOURCE, else the current export (gone → say so, never describe the sample instead), else the sample."""
-    if args.source:
-        return Path(args.source)
+    if source:
+        return Path(source)
     if records:
-        source = Path(records[-1].source)
-        if not source.exists():
+        current = Path(records[-1].source)
+        if not current.exists():
             from tui.core.errors import ExportError
             from tui.export.source import missing_current_export
 
-            raise ExportError(source, missing_current_export())
-        return source
+            raise ExportError(current, missing_current_export())
+        return current
     return sample_source()
 
 
@@ -94,10 +95,10 @@ def _profile(owner) -> dict | None:
     return {"industry": owner.industry, "geo_location": owner.geo_location}
 
 
-def stored(args: argparse.Namespace, paths: Paths) -> dict | None:
+def stored(source: str | None, qualify: Sequence[str], paths: Paths) -> dict | None:
     """The figures kept in the store when SOURCE was imported, if nothing they depend on has
     changed since (standard library only); None otherwise, and always with --qualify."""
-    if args.qualify or not paths.database.is_file():
+    if qualify or not paths.database.is_file():
         return None
     from tui.config import load_settings
 
@@ -111,9 +112,9 @@ def stored(args: argparse.Namespace, paths: Paths) -> dict | None:
     store = Store.open(paths.database, read_only=True)
     try:
         records = store.imports()
-        source = _source(args, records)
-        content = known_content_hash(store, source) or _read_hash(source)
-        return find_answer(store, answer_key(content, paths, (), records), source, date.today()) if content else None
+        path = _source(source, records)
+        content = known_content_hash(store, path) or _read_hash(path)
+        return find_answer(store, answer_key(content, paths, (), records), path, date.today()) if content else None
     finally:
         store.close()
 

@@ -8,7 +8,6 @@ means nothing to a browser tab. In a terminal it is written to the Downloads fol
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 from collections.abc import Callable, Iterator
@@ -47,8 +46,7 @@ def report_markdown(app: App) -> str:
     from tui.outputs.stats_figures import load
     from tui.outputs.report import render
 
-    args = argparse.Namespace(source=str(app.source) if app.source else None, qualify=[])
-    return render(load(args, app.context.paths).stats)
+    return render(load(str(app.source) if app.source else None, (), app.context.paths).stats)
 
 
 def downloads_folder(paths: Paths) -> Path:
