@@ -31,7 +31,7 @@ def step(name, fn):
     steps.append((name, (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000))
     return out
 from tui.paths import Paths
-from tui.ui.context import AppContext
+from tui.context import AppContext
 paths = Paths.resolve(home)
 from tui.export.source import read_source
 step("check the export (before the app)", lambda: read_source(source, keep=True))

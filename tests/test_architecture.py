@@ -10,26 +10,30 @@ import tui
 ROOT = Path(tui.__file__).parent
 
 
-def _module_name(path: Path) -> str:
-    parts = path.relative_to(ROOT.parent).with_suffix("").parts
+def _module_name(path: Path, root: Path = ROOT) -> str:
+    parts = path.relative_to(root.parent).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _modules() -> dict[str, Path]:
-    return {_module_name(p): p for p in sorted(ROOT.rglob("*.py"))}
+def _modules(root: Path = ROOT) -> dict[str, Path]:
+    return {_module_name(p, root): p for p in sorted(root.rglob("*.py"))}
 
 
 def _runtime_nodes(tree: ast.AST):
     """Every node, minus `if TYPE_CHECKING:` blocks (never run, so never a circle at import)."""
-    for node in ast.walk(tree):
-        if isinstance(node, ast.If) and ast.unparse(node.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING"):
-            node.body = []
+    todo = [tree]
+    while todo:
+        node = todo.pop()
         yield node
+        if isinstance(node, ast.If) and ast.unparse(node.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING"):
+            todo.extend(node.orelse)  # ast.walk would have queued the body before it could be skipped
+        else:
+            todo.extend(ast.iter_child_nodes(node))
 
 
-def import_graph() -> dict[str, set[str]]:
+def import_graph(root: Path = ROOT) -> dict[str, set[str]]:
     """Module → the tui modules it imports, at the top or inside a function (one import is one edge)."""
-    modules = _modules()
+    modules = _modules(root)
     graph: dict[str, set[str]] = {}
     for name, path in modules.items():
         edges = graph.setdefault(name, set())
@@ -144,17 +148,18 @@ def test_every_package_says_what_it_holds_and_what_it_may_import() -> None:
             continue
         doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
         assert len(doc) > 40, f"{name} has no docstring worth the name"
-        if name in ("tui.core", "tui.export", "tui.store", "tui.triage", "tui.network", "tui.composer", "tui.ui", "tui.cli"):
+        if name in ("tui.core", "tui.export", "tui.store", "tui.triage", "tui.network", "tui.composer", "tui.ui", "tui.cli",
+                    "tui.outputs"):
             assert "import" in doc.lower(), f"{name}: say what it may import"
 
 
-def package_graph() -> dict[str, set[str]]:
+def package_graph(modules: dict[str, set[str]] | None = None) -> dict[str, set[str]]:
     """Package (tui.core, tui.store…; a top-level module is its own) → the packages it imports."""
     def package(module: str) -> str:
         return ".".join(module.split(".")[:2])
 
     graph: dict[str, set[str]] = {}
-    for module, targets in import_graph().items():
+    for module, targets in (import_graph() if modules is None else modules).items():
         graph.setdefault(package(module), set()).update(package(t) for t in targets if package(t) != package(module))
     return graph
 
@@ -174,3 +179,62 @@ def test_the_data_packages_import_each_other_one_way() -> None:
     assert {n: up for n, up in upward.items() if up} == {}
     assert find_cycle({n: graph.get(n, set()) & set(LAYERS) for n in LAYERS}) is None
     assert set(LAYERS) - {"tui"} <= set(graph)  # every layer was found in the tree
+
+
+# The whole of tui, lowest first: the data layer above, then what the commands and the app
+# hand out, the context and its loading, serve, the panes, the App, the first open, the run,
+# the commands. A package may import only those before it, as README.md's Development says.
+ORDER = LAYERS + ("tui.outputs", "tui.context", "tui.launch", "tui.serve", "tui.ui", "tui.app", "tui.first_open",
+                  "tui.run", "tui.cli", "tui.__main__")
+
+
+def _circle_message(cycle: list[str], modules: dict[str, set[str]]) -> str:
+    """`tui.cli → tui.serve → tui.cli`, then each step's imports, module by module."""
+    def package(module: str) -> str:
+        return ".".join(module.split(".")[:2])
+
+    steps = []
+    for a, b in zip(cycle, cycle[1:]):
+        pairs = sorted(f"{m} imports {t}" for m, ts in modules.items() if package(m) == a for t in ts if package(t) == b)
+        more = f"; and {len(pairs) - 3} more" if len(pairs) > 3 else ""
+        steps.append(f"  {a} → {b}: " + "; ".join(pairs[:3]) + more)
+    return "package import circle: " + " → ".join(cycle) + "\n" + "\n".join(steps)
+
+
+def test_a_package_circle_through_an_import_inside_a_function_is_named(tmp_path: Path) -> None:
+    """Two packages importing each other, one of them only inside a function, are one circle."""
+    root = tmp_path / "tui"
+    for folder, code in {"cli": "from tui.serve import server\n",
+                         "serve": "def page():\n    from tui.cli import report\n"}.items():
+        (root / folder).mkdir(parents=True)
+        (root / folder / "__init__.py").write_text('"""A package."""\n')
+        (root / folder / ("main.py" if folder == "cli" else "deliveries.py")).write_text(code)
+    (root / "cli" / "report.py").write_text("")
+    (root / "serve" / "server.py").write_text("")
+    (root / "__init__.py").write_text("")
+    modules = import_graph(root)
+    cycle = find_cycle(package_graph(modules))
+    assert cycle == ["tui.cli", "tui.serve", "tui.cli"]
+    assert _circle_message(cycle, modules).splitlines() == [
+        "package import circle: tui.cli → tui.serve → tui.cli",
+        "  tui.cli → tui.serve: tui.cli.main imports tui.serve.server",
+        "  tui.serve → tui.cli: tui.serve.deliveries imports tui.cli.report"]
+
+
+def test_no_package_imports_another_in_a_circle() -> None:
+    """Every top-level package and module of tui (cli, serve, ui, app, launch…) is one node;
+    imports inside functions count: serve needing cli needing serve is a circle even if no
+    import at the top shows it."""
+    modules = import_graph()
+    graph = package_graph(modules)
+    cycle = find_cycle(graph)
+    assert cycle is None, _circle_message(cycle or [], modules)
+    assert {"tui.cli", "tui.serve", "tui.ui", "tui.launch", "tui.app", "tui.run"} <= set(graph)
+
+
+def test_the_packages_import_downward_only() -> None:
+    """The direction itself, so the next circle is refused at its first edge: a package lists
+    only packages before it in ORDER (one not listed yet is still checked for circles above)."""
+    graph = package_graph()
+    upward = {name: sorted(graph.get(name, set()) & set(ORDER[i:])) for i, name in enumerate(ORDER)}
+    assert {n: up for n, up in upward.items() if up} == {}

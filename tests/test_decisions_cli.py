@@ -8,7 +8,7 @@ import json
 from datetime import date
 
 from tui.cli.main import main
-from tui.cli.decisions import spreadsheet_cell
+from tui.outputs.decisions_sheet import spreadsheet_cell
 from tui.store.store import Person, Store
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from export_fixtures import CONNECTIONS_HEADER, IN, PREAMBLE, csv_line, sample_members, zip_bytes
 from tui.cli.import_export import clean
-from tui.cli.report import cell
+from tui.outputs.report import cell
 from tui.core.errors import ExportError
 from tui.export.reader import load_export
 from tui.core.unsafe_chars import is_unsafe

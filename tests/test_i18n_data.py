@@ -180,7 +180,7 @@ def test_a_broken_strategy_is_explained_in_the_language_switched_to(tmp_path: Pa
 def test_one_helper_shows_stored_sentences_and_marked_words() -> None:
     """The commands' words (a band's name) and the stored sentences go through one helper: a
     French reader sees both translated, an unknown text as it is."""
-    from tui.cli.human import band_word, shown
+    from tui.outputs.human import band_word, shown
 
     i18n.set_language("fr")
     try:

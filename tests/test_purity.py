@@ -11,10 +11,11 @@ import tui.core
 import tui.export
 import tui.i18n
 import tui.network
+import tui.outputs
 import tui.store
 import tui.triage
 
-PURE = (tui.core, tui.export, tui.store, tui.triage, tui.network, tui.composer, tui.i18n)
+PURE = (tui.core, tui.export, tui.store, tui.triage, tui.network, tui.composer, tui.i18n, tui.outputs)
 
 
 def test_data_layer_imports_no_textual_or_rich() -> None:

@@ -3,7 +3,6 @@ frames give, and goes back to the frames as soon as anything the figures read ha
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sqlite3
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SAMPLE_DIR
-from tui.cli import stats
+from tui.outputs import stats_figures, stats_text
 from tui.network.companies_file import companies_file
 from tui.store.stats_answers import config_files
 from tui.paths import Paths
@@ -31,8 +30,8 @@ def passerelle(*args: str, polars_free: bool = False) -> subprocess.CompletedPro
 
 def from_frames(source: Path, paths: Paths, as_json: bool = True) -> str:
     """What `stats` printed before it kept answers: the figures computed from the frames."""
-    loaded = stats.load(argparse.Namespace(source=str(source), qualify=[]), paths)
-    return json.dumps(loaded.stats, indent=2) + "\n" if as_json else stats.summary(loaded.stats) + "\n"
+    loaded = stats_figures.load(str(source), (), paths)
+    return json.dumps(loaded.stats, indent=2) + "\n" if as_json else stats_text.summary(loaded.stats) + "\n"
 
 
 def answers(paths: Paths) -> int:

@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 from tui.i18n import N_
 from tui.text import REFUSED_ACTIONS
 from tui.ui.app_commands import PaletteApp
-from tui.ui.context import AppContext
+from tui.context import AppContext
 from tui.ui.messages import DecisionSaved, OpenComposer
 from tui.ui.pane_deck import PaneDeck
 from tui.ui.panes.catalog import PANE_IDS, PANES, STORE_PANES

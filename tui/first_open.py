@@ -119,7 +119,7 @@ def _say(out: IO[str], **message: Any) -> None:
 
 def read(source: Path, paths: Paths, today: date, out: IO[str]) -> None:
     """Check, read, write the rows, then the rest, saying each step on `out`."""
-    from tui.ui.context import AppContext
+    from tui.context import AppContext
     from tui.export.source import read_source
     from tui.launch import after_load, suggest_now
 
@@ -152,7 +152,7 @@ def read(source: Path, paths: Paths, today: date, out: IO[str]) -> None:
         from tui.export.frame_cache import save_frames
 
         save_frames(source, paths.frames_cache, context.export)
-        from tui.cli.stats import remember
+        from tui.outputs.stats_figures import remember
 
         remember(context.store, context.export, source, paths)  # `stats` then answers from the store
         _say(out, done=True)

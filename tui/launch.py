@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from tui.config import Settings, load_settings
-from tui.ui.context import AppContext
+from tui.context import AppContext
 from tui.core.errors import ConfigError, ExportError
 from tui.export.source import missing_current_export
 from tui.i18n import _

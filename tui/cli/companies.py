@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from tui.cli.human import count
+from tui.outputs.human import count
 from tui.i18n import N_, _, ngettext
 from tui.paths import Paths
 
@@ -49,7 +49,7 @@ def report(connections, rules, suggest: bool) -> dict:
 
 def render(found: dict) -> str:
     """Readable lines: merged groups first (what grouping changed), then the rest, then suggestions."""
-    from tui.cli.stats import clean
+    from tui.outputs.stats_text import clean
 
     merged = [g for g in found["groups"] if len(g["variants"]) > 1]
     lines = [ngettext("{companies} companies; {merged} gather several spellings:",

@@ -7,7 +7,7 @@ import json
 from contextlib import contextmanager
 from pathlib import Path
 
-from tui.cli.human import shown
+from tui.outputs.human import shown
 from tui.core.errors import ConfigError
 from tui.core.folders import make_private_dir
 from tui.i18n import N_, _, ngettext

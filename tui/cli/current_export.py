@@ -9,11 +9,11 @@ from tui.paths import Paths
 
 def source_for(source: str | None, paths: Paths) -> Path:
     """SOURCE when given, else the last import's source if it still exists, else the sample."""
-    from tui.cli.stats import _imports, sample_source
+    from tui.outputs.stats_figures import import_records, sample_source
 
     if source:
         return Path(source)
-    records = _imports(paths)
+    records = import_records(paths)
     if records and Path(records[-1].source).exists():
         return Path(records[-1].source)
     return sample_source()
@@ -21,7 +21,7 @@ def source_for(source: str | None, paths: Paths) -> Path:
 
 def open_export(source: str | None, paths: Paths, columns: dict | None = None):
     """The export, read through the Parquet cache without ever writing one (read-only)."""
-    from tui.cli.stats import known_hash
+    from tui.outputs.stats_figures import known_hash
     from tui.export.frame_cache import load_export_cached
 
     path = source_for(source, paths)

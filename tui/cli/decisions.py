@@ -5,25 +5,16 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import re
 import sys
-from datetime import date, datetime
 from typing import Any
 
-from tui.core.unsafe_chars import strip_unsafe
-from tui.i18n import N_, _, pgettext
+from tui.i18n import N_, _
+from tui.outputs.decisions_sheet import (COLUMNS, HISTORY_COLUMNS, json_value, sheet_headers, sheet_row, sheet_rows,
+                                         spreadsheet_cell)
 from tui.paths import Paths
 
 HELP = N_("Print your decisions (name, profile URL, decision, when, reason) as CSV or JSON.")
 FORMATS = ("csv", "json", "sheet")
-
-COLUMNS = ("name", "profile_url", "decision", "decided_at", "reason", "until")
-HISTORY_COLUMNS = ("event", "in_effect")
-# `--format sheet`: the CSV for a person to read, its headers and words in the language of
-# the interface (csv and json keep these English identifiers: scripts read them).
-SHEET_EVENTS = {"decide": N_("decision"), "undo": N_("undone"), "redo": N_("redone")}
-_BREAKS = re.compile(r"[\t\r\n]+")
-_FORMULA = ("=", "+", "-", "@")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,55 +25,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=_("every event, including undone decisions and undo/redo"))
     parser.add_argument("--pending", action="store_true",
                         help=_("only decisions not yet carried out on LinkedIn (see: passerelle todo)"))
-
-
-def spreadsheet_cell(value: Any) -> str:
-    """Text safe to open in a spreadsheet: no control characters, no formula."""
-    if value is None:
-        return ""
-    text = value.isoformat(sep=" ", timespec="seconds") if isinstance(value, datetime) else str(value)
-    risky = text[:1] in ("\t", "\r", "\n")
-    text = strip_unsafe(_BREAKS.sub(" ", text))
-    if risky or text.lstrip(" ")[:1] in _FORMULA:
-        text = "'" + text
-    return text
-
-
-def _rows(paths: Paths, history: bool) -> list[dict[str, Any]]:
-    """Decisions from the store, read-only; no database yet → no rows (and nothing created)."""
-    if not paths.database.is_file():
-        return []
-    from tui.store.store import Store
-
-    store = Store.open(paths.database, read_only=True)
-    try:
-        frame = store.history() if history else store.decisions()
-    finally:
-        store.close()
-    out = []
-    for row in frame.iter_rows(named=True):
-        item = {
-            "name": row.get("name"),
-            "profile_url": row.get("url"),
-            "decision": row.get("decision"),
-            "decided_at": row.get("decided_at", row.get("at")),
-            "reason": row.get("reason"),
-            "until": row.get("until"),
-            "key": row.get("key"),
-        }
-        if history:
-            item["event"] = row.get("kind")
-            item["in_effect"] = row.get("active")
-        out.append(item)
-    return out
-
-
-def _json_value(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.isoformat(timespec="seconds")
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
 
 
 def _pending(paths: Paths, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -96,11 +38,11 @@ def _pending(paths: Paths, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def run(args: argparse.Namespace, paths: Paths) -> int:
-    rows = _rows(paths, args.all)
+    rows = sheet_rows(paths, args.all)
     if args.pending and not args.all:
         rows = _pending(paths, rows)
     if args.format == "json":
-        data = [{k: _json_value(v) for k, v in row.items()} for row in rows]
+        data = [{k: json_value(v) for k, v in row.items()} for row in rows]
         # ensure_ascii: escapes and bidi characters in names can't reach the terminal raw.
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=True) + "\n")
         return 0
@@ -114,25 +56,3 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     for row in rows:
         writer.writerow([spreadsheet_cell(row.get(c)) for c in columns])
     return 0
-
-
-def sheet_headers() -> dict[str, str]:
-    """The sheet's column headers ("sheet" tells these words apart from the same ones elsewhere)."""
-    return {"name": pgettext("decisions sheet", "Name"), "profile_url": pgettext("decisions sheet", "Profile URL"),
-            "decision": pgettext("decisions sheet", "Decision"), "decided_at": pgettext("decisions sheet", "Decided at"),
-            "reason": pgettext("decisions sheet", "Reason"), "until": pgettext("decisions sheet", "Until"),
-            "event": pgettext("decisions sheet", "Event"), "in_effect": pgettext("decisions sheet", "In effect")}
-
-
-def sheet_row(row: dict[str, Any]) -> dict[str, Any]:
-    """A row's words (decision, reason, event, in effect) as a person reads them."""
-    from tui.cli.human import decision_word
-    from tui.core.phrasebook import describe
-
-    out = {**row, "decision": decision_word(row.get("decision"))}
-    if row.get("reason"):  # stored in English (the CSV and JSON keep it so)
-        out["reason"] = describe(row["reason"])
-    if "event" in row:
-        out["event"] = _(SHEET_EVENTS[row["event"]]) if row["event"] in SHEET_EVENTS else row["event"]
-        out["in_effect"] = _("yes") if row.get("in_effect") else _("no")
-    return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from tui.cli.human import count, decision_word, iso_day, shown
+from tui.outputs.human import count, decision_word, iso_day, shown
 from tui.core.errors import ConfigError
 from tui.core.phrasebook import describe
 from tui.i18n import N_, _, ngettext
@@ -63,7 +63,7 @@ def build(args: argparse.Namespace, paths: Paths) -> dict:
 
 
 def render(found: dict) -> str:
-    from tui.cli.stats import clean
+    from tui.outputs.stats_text import clean
     from tui.core.company_names import normalise
 
     person = found["person"]

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from tui.cli.human import count
+from tui.outputs.human import count
 from tui.core.phrasebook import describe
 from tui.core.unsafe_chars import strip_unsafe
 from tui.i18n import N_, _, ngettext
@@ -67,7 +67,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
             rows = write_triage(store, export, Path(args.source))
             ensure_suggestions(store, rows.id, paths.strategy_file, date.today())
             if outcome.status != "unchanged":  # `stats` then answers from the store
-                from tui.cli.stats import remember
+                from tui.outputs.stats_figures import remember
 
                 remember(store, export, Path(args.source), paths)
     if outcome.record is None:  # older than the last import, and not confirmed

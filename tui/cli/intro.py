@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from tui.cli.human import count, iso_day
+from tui.outputs.human import count, iso_day
 from tui.core.errors import ConfigError
 from tui.i18n import N_, _, ngettext
 from tui.paths import Paths
@@ -59,7 +59,7 @@ def _info(paths: Paths):
 
 
 def render(found: dict) -> str:
-    from tui.cli.stats import clean
+    from tui.outputs.stats_text import clean
 
     lines = []
     for t in found["targets"]:

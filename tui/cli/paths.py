@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from tui.cli.human import shown
+from tui.outputs.human import shown
 from tui.i18n import N_, _
 from tui.paths import Paths
 

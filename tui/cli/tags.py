@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from tui.cli.human import count
+from tui.outputs.human import count
 from tui.i18n import N_, _
 from tui.paths import Paths
 

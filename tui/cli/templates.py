@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from tui.cli.human import shown
+from tui.outputs.human import shown
 from tui.cli.import_export import clean
 from tui.composer.template_files import ensure_starters, load_templates
 from tui.composer.templates import line_col, lint, placeholders_used

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from tui.cli.human import count, shown
+from tui.outputs.human import count, shown
 from tui.core.errors import ConfigError
 from tui.i18n import N_, _
 from tui.i18n.formats import day

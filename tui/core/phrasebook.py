@@ -108,7 +108,7 @@ def phrase(singular: str | tuple[str, str], *, count: str = "count", nested: tup
 def describe(text: str | None) -> str:
     """A stored English sentence, or a text marked with `N_` where it was made (a band's
     meaning, a lint message), in the active language; text the catalogue does not know (a
-    name, a user's own family) as it is. The one helper for both: `tui.cli.human.shown` too."""
+    name, a user's own family) as it is. The one helper for both: `tui.outputs.human.shown` too."""
     if not text or language() == "en":
         return text or ""
     return _describe(language(), text)

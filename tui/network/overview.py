@@ -16,7 +16,7 @@ from tui.network import breakdown as comp
 from tui.network.figures import monthly, network_stats, targets_for
 from tui.network.growth import Growth, growth_of
 
-AppContext = Any  # tui.ui.context.AppContext: the export, store, paths and day
+AppContext = Any  # tui.context.AppContext: the export, store, paths and day
 
 
 TABLES = (

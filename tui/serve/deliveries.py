@@ -8,7 +8,6 @@ means nothing to a browser tab. In a terminal it is written to the Downloads fol
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 from collections.abc import Callable, Iterator
@@ -32,22 +31,22 @@ def export_commands(app: App) -> Iterator[SystemCommand]:
 
 def decisions_csv(app: App) -> str:
     """The action sheet `passerelle decisions` prints, formulas neutralised."""
-    from tui.cli import decisions
+    from tui.outputs.decisions_sheet import COLUMNS, sheet_rows, spreadsheet_cell
 
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    writer.writerow(decisions.COLUMNS)
-    for row in decisions._rows(app.context.paths, False):
-        writer.writerow([decisions.spreadsheet_cell(row.get(c)) for c in decisions.COLUMNS])
+    writer.writerow(COLUMNS)
+    for row in sheet_rows(app.context.paths, False):
+        writer.writerow([spreadsheet_cell(row.get(c)) for c in COLUMNS])
     return out.getvalue()
 
 
 def report_markdown(app: App) -> str:
     """The report `passerelle report` writes, on the export the app has open."""
-    from tui.cli import report, stats
+    from tui.outputs.stats_figures import load
+    from tui.outputs.report import render
 
-    args = argparse.Namespace(source=str(app.source) if app.source else None, qualify=[])
-    return report.render(stats.load(args, app.context.paths).stats)
+    return render(load(str(app.source) if app.source else None, (), app.context.paths).stats)
 
 
 def downloads_folder(paths: Paths) -> Path:

@@ -14,7 +14,7 @@ from textual.widget import AwaitMount
 from textual.worker import Worker, WorkerState
 
 from tui.i18n import _
-from tui.ui.context import AppContext
+from tui.context import AppContext
 
 READING = ("export", "prepare")  # the worker groups that read the export
 

@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 
 from tui.ui.panes.pane import Pane
 from tui.ui.panes.person_history import TableHistory
-from tui.ui.context import AppContext
+from tui.context import AppContext
 from tui.core.errors import PasserelleError
 from tui.network import breakdown as comp
 from tui.i18n import N_, _
