@@ -118,3 +118,30 @@ def test_commands_read_only_refuse_and_writing_ones_recover_in_one_line(db: Path
     [said] = [line for line in write.stderr.splitlines() if "damaged" in line]
     assert f"kept as {kept}" in said and "no good backup" in said
     assert hashlib.sha256(kept.read_bytes()).hexdigest() == damaged
+
+
+async def test_the_app_starts_on_the_restored_backup_and_says_so(tmp_path: Path, passerelle_home) -> None:
+    from ui_export import ui_export
+
+    from tui.app import PasserelleApp
+    from tui.launch import build_context
+
+    export = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
+    build_context(export, passerelle_home).store.close()  # the export imported, as a first start does
+    db = passerelle_home.database
+    decide(db, 0, 200)
+    with Store.open(db) as store:
+        _backup(store._conn, db, datetime.now, 5)
+    decide(db, 200, 100)
+    damage(db)
+
+    context = build_context(None, passerelle_home)
+    app = PasserelleApp(context)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert app.is_running
+    context.store.close()
+    [kept] = kept_files(db)
+    assert any("restored the backup of" in line and str(kept) in line for line in said), said
+    assert context.store.path == db and integrity(db) == "ok"
