@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tui.core.errors import StoreError
@@ -24,7 +24,7 @@ class DamagedStoreError(StoreError):
 
 
 def _kept_name(path: Path) -> Path:
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     kept, number = path.with_name(f"{path.name}.corrupt-{stamp}"), 2
     while any(Path(f"{kept}{s}").exists() for s in ("", *SIDES)):  # never overwrite an older kept file
         kept, number = path.with_name(f"{path.name}.corrupt-{stamp}-{number}"), number + 1
@@ -64,19 +64,25 @@ def recover(path: Path, application_id: int) -> str:
     """Move the damaged database aside and restore the newest good backup, if any; the one line
     that tells the user what happened."""
     kept = _kept_name(path)
-    backups = sorted(path.parent.glob(f"{path.name}.v*.backup"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    try:
+        backups = sorted(path.parent.glob(f"{path.name}.v*.backup"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    except OSError:
+        backups = []  # one vanished while listing: start empty rather than fail (the damaged file is kept)
     try:
         for suffix in ("", *SIDES):  # the main file first: without it the side files mean nothing
             if Path(f"{path}{suffix}").exists():
                 os.rename(f"{path}{suffix}", f"{kept}{suffix}")
-        for backup in backups:
-            if _good(backup, application_id):
-                _copy(backup, path)
-                when = datetime.fromtimestamp(backup.stat().st_mtime, timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-                return _("The database was damaged: restored the backup of {when}; decisions made after it are "
-                         "in the damaged file, kept as {kept}").format(when=when, kept=kept)
     except OSError as exc:
         raise StoreError(path, _("the database is damaged and could not be moved aside ({why}); it was kept").format(
             why=exc.strerror or type(exc).__name__)) from None
+    for backup in backups:
+        if _good(backup, application_id):
+            try:
+                _copy(backup, path)
+            except (OSError, sqlite3.Error):
+                continue  # this copy failed (and was removed): try the next older backup
+            when = datetime.fromtimestamp(backup.stat().st_mtime, UTC).strftime("%Y-%m-%d %H:%M UTC")
+            return _("The database was damaged: restored the backup of {when}; decisions made after it are "
+                     "in the damaged file, kept as {kept}").format(when=when, kept=kept)
     return _("The database was damaged and no good backup exists: started an empty one; the damaged file is "
              "kept as {kept}").format(kept=kept)
