@@ -53,14 +53,6 @@ async def test_locked_database_decision_is_not_saved_and_retry_works(tmp_path: P
     context.store.close()
 
 
-def _damaged(db: Path) -> None:
-    with Store.open(db) as store:
-        for i in range(200):
-            store.decide([Person(f"in:p{i}", f"P {i}", None)], "accept", reason="x" * 40)
-    with open(db, "r+b") as handle:
-        handle.truncate(db.stat().st_size // 2)
-
-
 def _newer(db: Path) -> None:
     Store.open(db).close()
     raw = sqlite3.connect(db)
@@ -75,8 +67,8 @@ def _foreign(db: Path) -> None:
     raw.close()
 
 
-@pytest.mark.parametrize("damage, words", [(_damaged, "kept untouched"), (_newer, "newer Passerelle"),
-                                           (_foreign, "not a Passerelle database")])
+# A damaged one is kept aside and the newest good backup restored: test_reliability_recovery.py.
+@pytest.mark.parametrize("damage, words", [(_newer, "newer Passerelle"), (_foreign, "not a Passerelle database")])
 def test_app_refuses_a_database_it_cannot_use_and_keeps_it(damage, words: str, tmp_path: Path) -> None:
     home = tmp_path / "home"
     db = home / "data" / "passerelle.db"

@@ -32,6 +32,11 @@ def _existing_store(paths: Paths):
     return Store.open(paths.database)
 
 
+def _recovered(store) -> list[str]:
+    """What the recovery of a damaged database did, said once at the start."""
+    return [store.recovered] if store is not None and store.recovered else []
+
+
 def pick_source(source: str | Path | None, store) -> tuple[Path, str | None]:
     """The export to open (else the current import, else the sample) and a notice for the
     user when we fell back to the sample.
@@ -84,7 +89,7 @@ def build_context(source: str | Path | None, paths: Paths) -> AppContext:
             store.close()
         raise
     context = AppContext(paths=paths, settings=settings, export=None, store=store,
-                         today=date.today(), notices=notices + ([notice] if notice else []))
+                         today=date.today(), notices=_recovered(store) + notices + ([notice] if notice else []))
     context.notices += prepared(context, path, export)
     return context
 
@@ -148,7 +153,7 @@ def start_context(source: str | Path | None, paths: Paths, new_reader=None):
     settings, notices = _settings(paths)
     store = _existing_store(paths)
     path, notice = pick_source(source, store)
-    notices += [notice] if notice else []
+    notices += _recovered(store) + ([notice] if notice else [])
     _forget_first_page(paths)
     rows = find_set(store, path) if store is not None else None
     today = date.today()

@@ -58,6 +58,8 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     export = load_export(Path(args.source))
     paths.ensure()
     with Store.open(paths.database) as store:
+        if store.recovered:  # a damaged database was kept aside: say what was restored
+            print(store.recovered, file=sys.stderr)
         outcome = record_export(store, export, Path(args.source), paths.snapshots, allow_older=args.yes)
         if outcome.record is not None:  # the triage panes read these rows from the first start on
             from datetime import date

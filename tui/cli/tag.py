@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from tui.core.errors import ConfigError
 from tui.i18n import N_, _
@@ -53,6 +54,8 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         raise ConfigError("PERSON", exc.reason) from exc
     paths.ensure()
     store = Store.open(paths.database)
+    if store.recovered:  # a damaged database was kept aside: say what was restored
+        print(store.recovered, file=sys.stderr)
     try:
         now = edit_tags(store, person["key"], add, remove)
     finally:

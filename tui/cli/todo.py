@@ -57,6 +57,8 @@ def _mark_done(args: argparse.Namespace, paths: Paths) -> int:
     if not paths.database.is_file():
         raise ConfigError("--done", _("nothing to do yet: no decision is saved"))
     store = Store.open(paths.database)
+    if store.recovered:  # a damaged database was kept aside: say what was restored
+        print(store.recovered, file=sys.stderr)
     try:
         rows = find_rows(queue_of(paths, store), args.done)
         names = {r.key for r in rows}

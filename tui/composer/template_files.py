@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -11,7 +12,7 @@ from tui.core.errors import ConfigError
 from tui.core.files import read_small_file, write_text_atomic
 from tui.core.toml_files import parse_toml
 from tui.core.folders import make_private_dir
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.core.bands import band_range
 
 KEYS = ("name", "language", "purpose", "text")
@@ -151,14 +152,30 @@ def _check_new_name(folder: Path, name: str, keep: Path | None = None) -> str:
 
 def save_template(folder: Path, template: Template) -> Template:
     """Write `template` atomically (0600) to its file, or to a new file named after it."""
-    make_private_dir(folder)
     path = template.path or _free_path(folder, template.name)
+    _refuse_locked(path)  # before make_private_dir, which would give a locked folder its write bit back
+    make_private_dir(folder)
     saved = replace(template, path=path)
     try:
         write_text_atomic(path, dumps(saved))
     except OSError as exc:
         raise ConfigError(path, _("cannot be written ({value})").format(value=exc.strerror or type(exc).__name__)) from None
     return saved
+
+
+def _refuse_locked(path: Path) -> None:
+    """A template file or folder made read-only is locked: the atomic rename would replace a
+    read-only file anyway (and root writes through any mode), so the owner's write bit decides."""
+    for where, message in ((path, N_("is read-only (locked): not saved; make it writable or duplicate it (the "
+                                     "editor keeps your text)")),
+                           (path.parent, N_("the templates folder is read-only: not saved; make it writable (the "
+                                            "editor keeps your text)"))):
+        try:
+            locked = where.exists() and not where.stat().st_mode & stat.S_IWUSR
+        except OSError:
+            continue  # gone meanwhile: the write says why
+        if locked:
+            raise ConfigError(where, _(message))
 
 
 def create_template(folder: Path, name: str, text: str = "", language: str = "", purpose: str = "") -> Template:

@@ -15,6 +15,7 @@ from tui.core.errors import StoreError
 from tui.i18n import N_, _
 from tui.core.files import create_private, refuse_link
 from tui.core.folders import make_private_dir
+from tui.store.recovery import DamagedStoreError
 from tui.store.schema import MIGRATIONS
 
 APPLICATION_ID = 0x50617373  # "Pass": tells our database apart from any other SQLite file
@@ -176,9 +177,13 @@ def check(path: Path, conn: sqlite3.Connection) -> None:
             " (SELECT application_id FROM pragma_application_id), (SELECT count(*) FROM sqlite_schema)").fetchone()
         problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
     except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_CORRUPT" or "malformed" in str(exc):
+            raise DamagedStoreError(path, _("the database is damaged ({why}); {kept} (starting Passerelle keeps it "
+                                            "aside and restores the newest good backup)").format(
+                why=why(exc), kept=_(KEPT))) from exc
         raise StoreError(path, _("not a readable database ({why}); {kept}").format(why=why(exc), kept=_(KEPT))) from exc
     if problems != ["ok"]:
-        raise StoreError(
+        raise DamagedStoreError(
             path, _("the database is damaged ({count}+ problems found); {kept} (restore a backup or move it aside)").format(
                 count=len(problems), kept=_(KEPT))
         )

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from tui.core.errors import StoreError
 from tui.i18n import N_, _
 from tui.store.opening import APPLICATION_ID, BUSY_TIMEOUT, connect, rollback, why  # noqa: F401 - APPLICATION_ID: the store's API
+from tui.store.recovery import DamagedStoreError, recover
 from tui.core.company_names import DEFAULT_RULES
 from tui.store.sql_functions import register as register_sql_functions
 from tui.triage.vocabulary import RECEIVED_DECISIONS, SENT_DECISIONS
@@ -62,6 +63,7 @@ class Store:
         self._now = now
         self._lock = threading.RLock()  # Textual workers may call from other threads
         self.read_only = read_only
+        self.recovered: str | None = None  # what a damaged database's recovery did, to tell the user
         self.company_rules = DEFAULT_RULES  # companies.toml's, once the app or a command reads it
         register_sql_functions(conn)
 
@@ -81,7 +83,15 @@ class Store:
         an existing database for reading only: every write then raises StoreError.
         """
         path = Path(path)
-        return cls(path, connect(path, timeout=timeout, read_only=read_only, now=now), now, read_only)
+        try:
+            return cls(path, connect(path, timeout=timeout, read_only=read_only, now=now), now, read_only)
+        except DamagedStoreError:
+            if read_only:  # reading commands say it is damaged and move nothing
+                raise
+            said = recover(path, APPLICATION_ID)  # the app's start or a writing command: keep it, restore
+        store = cls(path, connect(path, timeout=timeout, read_only=read_only, now=now), now, read_only)
+        store.recovered = said
+        return store
 
     def backups(self) -> list[Path]:
         """The pre-migration copies kept next to the database, oldest first."""

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from tui.core.files import write_text_atomic
 from tui.core.folders import make_private_dir
-from tui.i18n import _, ngettext
+from tui.i18n import N_, _, ngettext
+from tui.ui.clipboard import copy_clean
 from tui.ui.widgets.key_names import key_of
 
 LAST_NOTE = "last-note.txt"
+PREVIEW_HELP = N_("Copy may not have worked if your terminal blocks clipboard writes (OSC 52): select the note "
+                  "in the preview and copy it yourself.")
 
 
 def copy_note(pane) -> None:
@@ -22,8 +25,7 @@ def copy_note(pane) -> None:
                                            key=key_of(pane.app, "copy-note", "ctrl+t")),
     ):
         return
-    text = out.text  # already free of control and bidi characters (render cleans them)
-    pane.app.copy_to_clipboard(text)
+    text = copy_clean(pane.app, out.text)  # render cleans it already; the clipboard never trusts that alone
     path = pane.context.paths.cache / LAST_NOTE
     try:
         make_private_dir(pane.context.paths.cache)
@@ -32,4 +34,4 @@ def copy_note(pane) -> None:
         pane._say(_("Copied to the clipboard; the file copy failed ({reason}).").format(reason=exc.strerror), "warning")
         return
     pane._say(_("Copied {count} characters. If your terminal blocks clipboard writes, the note is also in {path}").format(
-        count=out.length, path=path))
+        count=out.length, path=path) + " " + _(PREVIEW_HELP))

@@ -18,6 +18,8 @@ from tui.core.errors import PasserelleError
 from tui.store.store import DONE
 from tui.store.todo import group_title, TodoQueue, TodoRow, current_queue, last_import_facts
 from tui.store.todo_log import mark_done
+from tui.ui.clipboard import copy_clean
+from tui.ui.widgets.copied_text import CopiedText
 from tui.i18n import N_, _, ngettext
 from tui.ui.panes.person_marks import ask_met, ask_tags, marks_lines
 from tui.ui.panes.undo_words import undone_line
@@ -72,6 +74,7 @@ class TodoPane(PersonHistory, Vertical, Pane):
             yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="todo-progress")
         yield OptionList(id="todo-list")
         yield Static(id="todo-detail")
+        yield CopiedText(id="todo-copied")
         yield Static(classes="status-line")
 
     def on_mount(self) -> None:
@@ -286,8 +289,8 @@ class TodoPane(PersonHistory, Vertical, Pane):
             return
         if event.state == WorkerState.SUCCESS and event.worker.result:
             return
-        url = event.worker.name
-        self.app.copy_to_clipboard(url)
+        url = copy_clean(self.app, event.worker.name)
+        self.query_one(CopiedText).show(url)  # where OSC 52 is dropped, the link stays selectable here
         self.status(_("No browser opened: the link is copied, paste it in a browser ({url})").format(url=url), "yellow")
 
     def action_copy_note(self) -> None:
@@ -296,7 +299,7 @@ class TodoPane(PersonHistory, Vertical, Pane):
         if row is None or not row.note:
             self.status(_("No note to send for this row."), "yellow")
             return
-        self.app.copy_to_clipboard(row.note)
+        self.query_one(CopiedText).show(copy_clean(self.app, row.note))  # a stored note may hold anything
         self.status(_("Note copied (your terminal must allow clipboard writes); paste it on LinkedIn."))
 
     def action_tags(self) -> None:
