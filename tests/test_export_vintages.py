@@ -216,3 +216,24 @@ async def test_every_start_on_an_imported_old_export_says_how_old_it_is(tmp_path
         said = [n.message for n in app._notifications]
         assert sum(m.startswith("This export is from") for m in said) == 1
     app.context.store.close()
+
+
+def test_an_old_exports_next_band_date_is_said_as_past(tmp_path: Path, capsys) -> None:
+    """Ninety connections in the export's last 90 days: 100 came ten days after it, long ago."""
+    start = dt.date(2023, 12, 2)
+    rows = b"\n".join(f"P{i},Q,,,,,{(start + dt.timedelta(days=i)):%d %b %Y}".encode() for i in range(90))
+    folder = make_folder(tmp_path / "Basic_LinkedInDataExport_03-01-2024", {"Connections.csv": PREAMBLE.encode() + CONN_HEADER + rows})
+    stats = run_json(capsys, "stats", str(folder))
+    assert dt.date.fromisoformat(stats["next_threshold"]["eta"]) < dt.date.today()
+    out = run_text(capsys, "stats", str(folder))
+    assert "a date now past, a newer export will tell" in out and "at this pace by" not in out
+
+
+def test_the_network_pane_says_an_old_exports_next_band_date_is_past() -> None:
+    from tui.ui.panes.network_words import next_line
+
+    figures = {"next_threshold": {"band": "selective", "at": 100, "missing": 10, "eta": "2024-03-11"},
+               "pace": {"days": 90, "connections": 90, "per_week": 7.0}}
+    assert "a date now past" in next_line(figures)
+    soon = (dt.date.today() + dt.timedelta(days=10)).isoformat()
+    assert "a date now past" not in next_line({**figures, "next_threshold": {**figures["next_threshold"], "eta": soon}})

@@ -53,7 +53,10 @@ def summary(stats: dict) -> str:
     ]
     if nxt:
         values = {"band": band_word(nxt["band"]), "at": count(nxt["at"]), "missing": count(nxt["missing"])}
-        if nxt["eta"]:
+        if nxt["eta"] and date.fromisoformat(nxt["eta"]) < date.today():  # an old export's pace
+            lines.append(_("Next: {band} at {at} ({missing} to go at the export; at its pace, around {day}: "
+                           "a date now past, a newer export will tell)").format(**values, day=_day(nxt["eta"])))
+        elif nxt["eta"]:
             lines.append(_("Next: {band} at {at} ({missing} to go, at this pace by {day})").format(
                 **values, day=_day(nxt["eta"])))
         else:

@@ -91,9 +91,14 @@ def next_line(s: dict) -> str:
         return _("Past the last threshold. {count} new in the last {days} days.").format(
             count=number(pace["connections"]), days=pace["days"])
     per_week = f"{pace['per_week']:g}" if language() == "en" else number(pace["per_week"], 2).rstrip("0").rstrip(",")
-    when = (_("at this pace ({per_week} a week) around {day}").format(
-                per_week=per_week, day=day(date.fromisoformat(nxt["eta"])))
-            if nxt["eta"] else _("no new connections in the last {days} days").format(days=pace["days"]))
+    eta = date.fromisoformat(nxt["eta"]) if nxt["eta"] else None
+    if eta is None:
+        when = _("no new connections in the last {days} days").format(days=pace["days"])
+    elif eta < date.today():  # an old export: its pace projected to a day already gone
+        when = _("at the export's pace ({per_week} a week) around {day}, a date now past: a newer export will tell"
+                 ).format(per_week=per_week, day=day(eta))
+    else:
+        when = _("at this pace ({per_week} a week) around {day}").format(per_week=per_week, day=day(eta))
     return _("Next: {band} at {at} — {missing} to go, {when}.").format(
         band=band_word(nxt["band"]), at=number(nxt["at"]), missing=number(nxt["missing"]), when=when)
 
