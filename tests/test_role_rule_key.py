@@ -98,3 +98,29 @@ def test_a_broken_config_toml_is_never_rewritten(tmp_path: Path) -> None:
     assert add_role_keyword(own, "health", "soignant", DEFAULT_ROLE_FAMILIES) == "+health"
     assert add_role_keyword(own, "health", "soignant", DEFAULT_ROLE_FAMILIES) == "+health"  # once only
     assert tomllib.loads(own.read_text(encoding="utf-8"))["role_families"]["+health"] == ["aide", "soignant"]
+
+
+async def test_the_rule_key_is_said_as_remapped_and_in_the_readers_language(tmp_path: Path, passerelle_home: Paths) -> None:
+    """`[keys] network-add-rule = "R"`: the pane names R, not a, in French under --lang fr."""
+    from tui import i18n
+    from tui.app import PasserelleApp
+    from tui.launch import build_context
+
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "Connections.csv").write_text(CONNECTIONS, encoding="utf-8")
+    passerelle_home.config.mkdir(parents=True)
+    passerelle_home.settings_file.write_text('[keys]\nnetwork-add-rule = "R"\n', encoding="utf-8")
+    i18n.set_language("fr")
+    try:
+        app = PasserelleApp(build_context(folder, passerelle_home))
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await pilot.press("3")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("R")
+            await pilot.pause()
+            said = str(app.query_one("#network-said").content)
+            assert "R ajoute une règle pour un intitulé sans famille" in said and "appuyez sur R" in said
+    finally:
+        i18n.set_language("en")

@@ -21,6 +21,7 @@ from tui.i18n.formats import number
 from tui.text import display_text
 from tui.network.overview import TABLES, NetworkView, compute_view, since_frame
 from tui.ui.panes.network_commands import network_commands
+from tui.ui.panes.network_rules import table_to_act_on
 from tui.ui.panes.network_people_columns import CHANGES, TYPED_IN, WIDE, fit_people, people_columns
 from tui.ui.panes.network_words import (
     WHO_AT, band_words, figures_text, found_words, growth_line, next_line, people_count, pct, qualified_label, size_line,
@@ -297,17 +298,10 @@ class NetworkPane(TableHistory, Vertical, Pane):
                        "({file}). Edit them there, or remove them to pick role families.").format(
                 key=pick, file=self.context.paths.strategy_file))
             return
-        table = self.query_one("#network-composition", FrameTable)
-        if TABLES[self.table_index][0] != "family":
-            self.table_index = [t[0] for t in TABLES].index("family")
-            self._show_table()
-            table.focus()
-            self.say(_("{key} counts a role family as qualified: highlight one here and press {key}.").format(key=pick))
-            return
-        if not table.has_focus:  # after a drill-down the arrows move the people list, not this one
-            table.focus()
-            self.say(_("{key} acts on the role families table: back on it; highlight a family and press {key}.").format(
-                key=pick))
+        table = table_to_act_on(self, "family", pick,
+                                _("{key} counts a role family as qualified: highlight one here and press {key}."),
+                                _("{key} acts on the role families table: back on it; highlight a family and press {key}."))
+        if table is None:
             return
         row = table.current_row()
         if row is None:

@@ -12,29 +12,43 @@ from tui.i18n import _
 from tui.text import display_text
 
 
-def ask_rule(pane: Any) -> None:
-    """Ask which family the highlighted unclassified title belongs to, then save and re-classify.
-    Off that table, bring it up and say how; nothing is written before a family is picked."""
+def table_to_act_on(pane: Any, kind: str, key: str, bring: str, back: str) -> Any:
+    """The composition table when it shows `kind` and has focus; otherwise bring it up (saying
+    `bring`) or give it focus back (saying `back`), both formatted with `key`, and None."""
     from tui.network.overview import TABLES
     from tui.ui.widgets.frame_table import FrameTable
 
-    if pane.view is None:
-        pane.say("The figures are still being computed; press a again in a moment.")
-        return
     table = pane.query_one("#network-composition", FrameTable)
-    if TABLES[pane.table_index][0] != "unclassified":
-        pane.table_index = [t[0] for t in TABLES].index("unclassified")
+    if TABLES[pane.table_index][0] != kind:
+        pane.table_index = [t[0] for t in TABLES].index(kind)
         pane._show_table()
         table.focus()
-        pane.say("a adds a rule for a title in no family: highlight one here and press a.")
-        return
-    if not table.has_focus:
+        pane.say(bring.format(key=key))
+        return None
+    if not table.has_focus:  # after a drill-down the arrows move the people list, not this one
         table.focus()
-        pane.say("a acts on the titles in no family: back on them; highlight one and press a.")
+        pane.say(back.format(key=key))
+        return None
+    return table
+
+
+def ask_rule(pane: Any) -> None:
+    """Ask which family the highlighted unclassified title belongs to, then save and re-classify.
+    Off that table, bring it up and say how; nothing is written before a family is picked."""
+    from tui.ui.widgets.key_names import key_of
+
+    key = key_of(pane.app, "network-add-rule", "a")
+    if pane.view is None:
+        pane.say(_("The figures are still being computed; press {key} again in a moment.").format(key=key))
+        return
+    table = table_to_act_on(pane, "unclassified", key,
+                            _("{key} adds a rule for a title in no family: highlight one here and press {key}."),
+                            _("{key} acts on the titles in no family: back on them; highlight one and press {key}."))
+    if table is None:
         return
     row = table.current_row()
     if row is None:
-        pane.say("Every title has a family: no rule to add.")
+        pane.say(_("Every title has a family: no rule to add."))
         return
     from tui.network.role_rule_file import title_keyword
     from tui.network.roles import OTHER, family_names, role_families
@@ -48,7 +62,7 @@ def ask_rule(pane: Any) -> None:
 
 def _save(pane: Any, family: str | None, keyword: str) -> None:
     if family is None:
-        pane.say("No rule added.")
+        pane.say(_("No rule added."))
         return
     from tui.config import load_settings
     from tui.network.role_rule_file import add_role_keyword
