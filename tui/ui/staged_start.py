@@ -13,6 +13,7 @@ from dataclasses import replace
 from textual.widget import AwaitMount
 from textual.worker import Worker, WorkerState
 
+from tui.core import start_gc
 from tui.i18n import _
 from tui.context import AppContext
 
@@ -32,6 +33,7 @@ class StagedStart:
         in a thread holds the GIL for a good while, and the keys typed meanwhile would wait."""
         from tui.ui.widgets.ranked_footer import RankedFooter  # here: imported after the first frame
 
+        start_gc.release()
         self.mount(RankedFooter())
         if self.context.triage_set is None:  # the start's worker mounts them once it has written the rows
             return

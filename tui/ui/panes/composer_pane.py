@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from tui.ui.panes.pane import Pane
+from tui.ui.panes.pane import Pane, css_beside
 from tui.composer.recipients import Recipient, advice, budgets, ledger, ledger_rows, my_name_for, people_frame, values_for
 from tui.core.errors import PasserelleError
 from tui.store.people_tags import met_of
@@ -39,7 +39,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
     """Recipient, template editor, live preview with the count, advice, budgets, drafts, ledger."""
 
     AREA = "composer"
-    # Layout, and the -narrow / -tight / -short variants the pane sets on resize: app.tcss.
+    DEFAULT_CSS = css_beside(__file__)  # the layout and the -narrow / -tight / -short variants set on resize
 
     BINDINGS = [
         # First, so that at 80 columns the footer still shows it while a field has focus

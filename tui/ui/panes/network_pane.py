@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from tui.ui.panes.pane import Pane
+from tui.ui.panes.pane import Pane, css_beside
 from tui.ui.panes.person_history import TableHistory
 from tui.context import AppContext
 from tui.core.errors import PasserelleError
@@ -38,6 +38,8 @@ from tui.ui.widgets.who_at_field import WhoAtField
 class NetworkPane(TableHistory, Vertical, Pane):
     """How big the network is, what it is made of, how it grows; enter drills to people."""
 
+    DEFAULT_CSS = css_beside(__file__)  # the layout and its -narrow / -short / -growth variants
+
     BINDINGS = [
         Binding("t", "next_table", N_("Next table"), id="network-next-table"),
         Binding("w", "who_at", N_("Who do I know at…"), id="network-who-at"),
@@ -51,7 +53,6 @@ class NetworkPane(TableHistory, Vertical, Pane):
         Binding("a", "add_rule", N_("Add a rule"), show=False, id="network-add-rule"),  # titles in no family
         Binding("escape", "back", N_("Back"), show=False, id="network-back"),
     ]
-    # Layout and the narrow/short variants: app.tcss (the pane sets -narrow, -short, -growth).
     HISTORY_TABLE, HISTORY_BOX = "network-people", "network-person-history"  # the highlighted person's History
 
     class FiguresComputed(Message):

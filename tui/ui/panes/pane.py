@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Callable
 
 from textual.widget import Widget
 
 PaletteCommand = tuple[str, str, Callable[[], Any]]  # title ("area: action"), help, callback
+
+
+def css_beside(module_file: str) -> str:
+    """A pane's layout rules, from the .tcss file beside its module: parsed when the pane is
+    first mounted, not before the first frame as app.tcss is."""
+    return Path(module_file).with_suffix(".tcss").read_text(encoding="utf-8")
 
 
 class Pane(Widget):
