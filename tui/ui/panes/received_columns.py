@@ -13,7 +13,6 @@ from textual.widgets import ProgressBar, Static
 from tui.triage.signals import signals
 from tui.i18n import N_, _
 from tui.ui.widgets.decision_words import days_cell, decision_word
-from tui.ui.widgets.filter_bar import FilterBar
 from tui.ui.widgets.frame_table import Column, FrameTable
 from tui.ui.widgets.invitation_detail import InvitationDetail
 from tui.ui.widgets.key_names import key_of
@@ -89,10 +88,10 @@ START_STATUS = N_("Decide the highlighted invitation with a key below; each one 
 
 
 def compose_received(views: tuple[str, ...]) -> ComposeResult:
-    """Views bar, strategy banner, filter, queue beside the detail, progress, status line."""
+    """Views bar, strategy banner, queue beside the detail, progress, status line (the filter
+    line comes after the first frame: ReceivedPane.filter_bar)."""
     yield ViewTabs(views, id="received-views")
     yield Static(id="strategy-banner")
-    yield FilterBar(id="received-filter")
     with Horizontal(id="received-main"):
         yield FrameTable(columns("All", False), empty_text=N_("Nothing in this view."), id="received-table",
                          alert=lambda row: bool(row and row.get("suspicious")),

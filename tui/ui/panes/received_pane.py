@@ -16,23 +16,23 @@ from textual.message import Message
 from textual.widgets import ProgressBar, Static
 
 from tui.store import queues as queue
-from tui.triage.filters import VIEWS, Filter, FilterError, parse_filter
+from tui.triage.filters import VIEWS, Filter
 from tui.i18n import N_, _
 from tui.ui.panes.received_commands import received_commands
+from tui.ui.panes.received_filter import ReceivedFilter
 from tui.ui.panes.received_columns import (
     BINDINGS, columns, compose_received, progress_label, reading_line, show_detail, signals_cell, start_status,
     status_cell, view_hint,
 )
 from tui.ui.panes.received_words import EMPTY, READING, elsewhere, summary_text
 from tui.ui.panes.triage_pane import TriagePane
-from tui.ui.widgets.filter_bar import FilterBar
 from tui.ui.widgets.frame_table import FrameTable
 from tui.ui.widgets.invitation_detail import InvitationDetail
 from tui.ui.widgets.key_names import key_of
 from tui.ui.widgets.view_tabs import ViewTabs
 
 
-class ReceivedPane(TriagePane):
+class ReceivedPane(ReceivedFilter, TriagePane):
     """Views bar, queue, detail, progress; each decision key saves before moving on."""
 
     AREA = "received"
@@ -53,8 +53,6 @@ class ReceivedPane(TriagePane):
     def __init__(self, context, **kwargs) -> None:
         super().__init__(context, classes="received-layout", **kwargs)
         self.view = "All"
-        self.filter = Filter()
-        self._filter_text = ""
         self._progress_width = -1
         self._detail_of: tuple | None = None  # the invitation the detail shows
         self.rows = queue.QueueRows([], lambda ids: [])
@@ -78,7 +76,7 @@ class ReceivedPane(TriagePane):
         from tui.ui.panes.received_views import load_into
 
         load_into(self)  # the saved views; each one that can't be used is said once, with its line
-        self.query_one(FilterBar).return_to = self.table
+        self.call_after_refresh(self.filter_bar)  # its Input (and module) cost a tenth of the first frame
         if self.context.triage_set is None:
             self.add_class("reading")
             self.mount(reading_line(Content(_(READING))), before="#received-foot")
@@ -266,31 +264,9 @@ class ReceivedPane(TriagePane):
         self.view = event.view
         self.reload()
 
-    def on_filter_bar_changed(self, event: FilterBar.Changed) -> None:
-        bar = self.query_one(FilterBar)
-        try:
-            new = parse_filter(event.text)
-            queue.filter_sql(new)  # a flag that doesn't apply here says so now
-        except FilterError as exc:
-            bar.show_error(str(exc))
-            return
-        bar.show_error(None)
-        self.filter, self._filter_text = new, event.text
-        self.reload()
-
-    def _catch_up_filter(self) -> None:
-        """Apply what the filter field holds if its messages are still on their way (a key
-        typed right after enter must act on the rows the filter shows)."""
-        text = self.query_one(FilterBar).value
-        if text != self._filter_text:
-            self.on_filter_bar_changed(FilterBar.Changed(text))
-
     def targets(self) -> list[dict]:
         self._catch_up_filter()
         return super().targets()
-
-    def on_filter_bar_done(self, event: FilterBar.Done) -> None:
-        """Focus is already back on the table (the bar gave it back when enter was read)."""
 
     # ---- decisions --------------------------------------------------------------------
     def action_decide(self, decision: str) -> None:
@@ -339,10 +315,7 @@ class ReceivedPane(TriagePane):
             self.table.clear_marks()
             self._marks_changed()
         elif not self.filter.empty:
-            self.query_one(FilterBar).action_close()
-
-    def action_filter(self) -> None:
-        self.query_one(FilterBar).open()
+            self.bar.action_close()
 
     def action_next_view(self, step: int = 1) -> None:
         """Cycle through the views, built-in then saved."""
@@ -351,9 +324,6 @@ class ReceivedPane(TriagePane):
         self.reload()
 
     # ---- saved views ------------------------------------------------------------------
-    def filter_line(self) -> str:
-        return self.query_one(FilterBar).value
-
     def views_changed(self) -> None:
         """The saved views changed: the tabs show them (counted once the rows are read)."""
         self.query_one(ViewTabs).views = VIEWS + tuple(self.saved)
