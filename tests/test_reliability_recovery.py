@@ -145,3 +145,49 @@ async def test_the_app_starts_on_the_restored_backup_and_says_so(tmp_path: Path,
     [kept] = kept_files(db)
     assert any("restored the backup of" in line and str(kept) in line for line in said), said
     assert context.store.path == db and integrity(db) == "ok"
+
+
+async def test_a_start_that_checks_the_pages_beside_it_still_keeps_a_damaged_file_and_restores(
+        tmp_path: Path, passerelle_home) -> None:
+    """`passerelle` checks every page in a thread while Textual is imported: damage anywhere
+    is still found before the app shows a row, and the start goes on on the restored backup."""
+    from ui_export import ui_export
+
+    from tui.launch import build_context
+    from tui.run import open_app
+
+    export = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
+    build_context(export, passerelle_home).store.close()
+    db = passerelle_home.database
+    decide(db, 0, 200)
+    with Store.open(db) as store:
+        _backup(store._conn, db, datetime.now, 5)
+    decide(db, 200, 100)
+    damaged = damage(db)
+
+    app = open_app(None, passerelle_home)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert app.query_one("#received").rows.keys  # the export's rows, read from the restored store
+    app.context.store.close()
+    [kept] = kept_files(db)
+    assert hashlib.sha256(kept.read_bytes()).hexdigest() == damaged
+    assert any("restored the backup of" in line for line in said), said
+    assert integrity(db) == "ok"
+    with Store.open(db) as store:  # the 200 decisions of the backup, not the 100 made after it
+        assert len(store.decisions()) == 200
+
+
+def test_no_write_reaches_a_damaged_file_while_its_pages_are_checked(db: Path) -> None:
+    decide(db, 0, 50)
+    damage(db)
+    store = Store.open(db, pages_later=True)  # the header reads fine: the damage is further in
+    try:
+        with pytest.raises(StoreError, match="damaged"):
+            store.decide([Person("in:new", "New", "https://www.linkedin.com/in/new")], "accept")
+        with pytest.raises(StoreError, match="damaged"):  # and again: never written once damage is known
+            store.decide([Person("in:new", "New", "https://www.linkedin.com/in/new")], "accept")
+    finally:
+        store.close()
+    assert not kept_files(db)  # nothing moved by a store already open: the next start does that

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tui.config import Settings, load_settings
 from tui.context import AppContext
-from tui.core.errors import ConfigError, ExportError
+from tui.core.errors import ConfigError, ExportError, StoreError
 from tui.export.source import missing_current_export
 from tui.i18n import _
 from tui.paths import SAMPLE_EXPORT as SAMPLE
@@ -22,14 +22,14 @@ from tui.paths import Paths
 
 
 
-def _existing_store(paths: Paths):
+def _existing_store(paths: Paths, pages_later: bool = False):
     """The database when there is one, opened once for the whole start (none is created
-    before the export is read)."""
+    before the export is read); `pages_later`: its pages are checked beside the start."""
     if not paths.database.exists():
         return None
     from tui.store.store import Store
 
-    return Store.open(paths.database)
+    return Store.open(paths.database, pages_later=pages_later)
 
 
 def _recovered(store) -> list[str]:
@@ -142,20 +142,28 @@ def _age_notices(path: Path, exported_on: date | None, today: date) -> list[str]
     return [old] if old else []
 
 
-def start_context(source: str | Path | None, paths: Paths, new_reader=None):
+def start_context(source: str | Path | None, paths: Paths, new_reader=None, *, pages_later: bool = False):
     """(the app's context, the export's path, the reader process or None): on the store's rows
     when it has them for this export, else with the export checked (and, without a terminal,
     read) before the app. In a terminal, a new export is read by a second process
     (`new_reader(path, paths, today, store)`: tui.first_open.open_reader), started before
-    Textual is imported so the two start side by side."""
+    Textual is imported so the two start side by side. `pages_later`: the store's pages are
+    still being checked (Store.pages_checked) when this returns, unless another process is
+    about to write into it."""
     from tui.store.queues import find_set
 
     settings, notices = _settings(paths)
-    store = _existing_store(paths)
-    path, notice = pick_source(source, store)
+    store = _existing_store(paths, pages_later)
+    try:
+        path, notice = pick_source(source, store)
+        rows = find_set(store, path) if store is not None else None
+        if rows is None:
+            pages_checked(store)  # the reader process (or the app) writes into it next
+    except BaseException:
+        pages_checked(store)  # damage, if any, is the real reason a read failed
+        raise
     notices += _recovered(store) + ([notice] if notice else [])
     _forget_first_page(paths)
-    rows = find_set(store, path) if store is not None else None
     today = date.today()
     reader = new_reader(path, paths, today, store) if rows is None and new_reader is not None and _terminal() else None
     export = _check_readable(path, paths, store, reader) if rows is None else None
@@ -164,6 +172,18 @@ def start_context(source: str | Path | None, paths: Paths, new_reader=None):
     context = AppContext(paths=paths, settings=settings, export=export, store=store, today=today,
                          notices=notices, triage_set=rows)
     return context, path, reader
+
+
+def pages_checked(store) -> None:
+    """Once the store's pages are checked: DamagedStoreError, the store closed, if damaged
+    (a start with `pages_later=False` then keeps the file aside and restores a backup)."""
+    if store is None:
+        return
+    try:
+        store.pages_checked()
+    except StoreError:
+        store.close()
+        raise
 
 
 def _terminal() -> bool:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from tui.core import start_gc
 from tui.first_open import open_reader
-from tui.launch import start_context
+from tui.launch import pages_checked, start_context
 from tui.paths import Paths
 
 if TYPE_CHECKING:
@@ -17,7 +17,15 @@ if TYPE_CHECKING:
 def open_app(source: str | Path | None, paths: Paths) -> PasserelleApp:
     """The app, ready to run: on the store's rows when it has them for this export, else
     reading the export in a worker (its errors end the app with exit 2, nothing written)."""
-    context, path, reader = start_context(source, paths, open_reader)  # before Textual: a reader process starts here
+    from tui.store.recovery import DamagedStoreError
+
+    try:  # before Textual: a reader process starts here; the store's pages are checked meanwhile
+        context, path, reader = start_context(source, paths, open_reader, pages_later=True)
+        import tui.app  # noqa: F401 - Textual and the app, imported while the pages are checked
+
+        pages_checked(context.store)
+    except DamagedStoreError:  # open it again, checked first: kept aside, the newest good backup restored, said
+        context, path, reader = start_context(source, paths, open_reader)
     from tui.app import PasserelleApp
 
     app = PasserelleApp(context, source=path)

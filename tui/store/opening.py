@@ -6,6 +6,7 @@ import errno
 import os
 import sqlite3
 import sys
+import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -71,9 +72,11 @@ def rollback(conn: sqlite3.Connection) -> None:
             pass
 
 
-def connect(path: Path, *, timeout: float, read_only: bool, now: Callable[[], datetime]) -> sqlite3.Connection:
+def connect(path: Path, *, timeout: float, read_only: bool, now: Callable[[], datetime],
+            pages: bool = True) -> sqlite3.Connection:
     """The database's connection, checked, in WAL mode and migrated; StoreError if it can't be
-    used safely. Never overwrites, renames or deletes a file it can't read."""
+    used safely. Never overwrites, renames or deletes a file it can't read. `pages=False`: the
+    caller checks every page with a PageCheck (the app's start)."""
     for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
         refuse_link(file)  # a link would put the database (or its journal) somewhere else
     try:
@@ -114,7 +117,7 @@ def connect(path: Path, *, timeout: float, read_only: bool, now: Callable[[], da
         raise StoreError(path, _("cannot open the database: {why}").format(why=why(exc))) from exc
     try:
         try:
-            check(path, conn)
+            check(path, conn, pages=pages)
         except StoreError:
             if _disk_full(path.parent):  # the -shm file cannot grow: not damage
                 raise StoreError(path.parent, _("disk full: nothing can be saved (free some space and try again); "
@@ -167,26 +170,19 @@ def _connect_read_only(path: Path, timeout: float, now: Callable[[], datetime]) 
             last = StoreError(path, _("cannot use the database ({why}); {kept}").format(why=why(exc), kept=_(KEPT)))
     raise last
 
-def check(path: Path, conn: sqlite3.Connection) -> None:
-    """Refuse foreign, damaged or newer databases before anything is written."""
+def check(path: Path, conn: sqlite3.Connection, *, pages: bool = True) -> None:
+    """Refuse foreign, damaged or newer databases before anything is written (`pages=False`:
+    all but the walk over every page, which a PageCheck then does beside the start)."""
     try:
         # One statement, so one snapshot: another window's migration committing between two
         # reads would show its tables without its application id yet (a "foreign" database).
         version, app_id, tables = conn.execute(
             "SELECT (SELECT user_version FROM pragma_user_version),"
             " (SELECT application_id FROM pragma_application_id), (SELECT count(*) FROM sqlite_schema)").fetchone()
-        problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
     except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorname", "") == "SQLITE_CORRUPT" or "malformed" in str(exc):
-            raise DamagedStoreError(path, _("the database is damaged ({why}); {kept} (starting Passerelle keeps it "
-                                            "aside and restores the newest good backup)").format(
-                why=why(exc), kept=_(KEPT))) from exc
-        raise StoreError(path, _("not a readable database ({why}); {kept}").format(why=why(exc), kept=_(KEPT))) from exc
-    if problems != ["ok"]:
-        raise DamagedStoreError(
-            path, _("the database is damaged ({count}+ problems found); {kept} (restore a backup or move it aside)").format(
-                count=len(problems), kept=_(KEPT))
-        )
+        raise _unreadable(path, exc) from exc
+    if pages or version != len(MIGRATIONS):  # a migration writes: every page is checked first
+        check_pages(path, conn)
     if tables and app_id != APPLICATION_ID:
         raise StoreError(path, _("this is not a Passerelle database; {kept}").format(kept=_(KEPT)))
     if version > len(MIGRATIONS):
@@ -195,6 +191,57 @@ def check(path: Path, conn: sqlite3.Connection) -> None:
             _("made by a newer Passerelle (schema {version}, this version knows up to {count}); upgrade Passerelle. "
               "The file was kept untouched").format(version=version, count=len(MIGRATIONS)),
         )
+
+
+def check_pages(path: Path, conn: sqlite3.Connection) -> None:
+    """SQLite's quick_check over every page: DamagedStoreError when it finds damage."""
+    try:
+        problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        raise _unreadable(path, exc) from exc
+    if problems != ["ok"]:
+        raise DamagedStoreError(
+            path, _("the database is damaged ({count}+ problems found); {kept} (restore a backup or move it aside)").format(
+                count=len(problems), kept=_(KEPT))
+        )
+
+
+def _unreadable(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
+    if getattr(exc, "sqlite_errorname", "") == "SQLITE_CORRUPT" or "malformed" in str(exc):
+        return DamagedStoreError(path, _("the database is damaged ({why}); {kept} (starting Passerelle keeps it "
+                                         "aside and restores the newest good backup)").format(why=why(exc), kept=_(KEPT)))
+    return StoreError(path, _("not a readable database ({why}); {kept}").format(why=why(exc), kept=_(KEPT)))
+
+
+class PageCheck:
+    """`check_pages` on a read-only connection of its own, in a thread: SQLite lets go of the
+    interpreter lock while it reads, so at start the walk over every page runs on the other
+    core while Textual is imported. `wait()` raises what `check` would have, every time."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._error: StoreError | None = None
+        self._thread = threading.Thread(target=self._run, name="passerelle-page-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            conn = sqlite3.connect(f"{self._path.absolute().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+            try:
+                check_pages(self._path, conn)
+            finally:
+                conn.close()
+        except StoreError as exc:
+            self._error = exc
+        except sqlite3.Error as exc:
+            self._error = StoreError(self._path, _("cannot use the database ({why}); {kept}").format(
+                why=why(exc), kept=_(KEPT)))
+
+    def wait(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
 
 def migrate(conn: sqlite3.Connection, path: Path, now: Callable[[], datetime], read_only: bool) -> None:
     """Bring the schema forward in one transaction, after a backup copy."""

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from tui.core.errors import StoreError
 from tui.i18n import N_, _
-from tui.store.opening import APPLICATION_ID, BUSY_TIMEOUT, connect, rollback, why  # noqa: F401 - APPLICATION_ID: the store's API
+from tui.store.opening import APPLICATION_ID, BUSY_TIMEOUT, PageCheck, connect, rollback, why  # noqa: F401 - APPLICATION_ID: the store's API
 from tui.store.recovery import DamagedStoreError, recover
 from tui.core.company_names import DEFAULT_RULES
 from tui.store.sql_functions import register as register_sql_functions
@@ -65,6 +65,7 @@ class Store:
         self.read_only = read_only
         self.recovered: str | None = None  # what a damaged database's recovery did, to tell the user
         self.company_rules = DEFAULT_RULES  # companies.toml's, once the app or a command reads it
+        self._pages: PageCheck | None = None  # the check of every page, while it runs (`pages_later`)
         register_sql_functions(conn)
 
     # ---------------------------------------------------------------- opening
@@ -76,22 +77,36 @@ class Store:
         timeout: float = BUSY_TIMEOUT,
         read_only: bool = False,
         now: Callable[[], datetime] = datetime.now,
+        pages_later: bool = False,
     ) -> Store:
         """Open (or create) the database; StoreError if it can't be used safely.
 
         Never overwrites, renames or deletes a file it can't read. `read_only=True` opens
         an existing database for reading only: every write then raises StoreError.
+        `pages_later=True` (the app's start): every page is checked in a thread; call
+        `pages_checked()` before trusting what was read (no write happens before it).
         """
         path = Path(path)
         try:
-            return cls(path, connect(path, timeout=timeout, read_only=read_only, now=now), now, read_only)
+            store = cls(path, connect(path, timeout=timeout, read_only=read_only, now=now, pages=not pages_later),
+                        now, read_only)
         except DamagedStoreError:
             if read_only:  # reading commands say it is damaged and move nothing
                 raise
             said = recover(path, APPLICATION_ID)  # the app's start or a writing command: keep it, restore
-        store = cls(path, connect(path, timeout=timeout, read_only=read_only, now=now), now, read_only)
-        store.recovered = said
+            store = cls(path, connect(path, timeout=timeout, read_only=read_only, now=now), now, read_only)
+            store.recovered = said
+            return store
+        if pages_later:
+            store._pages = PageCheck(path)
         return store
+
+    def pages_checked(self) -> None:
+        """Wait for the check of every page begun at open; DamagedStoreError if it found damage
+        (then at every call: nothing is ever written into a damaged file)."""
+        if self._pages is not None:
+            self._pages.wait()
+            self._pages = None
 
     def backups(self) -> list[Path]:
         """The pre-migration copies kept next to the database, oldest first."""
@@ -122,6 +137,7 @@ class Store:
         """One BEGIN IMMEDIATE … COMMIT; on any failure nothing of it is kept."""
         if self.read_only:
             raise StoreError(self.path, _("opened read-only: {what} was not saved").format(what=_(what)))
+        self.pages_checked()
         with self._lock:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
