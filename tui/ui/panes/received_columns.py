@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Static
 
 from tui.triage.signals import signals
 from tui.i18n import N_, _
@@ -16,6 +16,7 @@ from tui.ui.widgets.decision_words import days_cell, decision_word
 from tui.ui.widgets.frame_table import Column, FrameTable
 from tui.ui.widgets.invitation_detail import InvitationDetail
 from tui.ui.widgets.key_names import key_of
+from tui.ui.widgets.session_bar import SessionBar
 from tui.ui.widgets.view_tabs import ViewTabs
 
 def signals_cell(row: dict) -> str:
@@ -99,12 +100,14 @@ def compose_received(views: tuple[str, ...]) -> ComposeResult:
         yield InvitationDetail(id="received-detail")
     with Horizontal(id="received-foot"):
         yield Static(id="received-progress-label")
-        yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="received-progress")
+        yield SessionBar(id="received-progress")
     yield Static(classes="status-line")
 
 
 def reading_line(text: Content) -> Horizontal:
     """What a first start on an export shows while a worker reads it (only then: it costs)."""
+    from textual.widgets import ProgressBar
+
     return Horizontal(Static(text, id="received-reading-label"),
                       ProgressBar(total=None, show_eta=False, show_percentage=False, id="received-reading-bar"),
                       id="received-reading")

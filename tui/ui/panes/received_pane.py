@@ -13,7 +13,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Static
 
 from tui.store import queues as queue
 from tui.triage.filters import VIEWS, Filter
@@ -29,6 +29,7 @@ from tui.ui.panes.triage_pane import TriagePane
 from tui.ui.widgets.frame_table import FrameTable
 from tui.ui.widgets.invitation_detail import InvitationDetail
 from tui.ui.widgets.key_names import key_of
+from tui.ui.widgets.session_bar import SessionBar
 from tui.ui.widgets.view_tabs import ViewTabs
 
 
@@ -186,7 +187,7 @@ class ReceivedPane(ReceivedFilter, TriagePane):
     def _update_progress(self) -> None:
         total = max(len(self.session_keys), 1)
         done = sum(1 for k in self.session_keys if k in self.session)
-        self.query_one("#received-progress", ProgressBar).update(total=total, progress=done)
+        self.query_one("#received-progress", SessionBar).update(total=total, progress=done)
         label = progress_label(done, len(self.session_keys))
         grew = label.cell_length != self._progress_width  # the label's width follows its text
         self._progress_width = label.cell_length
