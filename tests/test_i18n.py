@@ -77,3 +77,21 @@ def test_lang_on_the_command_line_reaches_the_help(tmp_path: Path) -> None:
                          cwd=REPO, capture_output=True, text=True, timeout=60)
     assert run.returncode == 2
     assert "invalid choice: 'xx'" in run.stderr
+
+
+def test_french_numbers_and_days_written_without_babel_are_babels() -> None:
+    """The first screen formats French numbers and days without importing Babel: the same text."""
+    from babel.dates import format_date
+    from babel.numbers import format_decimal
+
+    i18n.set_language("fr")
+    try:
+        for value, decimals in [(0, 0), (999, 0), (1000, 0), (30000, 0), (1234567, 0), (-1234, 0),
+                                (3.5, 1), (1234.56, 2), (-0.5, 1), (2.5, 0), (10**9, 0)]:
+            pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+            assert formats.number(value, decimals) == format_decimal(value, format=pattern, locale="fr")
+        for month in range(1, 13):
+            for one in (date(2026, month, 1), date(1999, month, 28)):
+                assert formats.day(one) == format_date(one, format="medium", locale="fr")
+    finally:
+        i18n.set_language("en")
