@@ -44,3 +44,30 @@ async def test_met_and_tags_from_the_composer(tmp_path: Path, passerelle_home) -
     assert met_by_key(context.store) == {"in:bo-chen": "Salon RH [Lyon]"}
     assert tags_by_key(context.store) == {"in:bo-chen": ("client", "vip")}
     context.store.close()
+
+
+async def test_how_we_met_written_in_another_pane_shows_in_the_preview_when_back(tmp_path: Path, passerelle_home) -> None:
+    from ui_export import ui_export
+
+    from tui.ui.widgets.frame_table import FrameTable
+
+    export = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
+    app = PasserelleApp(build_context(export, passerelle_home))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.query_one("#received-table", FrameTable)
+        table.move_cursor(table.frame.index_of("key", "in:lena-brandt"))
+        await pilot.press("c")  # compose to Lena from the received pane
+        await pilot.pause()
+        pane = app.query_one(ComposerPane)
+        names = [t.name for t in pane.templates]
+        pane.query_one("#template-list", OptionList).highlighted = names.index("Where we met (en)")
+        await pilot.pause()
+        preview = pane.query_one("#preview", TextArea)
+        assert "(recently)" in preview.text
+        await pilot.press("escape", "1", "m", *"Salon RH Lyon", "enter")  # back to the list: how we met
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        assert "good to have met you (Salon RH Lyon)" in preview.text
+        assert "Met   Salon RH Lyon" in str(pane.query_one("#recipient-marks").content)

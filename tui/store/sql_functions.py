@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from tui.core.company_names import DEFAULT_RULES
+from tui.core.folding import fold as search_fold
 from tui.triage.vocabulary import ASK_PATTERN
 
 
@@ -44,7 +45,9 @@ def register_company_rules(conn: sqlite3.Connection, rules: Any) -> None:
 
 
 def register(conn: sqlite3.Connection) -> None:
-    """Make `fold`, `asks` and the company grouping (the default rules) callable from SQL on `conn`."""
+    """Make `fold`, `search_fold` (case, accents, ligatures: `met:` words), `asks` and the company
+    grouping (the default rules) callable from SQL on `conn`."""
     conn.create_function("fold", 1, fold, deterministic=True)
+    conn.create_function("search_fold", 1, search_fold, deterministic=True)
     conn.create_function("asks", 1, asks, deterministic=True)
     register_company_rules(conn, DEFAULT_RULES)

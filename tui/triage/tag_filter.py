@@ -10,13 +10,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from tui.core.folding import fold
+
 _TERM = re.compile(r'(?<!\S)(-?)(tag|met):(?:"([^"]*)"|(\S+))', re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
 class TagTerms:
-    """Tags that must be there, tags that must not, words that "how we met" must hold."""
+    """Tags that must be there, tags that must not, words that "how we met" must hold (folded:
+    `met:ELODIE` finds "Élodie", as the search does)."""
 
     tags: tuple[str, ...] = ()
     not_tags: tuple[str, ...] = ()
@@ -39,6 +42,8 @@ def split_terms(text: str) -> tuple[str, TagTerms]:
     for match in _TERM.finditer(text):
         negate, kind, quoted, bare = match.groups()
         value = _clean(quoted if quoted is not None else bare)
+        if kind.lower() == "met":
+            value = fold(value)
         if not value:
             continue
         if kind.lower() == "met":
@@ -52,9 +57,9 @@ def split_terms(text: str) -> tuple[str, TagTerms]:
 def matches(terms: TagTerms, tags: tuple[str, ...] | list[str], met: str | None) -> bool:
     """Whether one person (their tags, how we met) passes the terms."""
     have = set(tags)
-    low = (met or "").lower()
+    folded = fold(met)
     return (all(t in have for t in terms.tags) and not any(t in have for t in terms.not_tags)
-            and all(w in low for w in terms.met))
+            and all(w in folded for w in terms.met))
 
 
 def keys_matching(terms: TagTerms, tags_by_key: dict[str, tuple[str, ...]], met_by_key: dict[str, str],
@@ -81,9 +86,11 @@ def tag_expr(terms: TagTerms) -> Any:
     """The terms as one Polars expression over the `tags` and `met` columns of `with_marks`."""
     import polars as pl
 
+    from tui.core.search import fold_expr
+
     parts = [pl.col("tags").list.contains(t) for t in terms.tags]
     parts += [~pl.col("tags").list.contains(t) for t in terms.not_tags]
-    parts += [pl.col("met").str.to_lowercase().str.contains(w, literal=True).fill_null(False) for w in terms.met]
+    parts += [fold_expr(pl.col("met")).str.contains(w, literal=True) for w in terms.met]
     return pl.all_horizontal(parts) if parts else pl.lit(True)
 
 
@@ -98,10 +105,10 @@ def terms_sql(terms: TagTerms, key: str = "key", has_met: bool = True) -> tuple[
     for tag in terms.not_tags:
         parts.append(f"coalesce({key} NOT IN (SELECT key FROM tags WHERE tag = ?), 1)")
         params.append(tag)
-    for word in terms.met:  # SQLite's lower() folds ASCII only: compare both ways
+    for word in terms.met:  # search_fold: tui.core.folding's, registered by the store (SQLite folds ASCII only)
         if not has_met:
             parts.append("0")
             continue
-        parts.append(f"{key} IN (SELECT key FROM met WHERE instr(lower(text), ?) OR instr(text, ?))")
-        params += [word, word]
+        parts.append(f"{key} IN (SELECT key FROM met WHERE instr(search_fold(text), ?))")
+        params.append(word)
     return " AND ".join(parts), params

@@ -5,13 +5,20 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from tui.config import key_collisions
-from tui.ui.textual_private import character_to_key  # how Textual itself spells "?" or "/" in a binding
 from tui.i18n import _
 
 
 def key_name(keys: str) -> str:
     """Keys as Textual names them ("?" → question_mark), comma-separated."""
-    return ",".join(character_to_key(k.strip()) if len(k.strip()) == 1 else k.strip() for k in keys.split(","))
+    return ",".join(_one_key_name(k.strip()) for k in keys.split(","))
+
+
+def _one_key_name(key: str) -> str:
+    """One key as a binding on it is stored: Textual spells a one-character key by its Unicode
+    name when it declares a binding, so ask it to declare one."""
+    if len(key) != 1:
+        return key
+    return next(iter(Binding.make_bindings([Binding(key, "")]))).key
 
 
 def _declared(kind: type) -> list[tuple[str, str]]:

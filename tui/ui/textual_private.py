@@ -1,29 +1,18 @@
-"""The private parts of Textual 8.2.8 Passerelle needs, in one place: none has a public API.
+"""The two private parts of Textual 8.2.8 Passerelle still needs, in one place: neither has a public API.
 
 tests/test_textual_private.py fails as soon as a Textual upgrade changes one of them.
-- `character_to_key`: how a binding spells "?" (question_mark), to compare `[keys]` remaps
-  with the keys the panes declare exactly as Textual will read them.
-- `FooterKey`: the Footer's key widget (not exported); RankedFooter yields it so the ranked
-  footer looks and clicks like Textual's own.
 - `forward_key`: hands a key to a widget as Textual does (marked forwarded, so the app does
-  not take it for a new key press and read it twice); type-ahead needs it.
-- `NoLocalsOnCrash`: the crash traceback without local variables.
+  not take it for a new key press and read it twice); type-ahead needs it. A Key is marked
+  only by `Message._set_forwarded`; posted unmarked, it bubbles back to the App, which hands
+  it to the focused widget a second time.
+- `NoLocalsOnCrash`: the crash traceback without local variables. Textual builds it in
+  `App._fatal_error` with no setting; the override prints through the public `App.panic`.
 """
 
 from __future__ import annotations
 
 from textual import events
-from textual.keys import _character_to_key as character_to_key  # noqa: F401 - see above
 from textual.widget import Widget
-
-
-def __getattr__(name: str):
-    """`FooterKey` on first use: the footer module is imported after the first frame."""
-    if name == "FooterKey":
-        from textual.widgets._footer import FooterKey
-
-        return FooterKey
-    raise AttributeError(name)
 
 
 def forward_key(widget: Widget, event: events.Key) -> None:
@@ -36,18 +25,14 @@ class NoLocalsOnCrash:
 
     Textual prints a traceback with every frame's locals, which would put a person's name and
     invitation note on the terminal (and in pasted reports). It builds it in
-    `App._fatal_error` with `show_locals=True` and offers no setting for it, so this is that
-    method with `show_locals=False`.
+    `App._fatal_error` with `show_locals=True` and offers no setting for it, so this replaces
+    that method: the same traceback with `show_locals=False`, shown by `App.panic`, the
+    public way to leave with a message.
     """
 
     def _fatal_error(self) -> None:
         import rich
-        from rich.segment import Segments
         from rich.traceback import Traceback
 
         self.bell()  # type: ignore[attr-defined]
-        traceback = Traceback(show_locals=False, width=None, suppress=[rich])
-        self._exit_renderables.append(  # type: ignore[attr-defined]
-            Segments(self.console.render(traceback, self.console.options))  # type: ignore[attr-defined]
-        )
-        self._close_messages_no_wait()  # type: ignore[attr-defined]
+        self.panic(Traceback(show_locals=False, width=None, suppress=[rich]))  # type: ignore[attr-defined]

@@ -145,6 +145,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
     def on_shown(self) -> None:
         self.query_one(ComposerRecipient).refresh_info(self._info())
         self.refresh_side()
+        self.refresh_preview()  # how you met or the tags may have changed in another pane: {met} follows
 
     def status(self, text: str, tone: str = "") -> None:
         content = Content(sanitize(text))

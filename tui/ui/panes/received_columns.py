@@ -45,15 +45,17 @@ def columns(view: str, suggests: bool) -> list[Column]:
     """Name (16 characters and the ellipsis at 80 columns), waited, signals, the decision or suggestion
     column only when it can hold something, and the note in what is left."""
     shown = [
-        Column("name", N_("Name"), ratio=3, min_width=17, max_width=32,
+        Column("name", N_("Name"), ratio=6, min_width=17, max_width=32,
                formatter=lambda n: n if n and n.strip() else _("(no name)")),
         Column("waited_days", N_("Waited"), width=6, align="right", formatter=days_cell),
-        Column("_signals", N_("Signals"), ratio=2, min_width=12, max_width=24),  # "⚠ suspicious" whole when it fits
+        # "⚠ suspicious…" (13) at the least: a cut falls after a whole signal, never inside one;
+        # 6:4:7 gives the usual pair "✎ note ✉ talked" (15) its room at 80 columns
+        Column("_signals", N_("Signals"), ratio=4, min_width=13, max_width=24, at_words=True),
     ]
     if view in ("Decided", "Later (due)") or suggests:
         shown.append(Column("_status", N_("Decision") if view == "Decided" else N_("Suggests"), width=10,
                             formatter=decision_word))
-    shown.append(Column("note", N_("Note"), ratio=4, formatter=lambda n: n.strip() if n and n.strip() else _("— no note")))
+    shown.append(Column("note", N_("Note"), ratio=7, formatter=lambda n: n.strip() if n and n.strip() else _("— no note")))
     return shown
 
 

@@ -22,9 +22,12 @@ from tui.ui.widgets.key_names import key_of, with_keys
 COLUMNS = [
     Column("name", N_("Name"), ratio=3, min_width=17, max_width=32,
            formatter=lambda n: n if n and n.strip() else _("(no name)")),
-    Column("_waited", N_("Waited"), width=7, align="right", formatter=days_cell),
-    Column("_state", N_("State"), width=22),
-    Column("note", N_("Note sent"), ratio=4, formatter=lambda n: n.strip() if n and n.strip() else _("— no note")),
+    Column("_waited", N_("Waited"), width=6, align="right", formatter=days_cell),
+    # The state whole ("waiting (followed up)", 21) from 80 columns; beside the detail at 100 it
+    # gives way to the note ("follow up now", 13, still whole) and is cut after a word.
+    Column("_state", N_("State"), ratio=4, min_width=13, max_width=21, at_words=True),
+    Column("note", N_("Note sent"), ratio=4, min_width=18,
+           formatter=lambda n: n.strip() if n and n.strip() else _("— no note")),
 ]
 
 

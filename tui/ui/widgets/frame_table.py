@@ -18,10 +18,12 @@ from textual.events import Click
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.content import Content
 from textual.strip import Strip
 
 from tui.i18n import N_
 from tui.text import display_text, one_line
+from tui.ui.widgets.cut_words import cut_at_word
 from tui.ui.widgets.translated import tr
 from tui.ui.widgets.type_ahead import TypeAhead
 
@@ -43,6 +45,7 @@ class Column:
     formatter: Callable[[Any], str] | None = None
     min_width: int = 0  # a share never gets narrower (names stay readable at 80 columns)
     max_width: int | None = None  # nor wider: on a wide screen the last column (the note) takes the rest
+    at_words: bool = False  # cut at a word's end, then "…" (signal and state words, never "ta…")
 
 
 class _NoRows:
@@ -290,6 +293,11 @@ class FrameTable(TypeAhead, ScrollView, can_focus=True):
         if shared:  # the last shared column takes what is left (never less than nothing)
             last = shared[-1]
             widths[last] = max(0, free - sum(widths[i] for i in shared[:-1]))
+            for i in reversed(shared[:-1]):  # its own floor comes before the others' room above theirs
+                give = min(self.columns[last].min_width - widths[last], widths[i] - self.columns[i].min_width)
+                if give > 0:
+                    widths[i] -= give
+                    widths[last] += give
         self._widths = (width, widths)
         return widths
 
@@ -314,7 +322,8 @@ class FrameTable(TypeAhead, ScrollView, can_focus=True):
         for column, text, width in zip(self.columns, cells, widths):
             content = text if not isinstance(text, str) else display_text(text)
             if content.cell_length > width:
-                content = content.truncate(width, ellipsis=True)
+                content = Content(cut_at_word(content.plain, width)) if column.at_words else (
+                    content.truncate(width, ellipsis=True))
             pad = " " * max(0, width - content.cell_length)
             parts.append(pad + content.plain if column.align == "right" else content.plain + pad)
         line = " ".join(parts)

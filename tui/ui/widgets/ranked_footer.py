@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Footer
 
 from tui.i18n import N_, _
-from tui.ui.textual_private import FooterKey
+from tui.ui.widgets.footer_key import FooterKey
 from tui.ui.widgets.key_names import key_of
 from tui.ui.widgets.translated import tr
 
