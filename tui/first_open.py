@@ -10,7 +10,9 @@ The reader speaks one JSON object a line on its stdout, in this order:
 `checked` (the export is a whole ZIP, folder or CSV within the limits: the app may draw),
 `rows` (the triage rows are committed: the panes can read them), `notices` (once the
 import is recorded and its snapshot written), `done` (the frames' Parquet cache and the
-figures `passerelle stats` answers with are written). Any error instead is one `error` line (a `PasserelleError` keeps its class,
+figures `passerelle stats` answers with are written). After `rows` it waits for one line on
+its stdin (or its end): the app says so once the rows are on screen, so the two processes
+never share the 2 cores of a small laptop while the user waits for the first rows. Any error instead is one `error` line (a `PasserelleError` keeps its class,
 place and reason, so the user gets the same one line and exit 2); nothing is written
 before the export was read whole.
 
@@ -55,7 +57,7 @@ class FirstOpen:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tui.first_open", str(self.source), str(paths.config), str(paths.data),
              str(paths.cache), today.isoformat(), language()],
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
             # Its own session: a signal from the terminal never stops it in the middle of a write.
             start_new_session=True,
         )
@@ -83,8 +85,21 @@ class FirstOpen:
         """Wait until the triage rows are committed; the triage set's fields."""
         return self._next("rows")["rows"]
 
+    def shown(self) -> None:
+        """Tell the reader the rows are on screen: it goes on with the import record, the
+        snapshot and the frames' cache (it waits until then, or until this process leaves)."""
+        stdin = self.process.stdin
+        if stdin is None or stdin.closed:
+            return
+        try:
+            stdin.write(b"shown\n")
+            stdin.close()
+        except (BrokenPipeError, OSError, ValueError):  # the reader has already stopped
+            pass
+
     def rest(self) -> list[str]:
         """Wait for the import record and the frames' cache; the notices to show."""
+        self.shown()
         notices = self._next("notices")["notices"]
         self._next("done")
         self.process.wait()
@@ -92,6 +107,7 @@ class FirstOpen:
 
     def close(self, timeout: float = 60.0) -> None:
         """Let the reader finish what it was writing (it is quick once the rows are in)."""
+        self.shown()  # never left waiting for an app that has gone
         try:
             self.process.wait(timeout)
         except subprocess.TimeoutExpired:
@@ -117,8 +133,9 @@ def _say(out: IO[str], **message: Any) -> None:
         pass
 
 
-def read(source: Path, paths: Paths, today: date, out: IO[str]) -> None:
-    """Check, read, write the rows, then the rest, saying each step on `out`."""
+def read(source: Path, paths: Paths, today: date, out: IO[str], shown: IO[bytes] | None = None) -> None:
+    """Check, read, write the rows, then (once a line or the end comes on `shown`: the rows
+    are on screen) the rest, saying each step on `out`."""
     from tui.context import AppContext
     from tui.export.source import read_source
     from tui.launch import after_load, suggest_now
@@ -147,6 +164,8 @@ def read(source: Path, paths: Paths, today: date, out: IO[str]) -> None:
         rows = context.triage_set
         _say(out, rows={"id": rows.id, "source": rows.source, "content_hash": rows.content_hash,
                         "exported_on": rows.exported_on, "connections": rows.connections})
+        if shown is not None:
+            shown.readline()  # the app paints the rows first: then this process takes the CPU
         context.export = whole()
         _say(out, notices=after_load(context, source))
         from tui.export.frame_cache import save_frames
@@ -166,7 +185,8 @@ def main(argv: list[str]) -> int:
     source, config, data, cache, today, code = argv
     set_language(code)
     try:
-        read(Path(source), Paths(Path(config), Path(data), Path(cache)), date.fromisoformat(today), out)
+        read(Path(source), Paths(Path(config), Path(data), Path(cache)), date.fromisoformat(today), out,
+             sys.stdin.buffer if sys.stdin is not None else None)
     except errors.PasserelleError as exc:
         _say(out, error={"type": type(exc).__name__, "where": exc.where, "reason": exc.reason, "line": exc.line})
         return 2
