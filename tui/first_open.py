@@ -136,15 +136,16 @@ def _say(out: IO[str], **message: Any) -> None:
 def read(source: Path, paths: Paths, today: date, out: IO[str], shown: IO[bytes] | None = None) -> None:
     """Check, read, write the rows, then (once a line or the end comes on `shown`: the rows
     are on screen) the rest, saying each step on `out`."""
+    import threading
+
+    # Polars and the reader are imported first, while the rest comes in and the ZIP is inflated
+    # (zlib lets go of the lock): the read waits on nothing else.
+    reader = threading.Thread(target=importlib.import_module, args=("tui.export.reader",), daemon=True)
+    reader.start()
     from tui.context import AppContext
     from tui.export.source import read_source
     from tui.launch import after_load, suggest_now
 
-    import threading
-
-    # Polars and the reader are imported while the ZIP is inflated (zlib lets go of the lock).
-    reader = threading.Thread(target=importlib.import_module, args=("tui.export.reader",), daemon=True)
-    reader.start()
     read_source(source, keep=True)  # the read below takes these bytes
     _say(out, checked=True)
     reader.join()
