@@ -201,7 +201,13 @@ def open_reader(path: Path, paths: Paths, today: date, store):
     """The reader process of a new export once it checked the export, or None: the app then
     reads the export itself, in a worker (the user's errors are raised, nothing drawn)."""
     reader = start_reader(path, paths, today)
-    return checked(reader, store) if reader is not None else None
+    if reader is None:
+        return None
+    # Textual comes in while the reader checks the ZIP and imports Polars (about one core's
+    # work): imported later, it would share the cores with the reading of the CSVs. Nothing
+    # is drawn before the export is checked.
+    importlib.import_module("tui.app")
+    return checked(reader, store)
 
 
 def start_reader(path: Path, paths: Paths, today: date):
