@@ -9,6 +9,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+from textual.widgets import ProgressBar
 from ui_export import ui_export
 
 from tui import first_open, launch
@@ -44,7 +45,7 @@ def test_the_reader_records_the_import_only_once_the_app_has_shown_the_rows(tmp_
     out = io.StringIO()
     stops = Stops(passerelle_home, out)
     first_open.read(export, passerelle_home, date(2025, 11, 25), out, stops)
-    assert stops.seen["said"] == ["checked", "rows"] and stops.seen["rows"] > 0
+    assert stops.seen["said"] == ["checked", "step", "step", "step", "step", "rows"] and stops.seen["rows"] > 0
     assert stops.seen["import"] is None and not stops.seen["cache"] and not stops.seen["snapshots"]
     store = Store.open(passerelle_home.database)
     try:  # once told, the reader did all the rest
@@ -82,6 +83,14 @@ async def test_the_app_lets_the_reader_go_on_only_once_its_first_rows_are_shown(
         return draw(table, y)
 
     monkeypatch.setattr(FrameTable, "render_line", render_line)
+    filled: list[tuple] = []
+    update = ProgressBar.update
+
+    def bar_update(bar, **kwargs):
+        filled.append((bar.id, kwargs.get("progress"), kwargs.get("total")))
+        return update(bar, **kwargs)
+
+    monkeypatch.setattr(ProgressBar, "update", bar_update)
     monkeypatch.setattr(Watched, "painted", [])
     monkeypatch.setattr(launch, "_terminal", lambda: True)  # as in a terminal: the second process reads it
     context, path, reader = launch.start_context(export, passerelle_home, new_reader)
@@ -100,8 +109,21 @@ async def test_the_app_lets_the_reader_go_on_only_once_its_first_rows_are_shown(
         reader.close()
         app.context.store.close()
     assert shown > 0 and reader.rows_painted_then
+    assert ("received-reading-bar", 4, 5) in filled  # the reading bar filled as the reader read
     store = Store.open(passerelle_home.database)
     try:
         assert store.last_import().source == str(export.absolute())
     finally:
         store.close()
+
+
+def test_the_reading_bar_fills_with_the_steps_the_reader_says(tmp_path: Path, passerelle_home: Paths) -> None:
+    export = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
+    reader = first_open.FirstOpen(export, passerelle_home, date(2025, 11, 25))
+    steps: list[tuple[int, int]] = []
+    try:
+        reader.checked()
+        rows = reader.rows(on_step=lambda done, of: steps.append((done, of)))
+    finally:
+        reader.close()
+    assert steps == [(1, 5), (2, 5), (3, 5), (4, 5)] and rows["exported_on"] == "2025-11-20"

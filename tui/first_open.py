@@ -8,11 +8,12 @@ store, exactly as on every later start.
 
 The reader speaks one JSON object a line on its stdout, in this order:
 `checked` (the export is a whole ZIP, folder or CSV within the limits: the app may draw),
-`rows` (the triage rows are committed: the panes can read them), `notices` (once the
-import is recorded and its snapshot written), `done` (the frames' Parquet cache and the
-figures `passerelle stats` answers with are written). After `rows` it waits for one line on
-its stdin (or its end): the app says so once the rows are on screen, so the two processes
-never share the 2 cores of a small laptop while the user waits for the first rows. Any error instead is one `error` line (a `PasserelleError` keeps its class,
+`step` lines (how far the read is, [done, of]: the reading bar fills), `rows` (the triage
+rows are committed: the panes can read them), `notices` (once the import is recorded and
+its snapshot written), `done` (the frames' Parquet cache and the figures `passerelle stats`
+answers with are written). After `rows` it waits for one line on its stdin (or its end):
+the app says so once the rows are on screen, so the two processes never share the 2 cores
+of a small laptop while the user waits for the first rows. Any error instead is one `error` line (a `PasserelleError` keeps its class,
 place and reason, so the user gets the same one line and exit 2); nothing is written
 before the export was read whole.
 
@@ -31,7 +32,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Callable
 
 import tui
 from tui.core import errors
@@ -62,8 +63,8 @@ class FirstOpen:
             start_new_session=True,
         )
 
-    def _next(self, wanted: str) -> dict:
-        """The next message, which must be `wanted`; an `error` line raises it."""
+    def _next(self, wanted: str, also: str = "") -> dict:
+        """The next message, which must be `wanted` (or `also`); an `error` line raises it."""
         out = self.process.stdout
         line = out.readline() if out is not None and not out.closed else b""
         if not line:
@@ -73,7 +74,7 @@ class FirstOpen:
         if "error" in message:
             self.process.wait()
             raise _error(message["error"])
-        if wanted not in message:
+        if wanted not in message and (not also or also not in message):
             raise ReaderFailed(f"the export reader said {line[:80]!r}, expected {wanted!r}")
         return message
 
@@ -81,9 +82,14 @@ class FirstOpen:
         """Wait until the export is checked (before any screen is drawn); raise its error."""
         self._next("checked")
 
-    def rows(self) -> dict:
-        """Wait until the triage rows are committed; the triage set's fields."""
-        return self._next("rows")["rows"]
+    def rows(self, on_step: Callable[[int, int], None] | None = None) -> dict:
+        """Wait until the triage rows are committed; the triage set's fields. Each step the
+        reader says on the way (done, of) goes to `on_step`, by default to the reading bar
+        of the app whose worker waits here."""
+        on_step = on_step or _show_step
+        while "step" in (message := self._next("rows", also="step")):
+            on_step(*message["step"])
+        return message["rows"]
 
     def shown(self) -> None:
         """Tell the reader the rows are on screen: it goes on with the import record, the
@@ -117,6 +123,26 @@ class FirstOpen:
             self.process.stdout.close()
 
 
+def _show_step(done: int, steps: int) -> None:
+    """The reader's step on the reading bar of the app whose worker waits for the rows: a bar
+    that fills, instead of one drawn again 15 times a second while the reader needs the cores."""
+    from textual.worker import NoActiveWorker, get_current_worker
+
+    try:
+        app = get_current_worker().node.app
+    except (NoActiveWorker, AttributeError):  # not waited for by an app's worker
+        return
+
+    def show() -> None:
+        for bar in app.query("#received-reading-bar"):
+            bar.update(total=steps, progress=done)
+
+    try:
+        app.call_from_thread(show)
+    except RuntimeError:  # the app is closing
+        pass
+
+
 def _error(fields: dict) -> Exception:
     cls = ERRORS.get(fields.get("type", ""))
     if cls is None:
@@ -125,6 +151,9 @@ def _error(fields: dict) -> Exception:
 
 
 # ---------------------------------------------------------------- the reader process
+STEPS = 5  # checked, Polars in, the files parsed, the export read, the rows written
+
+
 def _say(out: IO[str], **message: Any) -> None:
     try:
         out.write(json.dumps(message) + "\n")
@@ -148,11 +177,14 @@ def read(source: Path, paths: Paths, today: date, out: IO[str], shown: IO[bytes]
 
     read_source(source, keep=True)  # the read below takes these bytes
     _say(out, checked=True)
+    _say(out, step=[1, STEPS])
     reader.join()
     from tui.export.reader import load_export_in_two
 
+    _say(out, step=[2, STEPS])
     # The rows need only who talked with whom of messages.csv: its texts are cleaned after them.
-    export, whole = load_export_in_two(source)
+    export, whole = load_export_in_two(source, tables_read=lambda: _say(out, step=[3, STEPS]))
+    _say(out, step=[4, STEPS])
     from tui.store.store import Store
     from tui.store.triage_tables import write_triage
 

@@ -220,12 +220,14 @@ def load_export(source: Path, *, max_bytes: int = MAX_MEMBER_BYTES,
 
 
 def load_export_in_two(source: Path, *, max_bytes: int = MAX_MEMBER_BYTES, max_total: int = MAX_TOTAL_BYTES,
-                       max_members: int = MAX_MEMBERS, later: bool = True) -> tuple[Export, Callable[[], Export]]:
+                       max_members: int = MAX_MEMBERS, later: bool = True,
+                       tables_read: Callable[[], None] | None = None) -> tuple[Export, Callable[[], Export]]:
     """(the export with only the key columns of its messages, a function giving the whole Export).
 
     The first is what the triage rows need, read first on a first open; the second cleans the
     message texts, after the rows are shown. Every file is read and checked before either
     returns: a bad one raises ExportError here. `later=False`: both are the whole export.
+    `tables_read`: called once every file is parsed (a first open's progress bar).
     """
     path = Path(source)
     raw = read_source(path, max_bytes=max_bytes, max_total=max_total, max_members=max_members)
@@ -249,6 +251,8 @@ def load_export_in_two(source: Path, *, max_bytes: int = MAX_MEMBER_BYTES, max_t
             raise ExportError(path, _("no LinkedIn export files found (looked for {wanted})").format(wanted=wanted))
         tables, keyed = _read_tables(members, max_bytes)
 
+    if tables_read is not None:
+        tables_read()
     files, problems = [], list(dict.fromkeys(notes))
     if "connections" in tables:
         connections, hidden, rep = _connections(tables["connections"])
