@@ -13,9 +13,9 @@ rows are committed: the panes can read them), `notices` (once the import is reco
 its snapshot written), `done` (the frames' Parquet cache and the figures `passerelle stats`
 answers with are written). After `rows` it waits for one line on its stdin (or its end):
 the app says so once the rows are on screen, so the two processes never share the 2 cores
-of a small laptop while the user waits for the first rows. Any error instead is one `error` line (a `PasserelleError` keeps its class,
-place and reason, so the user gets the same one line and exit 2); nothing is written
-before the export was read whole.
+of a small laptop while the user waits for the first rows. Any error instead is one `error`
+line (a `PasserelleError` keeps its class, place and reason, so the user gets the same one
+line and exit 2); nothing is written before the export was read whole.
 
     python -m tui.first_open SOURCE CONFIG DATA CACHE TODAY LANGUAGE
 
@@ -137,10 +137,7 @@ def _show_step(done: int, steps: int) -> None:
         for bar in app.query("#received-reading-bar"):
             bar.update(total=steps, progress=done)
 
-    try:
-        app.call_from_thread(show)
-    except RuntimeError:  # the app is closing
-        pass
+    app.call_later(show)  # posted (thread-safe), not waited for: an app that is leaving may never run it
 
 
 def _error(fields: dict) -> Exception:
