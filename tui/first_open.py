@@ -8,11 +8,14 @@ store, exactly as on every later start.
 
 The reader speaks one JSON object a line on its stdout, in this order:
 `checked` (the export is a whole ZIP, folder or CSV within the limits: the app may draw),
-`rows` (the triage rows are committed: the panes can read them), `notices` (once the
-import is recorded and its snapshot written), `done` (the frames' Parquet cache and the
-figures `passerelle stats` answers with are written). Any error instead is one `error` line (a `PasserelleError` keeps its class,
-place and reason, so the user gets the same one line and exit 2); nothing is written
-before the export was read whole.
+`step` lines (how far the read is, [done, of]: the reading bar fills), `rows` (the triage
+rows are committed: the panes can read them), `notices` (once the import is recorded and
+its snapshot written), `done` (the frames' Parquet cache and the figures `passerelle stats`
+answers with are written). After `rows` it waits for one line on its stdin (or its end):
+the app says so once the rows are on screen, so the two processes never share the 2 cores
+of a small laptop while the user waits for the first rows. Any error instead is one `error`
+line (a `PasserelleError` keeps its class, place and reason, so the user gets the same one
+line and exit 2); nothing is written before the export was read whole.
 
     python -m tui.first_open SOURCE CONFIG DATA CACHE TODAY LANGUAGE
 
@@ -29,7 +32,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Callable
 
 import tui
 from tui.core import errors
@@ -55,13 +58,13 @@ class FirstOpen:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tui.first_open", str(self.source), str(paths.config), str(paths.data),
              str(paths.cache), today.isoformat(), language()],
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
             # Its own session: a signal from the terminal never stops it in the middle of a write.
             start_new_session=True,
         )
 
-    def _next(self, wanted: str) -> dict:
-        """The next message, which must be `wanted`; an `error` line raises it."""
+    def _next(self, wanted: str, also: str = "") -> dict:
+        """The next message, which must be `wanted` (or `also`); an `error` line raises it."""
         out = self.process.stdout
         line = out.readline() if out is not None and not out.closed else b""
         if not line:
@@ -71,7 +74,7 @@ class FirstOpen:
         if "error" in message:
             self.process.wait()
             raise _error(message["error"])
-        if wanted not in message:
+        if wanted not in message and (not also or also not in message):
             raise ReaderFailed(f"the export reader said {line[:80]!r}, expected {wanted!r}")
         return message
 
@@ -79,12 +82,30 @@ class FirstOpen:
         """Wait until the export is checked (before any screen is drawn); raise its error."""
         self._next("checked")
 
-    def rows(self) -> dict:
-        """Wait until the triage rows are committed; the triage set's fields."""
-        return self._next("rows")["rows"]
+    def rows(self, on_step: Callable[[int, int], None] | None = None) -> dict:
+        """Wait until the triage rows are committed; the triage set's fields. Each step the
+        reader says on the way (done, of) goes to `on_step`, by default to the reading bar
+        of the app whose worker waits here."""
+        on_step = on_step or _show_step
+        while "step" in (message := self._next("rows", also="step")):
+            on_step(*message["step"])
+        return message["rows"]
+
+    def shown(self) -> None:
+        """Tell the reader the rows are on screen: it goes on with the import record, the
+        snapshot and the frames' cache (it waits until then, or until this process leaves)."""
+        stdin = self.process.stdin
+        if stdin is None or stdin.closed:
+            return
+        try:
+            stdin.write(b"shown\n")
+            stdin.close()
+        except (BrokenPipeError, OSError, ValueError):  # the reader has already stopped
+            pass
 
     def rest(self) -> list[str]:
         """Wait for the import record and the frames' cache; the notices to show."""
+        self.shown()
         notices = self._next("notices")["notices"]
         self._next("done")
         self.process.wait()
@@ -92,6 +113,7 @@ class FirstOpen:
 
     def close(self, timeout: float = 60.0) -> None:
         """Let the reader finish what it was writing (it is quick once the rows are in)."""
+        self.shown()  # never left waiting for an app that has gone
         try:
             self.process.wait(timeout)
         except subprocess.TimeoutExpired:
@@ -99,6 +121,23 @@ class FirstOpen:
             self.process.wait()
         if self.process.stdout:
             self.process.stdout.close()
+
+
+def _show_step(done: int, steps: int) -> None:
+    """The reader's step on the reading bar of the app whose worker waits for the rows: a bar
+    that fills, instead of one drawn again 15 times a second while the reader needs the cores."""
+    from textual.worker import NoActiveWorker, get_current_worker
+
+    try:
+        app = get_current_worker().node.app
+    except (NoActiveWorker, AttributeError):  # not waited for by an app's worker
+        return
+
+    def show() -> None:
+        for bar in app.query("#received-reading-bar"):
+            bar.update(total=steps, progress=done)
+
+    app.call_later(show)  # posted (thread-safe), not waited for: an app that is leaving may never run it
 
 
 def _error(fields: dict) -> Exception:
@@ -109,6 +148,9 @@ def _error(fields: dict) -> Exception:
 
 
 # ---------------------------------------------------------------- the reader process
+STEPS = 5  # checked, Polars in, the files parsed, the export read, the rows written
+
+
 def _say(out: IO[str], **message: Any) -> None:
     try:
         out.write(json.dumps(message) + "\n")
@@ -117,24 +159,29 @@ def _say(out: IO[str], **message: Any) -> None:
         pass
 
 
-def read(source: Path, paths: Paths, today: date, out: IO[str]) -> None:
-    """Check, read, write the rows, then the rest, saying each step on `out`."""
+def read(source: Path, paths: Paths, today: date, out: IO[str], shown: IO[bytes] | None = None) -> None:
+    """Check, read, write the rows, then (once a line or the end comes on `shown`: the rows
+    are on screen) the rest, saying each step on `out`."""
+    import threading
+
+    # Polars and the reader are imported first, while the rest comes in and the ZIP is inflated
+    # (zlib lets go of the lock): the read waits on nothing else.
+    reader = threading.Thread(target=importlib.import_module, args=("tui.export.reader",), daemon=True)
+    reader.start()
     from tui.context import AppContext
     from tui.export.source import read_source
     from tui.launch import after_load, suggest_now
 
-    import threading
-
-    # Polars and the reader are imported while the ZIP is inflated (zlib lets go of the lock).
-    reader = threading.Thread(target=importlib.import_module, args=("tui.export.reader",), daemon=True)
-    reader.start()
     read_source(source, keep=True)  # the read below takes these bytes
     _say(out, checked=True)
+    _say(out, step=[1, STEPS])
     reader.join()
     from tui.export.reader import load_export_in_two
 
+    _say(out, step=[2, STEPS])
     # The rows need only who talked with whom of messages.csv: its texts are cleaned after them.
-    export, whole = load_export_in_two(source)
+    export, whole = load_export_in_two(source, tables_read=lambda: _say(out, step=[3, STEPS]))
+    _say(out, step=[4, STEPS])
     from tui.store.store import Store
     from tui.store.triage_tables import write_triage
 
@@ -147,6 +194,8 @@ def read(source: Path, paths: Paths, today: date, out: IO[str]) -> None:
         rows = context.triage_set
         _say(out, rows={"id": rows.id, "source": rows.source, "content_hash": rows.content_hash,
                         "exported_on": rows.exported_on, "connections": rows.connections})
+        if shown is not None:
+            shown.readline()  # the app paints the rows first: then this process takes the CPU
         context.export = whole()
         _say(out, notices=after_load(context, source))
         from tui.export.frame_cache import save_frames
@@ -166,7 +215,8 @@ def main(argv: list[str]) -> int:
     source, config, data, cache, today, code = argv
     set_language(code)
     try:
-        read(Path(source), Paths(Path(config), Path(data), Path(cache)), date.fromisoformat(today), out)
+        read(Path(source), Paths(Path(config), Path(data), Path(cache)), date.fromisoformat(today), out,
+             sys.stdin.buffer if sys.stdin is not None else None)
     except errors.PasserelleError as exc:
         _say(out, error={"type": type(exc).__name__, "where": exc.where, "reason": exc.reason, "line": exc.line})
         return 2
@@ -180,7 +230,13 @@ def open_reader(path: Path, paths: Paths, today: date, store):
     """The reader process of a new export once it checked the export, or None: the app then
     reads the export itself, in a worker (the user's errors are raised, nothing drawn)."""
     reader = start_reader(path, paths, today)
-    return checked(reader, store) if reader is not None else None
+    if reader is None:
+        return None
+    # Textual comes in while the reader checks the ZIP and imports Polars (about one core's
+    # work): imported later, it would share the cores with the reading of the CSVs. Nothing
+    # is drawn before the export is checked.
+    importlib.import_module("tui.app")
+    return checked(reader, store)
 
 
 def start_reader(path: Path, paths: Paths, today: date):

@@ -39,20 +39,47 @@ def write_triage(store: Any, export: Any, source: Path) -> TriageSet:
                 conn.execute("INSERT OR REPLACE INTO triage_sources(source, size, mtime_ns, set_id) VALUES (?, ?, ?, ?)",
                              (*place, known.id))
         return known
-    today = date.today()  # only for columns that are dropped: waiting days come from SQL
-    received = received_queue(export, None, None, today)
-    sent = sent_queue(export, None, None, today)
+    rows = _rows_of(export)
     exported = export.exported_on.isoformat() if export.exported_on else None
     with store.transaction(N_("the triage rows")) as conn:
         # Checked again inside the write lock: two imports of one export at once write it once.
         if conn.execute("SELECT 1 FROM triage_sets WHERE content_hash = ?", (export.content_hash,)).fetchone() is None:
-            _insert_set(conn, export, place, exported, received, sent)
+            _insert_set(conn, export, place, exported, rows)
             _drop_old_sets(conn)
     return set_by_hash(store, export.content_hash)
 
 
-def _insert_set(conn: Any, export: Any, place: tuple, exported: str | None,
-                received: pl.DataFrame, sent: pl.DataFrame) -> None:
+def _rows_of(export: Any) -> dict[str, list[tuple]]:
+    """What the tables get, without the set's id: the received queue on this thread, the rest
+    on a second one (Polars lets go of the interpreter lock), so both cores work on it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    today = date.today()  # only for columns that are dropped: waiting days come from SQL
+    with ThreadPoolExecutor(1, thread_name_prefix="triage") as pool:
+        others = pool.submit(_other_rows, export, today)
+        received = received_queue(export, None, None, today).select(
+            "key", "name", "url", pl.col("sent_at").dt.strftime(ISO), "note", "line", "has_note",
+            "note_length", "mass_invite", "suspicious_reasons", "messaged_before", "score")
+        rows = {"received": [(*r[:9], json.dumps(r[9], ensure_ascii=False) if r[9] else "[]", *r[10:])
+                             for r in received.iter_rows()]}
+        return rows | others.result()
+
+
+def _other_rows(export: Any, today: date) -> dict[str, list[tuple]]:
+    """The sent queue, company counts, connected keys, ties and places of one export."""
+    sent = sent_queue(export, None, None, today).select(
+        "key", "name", "url", pl.col("sent_at").dt.strftime(ISO), "note", "has_note", "asks",
+        "accepted", pl.col("accepted_on").cast(pl.Utf8))
+    # In key order: each row lands next to the last in the (set_id, key) index, not on a random page.
+    connected = export.connections.filter(pl.col("key").is_not_null()).group_by("key").agg(
+        pl.col("connected_on").max().cast(pl.Utf8)).sort("key")
+    ties = tie_counts(export).select("key", "endorsements", "recommended_you", "you_recommended")
+    places = [(c, "mine") for c in my_companies(export)] + [(c, "followed") for c in followed_companies(export)]
+    return {"sent": sent.rows(), "companies": _name_counts(export.connections).rows(),
+            "connected": connected.rows(), "ties": ties.rows(), "places": places}
+
+
+def _insert_set(conn: Any, export: Any, place: tuple, exported: str | None, rows: dict[str, list[tuple]]) -> None:
     """The rows, FTS words, company counts and connected keys of one export."""
     set_id = conn.execute(
         "INSERT INTO triage_sets(content_hash, source, exported_on, connections, built_at) "
@@ -64,36 +91,22 @@ def _insert_set(conn: Any, export: Any, place: tuple, exported: str | None,
     conn.executemany(
         """INSERT INTO triage_rows(set_id, direction, key, name, url, sent_at, note, line, has_note,
             note_length, mass_invite, suspicious_reasons, messaged_before, base_score)
-            VALUES (?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        [(set_id, *r[:9], json.dumps(r[9], ensure_ascii=False) if r[9] else "[]", *r[10:])
-         for r in received.select(
-             "key", "name", "url", pl.col("sent_at").dt.strftime(ISO), "note", "line", "has_note",
-             "note_length", "mass_invite", "suspicious_reasons", "messaged_before", "score").iter_rows()],
-    )
+            VALUES (?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", [(set_id, *r) for r in rows["received"]])
     conn.executemany(
         """INSERT INTO triage_rows(set_id, direction, key, name, url, sent_at, note, has_note, asks,
-            accepted, accepted_on) VALUES (?, 'sent', ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        [(set_id, *row) for row in sent.select(
-            "key", "name", "url", pl.col("sent_at").dt.strftime(ISO), "note", "has_note", "asks",
-            "accepted", pl.col("accepted_on").cast(pl.Utf8)).iter_rows()],
-    )
+            accepted, accepted_on) VALUES (?, 'sent', ?, ?, ?, ?, ?, ?, ?, ?, ?)""", [(set_id, *r) for r in rows["sent"]])
     conn.execute("""INSERT INTO triage_fts(rowid, name, headline, note, company)
         SELECT t.id, t.name, i.position, t.note, i.company FROM triage_rows t
         LEFT JOIN person_info i ON i.key = t.key WHERE t.set_id = ? AND t.direction = 'received'""", (set_id,))
     # Normalised names, not groups: the user's aliases and exclusions apply when the rows are read.
     conn.executemany("INSERT INTO triage_companies(set_id, company, count) VALUES (?, ?, ?)",
-                     [(set_id, *row) for row in _name_counts(export.connections).iter_rows()])
-    # In key order: each row lands next to the last in the (set_id, key) index, not on a random page.
-    connected = export.connections.filter(pl.col("key").is_not_null()).group_by("key").agg(
-        pl.col("connected_on").max().cast(pl.Utf8)).sort("key")
+                     [(set_id, *row) for row in rows["companies"]])
     conn.executemany("INSERT INTO triage_connected(set_id, key, connected_on) VALUES (?, ?, ?)",
-                     [(set_id, *row) for row in connected.iter_rows()])
-    ties = tie_counts(export).select("key", "endorsements", "recommended_you", "you_recommended")
+                     [(set_id, *row) for row in rows["connected"]])
     conn.executemany("INSERT INTO triage_ties(set_id, key, endorsements, recommended_you, you_recommended) "
-                     "VALUES (?, ?, ?, ?, ?)", [(set_id, *row) for row in ties.iter_rows()])
-    places = [(set_id, c, "mine") for c in my_companies(export)]
-    places += [(set_id, c, "followed") for c in followed_companies(export)]
-    conn.executemany("INSERT OR IGNORE INTO triage_places(set_id, company, kind) VALUES (?, ?, ?)", places)
+                     "VALUES (?, ?, ?, ?, ?)", [(set_id, *row) for row in rows["ties"]])
+    conn.executemany("INSERT OR IGNORE INTO triage_places(set_id, company, kind) VALUES (?, ?, ?)",
+                     [(set_id, *row) for row in rows["places"]])
 
 
 def _name_counts(connections: pl.DataFrame) -> pl.DataFrame:

@@ -110,11 +110,11 @@ class StagedStart:
             received = self.panes.pane("received")
             if received is not None:
                 received.start()
-            self._mount_store_panes()
+            self.call_after_refresh(self._mount_store_panes)  # the first rows are painted before them
         self.refresh_header()
-        if self.first_open is not None and group == "prepare":  # its notices come once it is recorded
-            self.run_worker(self.first_open.rest, thread=True, exit_on_error=False, group="first-open",
-                            name="Recording the import")
+        if self.first_open is not None and group == "prepare":  # the reader goes on once the rows are on screen
+            self.call_after_refresh(self.run_worker, self.first_open.rest, thread=True, exit_on_error=False,
+                                    group="first-open", name="Recording the import")
         if context.export is not None:  # None when another process read it: the frames come when a pane needs them
             self.call_after_refresh(self._save_frames)
             await self.mount_export_panes()
