@@ -109,3 +109,27 @@ def test_signal_during_triage_exits_cleanly_and_loses_nothing(signame: str, code
         assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     raw.close()
     assert decisions(db) == 2
+
+
+def test_closing_the_terminal_ends_the_app_even_while_it_reads_a_new_export(tmp_path: Path) -> None:
+    """The terminal window closed (the pty's other end gone, SIGHUP) while a new export of a few
+    thousand people is being read: the process ends within seconds. It used to stay forever,
+    Textual's shutdown waiting on its last writes to a terminal that was no longer there."""
+    import subprocess
+
+    subprocess.run([sys.executable, str(REPO / "sample_data" / "generate.py"), "--connections", "5000",
+                    "--invitations", "1000", "--messages", "10000", "--out", str(tmp_path), "--zip"],
+                   check=True, capture_output=True)
+    [source] = tmp_path.glob("*.zip")
+    term = Terminal(source, tmp_path / "home")
+    try:
+        term.wait_for(lambda: len(term.output) > 2000, "the first frame being drawn")
+        os.close(term.fd)  # the window closed: nothing reads what the app writes any more
+        end = time.monotonic() + 20
+        while not (done := os.waitpid(term.pid, os.WNOHANG))[0]:
+            if time.monotonic() > end:
+                pytest.fail("the app was still running 20 s after its terminal closed")
+            time.sleep(0.1)
+    finally:
+        term.kill()
+    assert os.waitstatus_to_exitcode(done[1]) == 129  # ended by the hang-up, as the window closing says

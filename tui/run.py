@@ -53,17 +53,27 @@ def run_app(source: str | None, paths: Paths) -> int:
     return app.return_code or 0
 
 
+LEAVE_WITHIN = 5.0  # seconds a signal gives the app to leave before the process just ends
+
+
 def _exit_cleanly_on_signals(app) -> None:
     """SIGTERM and SIGHUP (terminal closed) leave like `q`, so the terminal is restored.
 
     Textual installs no handler: the default action killed the process mid-screen, leaving
     the terminal in raw mode on the alternate screen. Decisions are committed before the UI
-    moves on, so leaving at once loses nothing; only the terminal needed this.
+    moves on, so leaving at once loses nothing; only the terminal needed this. If leaving
+    takes more than a few seconds (Textual's shutdown can wait forever on its last writes to
+    a terminal window that was closed), the process ends anyway.
     """
     import asyncio
+    import os
     import signal
+    import threading
 
     def leave(signum: int, _frame: object) -> None:
+        end = threading.Timer(LEAVE_WITHIN, os._exit, args=(128 + signum,))
+        end.daemon = True
+        end.start()
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # before or after the app's event loop: just stop
