@@ -1,4 +1,10 @@
-"""Shared fixtures: every test gets its own Passerelle home, never the user's."""
+"""Shared fixtures: every test gets its own Passerelle home, never the user's, and the UI
+tests share one small invented export (`export`) and the context built on it (`context`).
+
+The suite runs on every core (pytest-xdist, `-n auto` in pyproject's addopts): each test
+keeps to its own `tmp_path` (home, XDG folders, exports) and asks the system for a free port,
+so no two tests share a path or a port whichever worker runs them.
+"""
 
 from __future__ import annotations
 
@@ -26,3 +32,30 @@ def passerelle_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Paths:
     for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(var, str(tmp_path / var.lower()))
     return Paths.resolve(home)
+
+
+@pytest.fixture(autouse=True)
+def english_after():
+    """A test that switches the app to French leaves the next one in English."""
+    yield
+    from tui import i18n
+
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def export(tmp_path: Path) -> Path:
+    """tests/ui_export.py's invented export, as the ZIP LinkedIn sends (a file may override it)."""
+    from ui_export import ui_export
+
+    return ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
+
+
+@pytest.fixture
+def context(export: Path, passerelle_home: Paths):
+    """The app's context on `export`, its store closed after the test."""
+    from tui.launch import build_context
+
+    ctx = build_context(export, passerelle_home)
+    yield ctx
+    ctx.store.close()

@@ -155,6 +155,14 @@ def make_folder(path: Path, members: dict[str, bytes]) -> Path:
     return path
 
 
+def connections_folder(parent: Path, text: str, name: str = "export") -> Path:
+    """A folder export `parent/name` holding only Connections.csv, `text` written as is."""
+    folder = parent / name
+    folder.mkdir()
+    (folder / "Connections.csv").write_text(text, encoding="utf-8")
+    return folder
+
+
 def write_sample_export(path: Path) -> Path:
     """A small current export as the ZIP LinkedIn sends (name carries the export date)."""
     return make_zip(path, sample_members())

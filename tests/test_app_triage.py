@@ -9,40 +9,15 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
-from ui_export import ui_export
-
+from app_screen import SIZE, current, decided, running, screen_text
 from conftest import REPO
 from tui.app import PasserelleApp
 from tui.launch import build_context
 from tui.ui.widgets.frame_table import FrameTable
 
-SIZE = (140, 40)
 
-
-@pytest.fixture
-def export(tmp_path: Path) -> Path:
-    return ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
-
-
-def current(app: PasserelleApp) -> dict:
-    return app.query_one("#received-table", FrameTable).current_row()
-
-
-def decided(context) -> dict[str, str]:
-    frame = context.store.decisions()
-    return dict(zip(frame["key"].to_list(), frame["decision"].to_list()))
-
-
-def screen_text(app: PasserelleApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
-async def test_each_decision_key_saves_before_moving_on(export: Path, passerelle_home) -> None:
-    context = build_context(export, passerelle_home)
-    app = PasserelleApp(context)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
+async def test_each_decision_key_saves_before_moving_on(context) -> None:
+    async with running(context) as (app, pilot):
         chosen = {}
         for key, decision in [("a", "accept"), ("i", "ignore"), ("l", "later"), ("f", "follow"), ("s", "suspicious")]:
             row = current(app)
@@ -56,14 +31,10 @@ async def test_each_decision_key_saves_before_moving_on(export: Path, passerelle
         until = context.store.decisions().filter(key=later_key)["until"][0]
         assert until == context.today + timedelta(days=context.settings.later_days)
         assert "Decided 5" in screen_text(app)
-    context.store.close()
 
 
-async def test_undo_redo_and_bulk_batch(export: Path, passerelle_home) -> None:
-    context = build_context(export, passerelle_home)
-    app = PasserelleApp(context)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
+async def test_undo_redo_and_bulk_batch(context) -> None:
+    async with running(context) as (app, pilot):
         first = current(app)["key"]
         await pilot.press("a")
         await pilot.press("u")
@@ -87,14 +58,10 @@ async def test_undo_redo_and_bulk_batch(export: Path, passerelle_home) -> None:
         assert table.marked == set(app.query_one("#received").rows.keys)
         await pilot.press("escape")
         assert not table.marked
-    context.store.close()
 
 
-async def test_filter_line_and_views(export: Path, passerelle_home) -> None:
-    context = build_context(export, passerelle_home)
-    app = PasserelleApp(context)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
+async def test_filter_line_and_views(context) -> None:
+    async with running(context) as (app, pilot):
         pane = app.query_one("#received")
         everyone = pane.rows.height
         await pilot.press("slash", *"has:note")
@@ -115,7 +82,6 @@ async def test_filter_line_and_views(export: Path, passerelle_home) -> None:
         await pilot.press("v", "v")  # Suspicious
         assert pane.view == "Suspicious"
         assert "Crypto Wealth Ltd" in screen_text(app)
-    context.store.close()
 
 
 async def test_restart_finds_every_decision_in_store_and_cli(export: Path, passerelle_home) -> None:
@@ -153,11 +119,8 @@ async def test_restart_finds_every_decision_in_store_and_cli(export: Path, passe
     assert all(row["reason"].startswith("by hand") for row in rows), "the action sheet says why"
 
 
-async def test_help_palette_and_pane_keys(export: Path, passerelle_home) -> None:
-    context = build_context(export, passerelle_home)
-    app = PasserelleApp(context)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
+async def test_help_palette_and_pane_keys(context) -> None:
+    async with running(context) as (app, pilot):
         await pilot.press("question_mark")
         await pilot.pause()
         assert "Accept" in screen_text(app)
@@ -174,14 +137,10 @@ async def test_help_palette_and_pane_keys(export: Path, passerelle_home) -> None
             assert app.query_one("#panes").current == pane
         assert app.check_action("screenshot", ()) is False
         assert app.check_action("simulate_key", ("a",)) is False
-    context.store.close()
 
 
-async def test_edit_info_and_strategy_reload(export: Path, passerelle_home) -> None:
-    context = build_context(export, passerelle_home)
-    app = PasserelleApp(context)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
+async def test_edit_info_and_strategy_reload(context, passerelle_home) -> None:
+    async with running(context) as (app, pilot):
         key = current(app)["key"]
         await pilot.press("e")
         await pilot.pause()
@@ -205,7 +164,6 @@ async def test_edit_info_and_strategy_reload(export: Path, passerelle_home) -> N
         await pilot.pause()
         assert pane.strategy is not None  # the last good one stays
         assert "line" in str(pane.strategy_error)
-    context.store.close()
 
 
 async def test_keys_remapped_from_settings(export: Path, passerelle_home) -> None:

@@ -9,20 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from conftest import REPO, SAMPLE_DIR
 from tui import i18n
 
 SAMPLE = SAMPLE_DIR / "Basic_LinkedInDataExport_11-20-2026.zip"
 SCRIPT = Path(sys.executable).with_name("passerelle")  # the console script `pip install` made
 NBSP = "\u00a0"  # French puts a no-break space before ':'
-
-
-@pytest.fixture(autouse=True)
-def english_after():
-    yield
-    i18n.set_language("en")
 
 
 def passerelle(*args: str, lang: str | None = None, home: Path) -> subprocess.CompletedProcess:

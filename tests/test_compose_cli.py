@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from export_fixtures import connections_folder
 from tui.paths import Paths
 
 PREAMBLE = (
@@ -26,10 +27,7 @@ ROWS = (
 
 @pytest.fixture
 def export(tmp_path: Path) -> Path:
-    folder = tmp_path / "export"
-    folder.mkdir()
-    (folder / "Connections.csv").write_text(PREAMBLE + HEADER + ROWS, encoding="utf-8")
-    return folder
+    return connections_folder(tmp_path, PREAMBLE + HEADER + ROWS)
 
 
 def cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:

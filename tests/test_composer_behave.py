@@ -3,23 +3,11 @@ the company typed in with `e`."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from textual.widgets import ContentSwitcher, Input, OptionList, Static, TextArea
-from ui_export import ui_export
 
-from tests.test_app_triage import SIZE, current, screen_text
+from app_screen import SIZE, current, screen_text
 from tui.app import PasserelleApp
-from tui.launch import build_context
 from tui.ui.panes.composer_pane import ComposerPane
-
-
-@pytest.fixture
-def context(tmp_path: Path, passerelle_home):
-    ctx = build_context(ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip"), passerelle_home)
-    yield ctx
-    ctx.store.close()
 
 
 async def test_esc_shows_in_the_footer_in_a_field_and_gives_back_1_to_4(context) -> None:

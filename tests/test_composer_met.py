@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList, TextArea
 
+from export_fixtures import connections_folder
 from tui.app import PasserelleApp
 from tui.store.people_tags import met_by_key, tags_by_key
 from tui.launch import build_context
@@ -18,9 +19,7 @@ CONNECTIONS = (
 
 
 async def test_met_and_tags_from_the_composer(tmp_path: Path, passerelle_home) -> None:
-    folder = tmp_path / "export"
-    folder.mkdir()
-    (folder / "Connections.csv").write_text(CONNECTIONS, encoding="utf-8")
+    folder = connections_folder(tmp_path, CONNECTIONS)
     context = build_context(folder, passerelle_home)
     app = PasserelleApp(context)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Static, TextArea
 
+from export_fixtures import connections_folder
 from tui.app import PasserelleApp
 from tui.launch import build_context
 from tui.ui.panes.composer_pane import ComposerPane
@@ -26,9 +27,7 @@ CONNECTIONS = PREAMBLE + (
 
 @pytest.fixture
 def context(tmp_path: Path, passerelle_home: Paths):
-    folder = tmp_path / "export"
-    folder.mkdir()
-    (folder / "Connections.csv").write_text(CONNECTIONS, encoding="utf-8")
+    folder = connections_folder(tmp_path, CONNECTIONS)
     passerelle_home.config.mkdir(parents=True)
     passerelle_home.settings_file.write_text('my_name = "Alex Durand"\n', encoding="utf-8")
     ctx = build_context(folder, passerelle_home)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList
 
-from tests.test_app_triage import screen_text
 from tests.test_network_pane import _export
+from app_screen import screen_text
 from tui.app import PasserelleApp
 from tui.launch import build_context
 from tui.paths import Paths

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ui_export import ui_export
 
+from app_screen import screen_text
 from tui.app import PasserelleApp
 from tui.launch import build_context
 from tui.ui.widgets.frame_table import FrameTable
@@ -21,10 +22,6 @@ HOSTILE = [
     ("evil\u202egnp.exe", "bidi", "11/05/25, 9:00 AM", "zero\u200bwidth"),
     ("Long Note", "long-note", "11/06/25, 9:00 AM", "word " * 2000),
 ]
-
-
-def screen_text(app: PasserelleApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 async def test_every_pane_renders_hostile_text_literally(tmp_path: Path, passerelle_home) -> None:

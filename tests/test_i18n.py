@@ -15,12 +15,6 @@ from tui.i18n import formats
 from tui.i18n.catalog import LANGUAGES, compile_po, po_path
 
 
-@pytest.fixture(autouse=True)
-def english_after():
-    yield
-    i18n.set_language("en")
-
-
 def test_the_option_beats_the_config_which_beats_the_locale() -> None:
     french = {"LANG": "fr_FR.UTF-8"}
     assert i18n.choose("en", "fr", french) == "en"

@@ -27,12 +27,6 @@ from tui.triage.strategy import STARTER_STRATEGY, load_strategy, starter_strateg
 TODAY = date(2025, 12, 1)
 
 
-@pytest.fixture(autouse=True)
-def english_after():
-    yield
-    i18n.set_language("en")
-
-
 def test_an_unreadable_export_is_refused_in_french(tmp_path: Path) -> None:
     path = tmp_path / "export.zip"
     path.write_bytes(b"PK\x03\x04 this is no zip")

@@ -14,12 +14,6 @@ SAMPLE = SAMPLE_DIR / "Basic_LinkedInDataExport_11-20-2026.zip"
 NBSP, NNBSP = "\u00a0", "\u202f"
 
 
-@pytest.fixture(autouse=True)
-def english_after():
-    yield
-    i18n.set_language("en")
-
-
 def test_the_report_gives_each_band_its_french_meaning_without_a_stray_colon(passerelle_home, capsys) -> None:
     from tui.cli.main import main
 

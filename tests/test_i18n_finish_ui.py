@@ -7,24 +7,12 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Static
-from ui_export import ui_export
 
 from tui import i18n
 from tui.app import PasserelleApp
 from tui.launch import build_context
 
 NBSP, NNBSP = "\u00a0", "\u202f"
-
-
-@pytest.fixture(autouse=True)
-def english_after():
-    yield
-    i18n.set_language("en")
-
-
-@pytest.fixture
-def export(tmp_path: Path) -> Path:
-    return ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
 
 
 async def _band_line(export: Path, passerelle_home) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ui_export import ui_export
 
 from tui import i18n
 from tui.app import PasserelleApp
@@ -15,17 +14,6 @@ from tui.ui.panes.received_columns import signals_cell
 from tui.ui.widgets.frame_table import FrameTable
 
 SIZE = (80, 24)
-
-
-@pytest.fixture(autouse=True)
-def english_after():
-    yield
-    i18n.set_language("en")
-
-
-@pytest.fixture
-def export(tmp_path: Path) -> Path:
-    return ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
 
 
 def _screen_text(app: PasserelleApp) -> str:

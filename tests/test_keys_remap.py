@@ -3,20 +3,10 @@ the app starts with the defaults for both, and a remap onto a free key still wor
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-from ui_export import ui_export
-
-from tests.test_app_triage import SIZE, current, decided
+from app_screen import SIZE, current, decided
 from tui.app import PasserelleApp
 from tui.config import key_collisions
 from tui.launch import build_context
-
-
-@pytest.fixture
-def export(tmp_path: Path) -> Path:
-    return ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
 
 
 def _settings(home, text: str) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_app_triage import screen_text
 from tests.test_network_pane import CONNECTIONS
+from app_screen import screen_text
 from tui.paths import Paths
 from tui.ui.widgets.frame_table import FrameTable
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from export_fixtures import connections_folder
 from tui.paths import Paths
 from tui.ui.widgets.frame_table import FrameTable
 
@@ -18,10 +19,7 @@ CONNECTIONS = (
 
 
 def _export(tmp_path: Path) -> Path:
-    folder = tmp_path / "export"
-    folder.mkdir()
-    (folder / "Connections.csv").write_text(CONNECTIONS, encoding="utf-8")
-    return folder
+    return connections_folder(tmp_path, CONNECTIONS)
 
 
 def _text(app, selector: str) -> str:

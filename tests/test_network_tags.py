@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from export_fixtures import connections_folder
 from tui.store.people_tags import set_tags
 from tui.store.store import Store
 from tui.paths import Paths
@@ -21,9 +22,7 @@ async def test_tags_table_counts_and_drills(tmp_path: Path, passerelle_home: Pat
     from tui.app import PasserelleApp
     from tui.launch import build_context
 
-    folder = tmp_path / "export"
-    folder.mkdir()
-    (folder / "Connections.csv").write_text(CONNECTIONS, encoding="utf-8")
+    folder = connections_folder(tmp_path, CONNECTIONS)
     passerelle_home.ensure()
     store = Store.open(passerelle_home.database)
     set_tags(store, "in:ada-lovelace", ["client", "salon rh"])

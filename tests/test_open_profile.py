@@ -3,21 +3,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-from ui_export import ui_export
-
-from tests.test_app_triage import SIZE, current
+from app_screen import SIZE, current
 from tui.app import PasserelleApp
-from tui.launch import build_context
-
-
-@pytest.fixture
-def context(tmp_path: Path, passerelle_home):
-    ctx = build_context(ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip"), passerelle_home)
-    yield ctx
-    ctx.store.close()
 
 
 async def _press_o(app, pilot) -> list[str]:

@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-from ui_export import ui_export
-
-from tests.test_app_triage import SIZE
+from app_screen import SIZE
 from tui.app import PasserelleApp
 from tui.launch import build_context
-
-
-@pytest.fixture
-def export(tmp_path: Path) -> Path:
-    return ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
 
 
 def _help_texts(app) -> dict[str, str]:

@@ -4,27 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from ui_export import INCOMING, ui_export
 
+from app_screen import screen_text
 from tui.cli.main import main
 from tui.app import PasserelleApp
 from tui.triage.vocabulary import ORDER_WORDS
 from tui.launch import build_context
 from tui.ui.screens.help_screen import HelpScreen
-from tui.ui.widgets.frame_table import FrameTable
 from tui.ui.widgets.invitation_detail import InvitationDetail
 
 SIZE = (80, 24)
-
-
-@pytest.fixture
-def export(tmp_path: Path) -> Path:
-    return ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
-
-
-def screen_text(app: PasserelleApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def detail_text(app: PasserelleApp) -> str:

@@ -24,10 +24,6 @@ BROKEN = {
 }
 
 
-def screen_text(app: PasserelleApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
 @pytest.mark.parametrize("case", list(BROKEN))
 async def test_app_starts_with_defaults_and_shows_the_problem(case: str, tmp_path: Path, passerelle_home) -> None:
     text, words = BROKEN[case]

@@ -13,15 +13,12 @@ from pathlib import Path
 import pytest
 from ui_export import ui_export
 
+from app_screen import screen_text
 from conftest import REPO
 from tui.app import PasserelleApp
 from tui.store.store import Person, Store
 from tui.launch import build_context
 from tui.ui.widgets.frame_table import FrameTable
-
-
-def screen_text(app: PasserelleApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 async def test_locked_database_decision_is_not_saved_and_retry_works(tmp_path: Path, passerelle_home) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from export_fixtures import connections_folder
 from tui.core.errors import ConfigError
 from tui.network.role_rule_file import add_role_keyword, title_keyword
 from tui.network.roles import DEFAULT_ROLE_FAMILIES, classify, role_families
@@ -29,9 +30,7 @@ async def test_a_adds_a_rule_for_the_highlighted_title_at_80x24(tmp_path: Path, 
     from tui.launch import build_context
     from tui.ui.screens.family_choice_modal import FamilyChoiceModal
 
-    folder = tmp_path / "export"
-    folder.mkdir()
-    (folder / "Connections.csv").write_text(CONNECTIONS, encoding="utf-8")
+    folder = connections_folder(tmp_path, CONNECTIONS)
     passerelle_home.config.mkdir(parents=True)
     passerelle_home.settings_file.write_text(SETTINGS, encoding="utf-8")
     app = PasserelleApp(build_context(folder, passerelle_home))
@@ -106,9 +105,7 @@ async def test_the_rule_key_is_said_as_remapped_and_in_the_readers_language(tmp_
     from tui.app import PasserelleApp
     from tui.launch import build_context
 
-    folder = tmp_path / "export"
-    folder.mkdir()
-    (folder / "Connections.csv").write_text(CONNECTIONS, encoding="utf-8")
+    folder = connections_folder(tmp_path, CONNECTIONS)
     passerelle_home.config.mkdir(parents=True)
     passerelle_home.settings_file.write_text('[keys]\nnetwork-add-rule = "R"\n', encoding="utf-8")
     i18n.set_language("fr")

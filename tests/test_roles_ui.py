@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from export_fixtures import connections_folder
 from tui.paths import Paths
 from tui.ui.widgets.frame_table import FrameTable
 
@@ -20,9 +21,7 @@ async def test_seniority_and_unclassified_tables_drill_with_explanations(tmp_pat
     from tui.app import PasserelleApp
     from tui.launch import build_context
 
-    folder = tmp_path / "export"
-    folder.mkdir()
-    (folder / "Connections.csv").write_text(CONNECTIONS, encoding="utf-8")
+    folder = connections_folder(tmp_path, CONNECTIONS)
     passerelle_home.config.mkdir(parents=True)
     (passerelle_home.config / "companies.toml").write_text('[aliases]\n"KPMG" = ["KPMG Audit"]\n', encoding="utf-8")
     app = PasserelleApp(build_context(folder, passerelle_home))
@@ -54,9 +53,7 @@ async def test_shift_w_shows_a_line_per_target_company(tmp_path: Path, passerell
     from tui.app import PasserelleApp
     from tui.launch import build_context
 
-    folder = tmp_path / "export"
-    folder.mkdir()
-    (folder / "Connections.csv").write_text(CONNECTIONS, encoding="utf-8")
+    folder = connections_folder(tmp_path, CONNECTIONS)
     targets = tmp_path / "targets.txt"
     targets.write_text("# my list\nL'Oréal\nInitech\n", encoding="utf-8")
     app = PasserelleApp(build_context(folder, passerelle_home))

@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList
 
+from export_fixtures import connections_folder
 from tui.app import PasserelleApp
-from tui.launch import build_context
 from tui.ui.palette import FoldingCommands
 from tui.ui.panes.composer_pane import ComposerPane
-from tui.paths import Paths
 from tui.ui.widgets.composer_recipient import MATCH_STYLE
 
 CONNECTIONS = (
@@ -26,13 +25,9 @@ CONNECTIONS = (
 
 
 @pytest.fixture
-def context(tmp_path: Path, passerelle_home: Paths):
-    folder = tmp_path / "export"
-    folder.mkdir()
-    (folder / "Connections.csv").write_text(CONNECTIONS, encoding="utf-8")
-    ctx = build_context(folder, passerelle_home)
-    yield ctx
-    ctx.store.close()
+def export(tmp_path: Path) -> Path:
+    """The app's `context` (tests/conftest.py) opens this folder."""
+    return connections_folder(tmp_path, CONNECTIONS)
 
 
 def prompts(pane: ComposerPane) -> list:

@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-from ui_export import ui_export
-
 from tui.app import PasserelleApp
 from tui.store.store import Person
-from tui.launch import build_context
 from tui.ui.widgets.frame_table import FrameTable
 from tui.ui.widgets.invitation_detail import InvitationDetail
 
 SIZE = (80, 24)
-
-
-@pytest.fixture
-def context(tmp_path: Path, passerelle_home):
-    ctx = build_context(ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip"), passerelle_home)
-    yield ctx
-    ctx.store.close()
 
 
 def detail_text(app: PasserelleApp) -> str:

@@ -10,16 +10,13 @@ from export_fixtures import IN, SAMPLE_CONNECTIONS
 from textual.widgets import OptionList
 from ui_export import INCOMING, ui_export
 
+from app_screen import screen_text
 from tui.cli.main import main
 from tui.app import PasserelleApp
 from tui.launch import build_context
 from tui.ui.widgets.frame_table import FrameTable
 
 SIZE = (80, 24)
-
-
-def screen_text(app: PasserelleApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def shown_rows(app: PasserelleApp) -> list[tuple[str, str, str]]:

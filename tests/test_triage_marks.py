@@ -7,16 +7,13 @@ from pathlib import Path
 
 from ui_export import ui_export
 
+from app_screen import screen_text
 from tui.app import PasserelleApp
 from tui.launch import build_context
 from tui.ui.widgets.frame_table import FrameTable
 from tui.ui.widgets.view_tabs import ViewTabs
 
 SIZE = (80, 24)
-
-
-def screen_text(app: PasserelleApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def detail_text(app: PasserelleApp, pane: str) -> str:

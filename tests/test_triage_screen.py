@@ -11,6 +11,7 @@ import pytest
 from textual import events
 from ui_export import ui_export
 
+from app_screen import decided, screen_text
 from conftest import REPO
 from tui.app import PasserelleApp
 from tui.store import queues as queue
@@ -31,15 +32,6 @@ INCOMING = [
 @pytest.fixture
 def export(tmp_path: Path) -> Path:
     return ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip", incoming=INCOMING)
-
-
-def screen_text(app: PasserelleApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
-def decided(context) -> dict[str, str]:
-    frame = context.store.decisions()
-    return dict(zip(frame["key"].to_list(), frame["decision"].to_list()))
 
 
 def burst(app: PasserelleApp, text: str) -> None:

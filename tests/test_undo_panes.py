@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from ui_export import ui_export
-
+from app_screen import decided, running
 from tui.app import PasserelleApp
 from tui.store.todo_log import mark_done
 from tui.store.todo import current_queue
@@ -16,25 +14,12 @@ from tui.ui.widgets.frame_table import FrameTable
 SIZE = (80, 24)
 
 
-@pytest.fixture
-def export(tmp_path: Path) -> Path:
-    return ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
-
-
 def status(app: PasserelleApp, pane: str) -> str:
     return app.query_one(f"#{pane} .status-line").render().plain
 
 
-def decided(context) -> dict[str, str]:
-    frame = context.store.decisions()
-    return dict(zip(frame["key"].to_list(), frame["decision"].to_list()))
-
-
-async def test_undo_names_the_person_and_the_others_of_a_batch(export: Path, passerelle_home) -> None:
-    context = build_context(export, passerelle_home)
-    app = PasserelleApp(context)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
+async def test_undo_names_the_person_and_the_others_of_a_batch(context) -> None:
+    async with running(context, SIZE) as (app, pilot):
         table = app.query_one("#received-table", FrameTable)
         name = table.current_row()["name"]
         await pilot.press("a", "u")
@@ -44,7 +29,6 @@ async def test_undo_names_the_person_and_the_others_of_a_batch(export: Path, pas
         assert line.startswith("✓ undone: ignore for ") and line.endswith(" and 2 others")
         await pilot.press("U")
         assert status(app, "received").startswith("✓ redone: ignore for ")
-    context.store.close()
 
 
 async def test_u_undoes_the_panes_own_decision_also_after_a_restart(export: Path, passerelle_home) -> None:
@@ -77,12 +61,8 @@ async def test_u_undoes_the_panes_own_decision_also_after_a_restart(export: Path
     again.store.close()
 
 
-async def test_done_events_undo_in_the_todo_pane_and_the_palette_undoes_anywhere(export: Path,
-                                                                                passerelle_home) -> None:
-    context = build_context(export, passerelle_home)
-    app = PasserelleApp(context)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
+async def test_done_events_undo_in_the_todo_pane_and_the_palette_undoes_anywhere(context) -> None:
+    async with running(context, SIZE) as (app, pilot):
         first = app.query_one("#received-table", FrameTable).current_row()
         await pilot.press("a", "a", "5")
         await pilot.pause()
@@ -104,4 +84,3 @@ async def test_done_events_undo_in_the_todo_pane_and_the_palette_undoes_anywhere
         assert app.query_one("#panes").current == "received"
         assert len(decided(context)) == 1
         assert status(app, "received").startswith("✓ undone: accept for ")
-    context.store.close()

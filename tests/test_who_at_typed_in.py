@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.widgets import Input
 from ui_export import ui_export
 
-from tests.test_app_triage import current, screen_text
+from app_screen import current, screen_text
 from tui.app import PasserelleApp
 from tui.launch import build_context
 

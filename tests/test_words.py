@@ -5,15 +5,9 @@ from __future__ import annotations
 
 import re
 
-from pathlib import Path
-
-import pytest
-from ui_export import ui_export
-
-from tests.test_app_triage import SIZE
+from app_screen import SIZE
 from tui.app import PasserelleApp
 from tui.core.words import plural
-from tui.launch import build_context
 from tui.ui.widgets.header_lines import title_line
 
 
@@ -30,13 +24,6 @@ def test_templates_and_strategy_preview_count_in_words(capsys, passerelle_home) 
     assert main(["templates"]) == 0
     first = capsys.readouterr().out.splitlines()[0]
     assert first.startswith("18 templates in ")  # 9 starters in French and English
-
-
-@pytest.fixture
-def context(tmp_path: Path, passerelle_home):
-    ctx = build_context(ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip"), passerelle_home)
-    yield ctx
-    ctx.store.close()
 
 
 async def test_help_lists_each_key_once_per_pane(context) -> None:

@@ -1,0 +1,38 @@
+"""What a Pilot test reads off the running app: the screen's text, the highlighted row, the
+decisions in the store."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
+SIZE = (140, 40)  # the terminal most Pilot tests drive the app in
+
+
+def screen_text(app) -> str:
+    """Every line on the screen (header, panes, footer), as a person reads it."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def current(app) -> dict:
+    """The received table's highlighted row."""
+    from tui.ui.widgets.frame_table import FrameTable
+
+    return app.query_one("#received-table", FrameTable).current_row()
+
+
+def decided(context) -> dict[str, str]:
+    """Each decided person's key and decision, as the store holds them."""
+    frame = context.store.decisions()
+    return dict(zip(frame["key"].to_list(), frame["decision"].to_list()))
+
+
+@asynccontextmanager
+async def running(context, size: tuple[int, int] = SIZE):
+    """`async with running(context) as (app, pilot)`: the app on `context` in a test terminal
+    of `size`, notifications shown, its first frame drawn."""
+    from tui.app import PasserelleApp
+
+    app = PasserelleApp(context)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.pause()
+        yield app, pilot
