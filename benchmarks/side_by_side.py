@@ -18,7 +18,6 @@ import re
 import shutil
 import statistics
 import sys
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -26,7 +25,7 @@ sys.path.insert(0, str(HERE))
 
 from keylag import Terminal  # noqa: E402
 from run import FULL, ROOT, export_for  # noqa: E402
-from scenarios import Setup  # noqa: E402
+from scenarios import Setup, finished  # noqa: E402
 
 
 def cpu_seconds(pid: int) -> float:
@@ -54,26 +53,6 @@ def first_rows(setup: Setup, kind: str) -> tuple[float, float]:
     if seconds is None:
         raise RuntimeError(f"{setup.app_dir}: no rows on screen")
     return seconds, cpu
-
-
-def finished(home: Path, limit: float = 30.0) -> None:
-    """Wait until no process works in `home` any more: the reader process of a never-seen
-    export goes on (the import record, the frames' cache) after the app is killed, and would
-    otherwise slow down the next checkout's start, not its own."""
-    end = time.monotonic() + limit
-    needle = str(home).encode()
-    while time.monotonic() < end:
-        busy = False
-        for proc in Path("/proc").iterdir():
-            try:
-                busy = proc.name.isdigit() and needle in (proc / "cmdline").read_bytes()
-            except OSError:
-                continue
-            if busy:
-                break
-        if not busy:
-            return
-        time.sleep(0.05)
 
 
 def main() -> int:
