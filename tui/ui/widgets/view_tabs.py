@@ -7,6 +7,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from tui.i18n import _
+from tui.i18n.formats import number
 from tui.triage.filters import view_name  # noqa: F401 - the tabs' names; panes import it from here
 
 
@@ -34,7 +35,7 @@ class ViewTabs(Static):
         (saved ones after the built-in ones, at 80 columns), the first ones give way to "…"
         so the current view is always seen."""
         self.current, self.counts = current, counts
-        labels = [f" {view_name(view)} {counts.get(view, 0)} " for view in self.views]
+        labels = [f" {view_name(view)} {number(counts.get(view, 0))} " for view in self.views]  # 1,734 as the header
         at = self.views.index(current) if current in self.views else 0
         room = self.content_region.width or 10**6  # not laid out yet: everything
         first = 0
