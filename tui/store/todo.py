@@ -8,7 +8,7 @@ closes its row by itself; one the export contradicts is flagged.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -45,18 +45,12 @@ class ExportFacts:
     earlier: ExportFacts | None = None  # the import before: what it confirmed was shown then, and is closed
 
 
-@dataclass(frozen=True)
-class TodoRow:
-    """One person and one thing to do. `state`: pending, flagged or confirmed."""
+@dataclass(frozen=True, kw_only=True)
+class TodoRow(Decided):
+    """One thing to carry out as the To do pane shows it: its LinkedIn page, and `state`
+    (pending, flagged or confirmed) with what the export said."""
 
-    key: str
-    name: str | None
-    url: str | None
-    action: str
-    ref: int
-    since: datetime
     page: str
-    note: str | None
     state: str = "pending"
     done_at: datetime | None = None
     confirmed_on: date | None = None
@@ -143,9 +137,8 @@ def todo_queue(decided: Iterable[Decided], done: Iterable[Done], facts: ExportFa
             continue  # the import before confirmed it already: shown then, closed since
         state = verdict or "pending"
         rows.append(TodoRow(
-            item.key, item.name, item.url, item.action, item.ref, item.since, page_for(item.action, item.url),
-            item.note, state, mark.at if mark else None,
-            facts.exported_on if state == "confirmed" and facts else None, why,
+            *astuple(item), page=page_for(item.action, item.url), state=state, done_at=mark.at if mark else None,
+            confirmed_on=facts.exported_on if state == "confirmed" and facts else None, flag=why,
         ))
     order = {"pending": 0, "flagged": 1, "confirmed": 2}
     rows.sort(key=lambda r: (order[r.state], ACTION_ORDER.index(r.action), r.since, r.key))
