@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from tui.store import queues as queue
 from tui.triage.filters import Filter, FilterError, parse_filter
 
-if TYPE_CHECKING:  # imported when the line is first mounted
+if TYPE_CHECKING:  # imported when the line is first mounted (filter_bar)
     from tui.ui.widgets.filter_bar import FilterBar
 
 
@@ -19,12 +19,8 @@ class ReceivedFilter:
         super().__init__(*args, **kwargs)
         self.filter = Filter()
         self._filter_text = ""  # the text `filter` was parsed from
-        self._mounting_bar = None  # the filter line's mount, once asked for
-
-    @property
-    def bar(self) -> FilterBar | None:
-        """The filter line (a FilterBar), once mounted."""
-        return next(iter(self.query("#received-filter")), None)
+        self._mounting_bar = None  # (the filter line, its mount), once asked for
+        self.bar: FilterBar | None = None  # the filter line, once mounted (after the first frame)
 
     async def filter_bar(self) -> FilterBar:
         """The filter line, under the views bar, mounted on first call."""
@@ -33,9 +29,11 @@ class ReceivedFilter:
 
             bar = FilterBar(id="received-filter")
             bar.return_to = self.table
-            self._mounting_bar = self.mount(bar, before="#received-main")
-        await self._mounting_bar
-        return self.bar
+            self._mounting_bar = (bar, self.mount(bar, before="#received-main"))
+        bar, mounting = self._mounting_bar
+        await mounting
+        self.bar = bar
+        return bar
 
     def on_filter_bar_changed(self, event: FilterBar.Changed) -> None:
         bar = self.bar

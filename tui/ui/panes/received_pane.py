@@ -77,7 +77,7 @@ class ReceivedPane(ReceivedFilter, TriagePane):
         from tui.ui.panes.received_views import load_into
 
         load_into(self)  # the saved views; each one that can't be used is said once, with its line
-        self.call_after_refresh(self.filter_bar)  # its Input (and module) cost a tenth of the first frame
+        self.call_after_refresh(self.filter_bar)  # its field and their styles were a tenth of the first frame
         if self.context.triage_set is None:
             self.add_class("reading")
             self.mount(reading_line(Content(_(READING))), before="#received-foot")
