@@ -84,11 +84,10 @@ class FirstOpen:
 
     def rows(self, on_step: Callable[[int, int], None] | None = None) -> dict:
         """Wait until the triage rows are committed; the triage set's fields. Each step the
-        reader says on the way (done, of) goes to `on_step`, by default to the reading bar
-        of the app whose worker waits here."""
-        on_step = on_step or _show_step
+        reader says on the way (done, of) goes to `on_step` (the app's reading bar)."""
         while "step" in (message := self._next("rows", also="step")):
-            on_step(*message["step"])
+            if on_step is not None:
+                on_step(*message["step"])
         return message["rows"]
 
     def shown(self) -> None:
@@ -121,23 +120,6 @@ class FirstOpen:
             self.process.wait()
         if self.process.stdout:
             self.process.stdout.close()
-
-
-def _show_step(done: int, steps: int) -> None:
-    """The reader's step on the reading bar of the app whose worker waits for the rows: a bar
-    that fills, instead of one drawn again 15 times a second while the reader needs the cores."""
-    from textual.worker import NoActiveWorker, get_current_worker
-
-    try:
-        app = get_current_worker().node.app
-    except (NoActiveWorker, AttributeError):  # not waited for by an app's worker
-        return
-
-    def show() -> None:
-        for bar in app.query("#received-reading-bar"):
-            bar.update(total=steps, progress=done)
-
-    app.call_later(show)  # posted (thread-safe), not waited for: an app that is leaving may never run it
 
 
 def _error(fields: dict) -> Exception:

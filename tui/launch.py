@@ -192,11 +192,12 @@ def _terminal() -> bool:
     return sys.__stderr__ is not None and sys.__stderr__.isatty()  # Textual draws on stderr
 
 
-def rows_from(reader, work: AppContext) -> list[str]:
-    """In the app's worker: wait for the reader process's rows, then read them as any start does."""
+def rows_from(reader, work: AppContext, on_step=None) -> list[str]:
+    """In the app's worker: wait for the reader process's rows (each step it says on the way
+    goes to `on_step(done, of)`), then read them as any start does."""
     from tui.store.queues import TriageSet
 
-    fields = reader.rows()
+    fields = reader.rows(on_step)
     if work.store is None:  # the reader created the database
         from tui.store.store import Store
 

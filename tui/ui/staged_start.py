@@ -81,13 +81,20 @@ class StagedStart:
         def read():  # works on a copy of the context: the app takes its fields on its own thread
             work = replace(context, notices=[])
             if group == "prepare" and reader is not None:  # another process reads it
-                return work, rows_from(reader, work)
+                return work, rows_from(reader, work, on_step=self._reading_step)
             # Read before the app without a terminal; the frames' cache is written once the rows show.
             work.export = context.export or load(source, context.paths, write_cache=False, rows=context.triage_set)
             drop_kept()  # the bytes checked before the app, if the frames came from the cache instead
             return work, prepared(work, source, work.export) if group == "prepare" else after_load(work, source, age=False)
 
         self.run_worker(read, thread=True, exit_on_error=False, group=group, name=_("Reading the export"))
+
+    def _reading_step(self, done: int, steps: int) -> None:
+        """A step the reader process said, from the worker's thread: posted to the received
+        pane's reading bar, not waited for (an app that is leaving may never run it)."""
+        received = self.panes.pane("received")
+        if received is not None:
+            received.call_later(received.reading_step, done, steps)
 
     def _save_frames(self) -> None:
         """The export's frames in the Parquet cache (for the next open and `stats`), in a thread

@@ -107,6 +107,11 @@ class ReceivedPane(ReceivedFilter, TriagePane):
         else:
             self.show_strategy_error(stored[1])
 
+    def reading_step(self, done: int, steps: int) -> None:
+        """How far the reader process of a new export is: its bar fills (it does not animate)."""
+        for bar in self.query("#received-reading-bar"):
+            bar.update(total=steps, progress=done)
+
     @property
     def pending_count(self) -> int | None:  # people waiting whatever the filter shows: the header's count
         ctx = self.context
