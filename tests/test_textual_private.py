@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import inspect
 
-from textual import events
 from textual.app import App
-from textual.widget import Widget
 
-from tui.ui.textual_private import NoLocalsOnCrash, forward_key
-
-
-def test_a_forwarded_key_is_marked_so_the_app_does_not_read_it_twice() -> None:
-    event = events.Key("a", "a")
-    forward_key(Widget(), event)
-    assert event.is_forwarded
+from tui.ui.textual_private import NoLocalsOnCrash
 
 
 def test_the_crash_output_still_replaces_the_method_that_prints_locals() -> None:

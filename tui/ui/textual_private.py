@@ -1,23 +1,11 @@
-"""The two private parts of Textual 8.2.8 Passerelle still needs, in one place: neither has a public API.
+"""The one private part of Textual 8.2.8 Passerelle still needs, kept here: it has no public API.
 
-tests/test_textual_private.py fails as soon as a Textual upgrade changes one of them.
-- `forward_key`: hands a key to a widget as Textual does (marked forwarded, so the app does
-  not take it for a new key press and read it twice); type-ahead needs it. A Key is marked
-  only by `Message._set_forwarded`; posted unmarked, it bubbles back to the App, which hands
-  it to the focused widget a second time.
+tests/test_textual_private.py fails as soon as a Textual upgrade changes it.
 - `NoLocalsOnCrash`: the crash traceback without local variables. Textual builds it in
   `App._fatal_error` with no setting; the override prints through the public `App.panic`.
 """
 
 from __future__ import annotations
-
-from textual import events
-from textual.widget import Widget
-
-
-def forward_key(widget: Widget, event: events.Key) -> None:
-    """Queue `event` for `widget` behind the keys it holds, as a key Textual forwarded."""
-    widget._forward_event(event)
 
 
 class NoLocalsOnCrash:

@@ -17,21 +17,34 @@ from tui.ui.widgets.type_ahead import TypeAhead
 PLACEHOLDER = N_("words · has:note · flag:bridge · flag:suspicious · older:30d · tag:x · -tag:x · met:lyon")
 
 
+# The field's own editing keys (backspace, arrows, ctrl+w…) and what each does.
+EDITING = {binding.key: binding.action for binding in Binding.make_bindings(Input.BINDINGS)}
+
+
 class FilterInput(TypeAhead, Input):
-    """The filter field: enter and escape give focus back as they are read (not once their
-    binding comes round), so the keys typed after them decide."""
+    """The filter field: its keys act as they are read, not once their binding comes round.
+
+    Textual reads a binding when the key has bubbled up to the app, while a letter is typed
+    at once: in a burst (`/annx`, backspace, `e`, typed while the start paints) the `e` would
+    land before the backspace deletes it. Enter and escape give focus back the same way, so
+    the keys typed after them decide."""
 
     # What the footer shows while typing (the keys themselves are read in on_key below).
     BINDINGS = [Binding("enter", "submit", N_("Keep filter"), id="keep-filter")]
 
     async def on_key(self, event) -> None:
-        if event.key in ("enter", "escape") and self.app.focused is self:
+        if self.app.focused is not self:
+            return  # TypeAhead hands it on
+        action = EDITING.get(event.key)
+        if event.key in ("enter", "escape") or action is not None:
             event.stop()
             event.prevent_default()  # neither the field's own handling nor the bindings run again
             if event.key == "enter":
                 await self.action_submit()
-            else:
+            elif event.key == "escape":
                 self.parent.action_close()
+            else:
+                await self.run_action(action)
 
     async def action_submit(self) -> None:
         await super().action_submit()

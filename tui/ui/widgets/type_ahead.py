@@ -13,7 +13,23 @@ from weakref import WeakKeyDictionary
 from textual import events
 from textual.widget import Widget
 
-from tui.ui.textual_private import forward_key
+
+class HandedKey(events.Key):
+    """A key Passerelle hands on to the widget it is meant for: already forwarded, as the keys
+    Textual hands to the focused widget are, so the app reads its bindings once it has bubbled
+    up instead of taking it for a new key press (which would hand it to the focus a second time)."""
+
+    @property
+    def is_forwarded(self) -> bool:
+        return True
+
+
+HandedKey.handler_name = events.Key.handler_name  # handled as any key (`on_key`); set after the class, which names its own
+
+
+def hand_key(widget: Widget, event: events.Key) -> None:
+    """Queue `event`'s key for `widget`, behind the keys it already holds."""
+    widget.post_message(HandedKey(event.key, event.character))
 
 
 class TypeAhead:
@@ -24,7 +40,7 @@ class TypeAhead:
         if target is not None and target is not self:
             event.stop()
             event.prevent_default()  # Textual calls each class's key handler in turn: the widget's must not run
-            forward_key(target, events.Key(event.key, event.character))
+            hand_key(target, event)
 
 
 class TypeAheadApp:
@@ -45,7 +61,7 @@ class TypeAheadApp:
                 # Handed straight to the new focus, it would overtake the keys still waiting
                 # there (`/anne` read as "naen" on a busy machine); TypeAhead passes them on in order.
                 self.app_focus = True
-                forward_key(held, event)
+                hand_key(held, event)
                 return
             self._key_target = self.focused
             if self.focused is not None:
@@ -60,5 +76,5 @@ class TypeAheadApp:
         aimed = self._aimed_at.pop(event, None)
         if aimed is not None and self.focused is not None and aimed is not self.focused:
             event.prevent_default()  # Textual calls each class's key handler: App's must not run
-            forward_key(self.focused, events.Key(event.key, event.character))
+            hand_key(self.focused, event)
         # otherwise App._on_key (called next, by Textual) reads the bindings
