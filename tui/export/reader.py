@@ -236,7 +236,7 @@ def load_export_in_two(source: Path, *, max_bytes: int = MAX_MEMBER_BYTES, max_t
     members, single, notes = dict(raw.members), raw.single, raw.notes
     raw = data = None
     tables: dict[str, Table] = {}
-    keyed: tuple[pl.DataFrame, int] | None = None
+    messages_read: Callable[[], tuple[Table, tuple[pl.DataFrame, int]] | None] = lambda: None
     if single:
         name, data = members.pop("")
         table = read_table(name, data, CORE, max_field=max_bytes)
@@ -249,31 +249,18 @@ def load_export_in_two(source: Path, *, max_bytes: int = MAX_MEMBER_BYTES, max_t
         if not members:
             wanted = ", ".join(n for n in ("Connections.csv", "Invitations.csv", "messages.csv", "Profile.csv"))
             raise ExportError(path, _("no LinkedIn export files found (looked for {wanted})").format(wanted=wanted))
-        tables, keyed = _read_tables(members, max_bytes)
+        tables, messages_read = _read_tables(members, max_bytes)
 
+    try:  # while messages.csv is still read on the other thread
+        files, problems, connections, hidden, invitations, profile, archive = _the_others(tables, notes)
+    except ExportError:
+        messages_read()  # its read error comes first, as when the files are read one after the other
+        raise
+    keyed: tuple[pl.DataFrame, int] | None = None
+    if (read := messages_read()) is not None:
+        tables["messages"], keyed = read
     if tables_read is not None:
         tables_read()
-    files, problems = [], list(dict.fromkeys(notes))
-    if "connections" in tables:
-        connections, hidden, rep = _connections(tables["connections"])
-        files.append(rep)
-    else:
-        connections, hidden = CONNECTIONS_SCHEMA.to_frame(), HIDDEN_SCHEMA.to_frame()
-        problems.append(said.NO_CONNECTIONS_FILE())
-    if "invitations" in tables:
-        invitations, rep = read_invitations(tables["invitations"], connections)
-        files.append(rep)
-    else:
-        invitations = INVITATIONS_SCHEMA.to_frame()
-        problems.append(said.NO_INVITATIONS_FILE())
-    profile = tables.get("profile")
-    if profile is not None:
-        extra = [label for col, label in (("industry", "industry"), ("geo_location", "location"))
-                 if col in profile.columns]
-        files.append(_report(profile, "profile" + (f" (with {' and '.join(extra)})" if extra else ""),
-                             profile.frame.height, 0))
-    archive, reports = read_archive({k: tables.pop(k) for k in list(tables) if k not in CORE}, connections)
-    files += reports
     owner = _owner(profile, invitations)
     table = tables.get("messages")  # popped by `whole`, so its texts go as soon as they are cleaned
     if keyed is None and table is not None:
@@ -299,12 +286,39 @@ def load_export_in_two(source: Path, *, max_bytes: int = MAX_MEMBER_BYTES, max_t
     return first, whole
 
 
-def _read_tables(members: dict[str, tuple[str, bytes]],
-                 max_bytes: int) -> tuple[dict[str, Table], tuple[pl.DataFrame, int] | None]:
-    """Every member's table, and the messages' key columns: messages.csv (the largest file)
-    is read on a second thread while the others are read on this one (Polars lets go of the
-    interpreter lock), so a 2-core laptop reads the export in about half the time. A bad
-    file raises the error the files read one after the other would have: the first in order."""
+def _the_others(tables: dict[str, Table], notes) -> tuple:
+    """Everything but the messages: connections, invitations, profile and the rest of the archive."""
+    files, problems = [], list(dict.fromkeys(notes))
+    if "connections" in tables:
+        connections, hidden, rep = _connections(tables["connections"])
+        files.append(rep)
+    else:
+        connections, hidden = CONNECTIONS_SCHEMA.to_frame(), HIDDEN_SCHEMA.to_frame()
+        problems.append(said.NO_CONNECTIONS_FILE())
+    if "invitations" in tables:
+        invitations, rep = read_invitations(tables["invitations"], connections)
+        files.append(rep)
+    else:
+        invitations = INVITATIONS_SCHEMA.to_frame()
+        problems.append(said.NO_INVITATIONS_FILE())
+    profile = tables.get("profile")
+    if profile is not None:
+        extra = [label for col, label in (("industry", "industry"), ("geo_location", "location"))
+                 if col in profile.columns]
+        files.append(_report(profile, "profile" + (f" (with {' and '.join(extra)})" if extra else ""),
+                             profile.frame.height, 0))
+    archive, reports = read_archive({k: tables.pop(k) for k in list(tables) if k not in CORE}, connections)
+    return files + reports, problems, connections, hidden, invitations, profile, archive
+
+
+def _read_tables(members: dict[str, tuple[str, bytes]], max_bytes: int) -> tuple[
+        dict[str, Table], Callable[[], tuple[Table, tuple[pl.DataFrame, int]] | None]]:
+    """Every member's table but messages.csv, and a function that waits for messages.csv's table
+    and key columns (None: read with the others). messages.csv (the largest file) is read on a
+    second thread while the others are read, and made into frames, on this one (Polars lets go
+    of the interpreter lock), so a 2-core laptop reads the export in about half the time. A bad
+    file raises the error the files read one after the other would have: the first in order
+    (the function raises messages.csv's, when it comes first)."""
     from concurrent.futures import ThreadPoolExecutor
 
     order = list(members)
@@ -314,7 +328,7 @@ def _read_tables(members: dict[str, tuple[str, bytes]],
             name, data = members.pop(kind)
             tables[kind] = read_table(name, data, (kind,), max_field=max_bytes)
             del data
-        return tables, None
+        return tables, lambda: None
 
     def read_messages(held: list) -> tuple[Table, tuple[pl.DataFrame, int]]:
         name, data = held.pop()  # the bytes go once parsed, not when the thread is done
@@ -322,26 +336,33 @@ def _read_tables(members: dict[str, tuple[str, bytes]],
         del data
         return table, message_keys(table)
 
+    pool = ThreadPoolExecutor(1, thread_name_prefix="messages")
+    reading = pool.submit(read_messages, [members.pop("messages")])
+    pool.shutdown(wait=False)  # the thread ends with its one task
     tables, failed = {}, None
-    with ThreadPoolExecutor(1, thread_name_prefix="messages") as pool:
-        messages = pool.submit(read_messages, [members.pop("messages")])
-        for kind in [k for k in order if k != "messages"]:
-            name, data = members.pop(kind)
-            try:
-                tables[kind] = read_table(name, data, (kind,), max_field=max_bytes)
-            except ExportError as exc:
-                failed = (order.index(kind), exc)
-                break
-            finally:
-                del data
+    for kind in [k for k in order if k != "messages"]:
+        name, data = members.pop(kind)
         try:
-            tables["messages"], keyed = messages.result()
+            tables[kind] = read_table(name, data, (kind,), max_field=max_bytes)
         except ExportError as exc:
+            failed = (order.index(kind), exc)
+            break
+        finally:
+            del data
+
+    def messages() -> tuple[Table, tuple[pl.DataFrame, int]]:
+        try:
+            read = reading.result()
+        except ExportError:
             if failed is None or order.index("messages") < failed[0]:
                 raise
+        if failed is not None:
+            raise failed[1]
+        return read
+
     if failed is not None:
-        raise failed[1]
-    return {k: tables[k] for k in order if k in tables}, keyed
+        messages()  # raises the first error in order
+    return tables, messages
 
 
 def _newest(connections, hidden, invitations, messages) -> date | None:
