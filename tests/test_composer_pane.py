@@ -105,6 +105,7 @@ async def test_compose_edit_count_draft_and_mark_sent(context) -> None:
         rows = [row for row in sent.frame.rows if row["key"] == "in:bo-chen"]
         assert len(rows) == 1
         assert rows[0]["follow_up_due"] == context.today + timedelta(days=7)
+        assert rows[0]["accepted"]  # Bo Chen is a connection in the export: the note was not left waiting
         assert app.is_running
 
 

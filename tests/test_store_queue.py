@@ -100,6 +100,32 @@ def test_sent_rows_from_the_store_match_the_polars_sent_queue(store) -> None:
             assert mine[column] == theirs[column], (theirs["key"], column)
 
 
+def test_a_composer_note_to_someone_the_export_shows_connected_is_accepted(tmp_path: Path) -> None:
+    """The set keeps connected keys only for the composer's drafts: one marked sent before the
+    import, and one saved after it (its key noted as the draft is saved), both read accepted."""
+    from types import SimpleNamespace
+
+    from tui.store.triage_tables import note_connection
+
+    source = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip", incoming=INCOMING)
+    export = load_export(source)
+    with Store.open(tmp_path / "db.sqlite") as store:
+        before = store.save_draft("intro", Person("in:mira-okonkwo-vale-0a1b2c3", "Mira Okonkwo-Vale"), "Hello Mira")
+        stranger = store.save_draft("intro", Person("in:nobody-here", "Nobody Here"), "Hello")
+        rows = write_triage(store, export, source)
+        assert queue.query(store, "SELECT key FROM triage_connected WHERE set_id = ?", (rows.id,)) == [
+            ("in:mira-okonkwo-vale-0a1b2c3",)]  # not the whole network
+        after = store.save_draft("intro", Person("in:priya-halvorsen", "Priya Halvorsen"), "Hello Priya")
+        note_connection(SimpleNamespace(store=store, export=export, triage_set=rows), "in:priya-halvorsen")
+        for draft in (before, stranger, after):
+            store.mark_sent(draft)
+        got = {r["key"]: r for r in sent_rows(store, rows.id, TODAY)}
+        assert got["in:mira-okonkwo-vale-0a1b2c3"]["accepted"]
+        assert got["in:mira-okonkwo-vale-0a1b2c3"]["accepted_on"] == date(2025, 11, 5)
+        assert got["in:priya-halvorsen"]["accepted"] and not got["in:priya-halvorsen"]["pending"]
+        assert not got["in:nobody-here"]["accepted"] and got["in:nobody-here"]["pending"]
+
+
 def test_a_known_export_is_written_once_and_found_by_its_file(store) -> None:
     store, export, rows, source = store
     assert rows_written(store, rows.id) == {"received": 5, "sent": 2}

@@ -39,7 +39,8 @@ def write_triage(store: Any, export: Any, source: Path) -> TriageSet:
                 conn.execute("INSERT OR REPLACE INTO triage_sources(source, size, mtime_ns, set_id) VALUES (?, ?, ?, ?)",
                              (*place, known.id))
         return known
-    rows = _rows_of(export)
+    drafted = [key for (key,) in query(store, "SELECT DISTINCT key FROM drafts WHERE key IS NOT NULL")]
+    rows = _rows_of(export, drafted)
     exported = export.exported_on.isoformat() if export.exported_on else None
     with store.transaction(N_("the triage rows")) as conn:
         # Checked again inside the write lock: two imports of one export at once write it once.
@@ -49,15 +50,14 @@ def write_triage(store: Any, export: Any, source: Path) -> TriageSet:
     return set_by_hash(store, export.content_hash)
 
 
-def _rows_of(export: Any) -> dict[str, Any]:
-    """What the tables get, without the set's id (the long narrow tables as one JSON text, see
-    `_insert`): the received queue on this thread, the rest on a second one (Polars lets go of
-    the interpreter lock), so both cores work on it."""
+def _rows_of(export: Any, drafted: list[str]) -> dict[str, list[tuple]]:
+    """What the tables get, without the set's id: the received queue on this thread, the rest
+    on a second one (Polars lets go of the interpreter lock), so both cores work on it."""
     from concurrent.futures import ThreadPoolExecutor
 
     today = date.today()  # only for columns that are dropped: waiting days come from SQL
     with ThreadPoolExecutor(1, thread_name_prefix="triage") as pool:
-        others = pool.submit(_other_rows, export, today)
+        others = pool.submit(_other_rows, export, today, drafted)
         received = received_queue(export, None, None, today).select(
             "key", "name", "url", pl.col("sent_at").dt.strftime(ISO), "note", "line", "has_note",
             "note_length", "mass_invite", "suspicious_reasons", "messaged_before", "score")
@@ -66,32 +66,23 @@ def _rows_of(export: Any) -> dict[str, Any]:
         return rows | others.result()
 
 
-def _other_rows(export: Any, today: date) -> dict[str, Any]:
-    """The sent queue, company counts, connected keys, ties and places of one export."""
+def _other_rows(export: Any, today: date, drafted: list[str]) -> dict[str, list[tuple]]:
+    """The sent queue, company counts, connected keys, ties and places of one export.
+
+    Connected keys only for the people of the composer's drafts (`drafted`): the sent queue asks
+    only about them (was a note marked sent accepted?); all 30,000 took ~0.1 s of a first
+    open. A draft saved later for a connection adds its key (`note_connection`)."""
     sent = sent_queue(export, None, None, today).select(
         "key", "name", "url", pl.col("sent_at").dt.strftime(ISO), "note", "has_note", "asks",
         "accepted", pl.col("accepted_on").cast(pl.Utf8))
-    # In key order: each row lands next to the last in the (set_id, key) index, not on a random page.
-    connected = export.connections.filter(pl.col("key").is_not_null()).group_by("key").agg(
-        pl.col("connected_on").max().cast(pl.Utf8)).sort("key")
+    connected = _connected(export.connections.filter(pl.col("key").is_in(drafted)))
     ties = tie_counts(export).select("key", "endorsements", "recommended_you", "you_recommended")
     places = [(c, "mine") for c in my_companies(export)] + [(c, "followed") for c in followed_companies(export)]
-    return {"sent": sent.rows(), "companies": _name_counts(export.connections).write_json(),
-            "connected": connected.write_json(), "ties": ties.write_json(), "places": places}
+    return {"sent": sent.rows(), "companies": _name_counts(export.connections).rows(),
+            "connected": connected.rows(), "ties": ties.rows(), "places": places}
 
 
-def _insert(conn: Any, table: str, set_id: int, rows: str, columns: str) -> None:
-    """Insert `rows` (a frame's `write_json()`: one object per row) into `table`, in one statement.
-
-    For the long, narrow tables: SQLite reads the JSON itself (`json_each`), no Python tuple
-    per row (30,000 connected keys: ~180 ms as `executemany`, ~100 ms this way)."""
-    names = columns.split()
-    values = ", ".join(f"json_extract(j.value, '$.{c}')" for c in names)
-    conn.execute(f"INSERT INTO {table}(set_id, {', '.join(names)}) SELECT ?, {values} FROM json_each(?) j",
-                 (set_id, rows))
-
-
-def _insert_set(conn: Any, export: Any, place: tuple, exported: str | None, rows: dict[str, Any]) -> None:
+def _insert_set(conn: Any, export: Any, place: tuple, exported: str | None, rows: dict[str, list[tuple]]) -> None:
     """The rows, FTS words, company counts and connected keys of one export."""
     set_id = conn.execute(
         "INSERT INTO triage_sets(content_hash, source, exported_on, connections, built_at) "
@@ -100,7 +91,7 @@ def _insert_set(conn: Any, export: Any, place: tuple, exported: str | None, rows
     ).lastrowid
     conn.execute("INSERT OR REPLACE INTO triage_sources(source, size, mtime_ns, set_id) VALUES (?, ?, ?, ?)",
                  (*place, set_id))
-    conn.executemany(  # wide rows: bound from Python, faster than one JSON extraction per column
+    conn.executemany(
         """INSERT INTO triage_rows(set_id, direction, key, name, url, sent_at, note, line, has_note,
             note_length, mass_invite, suspicious_reasons, messaged_before, base_score)
             VALUES (?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", [(set_id, *r) for r in rows["received"]])
@@ -111,11 +102,33 @@ def _insert_set(conn: Any, export: Any, place: tuple, exported: str | None, rows
         SELECT t.id, t.name, i.position, t.note, i.company FROM triage_rows t
         LEFT JOIN person_info i ON i.key = t.key WHERE t.set_id = ? AND t.direction = 'received'""", (set_id,))
     # Normalised names, not groups: the user's aliases and exclusions apply when the rows are read.
-    _insert(conn, "triage_companies", set_id, rows["companies"], "company count")
-    _insert(conn, "triage_connected", set_id, rows["connected"], "key connected_on")
-    _insert(conn, "triage_ties", set_id, rows["ties"], "key endorsements recommended_you you_recommended")
+    conn.executemany("INSERT INTO triage_companies(set_id, company, count) VALUES (?, ?, ?)",
+                     [(set_id, *row) for row in rows["companies"]])
+    conn.executemany("INSERT INTO triage_connected(set_id, key, connected_on) VALUES (?, ?, ?)",
+                     [(set_id, *row) for row in rows["connected"]])
+    conn.executemany("INSERT INTO triage_ties(set_id, key, endorsements, recommended_you, you_recommended) "
+                     "VALUES (?, ?, ?, ?, ?)", [(set_id, *row) for row in rows["ties"]])
     conn.executemany("INSERT OR IGNORE INTO triage_places(set_id, company, kind) VALUES (?, ?, ?)",
                      [(set_id, *row) for row in rows["places"]])
+
+
+def _connected(connections: pl.DataFrame) -> pl.DataFrame:
+    """(key, connected_on): each person's connection day, in key order (each row lands next to
+    the last in the (set_id, key) index, not on a random page)."""
+    return connections.filter(pl.col("key").is_not_null()).group_by("key").agg(
+        pl.col("connected_on").max().cast(pl.Utf8)).sort("key")
+
+
+def note_connection(context: Any, key: str) -> None:
+    """A draft was saved for `key`: if the export shows them connected, the sent queue can say
+    its note was accepted (a set keeps connected keys only for drafts, see `_other_rows`)."""
+    if context.triage_set is None or context.export is None:
+        return
+    found = _connected(context.export.connections.filter(pl.col("key") == key))
+    if found.height:
+        with context.store.transaction(N_("the draft")) as conn:
+            conn.execute("INSERT OR IGNORE INTO triage_connected(set_id, key, connected_on) VALUES (?, ?, ?)",
+                         (context.triage_set.id, *found.row(0)))
 
 
 def _name_counts(connections: pl.DataFrame) -> pl.DataFrame:
@@ -123,9 +136,9 @@ def _name_counts(connections: pl.DataFrame) -> pl.DataFrame:
     from tui.core.companies import normalise_expr
 
     per_spelling = connections.group_by("company").agg(_n=pl.len())
-    return (per_spelling.select(company=normalise_expr(pl.col("company")), _n="_n")
-            .filter(pl.col("company").str.len_chars() > 0)
-            .group_by("company").agg(count=pl.col("_n").sum().cast(pl.Int64)).sort("company"))
+    return (per_spelling.select(_name=normalise_expr(pl.col("company")), _n="_n")
+            .filter(pl.col("_name").str.len_chars() > 0)
+            .group_by("_name").agg(pl.col("_n").sum().cast(pl.Int64)).sort("_name"))
 
 
 def _drop_old_sets(conn: Any) -> None:

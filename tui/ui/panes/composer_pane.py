@@ -19,6 +19,7 @@ from tui.core.errors import PasserelleError
 from tui.store.people_tags import met_of
 from tui.ui.panes.person_marks import ask_met, ask_tags, marks_lines
 from tui.store.store import Person
+from tui.store.triage_tables import note_connection
 from tui.composer.template_files import Template, ensure_starters, load_templates
 from tui.composer.templates import COUNTING, ERROR, Rendered, line_col, lint, render
 from tui.i18n import N_, _
@@ -256,15 +257,13 @@ class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
         self.query_one("#preview", TextArea).load_text(out.text)
         limit = settings.note_limit
         over = out.length > limit
-        self.query_one("#count", Static).update(
-            Content.assemble(
-                ("✗ " if over else "✓ ", "bold $error" if over else "bold $success"),  # not colour alone
-                (_("{length}/{limit} characters").format(length=out.length, limit=limit),
-                 "bold $error" if over else "bold $success"),
-                (_("  {count} over the limit").format(count=out.length - limit) if over else "", "$error"),
-                ("" if self.recipient else _("  (no recipient yet)"), "dim"),
-            )
-        )
+        self.query_one("#count", Static).update(Content.assemble(
+            ("✗ " if over else "✓ ", "bold $error" if over else "bold $success"),  # not colour alone
+            (_("{length}/{limit} characters").format(length=out.length, limit=limit),
+             "bold $error" if over else "bold $success"),
+            (_("  {count} over the limit").format(count=out.length - limit) if over else "", "$error"),
+            ("" if self.recipient else _("  (no recipient yet)"), "dim"),
+        ))
         lines = []
         for p in out.problems[:5]:
             line, col = line_col(text, p.start)
@@ -359,6 +358,7 @@ class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
             if recipient.connection_count is not None:  # remember what the user typed
                 self.context.store.set_info(recipient.key, connection_count=recipient.connection_count)
             draft = self.context.store.save_draft(self.template.name if self.template else None, person, text)
+            note_connection(self.context, recipient.key)
         except PasserelleError as exc:
             self._say(_("The draft was not saved: {error}").format(error=exc), "error")
             return None
