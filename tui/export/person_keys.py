@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from urllib.parse import unquote, unquote_to_bytes
+from typing import Callable
+from urllib.parse import unquote_to_bytes
 
 import polars as pl
 
@@ -80,58 +81,56 @@ def profile_key_expr(url: pl.Expr, name: pl.Expr) -> pl.Expr:
 def profile_key(url: str | None, name: str | None) -> str | None:
     """The same key as `profile_key_expr`, for one person in plain Python."""
     match = _SLUG.search(url or "")
-    if match:
-        slug = match.group(1)
-        if "%" in slug:
-            try:
-                slug = unquote(slug, errors="strict")
-            except UnicodeDecodeError:
-                pass
-        slug = unicodedata.normalize("NFC", slug.lower())
-        if slug:
-            return "in:" + slug
-    clean = _WS_RE.sub(" ", name or "").strip(" ").lower()
-    clean = unicodedata.normalize("NFC", clean)
+    if match and (slug := _slug_text(match.group(1))):
+        return "in:" + slug
+    clean = _name_text(name or "")
     return "name:" + clean if clean else None
 
 
-def _slug_keys(urls: pl.LazyFrame) -> pl.LazyFrame:
-    """(__u, __uk): `in:` keys for distinct URLs holding a slug.
+def _slug_keys(urls: pl.Series) -> pl.DataFrame:
+    """(__u, __uk): `in:` keys for distinct URLs holding a slug (see `_keys`)."""
+    slugs = urls.to_frame("__u").with_columns(__slug=slug_expr(pl.col("__u"))).drop_nulls("__slug")
+    return _keys(slugs, "__u", "__slug", "__uk", "in:", r"^[\x00-\x24\x26-\x7f]*$",  # ASCII, no `%`
+                 pl.col("__slug").str.to_lowercase(), _slug_text)
 
-    Only slugs with a `%` are percent-decoded, and in Python (`unquote`, as `profile_key`):
-    12,000 accented slugs of a 30,000-row Connections.csv take ~45 ms there, against
-    ~300 ms for the hex-token rewrite of `_percent_decode` (kept for `profile_key_expr`).
+
+def _name_keys(names: pl.Series) -> pl.DataFrame:
+    """(__n, __nk): `name:` keys for distinct names (see `_keys`)."""
+    return _keys(names.to_frame("__n"), "__n", "__n", "__nk", "name:", r"^[\x00-\x7f]*$",
+                 pl.col("__n").str.replace_all(_WS, " ").str.strip_chars(" ").str.to_lowercase(), _name_text)
+
+
+def _keys(frame: pl.DataFrame, by: str, text: str, out: str, prefix: str, plain: str,
+          in_polars: pl.Expr, in_python: Callable[[str], str]) -> pl.DataFrame:
+    """(by, out): `prefix` + the key text of each `text`, null when blank.
+
+    Values matching `plain` (ASCII: their key is their lower case) are done in Polars; the
+    others (accents, percent-encoding) in Python, as `profile_key` does: 12,000 accented
+    slugs of a 30,000-row Connections.csv take ~45 ms there, against ~300 ms for the hex-token
+    rewrite of `_percent_decode` (kept for `profile_key_expr`) and 40-100 ms more for Polars'
+    NFC pass, which ASCII text does not need.
     """
-    slugs = urls.with_columns(__slug=slug_expr(pl.col("__u"))).filter(pl.col("__slug").is_not_null())
-    has_pct = pl.col("__slug").str.contains("%", literal=True)
-    plain = slugs.filter(~has_pct).select("__u", __sk=pl.col("__slug"))
-    encoded = slugs.filter(has_pct).select(
-        "__u", __sk=pl.col("__slug").map_batches(_unquote_all, return_dtype=pl.String))
-    sk = pl.col("__sk").str.to_lowercase().str.normalize("NFC")
-    return pl.concat([plain, encoded]).select(
-        "__u", __uk=pl.when(sk.str.len_chars() > 0).then(pl.lit("in:") + sk)
-    )
-
-
-def _unquote_all(slugs: pl.Series) -> pl.Series:
-    return pl.Series(slugs.name, [_unquote(s) for s in slugs.to_list()], dtype=pl.String)
+    simple = frame.get_column(text).str.contains(plain)
+    other = frame.filter(~simple)
+    done = pl.Series([in_python(v) for v in other.get_column(text).to_list()], dtype=pl.String)
+    keyed = pl.concat([frame.filter(simple).select(by, __k=in_polars), other.select(by, __k=done)])
+    return keyed.select(by, pl.when(pl.col("__k").str.len_chars() > 0).then(pl.lit(prefix) + pl.col("__k")).alias(out))
 
 
 @lru_cache(maxsize=1 << 16)  # pure; messages.csv repeats the slugs Connections.csv decoded
-def _unquote(slug: str | None) -> str | None:
-    """Percent-decoded when that gives valid UTF-8, else as written (as `profile_key`)."""
-    if slug is None:
-        return None
-    try:  # the whole string's bytes: valid UTF-8 exactly when `unquote(errors="strict")` is
-        return unquote_to_bytes(slug).decode("utf-8")
-    except UnicodeError:
-        return slug
+def _slug_text(slug: str) -> str:
+    """Percent-decoded when that gives valid UTF-8 (else as written), lower-cased, NFC."""
+    if "%" in slug:
+        try:  # the whole string's bytes: valid UTF-8 exactly when `unquote(errors="strict")` is
+            slug = unquote_to_bytes(slug).decode("utf-8")
+        except UnicodeError:
+            pass
+    return unicodedata.normalize("NFC", slug.lower())
 
 
-def _name_keys(names: pl.LazyFrame) -> pl.LazyFrame:
-    """(__n, __nk): `name:` keys for distinct names."""
-    clean = pl.col("__n").str.replace_all(_WS, " ").str.strip_chars(" ").str.to_lowercase().str.normalize("NFC")
-    return names.select("__n", __nk=pl.when(clean.str.len_chars() > 0).then(pl.lit("name:") + clean))
+def _name_text(name: str) -> str:
+    """White space collapsed, trimmed, lower-cased, NFC."""
+    return unicodedata.normalize("NFC", _WS_RE.sub(" ", name).strip(" ").lower())
 
 
 def add_profile_key(frame: pl.DataFrame, url: str | None, name: str | None, out: str = "key") -> pl.DataFrame:
@@ -146,13 +145,13 @@ def add_profile_key(frame: pl.DataFrame, url: str | None, name: str | None, out:
     urls = frame.get_column(url).cast(pl.String) if url else none
     url_keys = none
     if url:
-        table = _slug_keys(urls.unique().drop_nulls().to_frame("__u").lazy()).collect()
+        table = _slug_keys(urls.unique().drop_nulls())
         url_keys = _look_up(urls, table)
     key = url_keys
     if name:
         names = frame.get_column(name).cast(pl.String)
         wanted = names.filter(url_keys.is_null()).unique().drop_nulls()
-        key = url_keys.fill_null(_look_up(names, _name_keys(wanted.to_frame("__n").lazy()).collect()))
+        key = url_keys.fill_null(_look_up(names, _name_keys(wanted)))
     return frame.with_columns(key.alias(out))
 
 
