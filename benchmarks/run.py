@@ -70,6 +70,16 @@ def spread(samples: dict, name: str, empty_slot: int) -> str:
     return f"per run {pairs[0]:.2f}–{pairs[-1]:.2f}×" if pairs else ""
 
 
+def _against_empty(samples: dict, empty: float | None) -> str:
+    """The never-seen start as a multiple of the empty app's in this run: its target is in
+    seconds, which move with the machine (the empty app's start went from 0.22 s to 0.48 s
+    on the same 2 cores from one day, or hour, to the next)."""
+    never = median(samples["start:never-seen"])
+    if not (never and empty):
+        return ""
+    return f"{never / empty:.2f}× the empty app's start; " + spread(samples, "start:never-seen", 2)
+
+
 def terminal_figures(samples: dict) -> list[Figure]:
     empty = median(samples["start:empty"])
     figs = [
@@ -80,7 +90,7 @@ def terminal_figures(samples: dict) -> list[Figure]:
         Figure("3 start → first rows: second start", median(samples["start:second"]),
                baseline=empty, limit=1.3, target="≤ 1.3× empty app", note=spread(samples, "start:second", 1)),
         Figure("3 export never seen before → first rows", median(samples["start:never-seen"]),
-               limit=1.5, target="≤ 1.5 s"),
+               limit=1.5, target="≤ 1.5 s", note=_against_empty(samples, empty)),
     ]
     seen = samples["start:never-seen:progress"]
     shown = [s for s in seen if s]
