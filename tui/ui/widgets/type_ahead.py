@@ -24,7 +24,8 @@ class HandedKey(events.Key):
         return True
 
 
-HandedKey.handler_name = events.Key.handler_name  # handled as any key (`on_key`); set after the class, which names its own
+# Handled as any key (`on_key`); set after the class statement, which names its own handler.
+HandedKey.handler_name = events.Key.handler_name
 
 
 def hand_key(widget: Widget, event: events.Key) -> None:
