@@ -31,15 +31,20 @@ class StagedStart:
         after them) and the sent pane, which reads the store too; the export's frames
         (Polars) are read only when a pane needs them (network, composer): importing Polars
         in a thread holds the GIL for a good while, and the keys typed meanwhile would wait."""
-        from tui.ui.widgets.ranked_footer import RankedFooter  # here: imported after the first frame
-
-        start_gc.release()
-        self.mount(RankedFooter())
+        if self.first_open is not None and self.context.triage_set is None:
+            return  # a new export: the footer comes with its rows, the reader process needs the cores now
+        self._mount_footer()
         if self.context.triage_set is None:  # the start's worker mounts them once it has written the rows
             return
         self._mount_store_panes()
         if self.context.export is not None:
             self.mount_export_panes()
+
+    def _mount_footer(self) -> None:
+        from tui.ui.widgets.ranked_footer import RankedFooter  # here: imported after the first frame
+
+        start_gc.release()
+        self.mount(RankedFooter())
 
     def _mount_store_panes(self) -> None:
         """The sent and to-do panes, then the `[keys]` remaps again: a remap onto a key one of
@@ -117,6 +122,8 @@ class StagedStart:
             received = self.panes.pane("received")
             if received is not None:
                 received.start()
+            if self.first_open is not None:  # the footer waited for the rows (`_after_first_rows`)
+                self.call_after_refresh(self._mount_footer)
             self.call_after_refresh(self._mount_store_panes)  # the first rows are painted before them
         self.refresh_header()
         if self.first_open is not None and group == "prepare":  # the reader goes on once the rows are on screen
