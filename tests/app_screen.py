@@ -26,6 +26,13 @@ def decided(context) -> dict[str, str]:
     return dict(zip(frame["key"].to_list(), frame["decision"].to_list()))
 
 
+def pick_template(pane, name: str) -> None:
+    """Highlight template `name` in the composer's list, as arrowing to it does."""
+    from textual.widgets import OptionList
+
+    pane.query_one("#template-list", OptionList).highlighted = [t.name for t in pane.templates].index(name)
+
+
 @asynccontextmanager
 async def running(context, size: tuple[int, int] = SIZE):
     """`async with running(context) as (app, pilot)`: the app on `context` in a test terminal

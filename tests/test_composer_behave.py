@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import ContentSwitcher, Input, OptionList, Static, TextArea
 
-from app_screen import SIZE, current, screen_text
+from app_screen import SIZE, current, pick_template, screen_text
 from tui.app import PasserelleApp
 from tui.ui.panes.composer_pane import ComposerPane
 
@@ -69,8 +69,7 @@ async def test_the_company_typed_with_e_is_the_company_when_composing(context) -
         pane = app.query_one(ComposerPane)
         assert pane.query_one("#adhoc-company", Input).value == "Delta Médical"
         assert pane.recipient.company == "Delta Médical"
-        names = [t.name for t in pane.templates]
-        pane.query_one("#template-list", OptionList).highlighted = names.index("Introduce yourself (en)")
+        pick_template(pane, "Introduce yourself (en)")
         await pilot.pause()
         assert "the work of Delta Médical closely" in pane.query_one("#preview", TextArea).text
         app.set_focus(None)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, OptionList, TextArea
+from textual.widgets import Input, TextArea
 
+from app_screen import pick_template, running
 from export_fixtures import connections_folder
 from tui.app import PasserelleApp
 from tui.store.people_tags import met_by_key, tags_by_key
@@ -28,8 +29,7 @@ async def test_met_and_tags_from_the_composer(tmp_path: Path, passerelle_home) -
         pane.query_one("#recipient-search", Input).focus()
         await pilot.press(*"bo ch", "enter")
         await pilot.pause()
-        names = [t.name for t in pane.templates]
-        pane.query_one("#template-list", OptionList).highlighted = names.index("Where we met (en)")
+        pick_template(pane, "Where we met (en)")
         await pilot.pause()
         assert "(recently)" in pane.query_one("#preview", TextArea).text
         assert not pane.query_one("#recipient-marks").display  # nothing written about Bo yet: no line
@@ -51,16 +51,13 @@ async def test_how_we_met_written_in_another_pane_shows_in_the_preview_when_back
     from tui.ui.widgets.frame_table import FrameTable
 
     export = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
-    app = PasserelleApp(build_context(export, passerelle_home))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with running(build_context(export, passerelle_home), (80, 24)) as (app, pilot):
         table = app.query_one("#received-table", FrameTable)
         table.move_cursor(table.frame.index_of("key", "in:lena-brandt"))
         await pilot.press("c")  # compose to Lena from the received pane
         await pilot.pause()
         pane = app.query_one(ComposerPane)
-        names = [t.name for t in pane.templates]
-        pane.query_one("#template-list", OptionList).highlighted = names.index("Where we met (en)")
+        pick_template(pane, "Where we met (en)")
         await pilot.pause()
         preview = pane.query_one("#preview", TextArea)
         assert "(recently)" in preview.text

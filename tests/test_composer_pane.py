@@ -6,8 +6,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
+from app_screen import pick_template
 from export_fixtures import connections_folder
 from tui.app import PasserelleApp
 from tui.launch import build_context
@@ -49,8 +50,7 @@ async def test_compose_edit_count_draft_and_mark_sent(context) -> None:
         await pilot.pause()
         assert pane.recipient is not None and pane.recipient.full_name == "Bo Chen"
 
-        names = [t.name for t in pane.templates]
-        pane.query_one("#template-list", OptionList).highlighted = names.index("Keep in touch (en)")
+        pick_template(pane, "Keep in touch (en)")
         await pilot.pause()
         preview = pane.query_one("#preview", TextArea).text
         assert preview.startswith("Hello Bo, our paths crossed") and preview.endswith(" Alex")
@@ -116,8 +116,7 @@ async def test_hostile_recipient_over_limit_needs_confirm(context) -> None:
         pane = app.query_one(ComposerPane)
         pane.set_recipient(type("P", (), {"key": "in:zoe-b", "name": "ignored", "url": None})())
         await pilot.pause()
-        names = [t.name for t in pane.templates]
-        pane.query_one("#template-list", OptionList).highlighted = names.index("Introduce yourself (en)")
+        pick_template(pane, "Introduce yourself (en)")
         await pilot.pause()
         preview = pane.query_one("#preview", TextArea).text
         assert "Hello Zoé [@click=app.quit]x[/], I'm Alex Durand" in preview
@@ -192,8 +191,7 @@ async def test_broken_and_hostile_template_files(context) -> None:
         pane = app.query_one(ComposerPane)
         broken = context.paths.templates_dir / "broken.toml"
         assert f"skipped {broken} (line 2): not UTF-8" in text_of(pane, "#template-errors")
-        names = [t.name for t in pane.templates]
-        pane.query_one("#template-list", OptionList).highlighted = names.index("[bold]Esc[/] \u202e")
+        pick_template(pane, "[bold]Esc[/] \u202e")
         await pilot.pause()
         editor_text = pane.query_one("#template-editor", TextArea).text
         assert "\x1b" not in editor_text and "\u202e" not in editor_text and "␛[2J" in editor_text

@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import polars as pl
+from app_screen import current, running
 from ui_export import ui_export
 
-from tui.app import PasserelleApp
 from tui.launch import build_context
 from tui.store.people_tags import set_met
 from tui.store.store import Store
 from tui.triage.tag_filter import matches, split_terms, tag_expr, terms_sql, with_marks
-from tui.ui.widgets.frame_table import FrameTable
 
 MET = {"a": "Salon RH avec Élodie", "b": "ELODIE, œuvre sociale", "c": "Lyon"}
 LINES = {"met:ELODIE": ["a", "b"], "met:élodie": ["a", "b"], "met:Elodie": ["a", "b"], "met:oeuvre": ["b"],
@@ -38,11 +37,8 @@ def test_every_way_met_is_matched_folds_accents_and_capitals(passerelle_home) ->
 
 async def test_the_received_filter_finds_elodie_typed_in_capitals(tmp_path: Path, passerelle_home) -> None:
     export = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
-    app = PasserelleApp(build_context(export, passerelle_home))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        table = app.query_one("#received-table", FrameTable)
-        person = table.current_row()["key"]
+    async with running(build_context(export, passerelle_home), (80, 24)) as (app, pilot):
+        person = current(app)["key"]
         await pilot.press("m", *"Salon RH avec Élodie", "enter")
         await pilot.pause()
         await pilot.press("slash", *"met:ELODIE", "enter")

@@ -7,7 +7,8 @@ import stat
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList, TextArea
+from app_screen import pick_template
+from textual.widgets import TextArea
 from ui_export import ui_export
 
 from tui.app import PasserelleApp
@@ -30,8 +31,7 @@ async def save_after(tmp_path: Path, passerelle_home, change) -> tuple[str, str,
             await pilot.press("4")
             await pilot.pause()
             pane = app.query_one(ComposerPane)
-            names = [t.name for t in pane.templates]
-            pane.query_one("#template-list", OptionList).highlighted = names.index("Salon RH")
+            pick_template(pane, "Salon RH")
             await pilot.pause()
             editor = pane.query_one("#template-editor", TextArea)
             editor.focus()
