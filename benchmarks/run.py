@@ -72,8 +72,8 @@ def spread(samples: dict, name: str, empty_slot: int) -> str:
 
 def _against_empty(samples: dict, empty: float | None) -> str:
     """The never-seen start as a multiple of the empty app's in this run: its target is in
-    seconds, which move with the machine (the empty app's start went from 0.22 s to 0.48 s
-    on the same 2 cores from one day, or hour, to the next)."""
+    seconds, which move with the machine (the empty app started in 0.22 s when the targets
+    were set, in 0.35–0.48 s on the benchmark machine from one run to the next)."""
     never = median(samples["start:never-seen"])
     if not (never and empty):
         return ""

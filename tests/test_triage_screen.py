@@ -173,7 +173,7 @@ async def test_a_first_start_reads_the_export_visibly_and_keeps_the_keys_typed_m
         assert app.query_one("#filter-input").value == "anne"
         assert pane.rows.keys == ["in:anne-dupont"]
         assert decided(app.context) == {}
-        assert app.query("RankedFooter"), "the footer comes with the rows"
+        assert app.query("RankedFooter"), "the footer is there once the rows are"
     app.context.store.close()
 
 
