@@ -14,6 +14,7 @@ import polars as pl
 from tui.store.queues import TriageSet, query, received_rows, set_by_hash, strategy_digest, stored_strategy
 from tui.export.archive import followed_companies, my_companies, tie_counts
 from tui.triage.queue_frames import received_queue, sent_queue
+from tui.core.errors import StoreError
 from tui.i18n import N_
 
 KEEP_SETS = 3  # older exports' rows are dropped (decisions are kept: they are keyed by person)
@@ -125,10 +126,14 @@ def note_connection(context: Any, key: str) -> None:
     if context.triage_set is None or context.export is None:
         return
     found = _connected(context.export.connections.filter(pl.col("key") == key))
-    if found.height:
+    if not found.height:
+        return
+    try:
         with context.store.transaction(N_("the draft")) as conn:
             conn.execute("INSERT OR IGNORE INTO triage_connected(set_id, key, connected_on) VALUES (?, ?, ?)",
                          (context.triage_set.id, *found.row(0)))
+    except StoreError:  # the draft itself is saved, and says so; a new export's import adds the key
+        pass
 
 
 def _name_counts(connections: pl.DataFrame) -> pl.DataFrame:
