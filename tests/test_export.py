@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from export_fixtures import (
-    CONNECTIONS_HEADER, IN, INVITATIONS_HEADER_5, INVITATIONS_HEADER_URN, PREAMBLE,
+    CONNECTIONS_HEADER, IN, INVITATIONS_HEADER_5, INVITATIONS_HEADER_URN, MESSAGES_HEADER, PREAMBLE,
     SAMPLE_CONNECTIONS, connections_bytes, csv_text, invitations_bytes, make_folder,
     make_zip, messages_bytes, sample_members, write_connections, write_invitations,
     write_sample_export,
@@ -261,3 +261,22 @@ def test_rows_of_only_commas_are_skipped_not_counted(tmp_path: Path) -> None:
     assert names(export.connections) == ["A B", "C D"]
     assert export.hidden.height == 0
     assert export.connections.height == 2
+
+
+def test_recipients_without_profile_urls_are_keyed_by_name(tmp_path: Path) -> None:
+    """Exports before 2023-04 have no RECIPIENT PROFILE URLS: who was written to comes from TO
+    (the "messaged before" signal); in a newer file, a row whose URLs are blank does the same."""
+    old_header = [c for c in MESSAGES_HEADER if c not in ("RECIPIENT PROFILE URLS", "ATTACHMENTS", "IS MESSAGE DRAFT")]
+    old = messages_bytes([["2-a", "", "Ana Quist", IN + "ana-quist", "Kofi  Mensah", "2022-03-01 10:00:00 UTC",
+                           "", "Hello", "INBOX"]], header=old_header)
+    export = load_export(make_zip(tmp_path / "old.zip", sample_members() | {"messages.csv": old}))
+    assert export.messages.get_column("recipient_keys").to_list() == [["name:kofi mensah"]]
+    mixed = messages_bytes([
+        ["2-b", "", "Ana Quist", IN + "ana-quist", "Kofi Mensah", IN + "kofi-mensah-77", "2025-11-01 10:00:00 UTC",
+         "", "Hi", "INBOX", "", "No"],
+        ["2-c", "", "Ana Quist", IN + "ana-quist", "Léa Roux", "", "2025-11-02 10:00:00 UTC", "", "Hi", "INBOX", "", "No"],
+        ["2-d", "", "Ana Quist", IN + "ana-quist", "", "", "2025-11-03 10:00:00 UTC", "", "Hi", "INBOX", "", "No"],
+    ])
+    export = load_export(make_zip(tmp_path / "mixed.zip", sample_members() | {"messages.csv": mixed}))
+    assert export.messages.get_column("recipient_keys").to_list() == [["in:kofi-mensah-77"], ["name:léa roux"], []]
+    assert export.messages.schema == MESSAGES_SCHEMA

@@ -151,10 +151,11 @@ def read(source: Path, paths: Paths, today: date, out: IO[str], shown: IO[bytes]
     reader = threading.Thread(target=importlib.import_module, args=("tui.export.reader",), daemon=True)
     reader.start()
     from tui.context import AppContext
+    from tui.export.identity import source_hash
     from tui.export.source import read_source
     from tui.launch import after_load, suggest_now
 
-    read_source(source, keep=True)  # the read below takes these bytes
+    source_hash(read_source(source, keep=True))  # the read below takes these bytes, hashed
     _say(out, checked=True)
     _say(out, step=[1, STEPS])
     reader.join()

@@ -12,7 +12,7 @@ import hashlib
 from pathlib import Path
 from typing import Mapping
 
-from tui.export.source import CORE, MAX_MEMBER_BYTES, MAX_MEMBERS, MAX_TOTAL_BYTES, read_source
+from tui.export.source import CORE, MAX_MEMBER_BYTES, MAX_MEMBERS, MAX_TOTAL_BYTES, Source, read_source
 
 
 def content_hash(members: Mapping[str, tuple[str, bytes]]) -> str:
@@ -28,6 +28,14 @@ def content_hash(members: Mapping[str, tuple[str, bytes]]) -> str:
     return digest.hexdigest()
 
 
+def source_hash(raw: Source) -> str:
+    """`content_hash` of one read's files, computed once for it: a first open hashes the files
+    it keeps while Polars is imported (hashlib lets go of the interpreter lock)."""
+    if raw.digest is None:
+        raw.digest = content_hash(raw.members)
+    return raw.digest
+
+
 def read_content_hash(source: Path, *, max_bytes: int = MAX_MEMBER_BYTES, max_total: int = MAX_TOTAL_BYTES,
                       max_members: int = MAX_MEMBERS) -> str:
     """The content hash of the export at `source`, reading (not parsing) its files within the
@@ -35,5 +43,5 @@ def read_content_hash(source: Path, *, max_bytes: int = MAX_MEMBER_BYTES, max_to
 
     It costs an unzip: a caller that knows the file unchanged (the store's path, size and
     modification time, `tui.store.queues.find_set`) passes the hash it found instead."""
-    raw = read_source(Path(source), max_bytes=max_bytes, max_total=max_total, max_members=max_members, keep=True)
-    return content_hash(raw.members)
+    return source_hash(read_source(Path(source), max_bytes=max_bytes, max_total=max_total,
+                                   max_members=max_members, keep=True))

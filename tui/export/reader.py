@@ -18,7 +18,7 @@ from tui.export.frames import (
     blank_to_null as _blank_to_null, parse_dates as _parse_dates, report as _report,
     with_columns as _with_columns,
 )
-from tui.export.identity import content_hash
+from tui.export.identity import source_hash
 from tui.export.invitations import read_invitations
 from tui.export.source import (
     KNOWN, MAX_MEMBER_BYTES, MAX_MEMBERS, MAX_TOTAL_BYTES, exported_on_from_name, read_source,
@@ -154,15 +154,20 @@ def message_keys(table: Table) -> tuple[pl.DataFrame, int]:
     cols = MESSAGE_KEY_COLUMNS
     raw = _with_columns(table.frame.select([c for c in cols if c in table.frame.columns]), cols)
     raw = raw.with_columns(_blank_to_null(cols))
-    frame = add_profile_key(add_profile_key(raw, "sender_url", "from_name", "sender_key"),
-                            None, "to_names", "to_key")
+    frame = add_profile_key(raw, "sender_url", "from_name", "sender_key")
     frame, failures, _ = _parse_dates(frame, "date", MESSAGE_DATE_FORMATS, DT, "sent_at")
     frame = frame.join(_recipient_keys(raw), on="recipient_urls", how="left", maintain_order="left")
+    recipients = pl.col("__keys")
+    # Without recipient URLs (exports before 2023-04), the key of the recipient's name. Only
+    # then: the names' keys and their one-key lists cost more than the rest of this file's keys.
+    if frame.get_column("recipient_urls").null_count():
+        frame = add_profile_key(frame, None, "to_names", "to_key")
+        recipients = pl.when(pl.col("recipient_urls").is_not_null()).then(recipients).otherwise(
+            pl.concat_list("to_key").list.drop_nulls())
     frame = frame.with_columns(
         is_draft=pl.col("is_draft").str.to_lowercase().is_in(["yes", "true"]).fill_null(False),
-        recipient_keys=pl.when(pl.col("recipient_urls").is_not_null()).then("__keys")
-        .otherwise(pl.concat_list("to_key").list.drop_nulls()),
-    ).drop("__keys")
+        recipient_keys=recipients,
+    ).drop("__keys", "to_key", strict=False)
     return frame, failures
 
 
@@ -231,7 +236,7 @@ def load_export_in_two(source: Path, *, max_bytes: int = MAX_MEMBER_BYTES, max_t
     """
     path = Path(source)
     raw = read_source(path, max_bytes=max_bytes, max_total=max_total, max_members=max_members)
-    identity = content_hash(raw.members)
+    identity = source_hash(raw)
     # Each file's bytes are let go once parsed: they would otherwise add to the peak below.
     members, single, notes = dict(raw.members), raw.single, raw.notes
     raw = data = None

@@ -71,6 +71,7 @@ class Source:
     members: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     single: bool = False
+    digest: str | None = None  # the content hash, once computed (tui.export.identity.source_hash)
 
 
 def missing_current_export() -> str:
