@@ -31,8 +31,9 @@ class StagedStart:
         after them) and the sent pane, which reads the store too; the export's frames
         (Polars) are read only when a pane needs them (network, composer): importing Polars
         in a thread holds the GIL for a good while, and the keys typed meanwhile would wait."""
-        if self.first_open is not None and self.context.triage_set is None:
-            return  # a new export: the footer comes with its rows, the reader process needs the cores now
+        start_gc.release()  # after the first frame (tui.core.start_gc)
+        if self.first_open is not None:  # a new export: the footer comes with its rows (`_export_ready`),
+            return  # the reader process needs the cores now
         self._mount_footer()
         if self.context.triage_set is None:  # the start's worker mounts them once it has written the rows
             return
@@ -43,7 +44,6 @@ class StagedStart:
     def _mount_footer(self) -> None:
         from tui.ui.widgets.ranked_footer import RankedFooter  # here: imported after the first frame
 
-        start_gc.release()
         self.mount(RankedFooter())
 
     def _mount_store_panes(self) -> None:
