@@ -116,3 +116,28 @@ def test_a_first_start_shows_it_is_reading_and_keeps_what_was_typed_meanwhile(tm
     with sqlite3.connect(home / "data" / "passerelle.db") as db:
         assert db.execute("SELECT count(*) FROM batches").fetchone() == (0,)
         assert db.execute("SELECT count(*) FROM triage_rows WHERE direction = 'received'").fetchone() == (3,)
+
+
+def test_enter_typed_before_the_app_takes_the_terminal_keeps_the_filter_and_the_next_key_decides(tmp_path: Path) -> None:
+    """Typed before the app puts the terminal in raw mode, enter arrives as a line feed (the
+    terminal turns CR into LF): it still keeps the filter, and the `a` after it accepts the
+    one invitation shown instead of being typed into the filter."""
+    home = tmp_path / "home"
+    export = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip", incoming=INCOMING)
+    subprocess.run([sys.executable, "-m", "tui", "import", "--home", str(home), str(export)],
+                   cwd=REPO, check=True, capture_output=True)
+    term = Terminal(["-m", "tui", "--home", str(home)], {"PYTHONPATH": str(REPO)})
+    try:
+        term.type("/anne\ra")  # at once: Python is not even up, the terminal is as the shell left it
+        assert term.wait_for(lambda t: "1 of 3 decided" in t and "filter: anne" in t), term.text()
+        assert "annea" not in term.text()
+        term.type("q")
+        assert term.close() == 0
+    finally:
+        try:
+            os.kill(term.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    with sqlite3.connect(home / "data" / "passerelle.db") as db:
+        decided = db.execute("SELECT r.key, b.decision FROM decision_rows r JOIN batches b ON b.id = r.batch").fetchall()
+    assert decided == [("in:anne-dupont", "accept")]

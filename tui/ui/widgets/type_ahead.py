@@ -44,6 +44,12 @@ class TypeAhead:
             hand_key(target, event)
 
 
+# Enter pressed while the app starts, before it puts the terminal in raw mode, reaches it as a
+# line feed (the terminal turns CR into LF, ICRNL): `/anne`, enter, `a` would type the `a` into
+# the filter. Read as enter, as readline reads ctrl+j.
+LINE_FEED = "ctrl+j"
+
+
 class TypeAheadApp:
     """Mix into the App before `App`: a key goes behind the keys still waiting, to where focus is now."""
 
@@ -56,6 +62,8 @@ class TypeAheadApp:
         """Note which widget a key is handed to (Textual does it before the key is handled);
         while the widget that had focus still holds keys, a new key queues behind them."""
         if isinstance(event, events.Key) and not event.is_forwarded:
+            if event.key == LINE_FEED:
+                event = events.Key("enter", "\r")
             held = self._key_target
             if (isinstance(held, TypeAhead) and held is not self.focused and held.is_attached
                     and held.message_queue_size):
