@@ -5,12 +5,9 @@ on what the screen shows, never sleeps."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-from test_type_ahead_pty import Terminal
-from ui_export import ui_export
+from test_type_ahead_pty import Terminal, imported_home
 
 from conftest import REPO
 
@@ -40,10 +37,7 @@ class Recording(Terminal):
 
 
 def test_escape_sequences_in_names_and_notes_never_reach_the_terminal(tmp_path: Path) -> None:
-    home = tmp_path / "home"
-    export = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip", incoming=INCOMING)
-    subprocess.run([sys.executable, "-m", "tui", "import", "--home", str(home), str(export)],
-                   cwd=REPO, check=True, capture_output=True)
+    home = imported_home(tmp_path, INCOMING)
     term = Recording(["-m", "tui", "--home", str(home)], {"PYTHONPATH": str(REPO)})
     try:
         # The whole first note, in the detail pane: the table's note column shows only its start,

@@ -70,11 +70,17 @@ class Terminal:
         return -9
 
 
-def test_slash_anne_typed_as_the_first_rows_appear_filters_in_a_real_terminal(tmp_path: Path) -> None:
+def imported_home(tmp_path: Path, incoming: list[tuple[str, str, str, str]] = INCOMING) -> Path:
+    """A home where an export of `incoming` invitations was imported: the app starts from the store."""
     home = tmp_path / "home"
-    export = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip", incoming=INCOMING)
+    export = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip", incoming=incoming)
     subprocess.run([sys.executable, "-m", "tui", "import", "--home", str(home), str(export)],
                    cwd=REPO, check=True, capture_output=True)
+    return home
+
+
+def test_slash_anne_typed_as_the_first_rows_appear_filters_in_a_real_terminal(tmp_path: Path) -> None:
+    home = imported_home(tmp_path)
     term = Terminal(["-m", "tui", "--home", str(home)], {"PYTHONPATH": str(REPO)})
     try:
         assert term.wait_for(lambda t: "Inès Moreau" in t), term.text()  # the first rows are on screen
@@ -122,10 +128,7 @@ def test_enter_typed_before_the_app_takes_the_terminal_keeps_the_filter_and_the_
     """Typed before the app puts the terminal in raw mode, enter arrives as a line feed (the
     terminal turns CR into LF): it still keeps the filter, and the `a` after it accepts the
     one invitation shown instead of being typed into the filter."""
-    home = tmp_path / "home"
-    export = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip", incoming=INCOMING)
-    subprocess.run([sys.executable, "-m", "tui", "import", "--home", str(home), str(export)],
-                   cwd=REPO, check=True, capture_output=True)
+    home = imported_home(tmp_path)
     term = Terminal(["-m", "tui", "--home", str(home)], {"PYTHONPATH": str(REPO)})
     try:
         term.type("/anne\ra")  # at once: Python is not even up, the terminal is as the shell left it
