@@ -144,3 +144,25 @@ def test_enter_typed_before_the_app_takes_the_terminal_keeps_the_filter_and_the_
     with sqlite3.connect(home / "data" / "passerelle.db") as db:
         decided = db.execute("SELECT r.key, b.decision FROM decision_rows r JOIN batches b ON b.id = r.batch").fetchall()
     assert decided == [("in:anne-dupont", "accept")]
+
+
+def test_escape_then_a_letter_typed_at_once_is_escape_and_the_letter(tmp_path: Path) -> None:
+    """A terminal sends Alt+a as escape then `a`, so escape and `a` typed in one burst (while
+    the app starts, or within 100 ms) reach Textual as alt+a: the escape must still close the
+    filter and the `a` accept, instead of the escape being lost and `a` typed into the filter."""
+    home = imported_home(tmp_path, INCOMING[2:])
+    term = Terminal(["-m", "tui", "--home", str(home)], {"PYTHONPATH": str(REPO)})
+    try:
+        term.type("/jon\x1ba")  # at once, while the app starts
+        assert term.wait_for(lambda t: "1 of 1 decided" in t), term.text()
+        assert "filter:" not in term.text() and "jona" not in term.text()
+        term.type("q")
+        assert term.close() == 0
+    finally:
+        try:
+            os.kill(term.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    with sqlite3.connect(home / "data" / "passerelle.db") as db:
+        decided = db.execute("SELECT r.key, b.decision FROM decision_rows r JOIN batches b ON b.id = r.batch").fetchall()
+    assert decided == [("in:jon-park", "accept")]

@@ -50,6 +50,20 @@ class TypeAhead:
 LINE_FEED = "ctrl+j"
 
 
+def escape_then(event: events.Key) -> events.Key | None:
+    """The key typed after escape, if `event` is escape and a printable key read as one.
+
+    A terminal sends Alt+a as escape then `a`, so escape followed at once by a letter (in a
+    burst typed while the app starts, or within Textual's 100 ms escape delay) reads as
+    alt+a: the escape would be lost and the letter typed into the filter. Passerelle binds
+    no alt+letter, so the pair is read as the two keys the user most likely pressed."""
+    char = event.character
+    if not event.key.startswith("alt+") or char is None or len(char) != 1 or not char.isprintable():
+        return None
+    key = char if char.isupper() else event.key.removeprefix("alt+")
+    return events.Key(key, char)
+
+
 class TypeAheadApp:
     """Mix into the App before `App`: a key goes behind the keys still waiting, to where focus is now."""
 
@@ -64,6 +78,9 @@ class TypeAheadApp:
         if isinstance(event, events.Key) and not event.is_forwarded:
             if event.key == LINE_FEED:
                 event = events.Key("enter", "\r")
+            elif (after := escape_then(event)) is not None:
+                await self.on_event(events.Key("escape", "\x1b"))
+                event = after
             held = self._key_target
             if (isinstance(held, TypeAhead) and held is not self.focused and held.is_attached
                     and held.message_queue_size):
