@@ -146,16 +146,22 @@ def test_enter_typed_before_the_app_takes_the_terminal_keeps_the_filter_and_the_
     assert decided == [("in:anne-dupont", "accept")]
 
 
-def test_escape_then_a_letter_typed_at_once_is_escape_and_the_letter(tmp_path: Path) -> None:
+def test_escape_then_a_letter_or_a_digit_typed_at_once_is_escape_and_the_key(tmp_path: Path) -> None:
     """A terminal sends Alt+a as escape then `a`, so escape and `a` typed in one burst (while
-    the app starts, or within 100 ms) reach Textual as alt+a: the escape must still close the
-    filter and the `a` accept, instead of the escape being lost and `a` typed into the filter."""
+    the app starts, or within 100 ms) reach Textual as alt+a, and escape then `2` as `™`: the
+    escape must still close the filter, `a` accept and `2` show Sent, instead of the escape
+    being lost and `a` or `™` typed into the filter."""
     home = imported_home(tmp_path, INCOMING[2:])
     term = Terminal(["-m", "tui", "--home", str(home)], {"PYTHONPATH": str(REPO)})
     try:
         term.type("/jon\x1ba")  # at once, while the app starts
         assert term.wait_for(lambda t: "1 of 1 decided" in t), term.text()
         assert "filter:" not in term.text() and "jona" not in term.text()
+        term.type("/jon")
+        assert term.wait_for(lambda t: "jon" in t.split("Views")[1].split("Name")[0]), term.text()  # the field is open
+        term.type("\x1b2")
+        assert term.wait_for(lambda t: "Sent invitations" in t), term.text()
+        assert "™" not in term.text()
         term.type("q")
         assert term.close() == 0
     finally:
