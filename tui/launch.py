@@ -15,7 +15,6 @@ from pathlib import Path
 from tui.config import Settings, load_settings
 from tui.context import AppContext
 from tui.core.errors import ConfigError, ExportError, StoreError
-from tui.export.source import missing_current_export
 from tui.i18n import _
 from tui.paths import SAMPLE_EXPORT as SAMPLE
 from tui.paths import Paths
@@ -50,6 +49,8 @@ def pick_source(source: str | Path | None, store) -> tuple[Path, str | None]:
     last = Path(record.source) if record is not None and record.source else None
     if last is not None:
         if not last.exists():
+            from tui.export.source import missing_current_export  # the CSV code, only when needed
+
             raise ExportError(last, missing_current_export())
         return last, None
     if SAMPLE.exists():
