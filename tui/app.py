@@ -20,7 +20,7 @@ from tui.ui.pane_deck import PaneDeck
 from tui.ui.panes.catalog import PANE_IDS, PANES, STORE_PANES
 from tui.ui.panes.pane import Pane
 from tui.ui.staged_start import StagedStart
-from tui.ui.textual_private import NoLocalsOnCrash, read_escape_then_key
+from tui.ui.textual_private import NoLocalsOnCrash
 from tui.ui.widgets.header_lines import header_lines
 from tui.ui.widgets.theme import use_theme
 from tui.ui.widgets.type_ahead import TypeAheadApp
@@ -44,7 +44,6 @@ class PasserelleApp(NoLocalsOnCrash, TypeAheadApp, StagedStart, PaletteApp, App[
     def __init__(self, context: AppContext, source: Path | None = None) -> None:
         """`source`: read in a worker when `context.export` is None (the panes read the store)."""
         super().__init__()
-        read_escape_then_key()  # before the terminal's first key is read
         self.context = context
         self.source = source
         self.startup_error: Exception | None = None  # the export could not be read after all

@@ -13,6 +13,8 @@ from weakref import WeakKeyDictionary
 from textual import events
 from textual.widget import Widget
 
+from tui.ui.textual_private import read_escape_then_key
+
 
 class HandedKey(events.Key):
     """A key Passerelle hands on to the widget it is meant for: already forwarded, as the keys
@@ -69,6 +71,7 @@ class TypeAheadApp:
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        read_escape_then_key()  # before the terminal's first key is read
         self._key_target: Widget | None = None  # the widget the last key was handed to
         self._aimed_at: WeakKeyDictionary[events.Key, Widget] = WeakKeyDictionary()
 
