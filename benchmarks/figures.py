@@ -136,7 +136,7 @@ def filtered_for(screen: str, word: str, row_re: re.Pattern[str], matching: set[
     """Does the screen show a filter for `word`, and only rows it matches? The word must be on
     screen outside the rows (the filter field), and every row shown must be one of the
     `matching` names (the invitations whose name or note holds the word; a name cut short
-    with "…" counts when it starts one of them)."""
+    with "…" counts when it starts one of them), and some row must show when any matches."""
     want = fold(word)
     known = {fold(n).strip() for n in matching}
     outside = [line for line in screen.splitlines() if not row_re.match(line + "\n")]
@@ -146,4 +146,6 @@ def filtered_for(screen: str, word: str, row_re: re.Pattern[str], matching: set[
     wrong = [n for n in names if not any(k.startswith(n.rstrip("…")) for k in known)]
     if wrong:
         return False, f"{len(wrong)} of {len(names)} rows shown do not match (first: {wrong[0]!r})"
+    if known and not names:
+        return False, f"no row shown, where {len(known)} invitations match"
     return True, f"filter shown, {len(names)} matching rows on screen"

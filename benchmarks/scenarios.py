@@ -78,12 +78,12 @@ class Setup:
 
 
 def matching_names(export: Path, word: str) -> set[str]:
-    """The people (sender or recipient) of the invitations whose name or note holds `word`,
-    accents and case aside: the only rows a filter for it may show."""
+    """The senders of the received invitations whose name or note holds `word`, accents and
+    case aside: the rows the Received pane's filter for it shows (the type-ahead is typed there)."""
     with zipfile.ZipFile(export) as archive:
         member = next(n for n in archive.namelist() if n.endswith("Invitations.csv"))
         rows = csv.DictReader(io.StringIO(archive.read(member).decode("utf-8-sig")))
-        names = ((r["From"] if r["Direction"] == "INCOMING" else r["To"], r["Message"]) for r in rows)
+        names = ((r["From"], r["Message"]) for r in rows if r["Direction"] == "INCOMING")
         return {name for name, note in names if fold(word) in fold(f"{name} {note}")}
 
 

@@ -64,7 +64,7 @@ FIRST = ("Camille Julien Mathilde Léa Théo Chloé Hugo Manon Lucas Inès Étie
          "Ethan Mia James Daniel Ruby Amina Kofi Aïcha Moussa Fatou Youssef Leïla Karim Nour Mehdi "
          "Priyanka Arjun Wei Mei Hiroshi Yuki Thúy Minh Joanna Piotr Zofia João Inês Lucía Matteo "
          "Giulia Sven Astrid Oğuz Ayşe Dmitri Olena Chidi Ngozi Sipho Thandiwe Rania Tomás Bogdan "
-         "Ilse Anh Kwame Salomé Adèle Maxime Romain Élise").split()
+         "Anne Anh Kwame Salomé Adèle Maxime Romain Élise").split()
 LAST = ("Martin Bernard Dubois Thomas Robert Richard Petit Durand Leroy Moreau Simon Laurent "
         "Lefèvre Michel Garcia Fournier Girard Bonnet Dupont Lambert Fontaine Rousseau Vincent "
         "Muller Faure André Mercier Blanc Guérin Boyer Chevalier Legrand Gauthier Perrin Clément "

@@ -61,3 +61,8 @@ def test_type_ahead_passes_only_when_the_filter_and_its_rows_are_on_screen() -> 
     stale = "▊  anne    ▎\n  Hugo Martin        12d Bonjour\n  Anne Girard        12d Salut\n"
     ok, why = figures.filtered_for(stale, "anne", ROW, matching)
     assert not ok and "hugo martin" in why
+    # the word is in the field but no row came, though invitations match it
+    empty = "▊  anne    ▎\n  Name            Waited Note\n"
+    ok, why = figures.filtered_for(empty, "anne", ROW, matching)
+    assert not ok and "no row shown" in why
+    assert figures.filtered_for(empty, "anne", ROW, set())[0]  # nobody matches: nothing to show
