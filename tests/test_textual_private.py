@@ -17,15 +17,19 @@ def test_the_crash_output_still_replaces_the_method_that_prints_locals() -> None
     assert inspect.signature(App._fatal_error) == inspect.signature(NoLocalsOnCrash._fatal_error)
 
 
-def test_escape_then_a_digit_or_a_letter_reaches_the_app_as_alt_of_it() -> None:
-    """If Textual's key table moves or changes, escape then `2` would read as `™` again (typed
-    into the field instead of showing Sent) and escape then `f` as ctrl+right."""
+def test_escape_then_a_key_typed_at_once_is_read_as_the_two_keys() -> None:
+    """If Textual's parser or key table changes, escape then `2` would read as `™` again (typed
+    into the field instead of showing Sent), escape then `a` as alt+a and escape then `/` as
+    `/` alone; the sequences of real keys must still read as those keys."""
     from textual._xterm_parser import XTermParser
 
     from tui.ui.textual_private import read_escape_then_key
 
     read_escape_then_key()
-    for pair, key in (("\x1b2", "alt+2"), ("\x1bf", "alt+f"), ("\x1bb", "alt+b"), ("\x1b\x7f", "ctrl+w")):
+    read_escape_then_key()  # a second app in the same process changes nothing more
+    for sequence, keys in (("\x1b2", ["escape", "2"]), ("\x1bf", ["escape", "f"]), ("\x1ba", ["escape", "a"]),
+                           ("\x1bA", ["escape", "A"]), ("\x1b/anne", ["escape", "slash", "a", "n", "n", "e"]),
+                           ("\x1b ", ["escape", "space"]), ("\x1b\x7f", ["ctrl+w"]), ("\x1b\x1b", ["escape", "escape"]),
+                           ("\x1b[1;5C", ["ctrl+right"]), ("\x1b[A", ["up"]), ("é", ["é"])):
         parser = XTermParser()
-        keys = [event.key for event in [*parser.feed(pair), *parser.feed("")]]
-        assert keys == [key], pair
+        assert [event.key for event in [*parser.feed(sequence), *parser.feed("")]] == keys, sequence

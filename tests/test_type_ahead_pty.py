@@ -146,11 +146,11 @@ def test_enter_typed_before_the_app_takes_the_terminal_keeps_the_filter_and_the_
     assert decided == [("in:anne-dupont", "accept")]
 
 
-def test_escape_then_a_letter_or_a_digit_typed_at_once_is_escape_and_the_key(tmp_path: Path) -> None:
-    """A terminal sends Alt+a as escape then `a`, so escape and `a` typed in one burst (while
-    the app starts, or within 100 ms) reach Textual as alt+a, and escape then `2` as `™`: the
-    escape must still close the filter, `a` accept and `2` show Sent, instead of the escape
-    being lost and `a` or `™` typed into the filter."""
+def test_escape_then_a_key_typed_at_once_is_escape_and_the_key(tmp_path: Path) -> None:
+    """A terminal sends Alt+a as escape then `a`, so escape and a key typed in one burst (while
+    the app starts, or within 100 ms) reached the app as alt+a, `™` (escape `2`) or `/` alone:
+    the escape must still close the filter, then `a` accept, `2` show Sent and `/` open a new
+    filter, instead of `a`, `™` or `/` being typed into the filter."""
     home = imported_home(tmp_path, INCOMING[2:])
     term = Terminal(["-m", "tui", "--home", str(home)], {"PYTHONPATH": str(REPO)})
     try:
@@ -162,6 +162,10 @@ def test_escape_then_a_letter_or_a_digit_typed_at_once_is_escape_and_the_key(tmp
         term.type("\x1b2")
         assert term.wait_for(lambda t: "Sent invitations" in t), term.text()
         assert "™" not in term.text()
+        term.type("1/zz\x1b/jon")  # a new filter at once: escape clears the first, `/` opens another
+        assert term.wait_for(lambda t: "filter: jon" in t), term.text()
+        assert "zz" not in term.text()
+        term.type("\r")
         term.type("q")
         assert term.close() == 0
     finally:

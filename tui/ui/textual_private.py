@@ -3,8 +3,8 @@
 tests/test_textual_private.py fails as soon as a Textual upgrade changes them.
 - `NoLocalsOnCrash`: the crash traceback without local variables. Textual builds it in
   `App._fatal_error` with no setting; the override prints through the public `App.panic`.
-- `read_escape_then_key`: escape then a digit, `b` or `f` typed at once reads as the two
-  keys, not as the glyph or word move Textual's key table maps the pair to.
+- `read_escape_then_key`: escape then a key typed at once reads as the two keys, not as
+  alt+key, the key alone, or the glyph or word move Textual's key table maps the pair to.
 """
 
 from __future__ import annotations
@@ -29,13 +29,32 @@ class NoLocalsOnCrash:
 
 
 def read_escape_then_key() -> None:
-    """Escape then `2` typed at once (leave the field, show Sent: what the footer says) reached
-    the app as `™`, typed into the field; escape then `f` (Follow) as ctrl+right. Textual's
-    table of escape sequences (`textual._ansi_sequences.ANSI_SEQUENCES_KEYS`) maps escape plus
-    a digit, `-`, `=` or `§` to the glyph macOS types with Option, and escape `b`/`f` to
-    readline's word moves. Without those entries the pair reads as alt+<key>, which
-    `TypeAheadApp` reads as escape then the key (ctrl+arrows still move by word)."""
+    """Escape then a key typed at once (within Textual's 100 ms escape delay, or in a burst
+    typed while the app starts) reads as the two keys.
+
+    A terminal sends Alt+a as escape then `a`, so Textual's parser read the pair as alt+a
+    (the escape lost, `a` typed into the filter instead of closing it and accepting), escape
+    then `/` as `/` alone, and, through its table of escape sequences
+    (`textual._ansi_sequences.ANSI_SEQUENCES_KEYS`), escape then `2` (leave the field, show
+    Sent: what the footer says) as the `™` macOS types with Option, escape then `f` (Follow)
+    as readline's ctrl+right. Passerelle binds no Alt key: the table loses those entries
+    (ctrl+arrows still move by word) and `XTermParser._sequence_to_key_events`, asked for a
+    printable key after an escape, gives escape then the key."""
+    from textual import events
     from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
+    from textual._xterm_parser import XTermParser
 
     for sequence in [s for s in ANSI_SEQUENCES_KEYS if len(s) == 2 and s[0] == "\x1b" and s[1].isprintable()]:
         del ANSI_SEQUENCES_KEYS[sequence]
+    keys_of = XTermParser._sequence_to_key_events
+    if getattr(keys_of, "escape_then_key", False):
+        return
+
+    def escape_then_key(self, sequence: str, alt: bool = False):
+        if alt and len(sequence) == 1 and sequence.isprintable():
+            yield events.Key("escape", "\x1b")
+            alt = False
+        yield from keys_of(self, sequence, alt)
+
+    escape_then_key.escape_then_key = True
+    XTermParser._sequence_to_key_events = escape_then_key

@@ -31,8 +31,13 @@ HandedKey.handler_name = events.Key.handler_name
 
 
 def hand_key(widget: Widget, event: events.Key) -> None:
-    """Queue `event`'s key for `widget`, behind the keys it already holds."""
-    widget.post_message(HandedKey(event.key, event.character))
+    """Queue `event`'s key for `widget`, behind the keys it already holds. Aimed at `widget`
+    as a key read from the terminal is: if focus has moved on when it comes back up unused
+    (`/` queued before it opened the filter), it goes on to the new focus."""
+    handed = HandedKey(event.key, event.character)
+    if isinstance(widget.app, TypeAheadApp):
+        widget.app.aim(handed, widget)
+    widget.post_message(handed)
 
 
 class TypeAhead:
@@ -52,19 +57,6 @@ class TypeAhead:
 LINE_FEED = "ctrl+j"
 
 
-def escape_then(event: events.Key) -> events.Key | None:
-    """The key typed after escape, if `event` is escape and a printable key read as one.
-
-    A terminal sends Alt+a as escape then `a`, so escape followed at once by a letter (in a
-    burst typed while the app starts, or within Textual's 100 ms escape delay) reads as
-    alt+a: the escape would be lost and the letter typed into the filter. Passerelle binds
-    no alt+letter, so the pair is read as the two keys the user most likely pressed."""
-    char = event.character
-    if not event.key.startswith("alt+") or char is None or len(char) != 1 or not char.isprintable():
-        return None
-    key = char if char.isupper() else event.key.removeprefix("alt+")
-    return events.Key(key, char)
-
 
 class TypeAheadApp:
     """Mix into the App before `App`: a key goes behind the keys still waiting, to where focus is now."""
@@ -81,9 +73,6 @@ class TypeAheadApp:
         if isinstance(event, events.Key) and not event.is_forwarded:
             if event.key == LINE_FEED:
                 event = events.Key("enter", "\r")
-            elif (after := escape_then(event)) is not None:
-                await self.on_event(events.Key("escape", "\x1b"))
-                event = after
             held = self._key_target
             if (isinstance(held, TypeAhead) and held is not self.focused and held.is_attached
                     and held.message_queue_size):
@@ -94,8 +83,12 @@ class TypeAheadApp:
                 return
             self._key_target = self.focused
             if self.focused is not None:
-                self._aimed_at[event] = self.focused
+                self.aim(event, self.focused)
         await super().on_event(event)
+
+    def aim(self, event: events.Key, widget: Widget) -> None:
+        """`event` is handed to `widget`: `on_key` sees whether focus moved while it waited."""
+        self._aimed_at[event] = widget
 
     async def on_key(self, event: events.Key) -> None:
         """A key comes back up for the bindings. If focus moved while it waited in line
