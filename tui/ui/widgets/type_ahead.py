@@ -57,7 +57,6 @@ class TypeAhead:
 LINE_FEED = "ctrl+j"
 
 
-
 class TypeAheadApp:
     """Mix into the App before `App`: a key goes behind the keys still waiting, to where focus is now."""
 
