@@ -3,6 +3,7 @@ typed at the earliest moment of a start go where they were aimed, the table at 8
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 from pathlib import Path
@@ -37,7 +38,7 @@ def export(tmp_path: Path) -> Path:
 def burst(app: PasserelleApp, text: str) -> None:
     """Keys as a terminal delivers a fast typist's burst: all queued before any is handled."""
     for ch in text:
-        app.post_message(events.Key({"/": "slash", "\r": "enter", "\x7f": "backspace"}.get(ch, ch), ch))
+        app.post_message(events.Key({"/": "slash", "\r": "enter", "\x7f": "backspace", "\x1b": "escape"}.get(ch, ch), ch))
 
 
 def assert_screen_is_store(app: PasserelleApp) -> None:
@@ -136,6 +137,32 @@ async def test_keys_typed_at_the_earliest_moment_filter_on_a_start_from_the_stor
         assert decided(app.context) == {"in:anne-dupont": "accept"}
         assert "not taken" not in screen_text(app)
     app.context.store.close()
+
+
+async def test_a_key_typed_after_a_burst_that_closes_and_reopens_the_filter_goes_into_it(
+        export: Path, passerelle_home) -> None:
+    """`1/zz`, escape, `/jo` typed while the table has focus, then `n` read a moment later:
+    the keys before `n` go to the filter, back to the table (escape) and to the filter again,
+    while `n` comes back up from the table on its own. It must land behind them, in the new
+    filter, whatever the moment it is read (it was dropped when it came back between them)."""
+    context = build_context(export, passerelle_home)
+    app = PasserelleApp(context)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        field = app.query_one("#filter-input")
+        for moment in range(0, 30, 2):  # event-loop turns between the burst and the `n`
+            burst(app, "2")  # from another pane: `1` moves focus back to the table first
+            await pilot.pause()
+            burst(app, "1/zz\x1b/jo")
+            for _ in range(moment):
+                await asyncio.sleep(0)
+            burst(app, "n")
+            for _ in range(5):
+                await pilot.pause()
+            assert field.value == "jon", moment
+            burst(app, "\x1b")
+            await pilot.pause()
+    context.store.close()
 
 
 @pytest.mark.parametrize("key, pane", [("2", "sent"), ("5", "todo"), ("3", "network"), ("4", "composer")])

@@ -8,7 +8,8 @@ field consumes letters) or, worse, taken as decisions. Re-posting them keeps the
 
 from __future__ import annotations
 
-from weakref import WeakKeyDictionary
+from itertools import count
+from weakref import WeakKeyDictionary, WeakSet
 
 from textual import events
 from textual.widget import Widget
@@ -21,6 +22,8 @@ class HandedKey(events.Key):
     Textual hands to the focused widget are, so the app reads its bindings once it has bubbled
     up instead of taking it for a new key press (which would hand it to the focus a second time)."""
 
+    followed = False  # it came back up once already, to go behind keys typed before it
+
     @property
     def is_forwarded(self) -> bool:
         return True
@@ -30,13 +33,14 @@ class HandedKey(events.Key):
 HandedKey.handler_name = events.Key.handler_name
 
 
-def hand_key(widget: Widget, event: events.Key) -> None:
+def hand_key(widget: Widget, event: events.Key, *, follow: bool = False) -> None:
     """Queue `event`'s key for `widget`, behind the keys it already holds. Aimed at `widget`
     as a key read from the terminal is: if focus has moved on when it comes back up unused
     (`/` queued before it opened the filter), it goes on to the new focus."""
     handed = HandedKey(event.key, event.character)
+    handed.followed = follow or getattr(event, "followed", False)
     if isinstance(widget.app, TypeAheadApp):
-        widget.app.aim(handed, widget)
+        widget.app.aim(handed, widget, event)
     widget.post_message(handed)
 
 
@@ -65,6 +69,9 @@ class TypeAheadApp:
         read_escape_then_key()  # before the terminal's first key is read
         self._key_target: Widget | None = None  # the widget the last key was handed to
         self._aimed_at: WeakKeyDictionary[events.Key, Widget] = WeakKeyDictionary()
+        self._typed = count()  # the order keys were typed in
+        self._order: WeakKeyDictionary[events.Key, int] = WeakKeyDictionary()  # a handed key keeps its key's
+        self._handed: WeakSet[HandedKey] = WeakSet()  # handed on and not done with yet
 
     async def on_event(self, event) -> None:
         """Note which widget a key is handed to (Textual does it before the key is handled);
@@ -73,6 +80,7 @@ class TypeAheadApp:
             if event.key == LINE_FEED:
                 event = events.Key("enter", "\r")
             held = self._key_target
+            self._order[event] = next(self._typed)
             if (isinstance(held, TypeAhead) and held is not self.focused and held.is_attached
                     and held.message_queue_size):
                 # Handed straight to the new focus, it would overtake the keys still waiting
@@ -85,9 +93,13 @@ class TypeAheadApp:
                 self.aim(event, self.focused)
         await super().on_event(event)
 
-    def aim(self, event: events.Key, widget: Widget) -> None:
-        """`event` is handed to `widget`: `on_key` sees whether focus moved while it waited."""
+    def aim(self, event: events.Key, widget: Widget, typed: events.Key | None = None) -> None:
+        """`event` is handed to `widget` (for the key `typed`, when it is handed on): `on_key`
+        sees whether focus moved while it waited."""
         self._aimed_at[event] = widget
+        if typed is not None:
+            self._order[event] = self._order.get(typed, -1)
+            self._handed.add(event)
 
     async def on_key(self, event: events.Key) -> None:
         """A key comes back up for the bindings. If focus moved while it waited in line
@@ -95,7 +107,19 @@ class TypeAheadApp:
         new focus's bindings (the filter field would drop letters; a decision key would
         decide): `/anne` typed in one burst filters for "anne"."""
         aimed = self._aimed_at.pop(event, None)
-        if aimed is not None and self.focused is not None and aimed is not self.focused:
+        self._handed.discard(event)
+        if aimed is None or self.focused is None:
+            return
+        if aimed is not self.focused:
             event.prevent_default()  # Textual calls each class's key handler: App's must not run
             hand_key(self.focused, event)
+        elif not getattr(event, "followed", False) and self._typed_before_on_their_way(event):
+            # Keys typed before it were handed on (escape closed the filter, `/` reopens it)
+            # and are still on their way: it goes behind them, once, instead of being read here.
+            event.prevent_default()
+            hand_key(self.focused, event, follow=True)
         # otherwise App._on_key (called next, by Textual) reads the bindings
+
+    def _typed_before_on_their_way(self, event: events.Key) -> bool:
+        typed = self._order.get(event)
+        return typed is not None and any(-1 < self._order.get(k, -1) < typed for k in self._handed)
