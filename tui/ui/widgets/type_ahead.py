@@ -9,7 +9,7 @@ field consumes letters) or, worse, taken as decisions. Re-posting them keeps the
 from __future__ import annotations
 
 from itertools import count
-from weakref import WeakKeyDictionary, WeakSet
+from weakref import WeakKeyDictionary
 
 from textual import events
 from textual.widget import Widget
@@ -40,7 +40,7 @@ def hand_key(widget: Widget, event: events.Key, *, follow: bool = False) -> None
     handed = HandedKey(event.key, event.character)
     handed.followed = follow or getattr(event, "followed", False)
     if isinstance(widget.app, TypeAheadApp):
-        widget.app.aim(handed, widget, event)
+        widget.app.pass_on(event, handed, widget)
     widget.post_message(handed)
 
 
@@ -68,10 +68,9 @@ class TypeAheadApp:
         super().__init__(*args, **kwargs)
         read_escape_then_key()  # before the terminal's first key is read
         self._key_target: Widget | None = None  # the widget the last key was handed to
-        self._aimed_at: WeakKeyDictionary[events.Key, Widget] = WeakKeyDictionary()
         self._typed = count()  # the order keys were typed in
-        self._order: WeakKeyDictionary[events.Key, int] = WeakKeyDictionary()  # a handed key keeps its key's
-        self._handed: WeakSet[HandedKey] = WeakSet()  # handed on and not done with yet
+        # Each key on its way: the widget it was handed to, and when it was typed.
+        self._waiting: WeakKeyDictionary[events.Key, tuple[Widget | None, int]] = WeakKeyDictionary()
 
     async def on_event(self, event) -> None:
         """Note which widget a key is handed to (Textual does it before the key is handled);
@@ -80,7 +79,7 @@ class TypeAheadApp:
             if event.key == LINE_FEED:
                 event = events.Key("enter", "\r")
             held = self._key_target
-            self._order[event] = next(self._typed)
+            self._waiting[event] = (self.focused, next(self._typed))
             if (isinstance(held, TypeAhead) and held is not self.focused and held.is_attached
                     and held.message_queue_size):
                 # Handed straight to the new focus, it would overtake the keys still waiting
@@ -89,37 +88,33 @@ class TypeAheadApp:
                 hand_key(held, event)
                 return
             self._key_target = self.focused
-            if self.focused is not None:
-                self.aim(event, self.focused)
         await super().on_event(event)
 
-    def aim(self, event: events.Key, widget: Widget, typed: events.Key | None = None) -> None:
-        """`event` is handed to `widget` (for the key `typed`, when it is handed on): `on_key`
-        sees whether focus moved while it waited."""
-        self._aimed_at[event] = widget
-        if typed is not None:
-            self._order[event] = self._order.get(typed, -1)
-            self._handed.add(event)
+    def pass_on(self, event: events.Key, handed: HandedKey, widget: Widget) -> None:
+        """`handed` takes `event`'s place in line, aimed at `widget`: `on_key` sees whether
+        focus moved while it waited."""
+        _, typed = self._waiting.pop(event, (None, -1))
+        self._waiting[handed] = (widget, typed)
 
     async def on_key(self, event: events.Key) -> None:
         """A key comes back up for the bindings. If focus moved while it waited in line
         (`/` opened the filter), it goes where focus is now instead of being read by the
         new focus's bindings (the filter field would drop letters; a decision key would
         decide): `/anne` typed in one burst filters for "anne"."""
-        aimed = self._aimed_at.pop(event, None)
-        self._handed.discard(event)
-        if aimed is None or self.focused is None:
-            return
-        if aimed is not self.focused:
-            event.prevent_default()  # Textual calls each class's key handler: App's must not run
-            hand_key(self.focused, event)
-        elif not getattr(event, "followed", False) and self._typed_before_on_their_way(event):
-            # Keys typed before it were handed on (escape closed the filter, `/` reopens it)
-            # and are still on their way: it goes behind them, once, instead of being read here.
-            event.prevent_default()
-            hand_key(self.focused, event, follow=True)
-        # otherwise App._on_key (called next, by Textual) reads the bindings
+        aimed, typed = self._waiting.get(event, (None, -1))
+        if aimed is not None and self.focused is not None:
+            if aimed is not self.focused:
+                event.prevent_default()  # Textual calls each class's key handler: App's must not run
+                hand_key(self.focused, event)
+                return
+            if not getattr(event, "followed", False) and self._handed_on_before(typed):
+                # Keys typed before it were handed on (escape closed the filter, `/` reopens it)
+                # and are still on their way: it goes behind them, once, instead of being read here.
+                event.prevent_default()
+                hand_key(self.focused, event, follow=True)
+                return
+        self._waiting.pop(event, None)
+        # App._on_key (called next, by Textual) reads the bindings
 
-    def _typed_before_on_their_way(self, event: events.Key) -> bool:
-        typed = self._order.get(event)
-        return typed is not None and any(-1 < self._order.get(k, -1) < typed for k in self._handed)
+    def _handed_on_before(self, typed: int) -> bool:
+        return any(isinstance(key, HandedKey) and -1 < when < typed for key, (_, when) in self._waiting.items())
