@@ -69,6 +69,16 @@ class Terminal:
         os.waitpid(self.pid, 0)
         return -9
 
+    def __enter__(self) -> Terminal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """A test that failed midway leaves no app behind."""
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
 
 def imported_home(tmp_path: Path, incoming: list[tuple[str, str, str, str]] = INCOMING) -> Path:
     """A home where an export of `incoming` invitations was imported: the app starts from the store."""
@@ -79,10 +89,15 @@ def imported_home(tmp_path: Path, incoming: list[tuple[str, str, str, str]] = IN
     return home
 
 
+def decisions(home: Path) -> list[tuple[str, str]]:
+    """(profile key, decision) of every decision in `home`'s store, in the order made."""
+    with sqlite3.connect(home / "data" / "passerelle.db") as db:
+        return db.execute("SELECT r.key, b.decision FROM decision_rows r JOIN batches b ON b.id = r.batch").fetchall()
+
+
 def test_slash_anne_typed_as_the_first_rows_appear_filters_in_a_real_terminal(tmp_path: Path) -> None:
     home = imported_home(tmp_path)
-    term = Terminal(["-m", "tui", "--home", str(home)], {"PYTHONPATH": str(REPO)})
-    try:
+    with Terminal(["-m", "tui", "--home", str(home)], {"PYTHONPATH": str(REPO)}) as term:
         assert term.wait_for(lambda t: "Inès Moreau" in t), term.text()  # the first rows are on screen
         term.type("/anne")  # at once
         # One condition for the whole screen: pyte may read a frame half written, rows not yet drawn.
@@ -92,12 +107,6 @@ def test_slash_anne_typed_as_the_first_rows_appear_filters_in_a_real_terminal(tm
         term.type("\r")
         term.type("q")
         assert term.close() == 0
-    finally:
-        if term.pid:
-            try:
-                os.kill(term.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
     with sqlite3.connect(home / "data" / "passerelle.db") as db:
         assert db.execute("SELECT count(*) FROM batches").fetchone() == (0,)  # no letter became a decision
 
@@ -105,8 +114,7 @@ def test_slash_anne_typed_as_the_first_rows_appear_filters_in_a_real_terminal(tm
 def test_a_first_start_shows_it_is_reading_and_keeps_what_was_typed_meanwhile(tmp_path: Path) -> None:
     home = tmp_path / "home"
     export = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip", incoming=INCOMING)
-    term = Terminal(["-m", "tui", "--home", str(home), str(export)], {"PYTHONPATH": str(REPO)})
-    try:
+    with Terminal(["-m", "tui", "--home", str(home), str(export)], {"PYTHONPATH": str(REPO)}) as term:
         assert term.wait_for(lambda t: "Reading the export" in t or "Inès Moreau" in t), term.text()
         term.type("/annx\x7fe")  # while the export is read (or as its rows appear), a typo fixed at once
         # The footer comes with the rows (while the reader process reads, the cores are its own).
@@ -114,11 +122,6 @@ def test_a_first_start_shows_it_is_reading_and_keeps_what_was_typed_meanwhile(tm
         term.type("\r")
         term.type("q")
         assert term.close() == 0
-    finally:
-        try:
-            os.kill(term.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
     with sqlite3.connect(home / "data" / "passerelle.db") as db:
         assert db.execute("SELECT count(*) FROM batches").fetchone() == (0,)
         assert db.execute("SELECT count(*) FROM triage_rows WHERE direction = 'received'").fetchone() == (3,)
@@ -129,21 +132,13 @@ def test_enter_typed_before_the_app_takes_the_terminal_keeps_the_filter_and_the_
     terminal turns CR into LF): it still keeps the filter, and the `a` after it accepts the
     one invitation shown instead of being typed into the filter."""
     home = imported_home(tmp_path)
-    term = Terminal(["-m", "tui", "--home", str(home)], {"PYTHONPATH": str(REPO)})
-    try:
+    with Terminal(["-m", "tui", "--home", str(home)], {"PYTHONPATH": str(REPO)}) as term:
         term.type("/anne\ra")  # at once: Python is not even up, the terminal is as the shell left it
         assert term.wait_for(lambda t: "1 of 3 decided" in t and "filter: anne" in t), term.text()
         assert "annea" not in term.text()
         term.type("q")
         assert term.close() == 0
-    finally:
-        try:
-            os.kill(term.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-    with sqlite3.connect(home / "data" / "passerelle.db") as db:
-        decided = db.execute("SELECT r.key, b.decision FROM decision_rows r JOIN batches b ON b.id = r.batch").fetchall()
-    assert decided == [("in:anne-dupont", "accept")]
+    assert decisions(home) == [("in:anne-dupont", "accept")]
 
 
 def test_escape_then_a_key_typed_at_once_is_escape_and_the_key(tmp_path: Path) -> None:
@@ -152,8 +147,7 @@ def test_escape_then_a_key_typed_at_once_is_escape_and_the_key(tmp_path: Path) -
     the escape must still close the filter, then `a` accept, `2` show Sent and `/` open a new
     filter, instead of `a`, `™` or `/` being typed into the filter."""
     home = imported_home(tmp_path, INCOMING[2:])
-    term = Terminal(["-m", "tui", "--home", str(home)], {"PYTHONPATH": str(REPO)})
-    try:
+    with Terminal(["-m", "tui", "--home", str(home)], {"PYTHONPATH": str(REPO)}) as term:
         term.type("/jon\x1ba")  # at once, while the app starts
         assert term.wait_for(lambda t: "1 of 1 decided" in t), term.text()
         assert "filter:" not in term.text() and "jona" not in term.text()
@@ -170,11 +164,4 @@ def test_escape_then_a_key_typed_at_once_is_escape_and_the_key(tmp_path: Path) -
         term.type("\r")
         term.type("q")
         assert term.close() == 0
-    finally:
-        try:
-            os.kill(term.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-    with sqlite3.connect(home / "data" / "passerelle.db") as db:
-        decided = db.execute("SELECT r.key, b.decision FROM decision_rows r JOIN batches b ON b.id = r.batch").fetchall()
-    assert decided == [("in:jon-park", "accept")]
+    assert decisions(home) == [("in:jon-park", "accept")]
