@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from tui.core.files import sweep_stale_temp_files
 from tui.core.folders import make_private_dir
@@ -15,8 +15,7 @@ SAMPLE_EXPORT = Path(__file__).resolve().parent.parent / "sample_data" / "Basic_
 HOME_ENV = "PASSERELLE_HOME"
 
 
-@dataclass(frozen=True)
-class Paths:
+class Paths(NamedTuple):
     """The three folders the app owns, and the files it keeps in them."""
 
     config: Path

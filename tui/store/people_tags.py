@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 
 from tui.store.store import Store
-from tui.store.todo_log import create_tables, has_table
+from tui.store.schema import create_tables, has_table
 from tui.i18n import N_, _
 
 MAX_TAG = 40

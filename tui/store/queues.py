@@ -11,15 +11,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tui.core.files import digest_input
 from tui.core.company_names import DEFAULT_EXCLUSIONS
 from tui.triage.filters import VIEWS, Filter, FilterError
-from tui.store.schema import ACTIVE_BATCHES_SQL
+from tui.store.schema import ACTIVE_BATCHES_SQL, has_table
 from tui.triage.vocabulary import RECEIVED_DECISIONS
 from tui.store.sent_queue import SENT_SQL, sent_rows  # noqa: F401 - part of this module's API
 from tui.i18n import N_, _, language
@@ -90,8 +89,7 @@ def use_company_rules(store: Any, rules: Any = None) -> None:
 
 
 # ---------------------------------------------------------------- which import
-@dataclass(frozen=True)
-class TriageSet:
+class TriageSet(NamedTuple):
     """The rows written for one export: what the header shows without reading the export."""
 
     id: int
@@ -203,7 +201,6 @@ def filter_sql(f: Filter, store: Any = None) -> tuple[str, list[Any]]:
         params.append(f.decided)
     if f.marks is not None:  # tag:, -tag:, met: read the store's tags and met tables
         from tui.triage.tag_filter import terms_sql
-        from tui.store.todo_log import has_table
 
         where, values = terms_sql(f.marks, has_met=has_table(store, "met")) if store is not None \
             else terms_sql(f.marks)

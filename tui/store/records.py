@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tui.store.schema import TIMESTAMP_FORMAT
 
@@ -13,8 +12,7 @@ if TYPE_CHECKING:
     import polars as pl
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     """Who a decision or draft is about: the profile key plus what to show and link."""
 
     key: str
@@ -22,8 +20,7 @@ class Person:
     url: str | None = None
 
 
-@dataclass(frozen=True)
-class Batch:
+class Batch(NamedTuple):
     """One event: `kind` decide, or undo/redo of batch `ref` (then decision/keys are its)."""
 
     id: int
@@ -35,14 +32,13 @@ class Batch:
     names: tuple[str | None, ...] = ()  # the names the decision was made for, in `keys` order
 
 
-@dataclass(frozen=True)
-class ImportRecord:
+class ImportRecord(NamedTuple):
     id: int
     source: str
     content_hash: str
     exported_on: date | None
     imported_at: datetime
-    counts: dict = field(default_factory=dict, compare=False)
+    counts: dict  # what the export held, per kind (import's summary)
     snapshot: Path | None = None
 
 

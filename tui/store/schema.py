@@ -98,6 +98,17 @@ TODO_TABLES: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS done_rows_key ON done_rows(key)",
 )
 
+
+def has_table(store, name: str) -> bool:
+    """Whether a table the first write makes (TODO_TABLES) is there yet."""
+    return bool(store.select("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", (name,)))
+
+
+def create_tables(conn) -> None:
+    """Inside a write transaction: make the to-do tables if this database has none yet."""
+    for statement in TODO_TABLES:
+        conn.execute(statement)
+
 # A decide batch is in effect unless the last undo/redo event naming it is an undo.
 ACTIVE_BATCHES_SQL = """SELECT b.* FROM batches b WHERE b.kind = 'decide' AND coalesce(
     (SELECT u.kind FROM batches u WHERE u.ref = b.id ORDER BY u.id DESC LIMIT 1), 'redo') <> 'undo'"""

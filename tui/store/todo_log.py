@@ -13,7 +13,7 @@ from typing import Any
 
 from tui.store.store import DONE, Store
 from tui.i18n import N_
-from tui.store.schema import ACTIVE_BATCHES_SQL, TODO_TABLES
+from tui.store.schema import ACTIVE_BATCHES_SQL, create_tables, has_table
 
 # Decision in the log → what to do on LinkedIn. 'later' and 'suspicious' ask nothing there.
 ACTIONS = {
@@ -57,17 +57,6 @@ def _time(text: str) -> datetime:
 
 def _rows(store: Store, sql: str, params: Sequence = ()) -> list[tuple]:
     return store.select(sql, params)
-
-
-def has_table(store: Store, name: str) -> bool:
-    """Whether a table the first write makes (TODO_TABLES) is there yet."""
-    return bool(store.select("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", (name,)))
-
-
-def create_tables(conn: Any) -> None:
-    """Inside a write transaction: make the to-do tables if this database has none yet."""
-    for statement in TODO_TABLES:
-        conn.execute(statement)
 
 
 def decided(store: Store) -> list[Decided]:

@@ -13,9 +13,8 @@ from __future__ import annotations
 from tui.i18n import N_, _
 
 import re
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tui.triage.vocabulary import RECEIVED_DECISIONS, SENT_DECISIONS
 
@@ -42,8 +41,7 @@ class FilterError(ValueError):
     """A token in the filter line that can't be understood; str(e) says which and why."""
 
 
-@dataclass(frozen=True)
-class Filter:
+class Filter(NamedTuple):
     """A parsed filter line. The empty Filter() keeps every row."""
 
     words: tuple[str, ...] = ()

@@ -10,16 +10,15 @@ from tui.i18n import _
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 MAX_NAME = 40
 _HEADER = re.compile(r"^\s*\[\s*views\s*\]\s*(#.*)?$")
 _TABLE = re.compile(r"^\s*\[")
 
 
-@dataclass(frozen=True)
-class SavedView:
+class SavedView(NamedTuple):
     name: str
     line: str
 

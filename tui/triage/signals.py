@@ -6,9 +6,8 @@ the suspicious signs are stored in English and translated here (`describe`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from tui.core import bands
 from tui.core.bands import band as band_of
@@ -22,8 +21,7 @@ DECISION_WORDS = {"accept": N_("accept"), "ignore": N_("ignore"), "later": N_("l
 CIRCLE_MANY = 10
 
 
-@dataclass(frozen=True)
-class Signal:
+class Signal(NamedTuple):
     """One line of the detail pane: a short label and the reason behind it."""
 
     kind: str

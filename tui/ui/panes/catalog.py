@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.i18n import N_
 
 
-@dataclass(frozen=True)
-class PaneSpec:
+class PaneSpec(NamedTuple):
     id: str
     module: str
     cls: str

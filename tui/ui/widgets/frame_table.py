@@ -8,8 +8,7 @@ rows fetched only when drawn); both offer `height`, `columns`, `row(i, named=Tru
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
@@ -33,8 +32,7 @@ if TYPE_CHECKING:
 MARK = "●"
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """One column: the frame column `key`, a header `label`, a fixed `width` or a share (`ratio`)."""
 
     key: str
