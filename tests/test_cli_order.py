@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, SAMPLE_DIR
-from tui.cli.main import main, python_problem, split_command
+from tui.cli.commands import split_command
+from tui.cli.main import main, python_problem
 
 SAMPLE_ZIP = str(SAMPLE_DIR / "Basic_LinkedInDataExport_11-20-2026.zip")
 

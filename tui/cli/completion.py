@@ -42,7 +42,8 @@ class Command:
 
 def command_tree() -> list[Command]:
     """Every subcommand with its options, from the parsers the command line uses."""
-    from tui.cli.main import COMMANDS, command_parser
+    from tui.cli.commands import COMMANDS
+    from tui.cli.parsers import command_parser
 
     out = []
     for name in COMMANDS:
