@@ -139,7 +139,16 @@ async def test_help_palette_and_pane_keys(context) -> None:
         assert app.check_action("simulate_key", ("a",)) is False
 
 
+NO_NOTE_RULE = '[[rules]]\nname = "no note"\nwhen = { has_note = false }\ndecide = "ignore"\nreason = "no note"\n'
+
+
 async def test_edit_info_and_strategy_reload(context, passerelle_home) -> None:
+    async def reload(strategy: str, *confirm: str) -> None:  # write the file, R (and y: take its suggestions)
+        passerelle_home.strategy_file.write_text(strategy, encoding="utf-8")
+        for key in ("R", *confirm):
+            await pilot.press(key)
+            await pilot.pause()
+
     async with running(context) as (app, pilot):
         key = current(app)["key"]
         await pilot.press("e")
@@ -149,21 +158,16 @@ async def test_edit_info_and_strategy_reload(context, passerelle_home) -> None:
         await pilot.pause()
         info = context.store.info().filter(key=key)
         assert info["company"].to_list() == ["Nimbus Freight"]
-        passerelle_home.strategy_file.write_text(
-            '[[rules]]\nname = "no note"\nwhen = { has_note = false }\ndecide = "ignore"\nreason = "no note"\n',
-            encoding="utf-8",
-        )
-        await pilot.press("R")
-        await pilot.pause()
-        await pilot.press("y")
-        await pilot.pause()
+        await reload(NO_NOTE_RULE, "y")
         pane = app.query_one("#received")
         assert pane.strategy is not None
-        passerelle_home.strategy_file.write_text("[[rules]\n", encoding="utf-8")
-        await pilot.press("R")
-        await pilot.pause()
+        await reload("[[rules]\n")
         assert pane.strategy is not None  # the last good one stays
         assert "line" in str(pane.strategy_error)
+        assert "Strategy file has an error, using the last good one" in screen_text(app)  # the banner says so
+        await reload(NO_NOTE_RULE, "y")
+        assert pane.strategy_error is None
+        assert "Strategy file has an error" not in screen_text(app)  # mended: the banner goes
 
 
 async def test_keys_remapped_from_settings(export: Path, passerelle_home) -> None:

@@ -91,10 +91,9 @@ START_STATUS = N_("Decide the highlighted invitation with a key below; each one 
 
 
 def compose_received(views: tuple[str, ...]) -> ComposeResult:
-    """Views bar, strategy banner, queue beside the detail, progress, status line (the filter
-    line comes after the first frame: ReceivedPane.filter_bar)."""
+    """Views bar, queue beside the detail, progress, status line (the filter line comes after
+    the first frame: ReceivedPane.filter_bar; the strategy's banner only with an error)."""
     yield ViewTabs(views, id="received-views")
-    yield Static(id="strategy-banner")
     with Horizontal(id="received-main"):
         yield FrameTable(columns("All", False), empty_text=N_("Nothing in this view."), id="received-table",
                          alert=lambda row: bool(row and row.get("suspicious")),

@@ -218,11 +218,16 @@ class ReceivedPane(ReceivedFilter, TriagePane):
     def show_strategy_error(self, error: str | None) -> None:
         """The banner over the queue while the strategy file can't be used (None hides it)."""
         self.strategy_error = error
-        banner = self.query_one("#strategy-banner", Static)
-        banner.set_class(error is not None, "shown")
-        if error is not None:
-            banner.update(Content(_("Strategy file has an error, using the last good one: {error}  ({key} reloads)").format(
-                error=error, key=key_of(self.app, "reload-strategy", "R"))))
+        banner = self.query("#strategy-banner")
+        if error is None:
+            banner.remove()
+            return
+        text = Content(_("Strategy file has an error, using the last good one: {error}  ({key} reloads)").format(
+            error=error, key=key_of(self.app, "reload-strategy", "R")))
+        if banner:
+            banner.first(Static).update(text)
+        else:
+            self.mount(Static(text, id="strategy-banner"), before="#received-main")
 
     def on_received_pane_suggestions_ready(self, message: SuggestionsReady) -> None:
         self.show_strategy_error(message.error)
