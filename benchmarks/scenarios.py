@@ -26,6 +26,8 @@ HERE = Path(__file__).resolve().parent
 ROW = r"(?m)^ *(?P<name>\S.*?) +\d+d +"
 # What a progress indicator says while an export is read (before any row is drawn).
 PROGRESS = r"(?i)\b(reading|loading|lecture|chargement)\b|\d+ ?%|━{4,}"
+# The console script pip writes for `passerelle` (pyproject's [project.scripts]), as one line.
+ENTRY_POINT = "import sys; from tui.cli.main import main; sys.exit(main())"
 DECISION_KEY = "a"
 FILTER_TEXT = "manon"  # typed, then erased, one key at a time
 TYPE_AHEAD = "/anne"
@@ -61,7 +63,8 @@ class Setup:
         return path
 
     def passerelle(self, *args: str) -> list[str]:
-        return [self.python, "-m", "tui", *args]
+        """What the installed `passerelle` script runs (not `python -m tui`, which loads runpy too)."""
+        return [self.python, "-c", ENTRY_POINT, *args]
 
     def baseline(self, *args: str) -> list[str]:
         return [self.python, str(HERE / "baseline_app.py"), *args]
