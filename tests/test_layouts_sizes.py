@@ -45,6 +45,24 @@ async def test_the_detail_goes_under_the_list_below_100_columns(tmp_path: Path, 
         assert detail.region.x >= table.region.right and detail.region.y == table.region.y  # beside it again
 
 
+async def test_the_first_frame_at_80_columns_has_the_detail_under_the_list(tmp_path: Path) -> None:
+    """No frame is drawn with the detail beside the list and then redrawn under it."""
+    app = snapshot_app(SAMPLE, tmp_path / "home")
+    beside: list[bool] = []
+    display = app._display  # what the app writes to the terminal, frame by frame
+
+    def record(screen, renderable) -> None:
+        details = screen.query("#received-detail")
+        if renderable is not None and details:
+            beside.append(details.first().region.x > 0)
+        display(screen, renderable)
+
+    app._display = record
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, [])
+    assert beside and not any(beside)
+
+
 async def test_signal_words_are_whole_when_the_list_has_room(tmp_path: Path) -> None:
     app = snapshot_app(SAMPLE, tmp_path / "home")
     async with app.run_test(size=(160, 50)) as pilot:
