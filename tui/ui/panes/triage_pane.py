@@ -234,7 +234,7 @@ class TriagePane(PersonHistory, Vertical, Pane):
         """Another pane saved or undid a decision: refresh this queue when it is next shown."""
         self.stale = True
 
-    def _on_mount(self) -> None:
+    def on_mount(self) -> None:
         # The first layout already fits the terminal: left to on_resize, an 80-column start
         # laid out and drew a frame with the detail beside the list, then drew it again under.
         self.set_class(self.app.size.width < NARROW, "-narrow")
