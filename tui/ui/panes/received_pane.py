@@ -56,6 +56,7 @@ class ReceivedPane(ReceivedFilter, TriagePane):
         self.view = "All"
         self._progress_width = -1
         self._detail_of: tuple | None = None  # the invitation the detail shows
+        self._detail_shown = False  # once the first rows are on screen
         self.rows = queue.QueueRows([], lambda ids: [])
         self.counts: dict[str, int] = {}
         self.digest: str | None = None
@@ -247,6 +248,10 @@ class ReceivedPane(ReceivedFilter, TriagePane):
         shown = (event.row.get("id"), event.row.get("decision"), event.row.get("suggestion"))
         if shown == self._detail_of:
             return  # the same invitation as shown: no repaint (filter keystrokes often keep it)
+        if not self._detail_shown:  # the first rows' frame goes out without it: the detail follows at once
+            self._detail_shown, self._detail_of = True, shown
+            self.app.call_after_refresh(self.show_current)
+            return
         self.show_current(event.row)
 
     def show_current(self, row: dict | None = None) -> None:
