@@ -52,6 +52,8 @@ def sanitize(s: object) -> str:
     if s is None:
         return ""
     text = s if isinstance(s, str) else str(s)
+    if text.isprintable():  # the usual case, checked in C: every character the table replaces is unprintable
+        return text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.translate(_TABLE)
@@ -69,8 +71,8 @@ def capped(text: str, cap: int = DISPLAY_CAP) -> str:
 
 def one_line(s: object) -> str:
     """Sanitised text on one line (newlines shown as ⏎, tabs as spaces), for table cells."""
-    text = s if isinstance(s, str) else ("" if s is None else str(s))
-    return sanitize(capped(text)).translate(_ONE_LINE)
+    text = sanitize(capped(s if isinstance(s, str) else ("" if s is None else str(s))))
+    return text if text.isprintable() else text.translate(_ONE_LINE)
 
 
 def truncate(text: str, max_len: int | None) -> str:
