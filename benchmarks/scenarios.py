@@ -151,6 +151,8 @@ class Bench:
         if taken:
             ok, why = False, f"{taken} decision(s) taken by the typed letters; {why}"
         self.samples["typeahead"].append((label, ok, why))
+        if not ok:  # the screen it ended on, in the saved figures (--save), to see where the keys went
+            self.samples["typeahead:screen"].append((label, term.text))
 
     def keys(self, terms: dict[str, Terminal], flip: bool) -> None:
         """Decision keys, then `/` and a word typed and erased, each timed to a settled screen.
