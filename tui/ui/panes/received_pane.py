@@ -250,9 +250,13 @@ class ReceivedPane(ReceivedFilter, TriagePane):
             return  # the same invitation as shown: no repaint (filter keystrokes often keep it)
         if not self._detail_shown:  # the first rows' frame goes out without it: the detail follows at once
             self._detail_shown, self._detail_of = True, shown
-            self.app.call_after_refresh(self.show_current)
+            self.app.call_after_refresh(self._first_detail)
             return
         self.show_current(event.row)
+
+    def _first_detail(self) -> None:
+        if self.is_attached:  # a `q` typed at start may have closed the app meanwhile
+            self.show_current()
 
     def show_current(self, row: dict | None = None) -> None:
         """Show the row's detail (default: the one under the cursor; its tags may have changed)."""
