@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from keylag import Terminal  # noqa: E402
-from scenarios import PROGRESS, ROW  # noqa: E402
+from scenarios import ENTRY_POINT, PROGRESS, ROW  # noqa: E402
 
 TRACER = r'''
 import functools, importlib.abc, importlib.util, os, sys, threading, time
@@ -98,7 +98,7 @@ def one_run(app_dir: Path, export: Path, work: Path, index: int) -> list[tuple[f
                PYTHONPYCACHEPREFIX=str(work.parent / "pycache"), TIMELINE_LOG=str(log), TIMELINE_T0=str(t0))
     progress, rows = re.compile(PROGRESS), re.compile(ROW)
     screen: list[tuple[float, str]] = []
-    with Terminal([sys.executable, "-m", "tui", str(export)], env=env, cwd=str(app_dir)) as term:
+    with Terminal([sys.executable, "-c", ENTRY_POINT, str(export)], env=env, cwd=str(app_dir)) as term:
         while time.time() - t0 < 60 and term.alive:
             term.pump(0.01)
             if not screen and progress.search(term.text):
