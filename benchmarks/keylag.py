@@ -28,6 +28,7 @@ import termios
 import time
 
 import pyte
+from wcwidth import wcwidth
 
 try:
     from figures import QUIET, Settle
@@ -35,6 +36,19 @@ except ImportError:  # imported as benchmarks.keylag
     from benchmarks.figures import QUIET, Settle
 
 COLS, ROWS = 160, 50
+
+
+def _line(screen: pyte.Screen, y: int) -> str:
+    """One line of `screen.display`: its characters, the stub after a wide one left out."""
+    line, out, wide = screen.buffer[y], [], False
+    for x in range(screen.columns):
+        if wide:
+            wide = False
+            continue
+        char = line[x].data
+        wide = wcwidth(char[0]) == 2
+        out.append(char)
+    return "".join(out)
 
 
 class Terminal:
@@ -45,6 +59,8 @@ class Terminal:
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
         self.text = ""
+        self.lines = [" " * cols] * rows
+        self.seen_at = 0.0
         self.alive = True
         self.rusage = None
         winsize = struct.pack("HHHH", rows, cols, 0, 0)
@@ -63,22 +79,35 @@ class Terminal:
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, winsize)
 
     def pump(self, timeout: float) -> bool:
-        """Feed what the app wrote within `timeout`; True when output came."""
+        """Feed what the app wrote within `timeout`, all that is there; True when output came.
+        `seen_at` is when those bytes were read: the moment a terminal would show them, not the
+        moment pyte has played them (pyte, in Python, takes milliseconds a frame; that time is
+        the benchmark's, not the app's)."""
         if not self.alive:
             time.sleep(timeout)
             return False
         ready, _, _ = select.select([self.fd], [], [], timeout)
         if not ready:
             return False
-        try:
-            data = os.read(self.fd, 1 << 16)
-        except OSError:  # the child closed the terminal: it has exited
-            data = b""
-        if not data:
-            self.alive = False
+        chunks = []
+        while ready and len(chunks) < 256:  # a frame comes in pieces of 4 KB: all of it, then play it
+            try:
+                data = os.read(self.fd, 1 << 16)
+            except OSError:  # the child closed the terminal: it has exited
+                data = b""
+            if not data:
+                self.alive = False
+                break
+            chunks.append(data)
+            ready, _, _ = select.select([self.fd], [], [], 0)
+        if not chunks:
             return False
-        self.stream.feed(data)
-        self.text = "\n".join(self.screen.display)
+        self.seen_at = time.perf_counter()
+        self.stream.feed(b"".join(chunks))
+        for y in self.screen.dirty:  # only the lines that changed (pyte's display redoes all)
+            self.lines[y] = _line(self.screen, y)
+        self.screen.dirty.clear()
+        self.text = "\n".join(self.lines)
         return True
 
     def wait_for(self, pattern: re.Pattern[str], timeout: float = 60.0,
@@ -92,7 +121,7 @@ class Terminal:
             if not self.alive or time.perf_counter() - self.started > timeout:
                 return None, seen
             self.pump(0.02)
-        return time.perf_counter() - self.started, seen
+        return self.seen_at - self.started, seen
 
     def idle(self, seconds: float) -> None:
         """Keep reading the screen for `seconds` (start-up work, workers, other panes)."""
@@ -105,7 +134,7 @@ class Terminal:
         state = Settle(start, self.text, quiet)
         while not state.done(time.perf_counter()) and time.perf_counter() - start < limit:
             if self.pump(0.01):
-                state.feed(time.perf_counter(), self.text)
+                state.feed(self.seen_at, self.text)
         return state
 
     def write(self, keys: str) -> None:
