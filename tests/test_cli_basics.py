@@ -26,6 +26,13 @@ def test_paths_honour_home(tmp_path: Path) -> None:
     assert not (tmp_path / "h").exists(), "paths must not create anything"
 
 
+def test_a_home_under_an_unknown_user_is_one_line_exit_2() -> None:
+    out = run_cli("paths", "--home", "~no-such-user-here/passerelle")  # "~name" typed wrong
+    assert out.returncode == 2
+    assert out.stderr.strip().splitlines() == [
+        "passerelle: ~no-such-user-here/passerelle: this machine has no user of the name after '~'"]
+
+
 def test_usage_error_is_one_line_exit_2() -> None:
     out = run_cli("paths", "--no-such-flag")
     assert out.returncode == 2

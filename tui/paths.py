@@ -6,8 +6,10 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
+from tui.core.errors import PasserelleError
 from tui.core.files import sweep_stale_temp_files
 from tui.core.folders import make_private_dir
+from tui.i18n import _
 
 APP_NAME = "passerelle"
 # The bundled synthetic export (sample_data/generate.py), shown when there is no export of the user's yet.
@@ -27,7 +29,10 @@ class Paths(NamedTuple):
         """Use `home` (or $PASSERELLE_HOME) for everything, else the platform folders."""
         home = home or os.environ.get(HOME_ENV) or None
         if home:
-            root = Path(home).expanduser().absolute()
+            try:
+                root = Path(home).expanduser().absolute()
+            except RuntimeError:  # "~name/…" for a user this machine does not have (a typo)
+                raise PasserelleError(home, _("this machine has no user of the name after '~'")) from None
             return cls(root / "config", root / "data", root / "cache")
         import platformdirs
 
