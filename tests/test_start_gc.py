@@ -41,3 +41,13 @@ def test_release_leaves_a_collector_turned_off_elsewhere_alone() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+
+def test_a_start_that_ends_before_its_first_frame_lets_the_collector_go(monkeypatch, capsys) -> None:
+    from tui.cli.main import main
+
+    monkeypatch.setenv("PASSERELLE_HOME", "~no-such-user-here/passerelle")  # a typo: no such user
+    assert main([]) == 2  # bare `passerelle` holds the collector first thing, then cannot find its home
+    assert "~no-such-user-here/passerelle" in capsys.readouterr().err
+    assert gc.isenabled()

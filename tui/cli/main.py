@@ -12,6 +12,7 @@ import sys
 from types import SimpleNamespace
 
 from tui.cli.commands import COMMANDS
+from tui.core import start_gc
 from tui.core.errors import PasserelleError
 from tui.i18n import _, choose, set_language
 from tui.i18n.catalog import LANGUAGES
@@ -60,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
         return 2
     argv = sys.argv[1:] if argv is None else argv
+    if not argv:  # bare `passerelle`: the app's start, collector held to its first frame (tui.run)
+        start_gc.hold()
     choose_language(argv)
     if argv:
         from tui.cli.parsers import parse
@@ -87,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         print(_("passerelle: unexpected error: {kind}: {error}").format(kind=type(exc).__name__, error=exc),
               file=sys.stderr)
         return 1
+    finally:
+        start_gc.release()  # a start that ended before its first frame (run_app releases it otherwise)
 
 
 if __name__ == "__main__":

@@ -48,8 +48,14 @@ def _suffix_pattern() -> str:
 
 
 SUFFIX_PATTERN = _suffix_pattern()
-_SUFFIX = re.compile(SUFFIX_PATTERN)
 _DROPPED = re.compile(r"[.'’`´]")
+
+
+@lru_cache(maxsize=1)
+def _suffix() -> re.Pattern[str]:
+    """The legal forms' pattern, compiled when a name is first normalised: ninety-odd
+    alternatives take a millisecond or two, and a start that shows stored rows needs none."""
+    return re.compile(SUFFIX_PATTERN)
 
 
 def _word_char(ch: str) -> bool:
@@ -63,7 +69,7 @@ def normalise(text: str | None) -> str:
         return ""
     folded = _DROPPED.sub("", fold(text))
     spaced = "".join(ch if _word_char(ch) else " " for ch in folded)
-    return _SUFFIX.sub("", " ".join(spaced.split()), count=1)
+    return _suffix().sub("", " ".join(spaced.split()), count=1)
 
 
 @dataclass(frozen=True)
