@@ -63,6 +63,30 @@ async def test_the_first_frame_at_80_columns_has_the_detail_under_the_list(tmp_p
     assert beside and not any(beside)
 
 
+@pytest.mark.parametrize("size, variants", [((80, 24), {"sent": {"-narrow"}, "network": {"-narrow", "-short"},
+                                                      "composer": {"-narrow", "-tight", "-short"}}),
+                                          ((160, 50), {"sent": set(), "network": set(), "composer": set()})])
+@pytest.mark.parametrize("pane, key", [("sent", "2"), ("network", "3"), ("composer", "4")])
+async def test_a_pane_shown_the_first_time_is_drawn_in_its_layout_for_the_terminal(
+        tmp_path: Path, size: tuple[int, int], variants: dict, pane: str, key: str) -> None:
+    """Panes are mounted hidden after the first rows: no frame shows one in the layout of
+    another width (the wide one at 80 columns) before it is drawn again in its own."""
+    app = snapshot_app(SAMPLE, tmp_path / "home")
+    drawn: list[set[str]] = []
+    display = app._display
+
+    def record(screen, renderable) -> None:
+        shown = screen.query(f"#{pane}")
+        if renderable is not None and shown and shown.first().display:
+            drawn.append({c for c in shown.first().classes if c in ("-narrow", "-tight", "-short")})
+        display(screen, renderable)
+
+    app._display = record
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot, [key])
+    assert drawn and all(classes == variants[pane] for classes in drawn), drawn
+
+
 async def test_signal_words_are_whole_when_the_list_has_room(tmp_path: Path) -> None:
     app = snapshot_app(SAMPLE, tmp_path / "home")
     async with app.run_test(size=(160, 50)) as pilot:

@@ -135,9 +135,21 @@ async def test_on_a_wide_screen_each_row_says_who_since_when_and_the_page(tmp_pa
     context.store.decide([Person("in:rui-costa", "Rui Costa", IN + "rui-costa")], "accept")
     context.store.decide([Person("in:leo-marchetti-4b2", "Leo Marchetti", IN + "leo-marchetti-4b2")], "withdrawn")
     app = PasserelleApp(context)
+    drawn: list[bool] = []  # each frame with the pane shown: does Rui's row carry the page?
+    display = app._display
+
+    def record(screen, renderable) -> None:
+        panes = screen.query("#todo")
+        if renderable is not None and panes and panes.first().display:
+            prompts = [o.prompt.plain for o in panes.first().query_one(OptionList).options]
+            drawn.extend(IN + "rui-costa" in p for p in prompts if "Rui Costa" in p)
+        display(screen, renderable)
+
+    app._display = record
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await pilot.press("5")
         await pilot.pause()
+        assert drawn and all(drawn)  # from the first frame: no frame of rows laid out for 80 columns
         lines = screen_text(app).splitlines()
         rui = next(line for line in lines if "Rui Costa" in line and "since" not in line)
         leo = next(line for line in lines if "Leo Marchetti" in line and "since" not in line)

@@ -133,11 +133,11 @@ class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
         # No scrolling: the search field is on screen already, and a scroll mid-layout hid the heading.
         self.query_one("#recipient-search", Input).focus(scroll_visible=False)
 
-    def on_resize(self) -> None:
+    def fit(self, width: int, height: int) -> None:
         """Below 150 columns the advice column gives way to the note (f6 brings it back)."""
-        self.set_class(self.size.width < 150, "-narrow")
-        self.set_class(self.size.width < 100, "-tight")
-        self.set_class(self.size.height < 27, "-short")
+        self.set_class(width < 150, "-narrow")
+        self.set_class(width < 100, "-tight")
+        self.set_class(height < 27, "-short")
 
     def action_toggle_side(self) -> None:
         """Narrow terminals: swap the recipient column for advice, budgets, drafts and ledger."""

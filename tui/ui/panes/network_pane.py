@@ -229,10 +229,10 @@ class NetworkPane(TableHistory, Vertical, Pane):
             self.remove_class("-growth")
             self.query_one("#network-composition", FrameTable).focus()
 
-    def on_resize(self) -> None:
-        self.set_class(self.size.width < WIDE, "-narrow")
-        self.set_class(self.size.height < 32, "-short")
-        fit_people(self.query_one("#network-people", FrameTable), self.size.width)
+    def fit(self, width: int, height: int) -> None:
+        self.set_class(width < WIDE, "-narrow")
+        self.set_class(height < 32, "-short")
+        fit_people(self.query_one("#network-people", FrameTable), width)
 
     def action_who_at(self) -> None:
         self._leave_growth()

@@ -44,6 +44,22 @@ class Pane(Widget):
     def on_shown(self) -> None:
         """The app has just switched to this pane."""
 
+    def fit(self, width: int, height: int) -> None:
+        """Lay the pane out for a content area `width`×`height` (the narrow and short
+        variants' classes); called at mount and at every resize. By default nothing."""
+
+    def on_mount(self) -> None:
+        # A pane has no size until its first layout, and one mounted hidden (all but the
+        # first) none until first shown: left to on_resize, its first frames were drawn in
+        # the wide layout at 80 columns, then drawn again narrow.
+        if self.is_attached:
+            area = self.parent.size if self.parent is not None and self.parent.size.area else self.app.size
+            gutter = self.styles.gutter
+            self.fit(area.width - gutter.width, area.height - gutter.height)
+
+    def on_resize(self) -> None:
+        self.fit(self.size.width, self.size.height)
+
     def decisions_changed(self) -> None:
         """Another pane saved or undid a decision."""
 

@@ -66,6 +66,7 @@ class TodoPane(PersonHistory, Vertical, Pane):
         self.done_batches: dict[int, int] = {}  # done events of this session → rows they closed
         self._facts: tuple[int | None, Any] = (None, None)
         self._wide: bool | None = None  # whether the rows were laid out with their page
+        self._width = 0  # the pane's width (fit): known at mount, before the pane is first shown
 
     def compose(self) -> ComposeResult:
         yield Static(id="todo-summary")
@@ -80,8 +81,7 @@ class TodoPane(PersonHistory, Vertical, Pane):
     def on_mount(self) -> None:
         if not self.is_attached:
             return
-        self.reload()
-        self.status(self._keys_line(), "dim")
+        self.status(self._keys_line(), "dim")  # the rows come from fit (Pane.on_mount), at their width
 
     def _keys_line(self) -> str:
         keys = {name.replace("-", "_"): key_of(self.app, f"{name}-todo", default) for name, default in (
@@ -154,11 +154,12 @@ class TodoPane(PersonHistory, Vertical, Pane):
 
     def _page_width(self) -> int:
         """Room for the page after the name on a wide screen (the detail shows it at any width)."""
-        return self.size.width - WIDE_NAME - 30 if self.size.width >= WIDE else 0
+        return self._width - WIDE_NAME - 30 if self._width >= WIDE else 0
 
-    def on_resize(self, event) -> None:
-        if (event.size.width >= WIDE) != (self._wide is True) and self.is_attached:
-            self._wide = event.size.width >= WIDE
+    def fit(self, width: int, height: int) -> None:
+        self._width = width
+        if (width >= WIDE) != self._wide:  # first call, or across WIDE: the rows again, with or without their page
+            self._wide = width >= WIDE
             self.reload(keep=self.current())
 
     @staticmethod

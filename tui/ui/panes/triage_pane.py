@@ -234,15 +234,10 @@ class TriagePane(PersonHistory, Vertical, Pane):
         """Another pane saved or undid a decision: refresh this queue when it is next shown."""
         self.stale = True
 
-    def on_mount(self) -> None:
-        # The first layout already fits the terminal: left to on_resize, an 80-column start
-        # laid out and drew a frame with the detail beside the list, then drew it again under.
-        self.set_class(self.app.size.width < NARROW, "-narrow")
-
-    def on_resize(self) -> None:
+    def fit(self, width: int, height: int) -> None:
         # Below NARROW columns the detail goes under the list: beside it, the names and the note
         # would be cut to a few letters (app.tcss, SentPane's CSS).
-        self.set_class(self.size.width < NARROW, "-narrow")
+        self.set_class(width < NARROW, "-narrow")
 
     def on_shown(self) -> None:
         if self.stale:  # decisions, tags or "how we met" changed in another pane
