@@ -257,3 +257,16 @@ def test_each_signal_has_a_symbol_and_a_word() -> None:
     row = {"suspicious": True, "later_due": True, "has_note": True, "bridge": True, "messaged_before": True}
     assert signals_cell(row) == "⚠ suspicious ↺ due ✎ note ⇄ bridge ✉ talked"
     assert signals_cell({"bridge": True}) == "⇄ bridge" and signals_cell({}) == ""
+
+
+@pytest.mark.parametrize("word, names", [("amelie", {"Amélie Taylor"}), ("lea", {"Léa Tanaka", "Noor [@click=app.quit]x"})])
+async def test_the_readme_filter_examples_work_on_the_bundled_sample(tmp_path: Path, word: str, names: set[str]) -> None:
+    """README: on the sample a new user first opens, `amelie` finds Amélie, `lea` Léa (and a
+    note about machine learning): typed at once, unaccented, at 80 columns."""
+    app = snapshot_app(SAMPLE, tmp_path / "home")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, ["slash", *word])
+        table = app.query_one("#received-table")
+        assert set(visible_names(table)) == names
+        text = screen_text(app)
+        assert all(name[:16] in text for name in names)
