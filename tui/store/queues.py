@@ -18,16 +18,12 @@ from typing import Any, NamedTuple
 from tui.core.files import digest_input
 from tui.core.company_names import DEFAULT_EXCLUSIONS
 from tui.triage.filters import VIEWS, Filter, FilterError
-from tui.store.schema import ACTIVE_BATCHES_SQL, has_table
+from tui.store.schema import has_table, latest_decision_sql
 from tui.triage.vocabulary import RECEIVED_DECISIONS
 from tui.store.sent_queue import SENT_SQL, sent_rows  # noqa: F401 - part of this module's API
 from tui.i18n import N_, _, language
 
 RECEIVED = RECEIVED_DECISIONS
-# The latest decision in effect per person, within one vocabulary (received or sent).
-DECIDED_SQL = f"""SELECT l.key, a.decision, a.reason, a.until, a.at FROM (
-    SELECT r.key, max(r.batch) AS batch FROM decision_rows r JOIN ({ACTIVE_BATCHES_SQL}) a ON a.id = r.batch
-    WHERE a.decision IN ({{vocabulary}}) GROUP BY r.key) l JOIN batches a ON a.id = l.batch"""
 # Typed-in details, with the company's group (the user's aliases and exclusions applied) and
 # how many connections of the set are in it: the set keeps normalised names only, so editing
 # companies.toml needs no new import. The group's own name is one primary-key lookup; the
@@ -39,7 +35,7 @@ INFO_SQL = """SELECT key, folded, company, position, connection_count, nullif(
       ON c.set_id = :set AND c.company = m.value), 0) END, 0) AS known
     FROM (SELECT key, company_group(company) AS folded, nullif(trim(company), '') AS company,
     nullif(trim(position), '') AS position, connection_count FROM person_info)"""
-RECEIVED_SQL = f"""WITH i AS NOT MATERIALIZED ({INFO_SQL}), d AS ({DECIDED_SQL.format(vocabulary=", ".join(f"'{v}'" for v in RECEIVED))}),
+RECEIVED_SQL = f"""WITH i AS NOT MATERIALIZED ({INFO_SQL}),
 q AS (SELECT t.id, t.key, t.name, t.url, t.sent_at, t.note, t.line, t.has_note, t.note_length,
     t.mass_invite, t.suspicious_reasons, t.suspicious_reasons <> '[]' AS suspicious, t.messaged_before,
     i.company, i.folded AS company_group, i.position, i.connection_count, coalesce(k.endorsements, 0) AS endorsements,
@@ -51,7 +47,7 @@ q AS (SELECT t.id, t.key, t.name, t.url, t.sent_at, t.note, t.line, t.has_note, 
     CAST(julianday(:today) - julianday(substr(t.sent_at, 1, 10)) AS INTEGER) AS waited_days,
     s.suggestion, s.reason AS suggestion_reason, s.rule,
     round(t.base_score + 1.5 * (i.folded IS NOT NULL AND i.known IS NULL) + 0.5 * (i.company IS NOT NULL), 2) AS score
-  FROM triage_rows t LEFT JOIN i ON i.key = t.key LEFT JOIN d ON d.key = t.key
+  FROM triage_rows t LEFT JOIN i ON i.key = t.key LEFT JOIN batches d ON d.id = {latest_decision_sql("t.key", RECEIVED)}
   LEFT JOIN triage_ties k ON k.set_id = t.set_id AND k.key = t.key
   LEFT JOIN triage_suggestions s ON s.set_id = t.set_id AND s.digest = :digest AND s.row_id = t.id
   WHERE t.set_id = :set AND t.direction = 'received'),

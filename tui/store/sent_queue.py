@@ -6,16 +6,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from tui.store.schema import ACTIVE_BATCHES_SQL
+from tui.store.schema import latest_decision_sql
 from tui.triage.vocabulary import SENT_DECISIONS, STALE_SUGGESTION
 
 SENT = SENT_DECISIONS
 
 
-SENT_SQL = f"""WITH d AS (SELECT l.key, a.decision, a.reason, a.at FROM (
-    SELECT r.key, max(r.batch) AS batch FROM decision_rows r JOIN ({ACTIVE_BATCHES_SQL}) a ON a.id = r.batch
-    WHERE a.decision IN ({', '.join(repr(d) for d in SENT)}) GROUP BY r.key) l JOIN batches a ON a.id = l.batch),
-dr AS (SELECT key, name, url, text, max(sent_at) AS sent_at, follow_up_on FROM drafts
+SENT_SQL = f"""WITH dr AS (SELECT key, name, url, text, max(sent_at) AS sent_at, follow_up_on FROM drafts
     WHERE state = 'sent' AND key IS NOT NULL GROUP BY key),
 b AS (SELECT t.id, t.key, t.name, t.url, t.sent_at, t.note, t.has_note, t.asks, 'export' AS source,
         t.accepted, t.accepted_on FROM triage_rows t WHERE t.set_id = :set AND t.direction = 'sent'
@@ -28,7 +25,7 @@ w AS (SELECT b.*, d.decision, d.reason AS decision_reason, d.at AS decided_at,
     CASE WHEN b.source = 'export' THEN dr.text END AS marked_note, dr.sent_at AS marked_at,
     CAST(julianday(:today) - julianday(substr(b.sent_at, 1, 10)) AS INTEGER) AS waited_days,
     coalesce(dr.follow_up_on, CASE WHEN b.asks THEN date(substr(b.sent_at, 1, 10), :follow) END) AS follow_up_due
-    FROM b LEFT JOIN d ON d.key = b.key LEFT JOIN dr ON dr.key = b.key),
+    FROM b LEFT JOIN batches d ON d.id = {latest_decision_sql("b.key", SENT)} LEFT JOIN dr ON dr.key = b.key),
 s AS (SELECT *, coalesce(NOT accepted AND waited_days >= :stale AND decision IS NOT 'withdrawn', 0) AS stale,
     coalesce(follow_up_due IS NOT NULL AND follow_up_due <= :today AND decision IS NULL, 0) AS follow_up_now,
     NOT accepted AND decision IS NOT 'withdrawn' AS pending FROM w)
