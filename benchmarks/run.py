@@ -1,6 +1,6 @@
 """Measure Passerelle against stock Textual, side by side, and print each figure beside its target.
 
-    python benchmarks/run.py [--runs 5] [--quick] [--app-dir CHECKOUT] [--save FILE.json]
+    python benchmarks/run.py [--runs 5] [--starts 3] [--quick] [--app-dir CHECKOUT] [--save FILE.json]
 
 Every terminal figure is taken from outside the process, in a pseudo-terminal (see
 keylag.py), Passerelle and its baseline taking turns in the same run; the table gives the
@@ -62,12 +62,12 @@ def key_figure(name: str, samples: dict, kind: str) -> Figure:
     return fig
 
 
-def spread(samples: dict, name: str, empty_slot: int) -> str:
-    """Each run's start against the empty-app start just before it (three a run): the
-    spread a ratio of medians hides when the machine's load drifts."""
-    empties = samples["start:empty"][empty_slot::3]
-    pairs = sorted(a / e for a, e in zip(samples[name], empties) if e)
-    return f"per run {pairs[0]:.2f}–{pairs[-1]:.2f}×" if pairs else ""
+def spread(samples: dict, name: str) -> str:
+    """Each start against the empty-app start just before it: the spread a ratio of
+    medians hides when the machine's load drifts."""
+    pairs = sorted(a / e for a, e in zip(samples[name], samples[f"{name}:empty"]) if e)
+    n = len(pairs)
+    return f"per start {pairs[0]:.2f}–{pairs[-1]:.2f}× ({n} start{'s' if n > 1 else ''})" if pairs else ""
 
 
 def _against_empty(samples: dict, empty: float | None) -> str:
@@ -77,7 +77,7 @@ def _against_empty(samples: dict, empty: float | None) -> str:
     never = median(samples["start:never-seen"])
     if not (never and empty):
         return ""
-    return f"{never / empty:.2f}× the empty app's start; " + spread(samples, "start:never-seen", 2)
+    return f"{never / empty:.2f}× the empty app's start; " + spread(samples, "start:never-seen")
 
 
 def terminal_figures(samples: dict) -> list[Figure]:
@@ -86,9 +86,9 @@ def terminal_figures(samples: dict) -> list[Figure]:
         key_figure("1 decision key → screen settled", samples, "decide"),
         key_figure("2 filter keystroke → screen settled", samples, "filter"),
         Figure("3 start → first rows: first start after import", median(samples["start:after-import"]),
-               baseline=empty, limit=1.3, target="≤ 1.3× empty app", note=spread(samples, "start:after-import", 0)),
+               baseline=empty, limit=1.3, target="≤ 1.3× empty app", note=spread(samples, "start:after-import")),
         Figure("3 start → first rows: second start", median(samples["start:second"]),
-               baseline=empty, limit=1.3, target="≤ 1.3× empty app", note=spread(samples, "start:second", 1)),
+               baseline=empty, limit=1.3, target="≤ 1.3× empty app", note=spread(samples, "start:second")),
         Figure("3 export never seen before → first rows", median(samples["start:never-seen"]),
                limit=1.5, target="≤ 1.5 s", note=_against_empty(samples, empty)),
     ]
@@ -129,6 +129,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, help="runs of each scenario (default 5, --quick 2)")
     parser.add_argument("--quick", action="store_true", help="2 runs on a smaller export (5k/1k/10k)")
     parser.add_argument("--app-dir", type=Path, default=REPO, help="the checkout whose `tui` runs (default: this one)")
+    parser.add_argument("--starts", type=int, default=3,
+                        help="starts of each kind (after import, second) a run (default 3)")
     parser.add_argument("--save", type=Path, help="also write every sample as JSON to this file")
     parser.add_argument("--keep", action="store_true", help="keep the run's homes under /tmp/bench")
     args = parser.parse_args()
@@ -150,7 +152,7 @@ def main() -> int:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     setup = Setup(python=sys.executable, app_dir=app_dir, export=source, work=work, runs=runs,
-                  decisions=6 if args.quick else 10)
+                  decisions=6 if args.quick else 10, starts=max(1, args.starts))
     header = describe(app_dir, sizes, runs)
     print(header, file=sys.stderr)
     t0 = time.perf_counter()
