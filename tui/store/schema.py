@@ -109,6 +109,7 @@ def create_tables(conn) -> None:
     for statement in TODO_TABLES:
         conn.execute(statement)
 
+
 # A decide batch `b` is in effect unless the last undo/redo event naming it is an undo.
 IN_EFFECT_SQL = """b.kind = 'decide' AND coalesce(
     (SELECT u.kind FROM batches u WHERE u.ref = b.id ORDER BY u.id DESC LIMIT 1), 'redo') <> 'undo'"""
@@ -126,6 +127,7 @@ def latest_decision_sql(key: str, vocabulary: tuple[str, ...]) -> str:
     words = ", ".join(f"'{v}'" for v in vocabulary)
     return (f"(SELECT max(r.batch) FROM decision_rows r INDEXED BY decision_rows_key JOIN batches b ON b.id = r.batch"
             f" WHERE r.key = {key} AND b.decision IN ({words}) AND {IN_EFFECT_SQL})")
+
 
 TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%S%.f"
 # Frame schemas by type name (str, int, bool, date, datetime): Polars types are made only
