@@ -13,6 +13,21 @@ def screen_text(app) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
+def frames(app, probe) -> list:
+    """What `probe(screen)` finds in each frame the app writes to the terminal from now on
+    (None: nothing to record in that one): to check a frame a person saw, not the last."""
+    seen: list = []
+    display = app._display
+
+    def record(screen, renderable) -> None:
+        if renderable is not None and (found := probe(screen)) is not None:
+            seen.append(found)
+        display(screen, renderable)
+
+    app._display = record
+    return seen
+
+
 def current(app) -> dict:
     """The received table's highlighted row."""
     from tui.ui.widgets.frame_table import FrameTable

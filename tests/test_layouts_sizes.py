@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from app_screen import frames
 from snapshot_apps import SAMPLE, settle, snapshot_app
 from test_layouts import screen_text
 
@@ -48,16 +49,7 @@ async def test_the_detail_goes_under_the_list_below_100_columns(tmp_path: Path, 
 async def test_the_first_frame_at_80_columns_has_the_detail_under_the_list(tmp_path: Path) -> None:
     """No frame is drawn with the detail beside the list and then redrawn under it."""
     app = snapshot_app(SAMPLE, tmp_path / "home")
-    beside: list[bool] = []
-    display = app._display  # what the app writes to the terminal, frame by frame
-
-    def record(screen, renderable) -> None:
-        details = screen.query("#received-detail")
-        if renderable is not None and details:
-            beside.append(details.first().region.x > 0)
-        display(screen, renderable)
-
-    app._display = record
+    beside = frames(app, lambda screen: d.first().region.x > 0 if (d := screen.query("#received-detail")) else None)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, [])
     assert beside and not any(beside)
@@ -72,16 +64,14 @@ async def test_a_pane_shown_the_first_time_is_drawn_in_its_layout_for_the_termin
     """Panes are mounted hidden after the first rows: no frame shows one in the layout of
     another width (the wide one at 80 columns) before it is drawn again in its own."""
     app = snapshot_app(SAMPLE, tmp_path / "home")
-    drawn: list[set[str]] = []
-    display = app._display
 
-    def record(screen, renderable) -> None:
+    def variants_drawn(screen) -> set[str] | None:
         shown = screen.query(f"#{pane}")
-        if renderable is not None and shown and shown.first().display:
-            drawn.append({c for c in shown.first().classes if c in ("-narrow", "-tight", "-short")})
-        display(screen, renderable)
+        if shown and shown.first().display:
+            return {c for c in shown.first().classes if c in ("-narrow", "-tight", "-short")}
+        return None
 
-    app._display = record
+    drawn = frames(app, variants_drawn)
     async with app.run_test(size=size) as pilot:
         await settle(pilot, [key])
     assert drawn and all(classes == variants[pane] for classes in drawn), drawn

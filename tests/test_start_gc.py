@@ -43,7 +43,6 @@ def test_release_leaves_a_collector_turned_off_elsewhere_alone() -> None:
         gc.enable()
 
 
-
 def test_a_start_that_ends_before_its_first_frame_lets_the_collector_go(monkeypatch, capsys) -> None:
     from tui.cli.main import main
 

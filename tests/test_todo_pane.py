@@ -10,7 +10,7 @@ from export_fixtures import IN, SAMPLE_CONNECTIONS
 from textual.widgets import OptionList
 from ui_export import INCOMING, ui_export
 
-from app_screen import screen_text
+from app_screen import frames, screen_text
 from tui.cli.main import main
 from tui.app import PasserelleApp
 from tui.launch import build_context
@@ -135,17 +135,15 @@ async def test_on_a_wide_screen_each_row_says_who_since_when_and_the_page(tmp_pa
     context.store.decide([Person("in:rui-costa", "Rui Costa", IN + "rui-costa")], "accept")
     context.store.decide([Person("in:leo-marchetti-4b2", "Leo Marchetti", IN + "leo-marchetti-4b2")], "withdrawn")
     app = PasserelleApp(context)
-    drawn: list[bool] = []  # each frame with the pane shown: does Rui's row carry the page?
-    display = app._display
 
-    def record(screen, renderable) -> None:
+    def rui_has_the_page(screen) -> bool | None:  # in each frame with the pane shown
         panes = screen.query("#todo")
-        if renderable is not None and panes and panes.first().display:
-            prompts = [o.prompt.plain for o in panes.first().query_one(OptionList).options]
-            drawn.extend(IN + "rui-costa" in p for p in prompts if "Rui Costa" in p)
-        display(screen, renderable)
+        if not (panes and panes.first().display):
+            return None
+        rows = [o.prompt.plain for o in panes.first().query_one(OptionList).options if "Rui Costa" in o.prompt.plain]
+        return bool(rows) and all(IN + "rui-costa" in row for row in rows)
 
-    app._display = record
+    drawn = frames(app, rui_has_the_page)
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await pilot.press("5")
         await pilot.pause()
