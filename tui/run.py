@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.core import start_gc
 from tui.first_open import open_reader
 from tui.launch import pages_checked, start_context
 from tui.paths import Paths
@@ -34,20 +33,17 @@ def open_app(source: str | Path | None, paths: Paths) -> PasserelleApp:
 
 
 def run_app(source: str | None, paths: Paths) -> int:
-    """`passerelle [SOURCE]`: open, run; an export that could not be read raises after the app."""
-    start_gc.hold()  # until the first frame (tui.core.start_gc)
+    """`passerelle [SOURCE]`: open, run; an export that could not be read raises after the app.
+    (`main` holds the collector for the start: tui.core.start_gc.)"""
+    app = open_app(source, paths)
+    _exit_cleanly_on_signals(app)
     try:
-        app = open_app(source, paths)
-        _exit_cleanly_on_signals(app)
-        try:
-            app.run()
-        finally:
-            if app.context.store is not None:
-                app.context.store.close()
-            if app.first_open is not None:  # the import record and the frames' cache, if not written yet
-                app.first_open.close()
+        app.run()
     finally:
-        start_gc.release()
+        if app.context.store is not None:
+            app.context.store.close()
+        if app.first_open is not None:  # the import record and the frames' cache, if not written yet
+            app.first_open.close()
     if app.startup_error is not None:  # the export could not be read after all
         raise app.startup_error
     return app.return_code or 0

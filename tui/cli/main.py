@@ -11,7 +11,7 @@ import os
 import sys
 from types import SimpleNamespace
 
-from tui.cli.commands import COMMANDS
+from tui.cli.commands import COMMANDS, split_command
 from tui.core import start_gc
 from tui.core.errors import PasserelleError
 from tui.i18n import _, choose, set_language
@@ -61,15 +61,23 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
         return 2
     argv = sys.argv[1:] if argv is None else argv
-    if not argv:  # bare `passerelle`: the app's start, collector held to its first frame (tui.run)
+    name, rest = split_command(argv)
+    if name is None:  # `passerelle [SOURCE]`: the app's start, the collector held to its first frame
         start_gc.hold()
+    try:
+        return _run(argv, name, rest)
+    finally:
+        start_gc.release()  # the app lets it go at its first frame; this, however the start ended before
+
+
+def _run(argv: list[str], name: str | None, rest: list[str]) -> int:
     choose_language(argv)
     if argv:
         from tui.cli.parsers import parse
 
-        name, args = parse(argv)
+        args = parse(name, rest)
     else:  # bare `passerelle`, the usual start: nothing to parse, so no argparse (a hundredth of the start)
-        name, args = None, SimpleNamespace(source=None, home=None)
+        args = SimpleNamespace(source=None, home=None)
     try:
         paths = Paths.resolve(args.home)
         if name is None:
@@ -90,8 +98,6 @@ def main(argv: list[str] | None = None) -> int:
         print(_("passerelle: unexpected error: {kind}: {error}").format(kind=type(exc).__name__, error=exc),
               file=sys.stderr)
         return 1
-    finally:
-        start_gc.release()  # a start that ended before its first frame (run_app releases it otherwise)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ import importlib
 
 from tui import __version__
 from tui.cli.argparse_text import translate_argparse, usage_prefix
-from tui.cli.commands import COMMANDS, split_command
+from tui.cli.commands import COMMANDS
 from tui.i18n import _
 from tui.i18n.catalog import LANGUAGES
 from tui.paths import HOME_ENV
@@ -67,9 +67,9 @@ def app_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def parse(argv: list[str]) -> tuple[str | None, argparse.Namespace]:
-    """(the subcommand or None for the app, its arguments); exits 2 with one line on a bad one."""
+def parse(name: str | None, rest: list[str]) -> argparse.Namespace:
+    """The arguments of subcommand `name` (None: the app) from the other words of the line
+    (`commands.split_command`); exits 2 with one line on a bad one."""
     translate_argparse()
-    name, rest = split_command(argv)
     parser = app_parser() if name is None else command_parser(name)
-    return name, parser.parse_intermixed_args(rest)
+    return parser.parse_intermixed_args(rest)
