@@ -65,8 +65,7 @@ class TodoPane(PersonHistory, Vertical, Pane):
         self.lines: list[TodoRow | None] = []  # option index → row (None: a group title)
         self.done_batches: dict[int, int] = {}  # done events of this session → rows they closed
         self._facts: tuple[int | None, Any] = (None, None)
-        self._wide: bool | None = None  # whether the rows were laid out with their page
-        self._width = 0  # the pane's width (fit): known at mount, before the pane is first shown
+        self._width: int | None = None  # the rows' width (fit): known at mount, before first shown
 
     def compose(self) -> ComposeResult:
         yield Static(id="todo-summary")
@@ -154,12 +153,12 @@ class TodoPane(PersonHistory, Vertical, Pane):
 
     def _page_width(self) -> int:
         """Room for the page after the name on a wide screen (the detail shows it at any width)."""
-        return self._width - WIDE_NAME - 30 if self._width >= WIDE else 0
+        width = self._width or 0
+        return width - WIDE_NAME - 30 if width >= WIDE else 0
 
     def fit(self, width: int, height: int) -> None:
-        self._width = width
-        if (width >= WIDE) != self._wide:  # first call, or across WIDE: the rows again, with or without their page
-            self._wide = width >= WIDE
+        before, self._width = self._width, width
+        if before is None or (before >= WIDE) != (width >= WIDE):  # the rows, with or without their page
             self.reload(keep=self.current())
 
     @staticmethod
