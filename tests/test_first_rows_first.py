@@ -5,6 +5,7 @@ app has painted the rows, so the two processes never share the cores while the u
 from __future__ import annotations
 
 import io
+import threading
 import json
 from datetime import date
 from pathlib import Path
@@ -127,3 +128,48 @@ def test_the_reading_bar_fills_with_the_steps_the_reader_says(tmp_path: Path, pa
     finally:
         reader.close()
     assert steps == [(1, 5), (2, 5), (3, 5), (4, 5)] and rows["exported_on"] == "2025-11-20"
+
+
+class Held(first_open.FirstOpen):
+    """The real reader process, whose rows the app gets only once the test lets it."""
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.go = threading.Event()
+
+    def rows(self, on_step=None) -> dict:
+        self.go.wait(30)
+        return super().rows(on_step)
+
+
+async def test_a_filter_typed_while_the_export_is_read_leaves_the_whole_queue_as_the_session(
+        tmp_path: Path, passerelle_home: Paths, monkeypatch) -> None:
+    export = ui_export(tmp_path / "Basic_LinkedInDataExport_11-20-2025.zip")
+    readers: list[Held] = []
+
+    def new_reader(path, paths, today, store):
+        readers.append(Held(path, paths, today))
+        return first_open.checked(readers[-1], store)
+
+    monkeypatch.setattr(launch, "_terminal", lambda: True)
+    context, path, reader = launch.start_context(export, passerelle_home, new_reader)
+    app = PasserelleApp(context, source=path)
+    app.first_open = reader
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("slash", *"lena", "enter")  # while the rows are still being read
+            reader.go.set()
+            pane = app.query_one("#received")
+            for _ in range(5000):
+                if pane.rows is not None and pane.rows.height and pane.session_keys:
+                    break
+                await pilot.pause()
+            await pilot.pause()
+            shown, label = pane.rows.height, str(app.query_one("#received-progress-label").render())
+            typed = pane.filter_line()
+            waiting = query(context.store, "SELECT count(*) FROM triage_rows WHERE direction = 'received'")[0][0]
+    finally:
+        reader.close()
+        app.context.store.close()
+    assert typed == "lena" and 0 < shown < waiting
+    assert f"0 of {waiting} decided" in label  # the session: every invitation waiting, not the filtered few

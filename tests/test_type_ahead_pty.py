@@ -119,6 +119,7 @@ def test_a_first_start_shows_it_is_reading_and_keeps_what_was_typed_meanwhile(tm
         term.type("/annx\x7fe")  # while the export is read (or as its rows appear), a typo fixed at once
         # The footer comes with the rows (while the reader process reads, the cores are its own).
         assert term.wait_for(lambda t: "filter: anne" in t and "Anne Dupont" in t and "Keep filter" in t), term.text()
+        assert "0 of 3 decided" in term.text()  # the session is the whole queue, not the filtered rows
         term.type("\r")
         term.type("q")
         assert term.close() == 0

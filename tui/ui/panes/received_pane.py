@@ -101,7 +101,11 @@ class ReceivedPane(ReceivedFilter, TriagePane):
         stored = queue.stored_strategy(ctx.store, ctx.triage_set.id, self.digest)
         self.suggests = bool(stored and stored[0])
         self.reload()
-        self.session_keys = {k for k in self.rows.keys if k} | set(self.session)
+        # The session is the whole waiting queue, even when a filter or view typed while the
+        # export was read already narrows what is shown.
+        waiting = self.rows.keys if self.view == "All" and self.filter.empty else (
+            key for _, key in queue.received_ids(ctx.store, ctx.triage_set.id, ctx.today, self.digest, "All"))
+        self.session_keys = {k for k in waiting if k} | set(self.session)
         self._update_progress()
         if stored is None:  # Polars applies the rules, in a worker, after the first rows are shown
             self.call_after_refresh(self.suggest)
