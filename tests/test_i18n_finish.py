@@ -184,3 +184,11 @@ def test_a_typed_in_company_is_marked_in_french_on_who_at() -> None:
     i18n.set_language("fr")
     assert shown()["company"].to_list() == ["Delta Médical (saisi) · invitation reçue",
                                             "Delta Médical (saisi) · invitation envoyée"]
+
+
+def test_the_session_line_writes_a_large_queue_as_the_header_does() -> None:
+    from tui.ui.panes.received_columns import progress_label
+
+    assert progress_label(20, 1749).plain == "This session: 20 of 1,749 decided"
+    i18n.set_language("fr")
+    assert progress_label(20, 1749).plain == f"Cette session{NBSP}: 20 sur 1{NNBSP}749 décidées"

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from tui.triage.signals import signals
 from tui.i18n import N_, _
+from tui.i18n.formats import number
 from tui.ui.widgets.decision_words import days_cell, decision_word
 from tui.ui.widgets.frame_table import Column, FrameTable
 from tui.ui.widgets.invitation_detail import InvitationDetail
@@ -115,7 +116,7 @@ def reading_line(text: Content) -> Horizontal:
 
 
 def progress_label(done: int, total: int) -> Content:
-    return Content(_("This session: {done} of {total} decided").format(done=done, total=total))
+    return Content(_("This session: {done} of {total} decided").format(done=number(done), total=number(total)))
 
 
 def show_detail(detail: InvitationDetail, row: dict, today: date, has_strategy: bool, marks: list = (),

@@ -21,6 +21,7 @@ from tui.store.todo_log import mark_done
 from tui.ui.clipboard import copy_clean
 from tui.ui.widgets.copied_text import CopiedText
 from tui.i18n import N_, _, ngettext
+from tui.i18n.formats import number
 from tui.ui.panes.person_marks import ask_met, ask_tags, marks_lines
 from tui.ui.panes.undo_words import undone_line
 from tui.ui.panes.person_history import PersonHistory
@@ -185,7 +186,7 @@ class TodoPane(PersonHistory, Vertical, Pane):
             if self.queue.state("confirmed") else "",
         ))
         self.query_one("#todo-progress-label", Static).update(Content(_("{done} of {total} done").format(
-            done=done, total=total)))
+            done=number(done), total=number(total))))
         self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
 
     def current(self) -> TodoRow | None:
