@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from tui.store.sent_queue import DictRows, sent_rows
 from tui.i18n import N_, _, ngettext
-from tui.i18n.formats import day
+from tui.i18n.formats import day, number
 from tui.ui.widgets.decision_words import days_cell
 from tui.ui.panes.triage_pane import TriagePane
 from tui.ui.widgets.frame_table import Column, FrameTable
@@ -118,12 +118,12 @@ class SentPane(TriagePane):
         n = {k: v or 0 for k, v in counts.items()}
         self.query_one("#sent-summary", Static).update(Content.assemble(
             (_("Sent invitations  "), "bold"),
-            ngettext("{count} waiting · ", "{count} waiting · ", n["waiting"]).format(count=n["waiting"]),
+            ngettext("{count} waiting · ", "{count} waiting · ", n["waiting"]).format(count=number(n["waiting"])),
             (ngettext("{count} stale (≥{days} days)", "{count} stale (≥{days} days)", n["stale"]).format(
-                count=n["stale"], days=settings.stale_days), "yellow"), " · ",
-            (ngettext("{count} follow-ups due", "{count} follow-ups due", n["follow"]).format(count=n["follow"]),
+                count=number(n["stale"]), days=settings.stale_days), "yellow"), " · ",
+            (ngettext("{count} follow-ups due", "{count} follow-ups due", n["follow"]).format(count=number(n["follow"])),
              "yellow" if counts["follow"] else ""), " · ",
-            (ngettext("{count} accepted", "{count} accepted", n["accepted"]).format(count=n["accepted"]), "green"),
+            (ngettext("{count} accepted", "{count} accepted", n["accepted"]).format(count=number(n["accepted"])), "green"),
         ))
 
     def on_shown(self) -> None:

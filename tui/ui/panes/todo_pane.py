@@ -179,10 +179,10 @@ class TodoPane(PersonHistory, Vertical, Pane):
         done = sum(self.done_batches.values())
         total = done + left
         self.query_one("#todo-summary", Static).update(Content.assemble(
-            (_("To do on LinkedIn  "), "bold"), _("{count} pending").format(count=len(self.queue.pending)),
-            (_(" · {count} to check").format(count=len(self.queue.state("flagged"))), "yellow")
+            (_("To do on LinkedIn  "), "bold"), _("{count} pending").format(count=number(len(self.queue.pending))),
+            (_(" · {count} to check").format(count=number(len(self.queue.state("flagged")))), "yellow")
             if self.queue.state("flagged") else "",
-            (_(" · {count} confirmed by the export").format(count=len(self.queue.state("confirmed"))), "green")
+            (_(" · {count} confirmed by the export").format(count=number(len(self.queue.state("confirmed")))), "green")
             if self.queue.state("confirmed") else "",
         ))
         self.query_one("#todo-progress-label", Static).update(Content(_("{done} of {total} done").format(
@@ -239,7 +239,7 @@ class TodoPane(PersonHistory, Vertical, Pane):
             return
         self.done_batches[batch] = len(rows)
         who = display_text(rows[0].label, 40) if len(rows) == 1 else Content(
-            ngettext("{count} person", "{count} people", len(rows)).format(count=len(rows)))
+            ngettext("{count} person", "{count} people", len(rows)).format(count=number(len(rows))))
         undo = _("   {key} undoes").format(key=key_of(self.app, "undo-todo", "u"))
         what = _("{action}: ").format(action=action_word(rows[0].action))
         self.status(Content.assemble((_("✓ done "), "bold green"), what, who, (undo, "dim")))

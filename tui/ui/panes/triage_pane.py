@@ -13,7 +13,7 @@ from tui.core.errors import PasserelleError
 from tui.store.store import Batch, Person
 from tui.ui.messages import DecisionSaved, OpenComposer
 from tui.i18n import _, ngettext
-from tui.i18n.formats import day
+from tui.i18n.formats import day, number
 from tui.ui.widgets.decision_words import decision_word
 from tui.ui.widgets.key_names import key_of
 from tui.ui.panes.pane import Pane
@@ -90,7 +90,7 @@ class TriagePane(PersonHistory, Vertical, Pane):
             self.session[person.key] = decision
         self.table.marked.clear()
         who = display_text(people[0].name or people[0].key, 60) if len(people) == 1 else Content(
-            ngettext("{count} person", "{count} people", len(people)).format(count=len(people)))
+            ngettext("{count} person", "{count} people", len(people)).format(count=number(len(people))))
         label = decision_word(decision)
         extra = _(" until {day}").format(day=day(until)) if until else ""
         undo_id = "undo-decision" if self.AREA == "received" else f"undo-{self.AREA}"
@@ -226,7 +226,7 @@ class TriagePane(PersonHistory, Vertical, Pane):
         if count:
             self.status(ngettext("{count} marked: the next decision key applies to all of them (escape clears).",
                                  "{count} marked: the next decision key applies to all of them (escape clears).",
-                                 count).format(count=count), "cyan")
+                                 count).format(count=number(count)), "cyan")
         else:
             self.status("")
 
