@@ -17,6 +17,19 @@ from tui.paths import Paths
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = REPO / "sample_data"
+
+
+def generated_export(out: Path, connections: int, invitations: int, messages: int, seed: int | None = None) -> Path:
+    """The ZIP `sample_data/generate.py` writes into `out` for these counts (as a user runs it)."""
+    import subprocess
+    import sys
+
+    seeded = ["--seed", str(seed)] if seed is not None else []
+    subprocess.run([sys.executable, str(SAMPLE_DIR / "generate.py"), "--connections", str(connections),
+                    "--invitations", str(invitations), "--messages", str(messages), *seeded,
+                    "--out", str(out), "--zip"], check=True, capture_output=True)
+    [source] = Path(out).glob("*.zip")
+    return source
 # The suite asserts English unless a test asks for French: a French machine's locale must not
 # change what the app and the commands (run as subprocesses too) say.
 for _variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):

@@ -4,14 +4,12 @@ writes them (`1,234`, `1 234` in French), at the 80×24 a user opens."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from app_screen import screen_text
-from conftest import REPO
+from conftest import generated_export
 from tui import i18n
 from tui.app import PasserelleApp
 from tui.launch import build_context
@@ -20,11 +18,7 @@ from tui.launch import build_context
 @pytest.fixture(scope="module")
 def thousands(tmp_path_factory) -> Path:
     """An export with thousands of sent and of received invitations."""
-    out = tmp_path_factory.mktemp("thousands")
-    subprocess.run([sys.executable, str(REPO / "sample_data" / "generate.py"), "--connections", "600",
-                    "--invitations", "6000", "--messages", "200", "--seed", "5", "--out", str(out), "--zip"],
-                   check=True, capture_output=True)
-    return next(out.glob("*.zip"))
+    return generated_export(tmp_path_factory.mktemp("thousands"), 600, 6000, 200, seed=5)
 
 
 @pytest.mark.parametrize("code, thousand", [("en", ","), ("fr", "\u202f")])

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from ui_export import INCOMING, ui_export
 
-from conftest import REPO
+from conftest import REPO, generated_export
 
 LEAVE_ALT_SCREEN = b"\x1b[?1049l"
 
@@ -115,12 +115,7 @@ def test_closing_the_terminal_ends_the_app_even_while_it_reads_a_new_export(tmp_
     """The terminal window closed (the pty's other end gone, SIGHUP) while a new export of a few
     thousand people is being read: the process ends within seconds. It used to stay forever,
     Textual's shutdown waiting on its last writes to a terminal that was no longer there."""
-    import subprocess
-
-    subprocess.run([sys.executable, str(REPO / "sample_data" / "generate.py"), "--connections", "5000",
-                    "--invitations", "1000", "--messages", "10000", "--out", str(tmp_path), "--zip"],
-                   check=True, capture_output=True)
-    [source] = tmp_path.glob("*.zip")
+    source = generated_export(tmp_path, 5000, 1000, 10000)
     term = Terminal(source, tmp_path / "home")
     try:
         term.wait_for(lambda: len(term.output) > 2000, "the first frame being drawn")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SAMPLE_DIR
+from conftest import REPO, SAMPLE_DIR, generated_export
 from tui.outputs import stats_figures, stats_text
 from tui.network.companies_file import companies_file
 from tui.store.stats_answers import config_files
@@ -41,11 +41,7 @@ def answers(paths: Paths) -> int:
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("generated")
-    subprocess.run([sys.executable, str(REPO / "sample_data" / "generate.py"), "--connections", "1500",
-                    "--invitations", "300", "--messages", "2500", "--seed", "11", "--out", str(out), "--zip"],
-                   check=True, capture_output=True)
-    return next(out.glob("*.zip"))
+    return generated_export(tmp_path_factory.mktemp("generated"), 1500, 300, 2500, seed=11)
 
 
 @pytest.mark.parametrize("which", ["sample", "generated"])
