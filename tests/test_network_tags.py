@@ -72,4 +72,4 @@ async def test_tags_table_counts_and_drills(tmp_path: Path, passerelle_home: Pat
         assert "saved how you met: salon lyon" in str(app.query_one("#network-said").content)
         box = str(app.query_one("#network-person-history").content)  # under the table, at once
         assert "Tags  vip" in box and "Met   salon lyon" in box
-        app.context.store.close()
+    app.context.store.close()  # once the app is gone: a history still being read would query it
