@@ -230,8 +230,8 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
 
 COUNTING = N_(
     "Counted as LinkedIn's invitation form counts, in UTF-16 code units (a browser textarea's "
-    "maxlength): most letters and accented letters count 1, an emoji 2 or more (👍 2, 👍🏽 4, 🇫🇷 4), "
-    "a line break 1."
+    "maxlength): most letters and accented letters count 1, an emoji 2 or more (👍 2; with a skin "
+    "tone, or a flag, 4), a line break 1."
 )
 
 
