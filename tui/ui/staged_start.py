@@ -2,8 +2,8 @@
 panes, then the export's frames (Polars) in a thread worker, and the panes that need them.
 
 A mix-in for PasserelleApp (before `App`); it uses the app's `context`, `source`, `first_open`, `panes`
-(a PaneDeck), `refresh_header`, `notify_all`, `apply_keys`, `action_show_pane` and
-`on_open_composer`.
+(a PaneDeck), `refresh_header`, `notify_all`, `apply_keys`, `action_show_pane`,
+`on_open_composer`, `hold_keys` and `release_keys`.
 """
 
 from __future__ import annotations
@@ -70,8 +70,10 @@ class StagedStart:
         self.apply_keys()
 
     def need_export(self, pane_id: str) -> None:
-        """Read the export for `pane_id`, then show it (said on screen meanwhile)."""
+        """Read the export for `pane_id`, then show it (said on screen meanwhile); the keys
+        typed meanwhile wait for it."""
         self._wanted_pane = pane_id
+        self.hold_keys()
         if not any(w.group in READING and w.is_running for w in self.workers):
             self.notify(_("Reading the export for this pane…"), title="Passerelle", timeout=4, markup=False)
             self.read_export("export")
@@ -138,6 +140,8 @@ class StagedStart:
             await self.on_open_composer(composing)
         elif wanted:
             self.action_show_pane(wanted)
+        if self._wanted_pane is None and self._composing is None:  # not waiting on a second read
+            self.release_keys()
 
     async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The export read at start goes in (or the app leaves with its error); any other

@@ -1,4 +1,5 @@
-"""Type-ahead: keys already queued for a widget when focus moved on go where focus is now.
+"""Type-ahead: keys already queued for a widget when focus moved on go where focus is now;
+keys typed while a pane asked for is still being read wait for it.
 
 Textual hands each key to the widget focused when the app reads it, so in a burst (`/anne`
 typed at once, or keys pressed while the start paints) the keys after `/` are queued for
@@ -71,6 +72,19 @@ class TypeAheadApp:
         self._typed = count()  # the order keys were typed in
         # Each key on its way: the widget it was handed to, and when it was typed.
         self._waiting: WeakKeyDictionary[events.Key, tuple[Widget | None, int]] = WeakKeyDictionary()
+        self._held: list[events.Key] | None = None  # keys waiting for a pane still being read
+
+    def hold_keys(self) -> None:
+        """Keys typed from now on wait, in order: the pane they are meant for is not shown yet
+        (`3` then `a` at once would otherwise accept an invitation instead of adding a rule)."""
+        if self._held is None:
+            self._held = []
+
+    def release_keys(self) -> None:
+        """The held keys, in order, as if typed now: they go where focus is now."""
+        held, self._held = self._held, None
+        for key in held or ():
+            self.post_message(events.Key(key.key, key.character))
 
     async def on_event(self, event) -> None:
         """Note which widget a key is handed to (Textual does it before the key is handled);
@@ -78,6 +92,9 @@ class TypeAheadApp:
         if isinstance(event, events.Key) and not event.is_forwarded:
             if event.key == LINE_FEED:
                 event = events.Key("enter", "\r")
+            if self._held is not None and not self._priority(event.key):  # ctrl+q still quits at once
+                self._held.append(event)
+                return
             held = self._key_target
             self._waiting[event] = (self.focused, next(self._typed))
             if (isinstance(held, TypeAhead) and held is not self.focused and held.is_attached
@@ -90,6 +107,10 @@ class TypeAheadApp:
             self._key_target = self.focused
         await super().on_event(event)
 
+    def _priority(self, key: str) -> bool:
+        active = self.active_bindings.get(key)
+        return active is not None and active.binding.priority
+
     def pass_on(self, event: events.Key, handed: HandedKey, widget: Widget) -> None:
         """`handed` takes `event`'s place in line, aimed at `widget`: `on_key` sees whether
         focus moved while it waited."""
@@ -101,6 +122,11 @@ class TypeAheadApp:
         (`/` opened the filter), it goes where focus is now instead of being read by the
         new focus's bindings (the filter field would drop letters; a decision key would
         decide): `/anne` typed in one burst filters for "anne"."""
+        if self._held is not None:  # typed in the burst that asked for the pane: it waits too
+            event.prevent_default()
+            self._waiting.pop(event, None)
+            self._held.append(event)
+            return
         aimed, typed = self._waiting.get(event, (None, -1))
         if aimed is not None and self.focused is not None:
             if aimed is not self.focused:
