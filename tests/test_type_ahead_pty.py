@@ -166,3 +166,25 @@ def test_escape_then_a_key_typed_at_once_is_escape_and_the_key(tmp_path: Path) -
         term.type("q")
         assert term.close() == 0
     assert decisions(home) == [("in:jon-park", "accept")]
+
+
+def test_a_name_typed_with_4_at_once_is_the_composers_search_not_decisions(tmp_path: Path) -> None:
+    """`4ines` in one burst on a start from the store: the composer needs the export, read for
+    it then; the letters typed meanwhile wait for it. They used to reach Received: `i` ignored
+    the highlighted invitation, `e` opened its "what you know" box, `s` marked one suspicious.
+    Then escape and a key at once leave the field and do what the key says, not type it."""
+    home = imported_home(tmp_path)
+    with Terminal(["-m", "tui", "--home", str(home)], {"PYTHONPATH": str(REPO)}) as term:
+        assert term.wait_for(lambda t: "Inès Moreau" in t), term.text()
+        term.type("4ines")  # at once
+        assert term.wait_for(lambda t: "Recipient" in t and "ines" in t.split("Recipient", 1)[1].splitlines()[1]), \
+            term.text()
+        assert "What you know" not in term.text()
+        term.type("\x1b2")  # escape then 2 at once: leave the field, show Sent (as the footer says)
+        assert term.wait_for(lambda t: "Sent invitations" in t), term.text()
+        term.type("4")
+        assert term.wait_for(lambda t: "Recipient" in t), term.text()
+        assert "ines2" not in term.text()
+        term.type("\x1bq")  # and escape then q quits
+        assert term.close() == 0
+    assert decisions(home) == []

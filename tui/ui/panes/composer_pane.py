@@ -33,6 +33,7 @@ from tui.ui.widgets.composer_recipient import ComposerRecipient
 from tui.ui.widgets.composer_side import ComposerSide, advice_content
 from tui.ui.panes.composer_templates import ComposerTemplateActions, first_template
 from tui.ui.widgets.key_names import key_of
+from tui.ui.widgets.text_field import TextEditor, TextField
 from tui.ui.widgets.translated import Translated, placeholder, tr
 
 
@@ -86,19 +87,19 @@ class ComposerPane(ComposerTemplateActions, Horizontal, Pane):
             yield Translated(N_("Templates  ({new} new · {duplicate} duplicate · {rename} rename · {delete} delete)"),
                              keys=lambda: template_keys(self.app), classes="heading")
             yield OptionList(id="template-list", markup=False)
-            yield placeholder(Input(id="template-name", compact=True), N_("template name (F2 / F4 use it)"))
+            yield placeholder(TextField(id="template-name", compact=True), N_("template name (F2 / F4 use it)"))
             yield Static(id="template-errors")
         with Vertical(id="composer-middle"):
             yield Static(id="editor-title", classes="heading one-line")
-            yield TextArea(id="template-editor", soft_wrap=True, show_line_numbers=False)
+            yield TextEditor(id="template-editor", soft_wrap=True, show_line_numbers=False)
             yield Static(id="problems")
             yield Translated(N_("Preview (select and copy it by hand if the clipboard fails)"), classes="heading one-line")
-            yield TextArea(id="preview", read_only=True, soft_wrap=True, show_line_numbers=False)
+            yield TextEditor(id="preview", read_only=True, soft_wrap=True, show_line_numbers=False)
             yield Static(id="count").with_tooltip(_(COUNTING))
             yield Static(id="advice-strip")
             yield Translated(N_("Follow up on ({save} save draft · {sent} mark sent · {copy} copy):"),
                              keys=lambda: follow_up_keys(self.app), classes="one-line")
-            yield placeholder(Input(id="follow-up", compact=True), N_("YYYY-MM-DD"))
+            yield placeholder(TextField(id="follow-up", compact=True), N_("YYYY-MM-DD"))
             yield Static(id="status-line")
         yield ComposerSide()
 

@@ -23,6 +23,7 @@ from tui.core.search import PeopleIndex, highlight_spans, query_words
 from tui.composer.templates import clean_value
 from tui.i18n import N_, _
 from tui.text import one_line, truncate
+from tui.ui.widgets.text_field import TextField
 from tui.ui.widgets.translated import Translated, placeholder
 
 TOP = 20
@@ -70,16 +71,16 @@ class ComposerRecipient(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Translated(N_("Recipient"), classes="heading")
-        yield placeholder(Input(id="recipient-search", compact=True), N_("find: name, company, position"))
+        yield placeholder(TextField(id="recipient-search", compact=True), N_("find: name, company, position"))
         yield OptionList(id="recipient-list", markup=False)
         fields = (
-            (N_("Name"), placeholder(Input(id="adhoc-name", compact=True), N_("or type someone new"))),
-            (N_("Company"), Input(id="adhoc-company", compact=True)),
-            (N_("Position"), Input(id="adhoc-position", compact=True)),
-            (N_("Contacts"), placeholder(Input(id="connection-count", compact=True, type="integer"),
+            (N_("Name"), placeholder(TextField(id="adhoc-name", compact=True), N_("or type someone new"))),
+            (N_("Company"), TextField(id="adhoc-company", compact=True)),
+            (N_("Position"), TextField(id="adhoc-position", compact=True)),
+            (N_("Contacts"), placeholder(TextField(id="connection-count", compact=True, type="integer"),
                                          N_("their connection count, if known"))),
-            (N_("Event"), placeholder(Input(id="event-input", compact=True), N_("{event}: event, school, company"))),
-            (N_("Relay to"), placeholder(Input(id="relay-input", compact=True), N_("{relay_name}: who to meet"))),
+            (N_("Event"), placeholder(TextField(id="event-input", compact=True), N_("{event}: event, school, company"))),
+            (N_("Relay to"), placeholder(TextField(id="relay-input", compact=True), N_("{relay_name}: who to meet"))),
         )
         for label, field in fields:
             with Horizontal(classes="field"):

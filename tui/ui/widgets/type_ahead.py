@@ -50,10 +50,10 @@ class TypeAhead:
 
     async def on_key(self, event: events.Key) -> None:
         target = self.app.focused
-        if target is not None and target is not self:
+        if target is not self:  # focus moved on, or left every field (then the screen reads it)
             event.stop()
             event.prevent_default()  # Textual calls each class's key handler in turn: the widget's must not run
-            hand_key(target, event)
+            hand_key(target if target is not None else self.app.screen, event)
 
 
 # Enter pressed while the app starts, before it puts the terminal in raw mode, reaches it as a

@@ -1,0 +1,37 @@
+"""Text fields whose escape leaves them at once: a key typed right after escape (`escape` `2`
+in one burst) is read where focus goes, as the footer says (show Sent), not typed in.
+
+Textual reads escape's binding only once the key has bubbled up to the app, while the key
+after it is already queued for the field, which types it; here the field acts on escape as
+it reads it, and TypeAhead hands the keys still queued for it on to where focus is now.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input, TextArea
+
+from tui.ui.widgets.type_ahead import TypeAhead
+
+
+class LeavesOnEscape(TypeAhead):
+    """Mix in before a text widget: escape gives up the focus (`leave`) as soon as it is read."""
+
+    async def on_key(self, event: events.Key) -> None:
+        if event.key == "escape" and self.app.focused is self:
+            event.stop()
+            event.prevent_default()  # nor the widget's handling nor the escape bindings run again
+            self.leave()
+        # any other key: TypeAhead.on_key runs next (Textual calls each class's handler)
+
+    def leave(self) -> None:
+        """No focus: the app's keys (1–5, q, the pane's letters) work again."""
+        self.app.set_focus(None)
+
+
+class TextField(LeavesOnEscape, Input):
+    """An Input whose escape leaves it at once."""
+
+
+class TextEditor(LeavesOnEscape, TextArea):
+    """A TextArea whose escape leaves it at once."""
