@@ -11,6 +11,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from tui.i18n import N_, _
 from tui.text import display_text
+from tui.ui.widgets.text_field import DialogField
 
 
 class PersonInfoModal(ModalScreen[dict | None]):
@@ -34,11 +35,11 @@ class PersonInfoModal(ModalScreen[dict | None]):
             box.border_title = _("What you know about this person")
             yield Static(display_text(self.row.get("name") or "", 60).stylize("bold"))
             yield Label(Content(_("Company")))
-            yield Input(self.row.get("company") or "", id="info-company")
+            yield DialogField(self.row.get("company") or "", id="info-company")
             yield Label(Content(_("Role")))
-            yield Input(self.row.get("position") or "", id="info-position")
+            yield DialogField(self.row.get("position") or "", id="info-position")
             yield Label(Content(_("Connections (the number on their profile; empty = unknown)")))
-            yield Input("" if count is None else str(count), id="info-count", type="integer")
+            yield DialogField("" if count is None else str(count), id="info-count", type="integer")
             yield Static(id="info-error")
             with Horizontal():
                 yield Button(Content(_("Save")), variant="primary", id="info-save")

@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, Static
 
 from tui.i18n import N_
 from tui.text import display_text
+from tui.ui.widgets.text_field import DialogField
 
 
 class TagSuggester(Suggester):
@@ -54,7 +55,7 @@ class PersonLineModal(ModalScreen[str | None]):
             box.border_title = Content(self.title_text)
             yield Static(display_text(self.who, 68).stylize("bold"))
             suggester = TagSuggester(self.suggestions) if self.suggestions is not None else None
-            yield Input(self.value, suggester=suggester, id="person-line")
+            yield DialogField(self.value, suggester=suggester, id="person-line")
             yield Label(Content(self.hint), classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

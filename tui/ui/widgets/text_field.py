@@ -35,3 +35,11 @@ class TextField(LeavesOnEscape, Input):
 
 class TextEditor(LeavesOnEscape, TextArea):
     """A TextArea whose escape leaves it at once."""
+
+
+class DialogField(TextField):
+    """A dialog's field: escape cancels the dialog at once, and the keys typed after it
+    (`escape` `a` in one burst) go to the screen beneath, where `a` accepts."""
+
+    def leave(self) -> None:
+        self.screen.action_cancel()  # type: ignore[attr-defined]  # the dialog's own cancel
