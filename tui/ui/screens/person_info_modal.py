@@ -51,7 +51,8 @@ class PersonInfoModal(ModalScreen[dict | None]):
         else:
             self.dismiss(None)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def submit(self, _value: str) -> None:
+        """Enter in any field saves (or says why not)."""
         self._save()
 
     def _save(self) -> None:

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
 
 from tui.i18n import N_
 from tui.text import display_text
@@ -58,9 +58,8 @@ class PersonLineModal(ModalScreen[str | None]):
             yield DialogField(self.value, suggester=suggester, id="person-line")
             yield Label(Content(self.hint), classes="hint")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.dismiss(event.value)
+    def submit(self, value: str) -> None:
+        self.dismiss(value)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -38,8 +38,15 @@ class TextEditor(LeavesOnEscape, TextArea):
 
 
 class DialogField(TextField):
-    """A dialog's field: escape cancels the dialog at once, and the keys typed after it
-    (`escape` `a` in one burst) go to the screen beneath, where `a` accepts."""
+    """A dialog's field: escape cancels the dialog and enter submits it as they are read, so the
+    keys typed after them in one burst go to the screen beneath (`escape` `a`, `vip` enter `a`:
+    `a` accepts), not into the field. The dialog has `action_cancel()` and `submit(value)`."""
+
+    async def on_key(self, event: events.Key) -> None:
+        if event.key == "enter" and self.app.focused is self:
+            event.stop()
+            event.prevent_default()  # Input's own submit would come round after the next key
+            self.screen.submit(self.value)  # type: ignore[attr-defined]
 
     def leave(self) -> None:
-        self.screen.action_cancel()  # type: ignore[attr-defined]  # the dialog's own cancel
+        self.screen.action_cancel()  # type: ignore[attr-defined]
