@@ -33,7 +33,7 @@ from tui.ui.widgets.composer_recipient import ComposerRecipient
 from tui.ui.widgets.composer_side import ComposerSide, advice_content
 from tui.ui.panes.composer_templates import ComposerTemplateActions, first_template
 from tui.ui.widgets.key_names import key_of
-from tui.ui.widgets.text_field import TextEditor, TextField
+from tui.ui.widgets.composer_fields import TextEditor, TextField
 from tui.ui.widgets.translated import Translated, placeholder, tr
 
 

@@ -11,8 +11,8 @@ from textual.widgets import Input, Static
 
 from tui.i18n import N_
 from tui.text import sanitize
+from tui.ui.widgets.text_field import TextField
 from tui.ui.widgets.translated import placeholder
-from tui.ui.widgets.type_ahead import TypeAhead
 
 PLACEHOLDER = N_("words · has:note · flag:bridge · flag:suspicious · older:30d · tag:x · -tag:x · met:lyon")
 
@@ -21,13 +21,13 @@ PLACEHOLDER = N_("words · has:note · flag:bridge · flag:suspicious · older:3
 EDITING = {binding.key: binding.action for binding in Binding.make_bindings(Input.BINDINGS)}
 
 
-class FilterInput(TypeAhead, Input):
+class FilterInput(TextField):
     """The filter field: its keys act as they are read, not once their binding comes round.
 
     Textual reads a binding when the key has bubbled up to the app, while a letter is typed
     at once: in a burst (`/annx`, backspace, `e`, typed while the start paints) the `e` would
-    land before the backspace deletes it. Enter and escape give focus back the same way, so
-    the keys typed after them decide."""
+    land before the backspace deletes it. Enter and escape (TextField) give focus back the
+    same way, so the keys typed after them decide."""
 
     # What the footer shows while typing (the keys themselves are read in on_key below).
     BINDINGS = [Binding("enter", "submit", N_("Keep filter"), id="keep-filter")]
@@ -36,15 +36,16 @@ class FilterInput(TypeAhead, Input):
         if self.app.focused is not self:
             return  # TypeAhead hands it on
         action = EDITING.get(event.key)
-        if event.key in ("enter", "escape") or action is not None:
+        if event.key == "enter" or action is not None:
             event.stop()
             event.prevent_default()  # neither the field's own handling nor the bindings run again
             if event.key == "enter":
                 await self.action_submit()
-            elif event.key == "escape":
-                self.parent.action_close()
             else:
                 await self.run_action(action)
+
+    def leave(self) -> None:
+        self.parent.action_close()
 
     async def action_submit(self) -> None:
         await super().action_submit()

@@ -9,7 +9,7 @@ it reads it, and TypeAhead hands the keys still queued for it on to where focus 
 from __future__ import annotations
 
 from textual import events
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from tui.ui.widgets.type_ahead import TypeAhead
 
@@ -31,10 +31,6 @@ class LeavesOnEscape(TypeAhead):
 
 class TextField(LeavesOnEscape, Input):
     """An Input whose escape leaves it at once."""
-
-
-class TextEditor(LeavesOnEscape, TextArea):
-    """A TextArea whose escape leaves it at once."""
 
 
 class DialogField(TextField):
