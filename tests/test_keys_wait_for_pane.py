@@ -44,19 +44,20 @@ async def test_keys_typed_while_network_is_read_go_to_network(burst: bool, tmp_p
             panes = app.query_one("#panes", ContentSwitcher)
             held = (panes.current, len(app.screen_stack))
             go.set()
-            for _ in range(5000):
-                if panes.current == "network" and app.query_one("#network").table_index == 1:
+            for _ in range(5000):  # until `a`, typed last, has answered in Network
+                if panes.current == "network" and str(app.query_one("#network-said").content):
                     break
                 await pilot.pause()
             await pilot.pause()
             network = app.query_one("#network")
-            shown = (panes.current, network.table_index, len(app.screen_stack))
+            # `t` moved Network off its first table (`a` may then bring up the titles in no family).
+            shown = (panes.current, network.table_index != 0, len(app.screen_stack))
             said = str(app.query_one("#network-said").content)
         decided = app.context.store.decisions().height
     finally:
         app.context.store.close()
     assert held == ("received", 1)  # while it is read, nothing happens in Received
-    assert shown == ("network", 1, 1)  # `t` moved Network to its next table, no Tags box opened
+    assert shown == ("network", True, 1)  # `t` moved Network's table, no Tags box opened
     assert said  # `a` answered in Network (a rule is added from the titles in no family)
     assert decided == 0  # and accepted nobody
 
